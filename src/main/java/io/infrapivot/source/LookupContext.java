@@ -1,0 +1,23 @@
+package io.infrapivot.source;
+
+import io.infrapivot.model.IndicatorParser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What the engine hands a source for one lookup.
+ *
+ * @param settings this source's settings (keys, base URL, ...)
+ * @param timeout  the time the lookup may take in all; the engine interrupts it after that
+ * @param clock    the clock to stamp observations with
+ * @param parser   the indicator parser (sources build every indicator through it)
+ * @param caseView what the case already knows
+ * @param options  run-wide options (resolvers, date window, caps)
+ */
+public record LookupContext(SourceSettings settings, Duration timeout, Clock clock, IndicatorParser parser,
+                            CaseView caseView, RunOptions options) {
+    public Instant now() {
+        return clock.instant();
+    }
+}

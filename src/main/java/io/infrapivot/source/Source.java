@@ -1,0 +1,28 @@
+package io.infrapivot.source;
+
+import io.infrapivot.model.Indicator;
+
+/**
+ * One data source. It turns one indicator into observations and nothing else: no printing, no storing.
+ * Implementations must be thread-safe: the engine calls {@link #lookup} concurrently (up to
+ * {@link SourceInfo#concurrency()}), on virtual threads, and interrupts it on timeout or Ctrl-C.
+ */
+public interface Source {
+    SourceInfo info();
+
+    /** Whether it can run with these settings (keys present ...). Must not touch the network. */
+    default Readiness readiness(SourceSettings settings) {
+        for (SourceInfo.Setting s : info().settings()) {
+            if (s.required() && settings.get(s.name()).isEmpty()) {
+                return Readiness.needs(s.name(), settings.envName(s.name()));
+            }
+        }
+        return Readiness.ready();
+    }
+
+    /**
+     * Looks one indicator up. Errors the source understands (HTTP 401, quota, garbage) come back as
+     * {@link LookupResult#error}; an exception is treated the same way by the engine.
+     */
+    LookupResult lookup(Indicator indicator, LookupContext context) throws InterruptedException;
+}

@@ -1,0 +1,88 @@
+package io.infrapivot.source;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The settings of one source: the config file's {@code [sources.<id>]} table overlaid by environment
+ * variables {@code INFRAPIVOT_<ID>_<SETTING>}. Secret values are only handed out through {@link #secret},
+ * and {@link #toString()} never shows them.
+ */
+public final class SourceSettings {
+    private final String sourceId;
+    private final Map<String, String> values;
+
+    public SourceSettings(String sourceId, Map<String, String> values) {
+        this.sourceId = sourceId;
+        this.values = new TreeMap<>(values);
+    }
+
+    public static SourceSettings empty(String sourceId) {
+        return new SourceSettings(sourceId, Map.of());
+    }
+
+    public String sourceId() {
+        return sourceId;
+    }
+
+    /** The environment variable that sets {@code setting} for this source. */
+    public String envName(String setting) {
+        return "INFRAPIVOT_" + sourceId.toUpperCase(Locale.ROOT) + "_"
+                + setting.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    public Optional<String> get(String setting) {
+        String v = values.get(setting);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    public String get(String setting, String defaultValue) {
+        return get(setting).orElse(defaultValue);
+    }
+
+    public int getInt(String setting, int defaultValue) {
+        return get(setting).map(Integer::parseInt).orElse(defaultValue);
+    }
+
+    public Duration getDuration(String setting, Duration defaultValue) {
+        return get(setting).map(Durations::parse).orElse(defaultValue);
+    }
+
+    /** Secrets (API keys): several may be given, separated by commas, for sources that rotate keys. */
+    public List<Secret> secrets(String setting) {
+        return get(setting).map(v -> java.util.Arrays.stream(v.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(Secret::new).toList()).orElse(List.of());
+    }
+
+    public Optional<Secret> secret(String setting) {
+        List<Secret> all = secrets(setting);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    @Override
+    public String toString() {
+        return "SourceSettings[" + sourceId + ", " + values.keySet() + "]";
+    }
+
+    /** A credential: its value is reachable only through {@link #reveal()}; printing it shows stars. */
+    public static final class Secret {
+        private final String value;
+
+        public Secret(String value) {
+            this.value = value;
+        }
+
+        public String reveal() {
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return "****";
+        }
+    }
+}
