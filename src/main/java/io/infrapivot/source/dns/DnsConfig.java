@@ -51,6 +51,13 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
                 SourceInfo.Setting.plain("edns-payload", "EDNS0 UDP payload size (0 turns EDNS0 off)", "1232"));
     }
 
+    /** The resolver settings followed by a source's own. */
+    public static List<SourceInfo.Setting> settingsPlus(SourceInfo.Setting... own) {
+        List<SourceInfo.Setting> s = new ArrayList<>(settings());
+        s.addAll(List.of(own));
+        return s;
+    }
+
     /** Reads the config from the {@code dns} source's settings and the run's {@code --resolver} options. */
     public static DnsConfig from(SourceSettings dnsSettings, RunOptions options) {
         List<InetSocketAddress> servers = new ArrayList<>();

@@ -18,6 +18,11 @@ public final class DnsResolvers {
         return forConfig(DnsConfig.from(context.settings(), context.options()), context.clock());
     }
 
+    /** A fresh evidence-keeping view of the run's resolver for one lookup. */
+    public static Asker asker(LookupContext context) {
+        return new Asker(forContext(context));
+    }
+
     public static DnsResolver forConfig(DnsConfig config, java.time.Clock clock) {
         return RESOLVERS.computeIfAbsent(config, c -> new DnsResolver(c, clock));
     }

@@ -12,7 +12,6 @@ import io.infrapivot.source.Source;
 import io.infrapivot.source.SourceInfo;
 import io.infrapivot.source.SourceSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,18 +32,13 @@ public final class DnsSource implements Source {
                     Relation.SERVICE_HOST, Relation.SOA_PRIMARY, Relation.SOA_EMAIL, Relation.PTR,
                     Relation.SPF_INCLUDE, Relation.SPF_ALLOWS, Relation.DMARC_REPORT, Relation.VERIFICATION_TOKEN,
                     Relation.DNS_RECORD),
-            Access.PASSIVE, settingsList(), null, 16, Duration.ofHours(1), true);
-
-    private static List<SourceInfo.Setting> settingsList() {
-        List<SourceInfo.Setting> s = new ArrayList<>(DnsConfig.settings());
-        s.add(SourceInfo.Setting.plain("ptr-max-addresses",
-                "largest network whose every address gets a PTR lookup (256 = a /24)", "256"));
-        s.add(SourceInfo.Setting.plain("concurrency", "DNS questions in flight at once for one lookup", "32"));
-        s.add(SourceInfo.Setting.plain("srv-services",
-                "comma-separated SRV names to ask under a domain (default: the documented list; 'none': none)",
-                null));
-        return s;
-    }
+            Access.PASSIVE, DnsConfig.settingsPlus(
+                    SourceInfo.Setting.plain("ptr-max-addresses",
+                            "largest network whose every address gets a PTR lookup (256 = a /24)", "256"),
+                    SourceInfo.Setting.plain("concurrency", "DNS questions in flight at once for one lookup", "32"),
+                    SourceInfo.Setting.plain("srv-services", "comma-separated SRV names to ask under a domain "
+                            + "(default: the documented list; 'none': none)", null)),
+            null, 16, Duration.ofHours(1), true);
 
     @Override
     public SourceInfo info() {
@@ -53,16 +47,11 @@ public final class DnsSource implements Source {
 
     @Override
     public LookupResult lookup(Indicator indicator, LookupContext context) throws InterruptedException {
-        DnsResolver resolver;
-        try {
-            resolver = DnsResolvers.forContext(context);
-        } catch (IllegalArgumentException e) {
-            return LookupResult.error(e.getMessage(), List.of());
-        }
-        Asker asker = new Asker(resolver);
-        DnsLookup lookup = forSettings(asker, context.settings());
         List<Finding> findings;
+        Asker asker;
         try {
+            asker = DnsResolvers.asker(context);
+            DnsLookup lookup = forSettings(asker, context.settings());
             findings = switch (indicator.type()) {
                 case DOMAIN, HOST -> lookup.name(DnsNames.parse(indicator.value()));
                 case IP -> lookup.ip(indicator.value());
