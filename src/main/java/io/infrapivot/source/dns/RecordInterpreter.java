@@ -153,6 +153,11 @@ public final class RecordInterpreter {
         return new inet.ipaddr.IPAddressString(address.getHostAddress()).getAddress().toCanonicalString();
     }
 
+    /** Attacker-influenced text (a server's error message) capped for a value. */
+    public static String txtSafe(String s) {
+        return cap(s);
+    }
+
     static String cap(String s) {
         return io.infrapivot.model.Safe.truncate(s, MAX_TXT);
     }
