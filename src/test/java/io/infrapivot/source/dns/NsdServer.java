@@ -62,6 +62,11 @@ public final class NsdServer implements AutoCloseable {
 
     /** Starts NSD with the named zones from the test resources; {@code xfrZones} allow AXFR to 127.0.0.1. */
     public static NsdServer start(List<String> zones, List<String> xfrZones) {
+        return start(zones, xfrZones, java.util.Map.of());
+    }
+
+    /** As {@link #start(List, List)}, plus zones given as text (name → zone file text), e.g. generated. */
+    public static NsdServer start(List<String> zones, List<String> xfrZones, java.util.Map<String, String> extra) {
         try {
             Path dir = Files.createTempDirectory("nsd-test");
             StringBuilder conf = new StringBuilder();
@@ -88,6 +93,11 @@ public final class NsdServer implements AutoCloseable {
                 }
                 conf.append("zone:\n  name: \"").append(z).append("\"\n  zonefile: \"").append(file).append("\"\n");
                 if (xfrZones.contains(z)) conf.append("  provide-xfr: 127.0.0.1 NOKEY\n");
+            }
+            for (var e : extra.entrySet()) {
+                Files.writeString(dir.resolve(e.getKey() + ".zone"), e.getValue(), StandardCharsets.UTF_8);
+                conf.append("zone:\n  name: \"").append(e.getKey()).append("\"\n  zonefile: \"").append(e.getKey())
+                        .append(".zone\"\n");
             }
             // a zone whose file is missing: NSD answers SERVFAIL for it
             conf.append("zone:\n  name: \"broken.test\"\n  zonefile: \"broken.test.missing\"\n");
