@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The Public Suffix List, read from the list's own file format (ICANN and PRIVATE sections, wildcards,
@@ -35,6 +36,7 @@ public final class PublicSuffixList {
 
     private static final String RESOURCE = "public_suffix_list.dat";
     private static final String RESOURCE_PROPS = "public_suffix_list.properties";
+    private static final Pattern RULE_NAME = Pattern.compile("^[a-z0-9_-]+(?:\\.[a-z0-9_-]+)*$");
     private static final byte IN_ICANN = 1;
     private static final byte IN_PRIVATE = 2;
     private static final byte ANY = IN_ICANN | IN_PRIVATE;
@@ -132,7 +134,7 @@ public final class PublicSuffixList {
             name = name.substring(2);
         }
         String ascii = toAscii(name, idna);
-        if (ascii == null || ascii.contains("*")) {
+        if (ascii == null || !RULE_NAME.matcher(ascii).matches()) {
             throw new IllegalArgumentException("not a public suffix list: line " + lineNo + " holds no valid rule: "
                     + Safe.oneLine(Safe.truncate(rule, 80)));
         }
