@@ -165,14 +165,14 @@ public final class Engine implements AutoCloseable {
         CircuitBreaker breaker = breakers.computeIfAbsent(id, k -> new CircuitBreaker(
                 settings.getInt("breaker_threshold", 5), settings.getDuration("breaker_cooldown", Duration.ofMinutes(2)),
                 clock));
-        String refusal = breaker.refusal();
-        if (refusal != null) {
-            return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, refusal, false, Duration.ZERO, null,
-                    List.of(), null);
-        }
         Semaphore slots = concurrency.computeIfAbsent(id, k -> new Semaphore(info.concurrency()));
         slots.acquire();
         try {
+            String refusal = breaker.refusal(); // checked once a slot is ours, so queued calls see earlier failures
+            if (refusal != null) {
+                return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, refusal, false, Duration.ZERO,
+                        null, List.of(), null);
+            }
             if (info.rateLimit() != null) {
                 rates.computeIfAbsent(id, k -> new RateLimiter(info.rateLimit().permits(), info.rateLimit().per()))
                         .acquire();
