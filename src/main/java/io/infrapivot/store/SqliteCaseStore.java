@@ -43,7 +43,8 @@ public final class SqliteCaseStore implements CaseStore {
                 SqliteConnections.VENDOR);
         WriteQueue writes;
         try {
-            writes = new WriteQueue(connections.open(), SqliteConnections.BEGIN_WRITE, name);
+            writes = new WriteQueue(connections.open(), SqliteConnections.BEGIN_WRITE, SqliteConnections::isBusy,
+                    name);
         } catch (SQLException e) {
             throw new StoreException("could not open the case file " + file + ": " + e.getMessage(), e);
         }

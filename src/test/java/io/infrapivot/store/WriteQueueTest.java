@@ -34,6 +34,10 @@ class WriteQueueTest {
         }
     }
 
+    private static WriteQueue queue(Connection connection) {
+        return new WriteQueue(connection, SqliteConnections.BEGIN_WRITE, SqliteConnections::isBusy, "test");
+    }
+
     private static Integer insert(Connection c, int n) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (n) VALUES (?)")) {
             ps.setInt(1, n);
@@ -54,7 +58,7 @@ class WriteQueueTest {
     @Test
     void aFailingPieceIsRolledBackAloneAndItsCallerGetsTheError() throws Exception {
         List<Integer> expected = new ArrayList<>();
-        try (WriteQueue queue = new WriteQueue(DriverManager.getConnection(url), "BEGIN IMMEDIATE", "t");
+        try (WriteQueue queue = queue(DriverManager.getConnection(url));
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
@@ -85,7 +89,7 @@ class WriteQueueTest {
 
     @Test
     void runtimeExceptionsReachTheCallerUnchanged() throws Exception {
-        try (WriteQueue queue = new WriteQueue(DriverManager.getConnection(url), "BEGIN IMMEDIATE", "t")) {
+        try (WriteQueue queue = queue(DriverManager.getConnection(url))) {
             assertThatThrownBy(() -> queue.submit(c -> {
                 throw new IllegalArgumentException("bad input");
             })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
@@ -118,7 +122,7 @@ class WriteQueueTest {
         try (Statement st = impatient.createStatement()) {
             st.execute("PRAGMA busy_timeout = 0");
         }
-        try (WriteQueue queue = new WriteQueue(impatient, "BEGIN IMMEDIATE", "t");
+        try (WriteQueue queue = queue(impatient);
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Integer> pending = pool.submit(() -> queue.submit(c -> insert(c, 1)));
             Thread.sleep(100);
@@ -132,7 +136,7 @@ class WriteQueueTest {
 
     @Test
     void closeCommitsWhatIsQueuedAndThenRefusesWork() throws Exception {
-        WriteQueue queue = new WriteQueue(DriverManager.getConnection(url), "BEGIN IMMEDIATE", "t");
+        WriteQueue queue = queue(DriverManager.getConnection(url));
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 50; i++) {
                 int n = i;
