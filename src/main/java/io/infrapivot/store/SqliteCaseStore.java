@@ -38,6 +38,7 @@ public final class SqliteCaseStore implements CaseStore {
     }
 
     static SqliteCaseStore open(Path file, String name, Clock clock) {
+        SqliteConnections.requireCaseOrEmpty(file);
         SqliteConnections connections = new SqliteConnections(file);
         String version = Migrations.migrate(file.toAbsolutePath().normalize().toString(), connections.dataSource(),
                 SqliteConnections.VENDOR);

@@ -56,7 +56,10 @@ final class WriteQueue implements AutoCloseable {
         this.writer = Thread.ofPlatform().daemon().name("infrapivot-store-writer-" + name).start(this::loop);
     }
 
-    /** Runs the work in the next batch and returns its result once committed. */
+    /**
+     * Runs the work in the next batch and returns its result once committed. A caller interrupted while
+     * waiting gets an {@link IllegalStateException}, but its work may still commit.
+     */
     <T> T submit(Work<T> work) {
         CompletableFuture<T> done = new CompletableFuture<>();
         closing.readLock().lock();
@@ -117,7 +120,12 @@ final class WriteQueue implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             stop = batch.remove(STOP);
-            if (!batch.isEmpty()) runWithRetry(batch);
+            try {
+                if (!batch.isEmpty()) runWithRetry(batch);
+            } catch (Throwable fatal) { // an Error: fail this batch's callers rather than leave them waiting
+                rollbackQuietly();
+                for (Task<?> t : batch) t.done().completeExceptionally(fatal);
+            }
         }
         // close() adds nothing after STOP, but fail anything that raced in rather than leave a caller waiting
         for (Task<?> t; (t = queue.poll()) != null; ) {
