@@ -203,7 +203,8 @@ final class LookupWriter {
         Long known = indicatorIds.get(indicator);
         if (known != null) return known;
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO indicators (type, value, added_ms) VALUES (?, ?, ?) ON CONFLICT (type, value) DO NOTHING")) {
+                "INSERT INTO indicators (type, value, added_ms) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (type, value) DO NOTHING")) {
             ps.setString(1, indicator.type().id());
             ps.setString(2, indicator.value());
             ps.setLong(3, now.toEpochMilli());
