@@ -63,7 +63,8 @@ public final class Engine implements AutoCloseable {
         this.registry = registry;
         this.config = config;
         this.store = store;
-        this.parser = parser;
+        // sources see attacker-controlled text: their parser never reads local files
+        this.parser = new IndicatorParser(parser.suffixList(), false);
         this.clock = clock;
     }
 
