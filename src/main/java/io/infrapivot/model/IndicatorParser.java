@@ -1,5 +1,6 @@
 package io.infrapivot.model;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +28,19 @@ public final class IndicatorParser {
 
     private final PublicSuffixList suffixList;
     private final boolean readFiles;
+    private final LocalFiles files;
     private final NameParser names;
     private final UrlParser urls;
 
     public IndicatorParser(PublicSuffixList suffixList, boolean readFiles) {
+        this(suffixList, readFiles, Path.of(""));
+    }
+
+    /** As the public constructor, with relative file paths resolved against {@code workingDir}. */
+    IndicatorParser(PublicSuffixList suffixList, boolean readFiles, Path workingDir) {
         this.suffixList = Objects.requireNonNull(suffixList);
         this.readFiles = readFiles;
+        this.files = new LocalFiles(workingDir);
         this.names = new NameParser(suffixList);
         this.urls = new UrlParser(names);
     }
@@ -106,7 +114,7 @@ public final class IndicatorParser {
     private ParseResult guess(String input) {
         String t = Cleaner.clean(input);
         if (t.isEmpty()) throw new BadInput("empty input");
-        Optional<ParseResult> local = LocalFiles.existing(t, readFiles).map(p -> fileOrName(input, t));
+        Optional<ParseResult> local = files.existing(t, readFiles).map(p -> fileOrName(input, t));
         if (local.isPresent()) return local.get();
         List<String> notes = new ArrayList<>();
         Matcher prefix = TYPE_PREFIX.matcher(t);
@@ -191,7 +199,7 @@ public final class IndicatorParser {
 
     private ParsedIndicator file(String t) {
         if (!readFiles) throw new BadInput("reading local files is turned off");
-        return LocalFiles.hash(t);
+        return files.hash(t);
     }
 
     private ParsedIndicator as(IndicatorType type, String s, List<String> notes) {
