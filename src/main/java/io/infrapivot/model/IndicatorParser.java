@@ -25,6 +25,7 @@ public final class IndicatorParser {
     private static final Pattern TYPE_PREFIX = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]{1,15}):(.*)$", Pattern.DOTALL);
     private static final Pattern BARE_NUMBER = Pattern.compile("^\\d{1,20}$");
     private static final Pattern NAME_AND_PATH = Pattern.compile("^([^/?#@]+)([/?#].*)$", Pattern.DOTALL);
+    private static final Pattern NAME_AND_PORT = Pattern.compile("^[^/?#@:\\s]+:\\d+$");
 
     private final PublicSuffixList suffixList;
     private final boolean readFiles;
@@ -144,7 +145,7 @@ public final class IndicatorParser {
         if (IpParser.looksLikeIp(s)) return parsed(input, IpParser.ip(s, notes));
         if (s.contains("@")) return parsed(input, urls.email(s, notes));
         Matcher np = NAME_AND_PATH.matcher(s);
-        if (np.matches()) {
+        if (np.matches() || NAME_AND_PORT.matcher(s).matches()) {
             notes.add("scheme assumed");
             return parsed(input, urls.url("http://" + s, true, notes));
         }
