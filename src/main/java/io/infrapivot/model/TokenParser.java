@@ -193,7 +193,7 @@ final class TokenParser {
     static ParsedIndicator text(IndicatorType type, String text, List<String> notes) {
         String value = text.strip().replaceAll("\\s+", " ");
         if (value.isEmpty()) throw new BadInput("empty " + type.id() + " name");
-        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || Safe.needsEscape((char) c)
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || (c <= 0xffff && Safe.needsEscape((char) c))
                 || Character.getType(c) == Character.FORMAT && c != 0x200d)) {
             throw new BadInput("control or formatting character in " + type.id() + " name");
         }

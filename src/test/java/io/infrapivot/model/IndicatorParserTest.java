@@ -329,6 +329,22 @@ class IndicatorParserTest {
         assertThat(invalidReason(PARSER.parse(null))).isEqualTo("empty input");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a.          | 2040 | longer than 253
+            1.          | 2040 | name longer than 253
+            [.]         | 1020 | empty label
+            x[dot]      | 680  | longer than 253
+            (           | 4000 | not allowed
+            a:          | 2040 | not an IPv6 address
+            9           | 4000 | label longer than 63
+            """)
+    void pathologicalLongInputsGiveAReason(String unit, int times, String reason) {
+        String s = unit.repeat(times) + "com";
+        assertThat(s.length()).isLessThanOrEqualTo(IndicatorParser.MAX_INPUT);
+        assertThat(invalidReason(PARSER.parse(s))).contains(reason);
+    }
+
     private static String hex(String alg, byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance(alg).digest(data));
     }
