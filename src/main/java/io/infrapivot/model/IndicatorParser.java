@@ -75,13 +75,16 @@ public final class IndicatorParser {
     /** Parses one piece of text as exactly {@code type} (the CLI's --type). */
     public ParseResult parseAs(IndicatorType type, String text) {
         Objects.requireNonNull(type, "type");
-        return guard(text, () -> {
-            String t = Cleaner.clean(text);
-            List<String> notes = new ArrayList<>();
-            if (type == IndicatorType.FILE) return new ParseResult.Parsed(text, file(t));
-            if (type != IndicatorType.ORG && type != IndicatorType.PERSON) t = refang(t, notes);
-            return new ParseResult.Parsed(text, as(type, t, notes));
-        });
+        return guard(text, () -> forced(type, text, text));
+    }
+
+    /** {@code text} read as {@code type}; {@code input} is what the user gave (it may hold a type: prefix). */
+    private ParseResult forced(IndicatorType type, String input, String text) {
+        String t = Cleaner.clean(text);
+        List<String> notes = new ArrayList<>();
+        if (type == IndicatorType.FILE) return new ParseResult.Parsed(input, file(t));
+        if (type != IndicatorType.ORG && type != IndicatorType.PERSON) t = refang(t, notes);
+        return new ParseResult.Parsed(input, as(type, t, notes));
     }
 
     boolean readFiles() {
@@ -127,7 +130,7 @@ public final class IndicatorParser {
             }
             if (id.equals("mailto")) return parsed(input, urls.email(refang(rest, notes), notes));
             Optional<IndicatorType> type = IndicatorType.fromId(id);
-            if (type.isPresent()) return parseAs(type.get(), rest);
+            if (type.isPresent()) return forced(type.get(), input, rest);
         }
         String s = refang(t, notes);
         return guessRefanged(input, s, notes);
@@ -156,13 +159,10 @@ public final class IndicatorParser {
     }
 
     private ParseResult name(String input, String s, List<String> notes) {
-        if (!s.contains(".") && !s.contains("\u3002")) {
-            NameParser.Name single = names.parse(s, new ArrayList<>());
-            if (!single.details().knownTld()) {
-                throw new BadInput("a single label that is not a known TLD (use --type host for a bare host name)");
-            }
-        }
         NameParser.Name n = names.parse(s, notes);
+        if (n.details().labels() == 1 && !n.details().knownTld()) {
+            throw new BadInput("a single label that is not a known TLD (use --type host for a bare host name)");
+        }
         ParsedIndicator parsed = n.toParsed(notes);
         if (!n.details().knownTld() && FileExtensions.isCommon(n.tld())) {
             return new ParseResult.Ambiguous(input, "looks like a file name (." + n.tld()

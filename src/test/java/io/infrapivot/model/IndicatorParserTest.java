@@ -232,6 +232,15 @@ class IndicatorParserTest {
         assertThat(PARSER.parse("evil.com").orElseThrow().type()).isEqualTo(IndicatorType.DOMAIN);
     }
     @Test
+    void resultsKeepTheWholeInput() {
+        assertThat(PARSER.parse("asn:15169").input()).isEqualTo("asn:15169");
+        assertThat(PARSER.parse("org:Acme").input()).isEqualTo("org:Acme");
+        assertThat(PARSER.parse("ip:1.2.3").input()).isEqualTo("ip:1.2.3");
+        assertThat(PARSER.parse("ip:1.2.3")).isInstanceOf(ParseResult.Invalid.class);
+        assertThat(PARSER.parse(" evil[.]com ").input()).isEqualTo(" evil[.]com ");
+    }
+
+    @Test
     void bareNumberIsAsnOrIp() {
         ParseResult.Ambiguous a = (ParseResult.Ambiguous) PARSER.parse("123456");
         assertThat(a.candidates()).extracting(ParsedIndicator::type).containsExactly(IndicatorType.ASN, IndicatorType.IP);
