@@ -29,7 +29,7 @@ final class UrlParser {
             if (!text.endsWith("]")) throw new BadInput("unclosed '[' in the host");
             return IpParser.of(IpParser.address(text.substring(1, text.length() - 1), notes), null, List.of());
         }
-        if (text.matches("^[0-9.]+$") && text.contains(".") && text.chars().filter(c -> c == '.').count() == 3) {
+        if (text.matches("^(?=.*\\d)[0-9.]+$")) {
             return IpParser.of(IpParser.ipv4(text), null, List.of());
         }
         return names.parse(text, notes).toParsed(List.of());
