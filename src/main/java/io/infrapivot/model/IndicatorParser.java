@@ -87,6 +87,20 @@ public final class IndicatorParser {
         return new ParseResult.Parsed(input, as(type, t, notes));
     }
 
+    /**
+     * Parses a DNS name as whichever of domain or host the Public Suffix List makes it (for names read
+     * from DNS, WHOIS or certificates, where either may come). Unknown TLDs and file-extension-like names
+     * are accepted (note "unknown TLD"); anything that is not a name is invalid.
+     */
+    public ParseResult parseName(String text) {
+        return guard(text, () -> {
+            List<String> notes = new ArrayList<>();
+            String t = refang(Cleaner.clean(text), notes);
+            if (t.isEmpty()) throw new BadInput("empty input");
+            return new ParseResult.Parsed(text, names.parse(t, notes).toParsed(notes));
+        });
+    }
+
     boolean readFiles() {
         return readFiles;
     }

@@ -240,6 +240,27 @@ class IndicatorParserTest {
         assertThat(PARSER.parse(" evil[.]com ").input()).isEqualTo(" evil[.]com ");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Example.NET.          | domain:example.net
+            ns1.example.net       | host:ns1.example.net
+            co.uk                 | domain:co.uk
+            invoice.exe           | domain:invoice.exe
+            a.b.corp.internal     | host:a.b.corp.internal
+            localhost             | domain:localhost
+            xn--bcher-kva.de      | domain:xn--bcher-kva.de
+            """)
+    void parseNameTakesWhicheverTypeFits(String text, String key) {
+        assertThat(PARSER.parseName(text).orElseThrow().indicator().key()).isEqualTo(key);
+    }
+
+    @Test
+    void parseNameRejectsWhatIsNotAName() {
+        assertThat(invalidReason(PARSER.parseName("1.2.3.4"))).contains("all-numeric");
+        assertThat(invalidReason(PARSER.parseName("http://x.com/"))).contains("not allowed");
+        assertThat(invalidReason(PARSER.parseName(""))).isEqualTo("empty input");
+    }
+
     @Test
     void bareNumberIsAsnOrIp() {
         ParseResult.Ambiguous a = (ParseResult.Ambiguous) PARSER.parse("123456");
