@@ -338,6 +338,24 @@ class IndicatorParserTest {
     }
 
     @Test
+    void useStandardInstallsTheProcessWideParser() {
+        IndicatorParser before = IndicatorParser.standard();
+        PublicSuffixList tiny = PublicSuffixList.parse(new java.io.ByteArrayInputStream(
+                "// ===BEGIN ICANN DOMAINS===\ncom\n// ===END ICANN DOMAINS===\n".getBytes()),
+                java.time.LocalDate.of(2030, 1, 1), "tiny", 1);
+        try {
+            IndicatorParser.useStandard(new IndicatorParser(tiny, false));
+            assertThat(IndicatorParser.standard().suffixList().origin()).isEqualTo("tiny");
+            // with only "com" in the list, co.uk has an unknown TLD
+            assertThat(Indicator.of(IndicatorType.HOST, "www.example.co.uk").type()).isEqualTo(IndicatorType.HOST);
+            assertThat(IndicatorParser.standard().parse("example.co.uk").orElseThrow().notes()).contains("unknown TLD");
+        } finally {
+            IndicatorParser.useStandard(before);
+        }
+        assertThat(IndicatorParser.standard().parse("example.co.uk").orElseThrow().notes()).isEmpty();
+    }
+
+    @Test
     void neverThrowsOnRandomInput() {
         Random rnd = new Random(42);
         String alphabet = "abcxyz0189.:/@[]()%-_+ *?#\\\"'<>ü例\u200d\u0301\u202eAS";
