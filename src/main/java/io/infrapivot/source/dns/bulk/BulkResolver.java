@@ -132,9 +132,10 @@ public final class BulkResolver {
         Run(Iterator<BulkQuery> input, Consumer<BulkResult> sink) {
             this.input = input;
             this.sink = sink;
+            randomInts.limit(0);
             for (int i = 0; i < 65536; i++) freeIds[i] = i;
             for (int i = 65535; i > 0; i--) { // shuffle: IDs are unpredictable
-                int j = random.nextInt(i + 1);
+                int j = randomBelow(i + 1);
                 int t = freeIds[i];
                 freeIds[i] = freeIds[j];
                 freeIds[j] = t;
@@ -142,8 +143,22 @@ public final class BulkResolver {
             freeCount = 65536;
         }
 
+        /** Random bits drawn from the SecureRandom in blocks: one system call per 4096 IDs, not one per ID. */
+        private final java.nio.IntBuffer randomInts = java.nio.ByteBuffer.allocate(4 * 4096).asIntBuffer();
+
+        private int randomBelow(int bound) {
+            if (!randomInts.hasRemaining()) {
+                byte[] b = new byte[4 * 4096];
+                random.nextBytes(b);
+                randomInts.clear();
+                randomInts.put(java.nio.ByteBuffer.wrap(b).asIntBuffer());
+                randomInts.flip();
+            }
+            return (int) ((randomInts.get() & 0xffffffffL) % bound);
+        }
+
         private int takeId() {
-            int pick = random.nextInt(freeCount);
+            int pick = randomBelow(freeCount);
             int id = freeIds[pick];
             freeIds[pick] = freeIds[--freeCount];
             return id;
