@@ -225,6 +225,7 @@ public final class BulkResolver {
                     if (name.endsWith(".")) name = name.substring(0, name.length() - 1);
                     byte[] qname;
                     try {
+                        name = ipToName(name, q.type());
                         qname = Wire.encodeName(name);
                     } catch (IllegalArgumentException e) {
                         sink.accept(new BulkResult(name, q.type(), BulkStatus.INVALID, List.of(), List.of(), 0,
@@ -331,6 +332,23 @@ public final class BulkResolver {
                 }
             }
         }
+    }
+
+    /**
+     * An IP address asked for PTR becomes its reverse name; an IP asked for anything else is an error
+     * (an address has no MX, NS or TXT records).
+     */
+    static String ipToName(String name, int type) {
+        boolean maybeIp = name.indexOf(':') >= 0 || name.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.');
+        if (!maybeIp) return name;
+        inet.ipaddr.IPAddress ip = new inet.ipaddr.IPAddressString(name).getAddress();
+        if (ip == null || ip.isMultiple()) return name;
+        if (type != org.xbill.DNS.Type.PTR) {
+            throw new IllegalArgumentException("an IP address has no " + org.xbill.DNS.Type.string(type)
+                    + " records (ask PTR for its names)");
+        }
+        String rev = ip.toReverseDNSLookupString();
+        return rev.endsWith(".") ? rev.substring(0, rev.length() - 1) : rev;
     }
 
     private static BulkResult result(Job job, int rcode, Wire.Answers a) {

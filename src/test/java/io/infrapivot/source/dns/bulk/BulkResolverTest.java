@@ -72,12 +72,15 @@ class BulkResolverTest {
 
     @Test
     void followsCnamesFallsBackToTcpAndKeepsOutcomesApart() throws Exception {
-        try (NsdServer nsd = NsdServer.start(List.of("records.test"), List.of(), Map.of("bulk.test", zone(10)))) {
+        try (NsdServer nsd = NsdServer.start(List.of("records.test", "2.0.192.in-addr.arpa"), List.of(),
+                Map.of("bulk.test", zone(10)))) {
             List<BulkQuery> qs = List.of(new BulkQuery("alias2.bulk.test", Type.A),
                     new BulkQuery("big.bulk.test", Type.TXT), new BulkQuery("records.test", Type.MX),
                     new BulkQuery("www.broken.test", Type.A), new BulkQuery("nowhere.example", Type.A),
                     new BulkQuery("outside.bulk.test", Type.A), new BulkQuery("a..b", Type.A),
-                    new BulkQuery("x".repeat(64) + ".test", Type.A), new BulkQuery("HOST10.Records.Test.", Type.A));
+                    new BulkQuery("x".repeat(64) + ".test", Type.A), new BulkQuery("HOST10.Records.Test.", Type.A),
+                    new BulkQuery("192.0.2.10", Type.PTR), new BulkQuery("192.0.2.10", Type.MX),
+                    new BulkQuery("1password.records.test", Type.A));
             Map<String, BulkResult> out = run(new BulkResolver(BulkResolver.Options.defaults(
                     List.of(nsd.address()))), qs);
             BulkResult alias = out.get("alias2.bulk.test/A");
@@ -99,6 +102,10 @@ class BulkResolverTest {
             assertThat(out.get("a..b/A").error()).contains("empty label");
             assertThat(out.get("x".repeat(64) + ".test/A").error()).contains("63");
             assertThat(out.get("host10.records.test/A").answers()).containsExactly("192.0.2.10");
+            assertThat(out.get("10.2.0.192.in-addr.arpa/PTR").answers()).containsExactly("host10.records.test.");
+            assertThat(out.get("192.0.2.10/MX").status()).isEqualTo(BulkStatus.INVALID);
+            assertThat(out.get("192.0.2.10/MX").error()).contains("an IP address has no MX records");
+            assertThat(out.get("1password.records.test/A").status()).isEqualTo(BulkStatus.NXDOMAIN);
         }
     }
 
