@@ -65,7 +65,7 @@ check() { # $1 file of "name address" pairs; prints the count of wrong or missin
 }
 
 ours() {
-  /usr/bin/time -f "%M" -o "$WORK/rss" "$JAVA" -XX:+UseSerialGC -Xmx256m -cp "$JAR" io.infrapivot.source.dns.bulk.BulkBench \
+  /usr/bin/time -f "%M" -o "$WORK/rss" "$JAVA" -XX:+UseSerialGC -Xmx256m ${JAVA_OPTS:-} -cp "$JAR" io.infrapivot.source.dns.bulk.BulkBench \
     --server "127.0.0.1:$PORT" --inflight "${INFLIGHT:-1000}" -f "$WORK/names.txt" -t A --out "$WORK/ours.out" > "$WORK/ours.stats"
   awk '$3 == "answer" { print $1, $4 }' "$WORK/ours.out" > "$WORK/ours.pairs"
 }

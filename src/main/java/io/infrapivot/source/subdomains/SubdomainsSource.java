@@ -1,18 +1,11 @@
 package io.infrapivot.source.subdomains;
 
 import io.infrapivot.model.Indicator;
-import io.infrapivot.model.IndicatorType;
-import io.infrapivot.model.Relation;
-import io.infrapivot.source.Access;
 import io.infrapivot.source.LookupContext;
 import io.infrapivot.source.LookupResult;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.dns.ActiveNameSource;
 import io.infrapivot.source.dns.Asker;
-import io.infrapivot.source.dns.DnsConfig;
-import io.infrapivot.source.dns.DnsNames;
-import io.infrapivot.source.dns.DnsResolvers;
-import io.infrapivot.source.dns.DnsSource;
 import io.infrapivot.source.dns.Pacer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,45 +15,33 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.xbill.DNS.Name;
 
 /**
  * Source {@code subdomains} (active: brute force against the target's name servers through the resolver):
  * word-list discovery of names under a domain, wildcard-aware and rate limited. Off unless {@code --active}.
  */
-public final class SubdomainsSource implements Source {
+public final class SubdomainsSource extends ActiveNameSource {
     public static final String ID = "subdomains";
     static final String DEFAULT_LIST = "/io/infrapivot/source/dns/subdomains.txt";
     /** Words read from one list at most. */
     static final int MAX_WORDS = 1_000_000;
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "subdomain discovery by word list (wildcard-aware, rate limited)",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST),
-            EnumSet.of(Relation.SUBDOMAIN, Relation.RESOLVES_TO, Relation.ALIAS_OF, Relation.DNS_RECORD),
-            Access.ACTIVE, DnsConfig.settingsPlus(
-                    SourceInfo.Setting.plain("wordlist", "a file of labels, one a line (default: the shipped list)",
-                            null),
-                    SourceInfo.Setting.plain("rate", "questions per second at most", "200"),
-                    SourceInfo.Setting.plain("concurrency", "questions in flight at once", "32")),
-            null, 1, Duration.ofDays(1), true);
-
-    @Override
-    public SourceInfo info() {
-        return INFO;
+    public SubdomainsSource() {
+        super(ID, "subdomain discovery by word list (wildcard-aware, rate limited)", 1,
+                SourceInfo.Setting.plain("wordlist", "a file of labels, one a line (default: the shipped list)", null),
+                SourceInfo.Setting.plain("rate", "questions per second at most", "200"),
+                SourceInfo.Setting.plain("concurrency", "questions in flight at once", "32"));
     }
 
     @Override
-    public LookupResult lookup(Indicator indicator, LookupContext context) throws InterruptedException {
-        if (indicator.type() != IndicatorType.DOMAIN && indicator.type() != IndicatorType.HOST) {
-            return LookupResult.skipped("subdomains does not look up " + indicator.type().id());
-        }
+    protected LookupResult discover(Name name, Indicator indicator, Asker asker, LookupContext context)
+            throws InterruptedException {
         var s = context.settings();
         List<String> words;
         try {
@@ -68,11 +49,10 @@ public final class SubdomainsSource implements Source {
         } catch (UncheckedIOException e) {
             return LookupResult.error("cannot read the word list: " + e.getCause().getMessage(), List.of());
         }
-        Asker asker = DnsResolvers.asker(context);
         SubdomainScan scan = new SubdomainScan(asker, new Pacer(Double.parseDouble(s.get("rate", "200"))),
                 s.getInt("concurrency", 32));
-        SubdomainScan.Result r = scan.scan(DnsNames.parse(indicator.value()), words);
-        LookupResult base = DnsSource.result(r.findings(), asker.answers(), indicator, context, ID);
+        SubdomainScan.Result r = scan.scan(name, words);
+        LookupResult base = result(r.findings(), asker, indicator, context);
         String note = r.asked() + " words asked" + (r.wildcard().present()
                 ? "; the zone has a wildcard, " + r.wildcardHits() + " wildcard-only answers ignored" : "");
         return new LookupResult(base.outcome(), base.observations(), base.evidence(),
