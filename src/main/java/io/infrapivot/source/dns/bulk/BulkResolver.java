@@ -122,6 +122,8 @@ public final class BulkResolver {
         private final AtomicInteger tcpPending = new AtomicInteger();
         private final List<InetSocketAddress> servers = options.servers();
         private final long timeoutNanos = options.timeout().toNanos();
+        /** With one resolver the socket is connected: cheaper sends and receives, source checked by the kernel. */
+        private final boolean connected = servers.size() == 1;
         private int inFlight;
         private int nextServer;
         private long questions, sent, answered, timeouts, tcp, mismatched;
@@ -177,6 +179,7 @@ public final class BulkResolver {
                 ch.setOption(StandardSocketOptions.SO_SNDBUF, options.socketBuffer());
                 ch.bind(new InetSocketAddress(servers.get(0).getAddress().isLoopbackAddress()
                         ? servers.get(0).getAddress() : null, 0));
+                if (connected) ch.connect(servers.get(0)); // the kernel then drops datagrams from anyone else
                 ch.configureBlocking(false);
                 ch.register(sel, SelectionKey.OP_READ);
                 ByteBuffer out = ByteBuffer.allocateDirect(600);
@@ -237,7 +240,13 @@ public final class BulkResolver {
                 }
                 job.id = takeId();
                 Wire.query(out, job.id, job.qname, job.type);
-                if (ch.send(out, servers.get(job.server)) == 0) { // socket buffer full: later
+                int n;
+                try {
+                    n = connected ? ch.write(out) : ch.send(out, servers.get(job.server));
+                } catch (java.net.PortUnreachableException e) {
+                    n = out.limit(); // an earlier question was refused by ICMP: this one counts as sent, and times out
+                }
+                if (n == 0) { // socket buffer full: later
                     releaseId(job.id);
                     resend.addFirst(job);
                     break;
@@ -265,8 +274,18 @@ public final class BulkResolver {
                 throws IOException {
             while (true) {
                 in.clear();
-                SocketAddress from = ch.receive(in);
-                if (from == null) return;
+                SocketAddress from;
+                if (connected) {
+                    try {
+                        if (ch.read(in) <= 0) return;
+                    } catch (java.net.PortUnreachableException e) {
+                        continue; // nothing listens there: the questions time out
+                    }
+                    from = servers.get(0);
+                } else {
+                    from = ch.receive(in);
+                    if (from == null) return;
+                }
                 in.flip();
                 int len = in.remaining();
                 if (len < 12) {

@@ -127,6 +127,19 @@ class BulkResolverTest {
     }
 
     @Test
+    void aResolverPortWithNothingListeningTimesOutInsteadOfFailing() throws Exception {
+        int port;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        BulkResolver r = new BulkResolver(BulkResolver.Options.defaults(List.of(new java.net.InetSocketAddress(
+                java.net.InetAddress.getLoopbackAddress(), port))).withTimeout(Duration.ofMillis(200), 2));
+        Map<String, BulkResult> out = run(r, List.of(new BulkQuery("a.test", Type.A), new BulkQuery("b.test", Type.A),
+                new BulkQuery("c.test", Type.A)));
+        assertThat(out.values()).hasSize(3).allSatisfy(x -> assertThat(x.status()).isEqualTo(BulkStatus.TIMEOUT));
+    }
+
+    @Test
     void failsOverToTheNextServerAndHonoursASmallWindow() throws Exception {
         try (SilentServer silent = new SilentServer();
              NsdServer nsd = NsdServer.start(List.of("records.test"), List.of(), Map.of("bulk.test", zone(200)))) {
