@@ -1,0 +1,21 @@
+package io.infrapivot.app.cli;
+
+/** The documented exit codes (docs/cli.md). */
+public final class ExitCodes {
+    /** Everything asked for was done (sources may have been empty or skipped). */
+    public static final int OK = 0;
+    /** Partial failure: at least one source lookup ended in error; the others' results were kept. */
+    public static final int PARTIAL = 1;
+    /** Bad input or usage: unparseable indicator, unknown option or source; nothing was stored. */
+    public static final int BAD_INPUT = 2;
+    /** Ambiguous input: the candidates were printed; choose one with --type. */
+    public static final int AMBIGUOUS = 3;
+    /** Environment: config file, case store, data files or the JDK could not be used. */
+    public static final int ENVIRONMENT = 4;
+    /** Not found: the case, evidence or indicator asked for does not exist. */
+    public static final int NOT_FOUND = 5;
+    /** Interrupted (Ctrl-C); what finished before is stored. */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,127 @@
+package io.infrapivot.app.cli;
+
+import io.infrapivot.engine.Fact;
+import io.infrapivot.engine.port.CaseStore;
+import io.infrapivot.engine.port.LookupRecord;
+import io.infrapivot.engine.port.Sighting;
+import io.infrapivot.engine.port.StoredObservation;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.ParseResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code infrapivot history INDICATOR}: everything the case knows about it, on a timeline. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Everything the case knows about an indicator, on a timeline (first/last seen, source).")
+final class HistoryCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "INDICATOR", description = "The indicator.")
+    String text;
+
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Force the indicator type.")
+    String type;
+
+    @Option(names = "--case", paramLabel = "NAME", description = "Case to read.")
+    String caseName;
+
+    @Option(names = "--json", description = "JSON Lines: one event per sighting and lookup.")
+    boolean json;
+
+    /** One line of the timeline. */
+    record Event(Instant at, String kind, String source, Fact fact, Sighting sighting, LookupRecord lookup) {}
+
+    @Override
+    public Integer call() {
+        AppContext ctx = Main.context;
+        Terminal t = ctx.terminal();
+        Indicator indicator = parseOne(ctx, text, type);
+        try (CaseStore store = CaseCommand.openExisting(ctx, ctx.caseName(caseName))) {
+            List<Event> events = new ArrayList<>();
+            for (StoredObservation o : store.observationsAbout(indicator)) {
+                Fact f = Fact.of(o);
+                for (Sighting s : o.sightings()) {
+                    Instant at = s.firstSeen() != null ? s.firstSeen() : s.learnedAt();
+                    events.add(new Event(at, "observation", s.source(), f, s, null));
+                }
+            }
+            for (LookupRecord l : store.lookupsAbout(indicator)) {
+                events.add(new Event(l.started(), "lookup", l.source(), null, null, l));
+            }
+            events.sort(Comparator.comparing(Event::at).thenComparing(Event::kind));
+            if (events.isEmpty() && !json) {
+                t.println("the case knows nothing about " + Terminal.v(indicator.key()));
+                return ExitCodes.OK;
+            }
+            for (Event e : events) {
+                if (json) Json.line(t.out(), json(e));
+                else t.println(text(t, indicator, e));
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    static Indicator parseOne(AppContext ctx, String text, String type) {
+        var forced = Inputs.type(type);
+        ParseResult r = forced == null ? ctx.parser().parse(text) : ctx.parser().parseAs(forced, text);
+        return switch (r) {
+            case ParseResult.Parsed p -> p.parsed().indicator();
+            case ParseResult.Ambiguous a -> throw new CliException(ExitCodes.AMBIGUOUS,
+                    "ambiguous input '" + a.input() + "': " + a.reason() + "; choose with --type");
+            case ParseResult.Invalid i -> throw new CliException(ExitCodes.BAD_INPUT,
+                    "cannot parse '" + i.input() + "': " + i.reason());
+        };
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode json(Event e) {
+        if (e.lookup() != null) {
+            var o = Json.object();
+            o.put("kind", "lookup");
+            LookupRecord l = e.lookup();
+            o.put("id", l.id());
+            o.put("source", l.source());
+            o.put("started", l.started().toString());
+            o.put("finished", l.finished() == null ? null : l.finished().toString());
+            o.put("outcome", l.outcome().id());
+            o.put("message", l.message());
+            o.put("observations", l.observationCount());
+            return o;
+        }
+        var o = Json.fact(e.fact());
+        o.put("kind", "sighting");
+        o.put("source", e.source());
+        Sighting s = e.sighting();
+        o.put("sighting_first_seen", Json.instant(s.firstSeen()));
+        o.put("sighting_last_seen", Json.instant(s.lastSeen()));
+        o.put("sighting_learned_at", Json.instant(s.learnedAt()));
+        return o;
+    }
+
+    private static String text(Terminal t, Indicator about, Event e) {
+        String when = e.at().toString();
+        if (e.lookup() != null) {
+            LookupRecord l = e.lookup();
+            return t.dim(when + "  lookup   " + Report.pad(l.source(), 12) + l.outcome().id()
+                    + (l.message() != null ? ": " + Terminal.v(l.message()) : "")
+                    + " (" + l.observationCount() + " facts)");
+        }
+        Fact f = e.fact();
+        Sighting s = e.sighting();
+        StringBuilder b = new StringBuilder(when).append("  ").append(Report.pad(f.relation().id(), 18));
+        if (f.object() != null) {
+            b.append(about.equals(f.object()) ? "← " : "").append(Terminal.v(f.other(about).value()));
+        } else if (f.value() != null) {
+            b.append(Terminal.v(io.infrapivot.model.Safe.truncate(f.value().toString(), Report.MAX_VALUE)));
+        }
+        b.append("  [").append(Terminal.v(s.source()));
+        if (s.firstSeen() != null) b.append(" · first ").append(Report.day(s.firstSeen()));
+        if (s.lastSeen() != null) b.append(" · last ").append(Report.day(s.lastSeen()));
+        b.append(" · learned ").append(s.learnedAt());
+        if (s.evidenceId() != null) b.append(" · evidence ").append(s.evidenceId());
+        return b.append("]").toString();
+    }
+}

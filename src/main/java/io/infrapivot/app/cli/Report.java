@@ -1,0 +1,155 @@
+package io.infrapivot.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.infrapivot.engine.Fact;
+import io.infrapivot.engine.SourceOutcome;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.Outcome;
+import io.infrapivot.source.casedata.CaseSource;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The human-readable lookup report: per indicator, facts grouped by question, then per-source status. */
+final class Report {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    static final int MAX_VALUE = 160;
+
+    private final Terminal t;
+    private final boolean verbose;
+
+    Report(Terminal t, boolean verbose) {
+        this.t = t;
+        this.verbose = verbose;
+    }
+
+    void print(Indicator indicator, String display, List<SourceOutcome> outcomes) {
+        String head = Terminal.v(indicator.value()) + " (" + indicator.type().id() + ")";
+        if (display != null && !display.equals(indicator.value())) head += "  " + Terminal.v(display);
+        t.println(t.bold("== " + head + " =="));
+        Map<Relation.Section, List<Fact>> bySection = new LinkedHashMap<>();
+        for (Relation.Section s : Relation.Section.values()) bySection.put(s, new ArrayList<>());
+        Set<String> seen = new HashSet<>();
+        List<Fact> known = new ArrayList<>();
+        for (SourceOutcome o : outcomes) {
+            if (o.source().equals(CaseSource.ID)) continue;
+            for (Fact f : o.facts()) {
+                if (seen.add(key(f))) bySection.get(f.relation().section()).add(f);
+            }
+        }
+        for (SourceOutcome o : outcomes) {
+            if (!o.source().equals(CaseSource.ID)) continue;
+            for (Fact f : o.facts()) if (seen.add(key(f))) known.add(f);
+        }
+        bySection.forEach((section, facts) -> {
+            if (facts.isEmpty()) return;
+            t.println(t.bold(section.id()));
+            facts.forEach(f -> printFact(indicator, f));
+        });
+        if (!known.isEmpty()) {
+            t.println(t.bold("already in the case") + t.dim(" (earlier lookups)"));
+            known.forEach(f -> printFact(indicator, f));
+        }
+        t.println(t.bold("sources"));
+        for (SourceOutcome o : outcomes) {
+            String outcome = switch (o.outcome()) {
+                case OK -> t.green("ok");
+                case EMPTY -> "empty";
+                case TRUNCATED -> t.yellow("truncated");
+                case ERROR -> t.red("error");
+                case SKIPPED -> t.dim("skipped");
+            };
+            StringBuilder line = new StringBuilder("  ").append(pad(o.source(), 14)).append(pad(outcome, 9, outcome.length() - o.outcome().id().length()));
+            if (o.outcome() == Outcome.OK || o.outcome() == Outcome.TRUNCATED) {
+                line.append(o.facts().size()).append(o.facts().size() == 1 ? " fact" : " facts");
+            }
+            if (o.total() != null) line.append(", ").append(o.total()).append(" in all");
+            if (o.cached()) line.append(t.dim(" (cached)"));
+            else if (o.outcome() != Outcome.SKIPPED) line.append(t.dim(" " + o.elapsed().toMillis() + " ms"));
+            if (o.message() != null) line.append("  ").append(Terminal.v(o.message()));
+            t.println(line.toString());
+        }
+        t.println("");
+    }
+
+    private void printFact(Indicator about, Fact f) {
+        StringBuilder line = new StringBuilder("  ");
+        line.append(pad(f.relation().id(), 18));
+        if (f.object() != null) {
+            Indicator other = f.other(about);
+            String dir = about.equals(f.object()) ? "← " : "";
+            line.append(dir).append(Terminal.v(other.value()));
+            if (!about.equals(f.subject()) && !about.equals(f.object())) {
+                line.append(" ").append(t.dim("(of " + Terminal.v(f.subject().value()) + ")"));
+            }
+        }
+        if (f.value() != null && !f.value().isMissingNode()) {
+            if (f.object() != null) line.append("  ");
+            line.append(valueText(f.value()));
+        }
+        line.append("  ").append(t.dim(provenance(f)));
+        t.println(line.toString());
+        if (verbose && f.value() != null && f.value().isContainerNode()) {
+            for (String l : pretty(f.value()).split("\n")) t.println("      " + Terminal.v(l));
+        }
+    }
+
+    String valueText(JsonNode v) {
+        String s;
+        if (v.isObject()) {
+            List<String> parts = new ArrayList<>();
+            v.properties().forEach(e -> {
+                JsonNode x = e.getValue();
+                if (x.isNull() || (x.isArray() && x.isEmpty()) || (x.isBoolean() && !x.asBoolean())) return;
+                parts.add(e.getKey().replace('_', ' ') + " " + (x.isValueNode() ? x.asText() : x.toString()));
+            });
+            s = String.join(" · ", parts);
+        } else {
+            s = v.isValueNode() ? v.asText() : v.toString();
+        }
+        return Terminal.v(verbose ? s : io.infrapivot.model.Safe.truncate(s, MAX_VALUE));
+    }
+
+    private static String pretty(JsonNode v) {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(v);
+        } catch (Exception e) {
+            return v.toString();
+        }
+    }
+
+    static String provenance(Fact f) {
+        StringBuilder p = new StringBuilder("[").append(Terminal.v(String.join(", ", f.sources())));
+        if (f.firstSeen() != null) p.append(" · first ").append(day(f.firstSeen()));
+        if (f.lastSeen() != null) p.append(" · last ").append(day(f.lastSeen()));
+        if (f.count() != null) p.append(" · ×").append(f.count());
+        if (!f.evidenceIds().isEmpty()) p.append(" · evidence ").append(f.evidenceIds().get(0));
+        return p.append("]").toString();
+    }
+
+    static String day(Instant i) {
+        return DAY.format(i);
+    }
+
+    static String key(Fact f) {
+        return f.subject().key() + "|" + f.relation().id() + "|" + (f.object() == null ? "" : f.object().key()) + "|"
+                + (f.value() == null ? "" : f.value().toString());
+    }
+
+    static String pad(String s, int width) {
+        return pad(s, width, 0);
+    }
+
+    /** Pads to {@code width} visible characters; {@code invisible} counts colour codes in {@code s}. */
+    static String pad(String s, int width, int invisible) {
+        int visible = s.length() - invisible;
+        return visible >= width ? s + " " : s + " ".repeat(width - visible);
+    }
+}

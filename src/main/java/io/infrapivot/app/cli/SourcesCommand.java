@@ -1,0 +1,86 @@
+package io.infrapivot.app.cli;
+
+import io.infrapivot.engine.config.Config;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.Readiness;
+import io.infrapivot.source.Source;
+import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.SourceSettings;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code infrapivot sources}: every source, its kind, what it takes and gives, and whether it is ready. Never prints a key. */
+@Command(name = "sources", mixinStandardHelpOptions = true,
+        description = "List every source: passive/active/offline, accepted types, relations, readiness. Keys are never shown.")
+final class SourcesCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "One JSON object per source.")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also the settings each source reads and the data sets in use.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        AppContext ctx = Main.context;
+        Terminal t = ctx.terminal();
+        Config config = ctx.config();
+        for (Source s : ctx.registry().all()) {
+            SourceInfo info = s.info();
+            SourceSettings settings = config.source(info.id());
+            Readiness r = config.enabled(info.id()) ? s.readiness(settings) : Readiness.notReady("disabled in the config file");
+            List<String> accepts = info.accepts().stream().sorted().map(IndicatorType::id).toList();
+            List<String> produces = info.produces().stream().sorted().map(Relation::id).toList();
+            if (json) {
+                var o = Json.object();
+                o.put("kind", "source");
+                o.put("id", info.id());
+                o.put("description", info.description());
+                o.put("access", info.access().id());
+                o.set("accepts", Json.MAPPER.valueToTree(accepts));
+                o.set("produces", Json.MAPPER.valueToTree(produces));
+                o.put("ready", r.isReady());
+                o.put("status", r.reason());
+                o.put("concurrency", info.concurrency());
+                if (info.rateLimit() != null) {
+                    o.put("rate_limit", info.rateLimit().permits() + "/" + info.rateLimit().per());
+                } else o.putNull("rate_limit");
+                o.put("default_ttl", info.defaultTtl().toString());
+                var set = o.putArray("settings");
+                for (SourceInfo.Setting st : info.settings()) {
+                    var so = set.addObject();
+                    so.put("name", st.name());
+                    so.put("env", settings.envName(st.name()));
+                    so.put("secret", st.secret());
+                    so.put("required", st.required());
+                    so.put("set", settings.get(st.name()).isPresent());
+                    // a secret's value is never written; a plain setting shows its value or default
+                    if (!st.secret()) so.put("value", settings.get(st.name(), st.defaultValue()));
+                }
+                Json.line(t.out(), o);
+                continue;
+            }
+            String status = r.isReady() ? t.green("ready") : t.yellow(Terminal.v(r.reason()));
+            t.println(t.bold(Report.pad(info.id(), 14)) + Report.pad(info.access().id(), 9) + status);
+            t.println("    " + Terminal.v(info.description()));
+            t.println("    accepts: " + String.join(", ", accepts));
+            t.println("    produces: " + String.join(", ", produces));
+            if (verbose) {
+                for (SourceInfo.Setting st : info.settings()) {
+                    String state = settings.get(st.name()).isPresent() ? (st.secret() ? "set (hidden)" : "= " + Terminal.v(settings.get(st.name()).get()))
+                            : (st.defaultValue() != null ? "default " + Terminal.v(st.defaultValue()) : "not set");
+                    t.println("    setting " + st.name() + " (" + settings.envName(st.name()) + "): " + state
+                            + (st.required() ? ", required" : ""));
+                }
+            }
+        }
+        if (!json && verbose) {
+            t.println(t.bold("data"));
+            ctx.data().describe().forEach(l -> t.println("  " + Terminal.v(l)));
+            t.println("config file: " + Terminal.v(config.file()) + (config.fileExists() ? "" : " (absent)"));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,91 @@
+package io.infrapivot.app.cli;
+
+import io.infrapivot.model.Safe;
+import java.io.Console;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Standard output and error for the CLI: UTF-8, colour only on a terminal, every value escaped. */
+public final class Terminal {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean colour;
+    private final boolean interactive;
+
+    public Terminal(PrintStream out, PrintStream err, boolean colour, boolean interactive) {
+        this.out = out;
+        this.err = err;
+        this.colour = colour;
+        this.interactive = interactive;
+    }
+
+    public static Terminal system(boolean noColour) {
+        boolean tty = isTerminal();
+        boolean colour = tty && !noColour && System.getenv("NO_COLOR") == null
+                && !"dumb".equals(System.getenv("TERM"));
+        return new Terminal(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                StandardCharsets.UTF_8), new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                StandardCharsets.UTF_8), colour, tty);
+    }
+
+    /** Whether standard output is a terminal (Console.isTerminal on JDK 22+, console presence before). */
+    static boolean isTerminal() {
+        Console c = System.console();
+        if (c == null) return false;
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public boolean interactive() {
+        return interactive;
+    }
+
+    /** Prints a line of trusted layout text. Values inside must already be escaped with {@link #v}. */
+    public void println(String line) {
+        out.println(line);
+    }
+
+    /** Escapes an untrusted value for a one-line terminal field. */
+    public static String v(Object value) {
+        return value == null ? "" : Safe.oneLine(String.valueOf(value));
+    }
+
+    public String bold(String s) {
+        return colour ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+
+    public String dim(String s) {
+        return colour ? "\u001b[2m" + s + "\u001b[0m" : s;
+    }
+
+    public String red(String s) {
+        return colour ? "\u001b[31m" + s + "\u001b[0m" : s;
+    }
+
+    public String green(String s) {
+        return colour ? "\u001b[32m" + s + "\u001b[0m" : s;
+    }
+
+    public String yellow(String s) {
+        return colour ? "\u001b[33m" + s + "\u001b[0m" : s;
+    }
+
+    public void error(String message) {
+        err.println("infrapivot: " + Safe.oneLine(message));
+    }
+
+    public void warn(String message) {
+        err.println("infrapivot: warning: " + Safe.oneLine(message));
+    }
+}

@@ -1,0 +1,269 @@
+package io.infrapivot.engine;
+
+import io.infrapivot.engine.config.Config;
+import io.infrapivot.engine.port.CaseStore;
+import io.infrapivot.engine.port.LookupRecord;
+import io.infrapivot.engine.port.StoredObservation;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorParser;
+import io.infrapivot.model.Observation;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.Access;
+import io.infrapivot.source.CaseView;
+import io.infrapivot.source.LookupContext;
+import io.infrapivot.source.LookupResult;
+import io.infrapivot.source.Outcome;
+import io.infrapivot.source.Readiness;
+import io.infrapivot.source.RunOptions;
+import io.infrapivot.source.Source;
+import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.SourceRegistry;
+import io.infrapivot.source.SourceSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs lookups: every selected, ready source that accepts an indicator, concurrently on virtual threads
+ * under each source's concurrency and rate limits, answering from the case's lookup log while an answer
+ * is fresh, and storing every result in the case. One source failing never affects the others.
+ */
+public final class Engine implements AutoCloseable {
+    private final SourceRegistry registry;
+    private final Config config;
+    private final CaseStore store;
+    private final IndicatorParser parser;
+    private final Clock clock;
+    private final Map<String, Semaphore> concurrency = new ConcurrentHashMap<>();
+    private final Map<String, RateLimiter> rates = new ConcurrentHashMap<>();
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
+
+    public Engine(SourceRegistry registry, Config config, CaseStore store, IndicatorParser parser, Clock clock) {
+        this.registry = registry;
+        this.config = config;
+        this.store = store;
+        this.parser = parser;
+        this.clock = clock;
+    }
+
+    public SourceRegistry registry() {
+        return registry;
+    }
+
+    public CaseStore store() {
+        return store;
+    }
+
+    /** Throws {@link IllegalArgumentException} naming an unknown source id in the selection. */
+    public void validate(Selection selection) {
+        List<String> known = registry.ids();
+        for (String id : concat(selection.include(), selection.exclude())) {
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("unknown source '" + id + "'; known sources: " + String.join(", ", known));
+            }
+        }
+    }
+
+    /** Why a source will not run for an indicator under a selection, or null when it will. */
+    public String skipReason(Source source, Selection selection) {
+        SourceInfo info = source.info();
+        if (!config.enabled(info.id())) return "disabled in the config file";
+        if (selection.offline() && info.access() != Access.OFFLINE) return "--offline: " + info.access().id() + " source";
+        if (info.access() == Access.ACTIVE && !selection.active()) {
+            return "active source (touches the target's own servers); allow with --active";
+        }
+        Readiness r = source.readiness(config.source(info.id()));
+        return r.isReady() ? null : r.reason();
+    }
+
+    /** The sources a selection names for an indicator: selected and accepting its type (ready or not). */
+    public List<Source> candidates(Indicator indicator, Selection selection) {
+        List<Source> out = new ArrayList<>();
+        for (Source s : registry.all()) {
+            String id = s.info().id();
+            if (!s.info().accepts().contains(indicator.type())) continue;
+            if (!selection.include().isEmpty() && !selection.include().contains(id)) continue;
+            if (selection.exclude().contains(id)) continue;
+            out.add(s);
+        }
+        return out;
+    }
+
+    /**
+     * Looks every indicator up once with every candidate source; {@code listener} hears each outcome as it
+     * ends. Returns the outcomes in a stable order (indicator, then source registry order).
+     */
+    public List<SourceOutcome> lookup(Collection<Indicator> indicators, Selection selection, RunOptions options,
+                                      Duration timeout, boolean refresh, Consumer<SourceOutcome> listener)
+            throws InterruptedException {
+        validate(selection);
+        List<Future<SourceOutcome>> futures = new ArrayList<>();
+        for (Indicator indicator : new LinkedHashSet<>(indicators)) {
+            for (Source source : candidates(indicator, selection)) {
+                Future<SourceOutcome> f = executor.submit(() -> {
+                    SourceOutcome o = runOne(source, indicator, selection, options, timeout, refresh);
+                    if (listener != null) listener.accept(o);
+                    return o;
+                });
+                running.add(f);
+                futures.add(f);
+            }
+        }
+        List<SourceOutcome> outcomes = new ArrayList<>();
+        for (Future<SourceOutcome> f : futures) {
+            try {
+                outcomes.add(f.get());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(cause);
+            } finally {
+                running.remove(f);
+            }
+        }
+        return outcomes;
+    }
+
+    private SourceOutcome runOne(Source source, Indicator indicator, Selection selection, RunOptions options,
+                                 Duration timeout, boolean refresh) throws InterruptedException {
+        SourceInfo info = source.info();
+        String id = info.id();
+        String skip = skipReason(source, selection);
+        if (skip != null) {
+            return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, skip, false, Duration.ZERO, null,
+                    List.of(), null);
+        }
+        String params = "";
+        if (info.stores() && !refresh) {
+            var fresh = store.freshLookup(id, indicator, params, clock.instant());
+            if (fresh.isPresent()) {
+                LookupRecord rec = fresh.get();
+                List<Fact> facts = store.observationsOfLookup(rec.id()).stream().map(Fact::of).toList();
+                return new SourceOutcome(indicator, id, info.access(), rec.outcome(), rec.message(), true,
+                        Duration.ZERO, rec.total(), facts, rec.id());
+            }
+        }
+        SourceSettings settings = config.source(id);
+        CircuitBreaker breaker = breakers.computeIfAbsent(id, k -> new CircuitBreaker(
+                settings.getInt("breaker_threshold", 5), settings.getDuration("breaker_cooldown", Duration.ofMinutes(2)),
+                clock));
+        String refusal = breaker.refusal();
+        if (refusal != null) {
+            return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, refusal, false, Duration.ZERO, null,
+                    List.of(), null);
+        }
+        Semaphore slots = concurrency.computeIfAbsent(id, k -> new Semaphore(info.concurrency()));
+        slots.acquire();
+        try {
+            if (info.rateLimit() != null) {
+                rates.computeIfAbsent(id, k -> new RateLimiter(info.rateLimit().permits(), info.rateLimit().per()))
+                        .acquire();
+            }
+            Instant started = clock.instant();
+            long t0 = System.nanoTime();
+            LookupContext ctx = new LookupContext(settings, timeout, clock, parser, caseView(), options);
+            LookupResult result = callWithTimeout(source, indicator, ctx, timeout);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            result = checked(source, indicator, result);
+            if (result.outcome() == Outcome.ERROR) breaker.failure(result.message());
+            else breaker.success();
+            if (!info.stores()) {
+                return new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false,
+                        elapsed, result.total(), result.observations().stream().map(Fact::of).toList(), null);
+            }
+            Duration ttl = settings.getDuration("ttl", info.defaultTtl());
+            LookupRecord rec = store.saveLookup(id, indicator, params, started, clock.instant(), result, ttl);
+            List<Fact> facts = result.observations().isEmpty() ? List.of()
+                    : store.observationsOfLookup(rec.id()).stream().map(Fact::of).toList();
+            return new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false, elapsed,
+                    result.total(), facts, rec.id());
+        } finally {
+            slots.release();
+        }
+    }
+
+    private LookupResult callWithTimeout(Source source, Indicator indicator, LookupContext ctx, Duration timeout)
+            throws InterruptedException {
+        if (cancelled) throw new InterruptedException("cancelled");
+        Future<LookupResult> f = executor.submit(() -> source.lookup(indicator, ctx));
+        running.add(f);
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return LookupResult.error("timed out after " + human(timeout), List.of());
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            String msg = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+            return LookupResult.error("failed: " + msg, List.of());
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            throw e;
+        } finally {
+            running.remove(f);
+        }
+    }
+
+    /** Guards the engine against a source that breaks its contract. */
+    private static LookupResult checked(Source source, Indicator indicator, LookupResult r) {
+        if (r == null) return LookupResult.error("source returned nothing", List.of());
+        Set<Relation> allowed = source.info().produces();
+        for (Observation o : r.observations()) {
+            if (!allowed.contains(o.relation())) {
+                return LookupResult.error("source produced undeclared relation " + o.relation(), r.evidence());
+            }
+        }
+        return r;
+    }
+
+    private CaseView caseView() {
+        return indicator -> {
+            List<Observation> out = new ArrayList<>();
+            for (StoredObservation o : store.observationsAbout(indicator)) {
+                out.add(new Observation(o.subject(), o.relation(), o.object(), o.value(), String.join(",", o.sources()),
+                        o.firstSeen(), o.lastSeen(), o.firstLearned(), null, null));
+            }
+            return out;
+        };
+    }
+
+    /** Stops every running lookup (Ctrl-C); what already finished stays stored. */
+    public void cancel() {
+        cancelled = true;
+        running.forEach(f -> f.cancel(true));
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
+    }
+
+    private static List<String> concat(Set<String> a, Set<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}

@@ -1,0 +1,36 @@
+package io.infrapivot.engine;
+
+import java.time.Duration;
+
+/** A token bucket: at most {@code permits} acquisitions per {@code period}, blocking (interruptibly) when empty. */
+final class RateLimiter {
+    private final int permits;
+    private final long periodNanos;
+    private double tokens;
+    private long last;
+
+    RateLimiter(int permits, Duration period) {
+        if (permits < 1) throw new IllegalArgumentException("permits must be at least 1");
+        this.permits = permits;
+        this.periodNanos = Math.max(1, period.toNanos());
+        this.tokens = permits;
+        this.last = System.nanoTime();
+    }
+
+    void acquire() throws InterruptedException {
+        while (true) {
+            long waitNanos;
+            synchronized (this) {
+                long now = System.nanoTime();
+                tokens = Math.min(permits, tokens + (now - last) * (double) permits / periodNanos);
+                last = now;
+                if (tokens >= 1) {
+                    tokens -= 1;
+                    return;
+                }
+                waitNanos = (long) ((1 - tokens) * periodNanos / permits);
+            }
+            Thread.sleep(Duration.ofNanos(Math.max(waitNanos, 1_000_000)));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.infrapivot.engine.data;
+
+import io.infrapivot.model.IndicatorParser;
+import io.infrapivot.model.PublicSuffixList;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The data sets shipped with the tool (today: the Public Suffix List) and their refreshed copies in the
+ * data folder ({@code <data>/data/}). A refreshed copy is used when it is newer than the bundled one.
+ */
+public final class DataFiles {
+    public static final String PSL_URL = "https://publicsuffix.org/list/public_suffix_list.dat";
+    static final int MAX_PSL_BYTES = 16 * 1024 * 1024;
+    private static final Pattern VERSION = Pattern.compile("^// VERSION: (\\d{4}-\\d{2}-\\d{2})", Pattern.MULTILINE);
+
+    private final Path dir;
+
+    public DataFiles(Path dataDir) {
+        this.dir = dataDir.resolve("data");
+    }
+
+    public Path folder() {
+        return dir;
+    }
+
+    /** The newest suffix list: the refreshed copy when present, valid and newer, else the bundled one. */
+    public PublicSuffixList suffixList() {
+        PublicSuffixList bundled = PublicSuffixList.bundled();
+        Path file = dir.resolve("public_suffix_list.dat");
+        Path meta = dir.resolve("public_suffix_list.properties");
+        if (!Files.isRegularFile(file) || !Files.isRegularFile(meta)) return bundled;
+        try (InputStream in = Files.newInputStream(file); InputStream m = Files.newInputStream(meta)) {
+            Properties p = new Properties();
+            p.load(m);
+            LocalDate date = LocalDate.parse(p.getProperty("date"));
+            if (!date.isAfter(bundled.date())) return bundled;
+            return PublicSuffixList.parse(in, date, p.getProperty("origin", file.toString()));
+        } catch (IOException | RuntimeException e) {
+            return bundled; // a damaged refreshed copy never stops the tool; update-data reports it
+        }
+    }
+
+    /** A parser on the newest suffix list. */
+    public IndicatorParser parser() {
+        return new IndicatorParser(suffixList(), true);
+    }
+
+    /** What one data set's refresh did. */
+    public record Refreshed(String name, LocalDate date, String origin, int entries, boolean replaced, String message) {}
+
+    /** Refreshes the suffix list from {@code url} (http/https/file). Validates before it replaces anything. */
+    public Refreshed refreshSuffixList(String url, LocalDate today) throws IOException, InterruptedException {
+        byte[] body = fetch(url);
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        LocalDate date = listDate(text, today);
+        PublicSuffixList list;
+        try {
+            list = PublicSuffixList.parse(new ByteArrayInputStream(body), date, url);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the answer from " + url + " is not a Public Suffix List: " + e.getMessage());
+        }
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve("public_suffix_list.dat"), body);
+        Properties p = new Properties();
+        p.setProperty("date", date.toString());
+        p.setProperty("origin", url);
+        var out = new java.io.ByteArrayOutputStream();
+        p.store(out, "refreshed by infrapivot update-data");
+        writeAtomically(dir.resolve("public_suffix_list.properties"), out.toByteArray());
+        return new Refreshed("public-suffix-list", date, url, list.ruleCount(), true, "ok");
+    }
+
+    /** The list's own {@code // VERSION:} date when it carries one, else today. */
+    static LocalDate listDate(String text, LocalDate today) {
+        Matcher m = VERSION.matcher(text.length() > 4096 ? text.substring(0, 4096) : text);
+        if (m.find()) {
+            try {
+                return LocalDate.parse(m.group(1));
+            } catch (DateTimeParseException e) {
+                return today;
+            }
+        }
+        return today;
+    }
+
+    static byte[] fetch(String url) throws IOException, InterruptedException {
+        URI uri = URI.create(url);
+        if ("file".equals(uri.getScheme()) || uri.getScheme() == null) {
+            Path p = uri.getScheme() == null ? Path.of(url) : Path.of(uri);
+            if (Files.size(p) > MAX_PSL_BYTES) throw new IOException(p + " is larger than " + MAX_PSL_BYTES + " bytes");
+            return Files.readAllBytes(p);
+        }
+        if (!uri.getScheme().equals("http") && !uri.getScheme().equals("https")) {
+            throw new IOException("unsupported URL scheme in " + url);
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("User-Agent", "infrapivot update-data").GET().build();
+        HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = resp.body()) {
+            if (resp.statusCode() != 200) throw new IOException(url + " answered HTTP " + resp.statusCode());
+            byte[] body = in.readNBytes(MAX_PSL_BYTES + 1);
+            if (body.length > MAX_PSL_BYTES) throw new IOException(url + " sent more than " + MAX_PSL_BYTES + " bytes");
+            return body;
+        }
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Describes each data set in use (for `sources` and `update-data --status`). */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        try {
+            PublicSuffixList l = suffixList();
+            out.add("public-suffix-list " + l.date() + " (" + l.ruleCount() + " rules, " + l.origin() + ")");
+        } catch (UncheckedIOException e) {
+            out.add("public-suffix-list unavailable: " + e.getMessage());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package io.infrapivot.app.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real launcher ./infrapivot as a process, in an isolated home, data and config folder. */
+final class Cli {
+    final Path repo = Path.of(System.getProperty("infrapivot.repo", ".")).toAbsolutePath();
+    final Path home;
+    final Map<String, String> env = new HashMap<>();
+
+    Cli(Path home) {
+        this.home = home;
+        env.put("HOME", home.toString());
+        env.put("INFRAPIVOT_DATA_DIR", home.resolve("data").toString());
+        env.put("INFRAPIVOT_CONFIG", home.resolve("config.toml").toString());
+        env.put("INFRAPIVOT_NO_BUILD", "1"); // the jar was just built by Maven's package phase
+        env.put("PATH", System.getenv("PATH"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+    }
+
+    record Result(int exit, String out, String err) {
+        List<String> outLines() {
+            return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+        }
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        return runWithInput(null, args);
+    }
+
+    Result runWithInput(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(repo.resolve("infrapivot").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (stdin == null) pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        if (stdin != null) {
+            try (var os = p.getOutputStream()) {
+                os.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("infrapivot " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
