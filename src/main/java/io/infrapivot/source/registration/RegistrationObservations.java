@@ -6,6 +6,7 @@ import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorParser;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Observation;
+import io.infrapivot.model.ParseResult;
 import io.infrapivot.model.RawAnswer;
 import io.infrapivot.model.Relation;
 import java.time.Instant;
@@ -110,10 +111,7 @@ public final class RegistrationObservations {
     }
 
     private Optional<Indicator> indicator(IndicatorType type, String text) {
-        try {
-            return Optional.of(parser.parseAs(type, text).orElseThrow().indicator());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return parser.parseAs(type, text) instanceof ParseResult.Parsed p ? Optional.of(p.parsed().indicator())
+                : Optional.empty();
     }
 }
