@@ -1,8 +1,6 @@
 package io.infrapivot.source.rdap;
 
 import io.infrapivot.model.Indicator;
-import io.infrapivot.model.IndicatorType;
-import io.infrapivot.model.Relation;
 import io.infrapivot.source.Access;
 import io.infrapivot.source.LookupContext;
 import io.infrapivot.source.LookupResult;
@@ -16,10 +14,8 @@ import io.infrapivot.source.registration.RegistrationTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Source {@code rdap} (passive): RDAP for domains, hosts (their registrable domain), IPs, networks and ASNs. The
@@ -33,11 +29,7 @@ public final class RdapSource implements Source {
     static final Duration STALE_AFTER = Duration.ofDays(180);
     private static final SourceInfo INFO = new SourceInfo(ID,
             "RDAP (JSON registration data) via the IANA bootstrap: registry, then registrar for domains",
-            EnumSet.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP, IndicatorType.CIDR,
-                    IndicatorType.ASN),
-            Set.of(Relation.REGISTRATION, Relation.REGISTRAR, Relation.REGISTRANT_EMAIL, Relation.REGISTRANT_NAME,
-                    Relation.REGISTRANT_ORG, Relation.REGISTRANT_PHONE, Relation.NAME_SERVER, Relation.ABUSE_EMAIL,
-                    Relation.IN_NETBLOCK, Relation.NETWORK_OWNER),
+            RegistrationResults.ACCEPTS, RegistrationResults.PRODUCES,
             Access.PASSIVE,
             List.of(SourceInfo.Setting.url(null),
                     SourceInfo.Setting.plain("bootstrap_url", "where update-data fetches the bootstrap files",

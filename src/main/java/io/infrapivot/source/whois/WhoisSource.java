@@ -1,9 +1,7 @@
 package io.infrapivot.source.whois;
 
 import io.infrapivot.model.Indicator;
-import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.RawAnswer;
-import io.infrapivot.model.Relation;
 import io.infrapivot.source.Access;
 import io.infrapivot.source.LookupContext;
 import io.infrapivot.source.LookupResult;
@@ -14,13 +12,11 @@ import io.infrapivot.source.registration.RegistrationResults;
 import io.infrapivot.source.registration.RegistrationTarget;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Source {@code whois} (passive): WHOIS over TCP port 43 through the referral chain, for domains, hosts (their
@@ -32,11 +28,7 @@ public final class WhoisSource implements Source {
     public static final String ID = "whois";
     private static final SourceInfo INFO = new SourceInfo(ID,
             "WHOIS over port 43: IANA → registry or RIR → registrar, parsed into one registration record",
-            EnumSet.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP, IndicatorType.CIDR,
-                    IndicatorType.ASN),
-            Set.of(Relation.REGISTRATION, Relation.REGISTRAR, Relation.REGISTRANT_EMAIL, Relation.REGISTRANT_NAME,
-                    Relation.REGISTRANT_ORG, Relation.REGISTRANT_PHONE, Relation.NAME_SERVER, Relation.ABUSE_EMAIL,
-                    Relation.IN_NETBLOCK, Relation.NETWORK_OWNER),
+            RegistrationResults.ACCEPTS, RegistrationResults.PRODUCES,
             Access.PASSIVE,
             List.of(SourceInfo.Setting.plain("iana", "the first WHOIS server of the chain", "whois.iana.org"),
                     SourceInfo.Setting.plain("servers",
