@@ -125,7 +125,7 @@ public final class WhoisClient {
     }
 
     /** The declared charset, else strict UTF-8, else Latin-1 (every byte is a Latin-1 character). */
-    static String decode(byte[] bytes, Charset declared) {
+    public static String decode(byte[] bytes, Charset declared) {
         if (declared != null) return new String(bytes, declared);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
