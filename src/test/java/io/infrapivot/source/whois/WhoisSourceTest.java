@@ -232,6 +232,25 @@ class WhoisSourceTest {
     }
 
     @Test
+    void interruptStopsALookupWaitingOnASilentServer() throws Exception {
+        serveText("whois.iana.org", ianaReferral("whois.nic.it"));
+        add("whois.nic.it", LocalWhoisServer.handler((q, out) -> Thread.sleep(20_000)));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = Thread.ofVirtual().start(() -> {
+            try {
+                lookup(IndicatorType.DOMAIN, "esempio.it");
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        while (servers.get(1).queries.isEmpty()) Thread.sleep(20);
+        t.interrupt();
+        t.join(10_000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
     void slowDripServerHitsTheDeadline() throws Exception {
         serveText("whois.iana.org", ianaReferral("whois.nic.it"));
         add("whois.nic.it", LocalWhoisServer.handler((q, out) -> {
