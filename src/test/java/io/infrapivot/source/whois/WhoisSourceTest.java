@@ -150,6 +150,17 @@ class WhoisSourceTest {
         assertThat(r.evidence()).hasSize(2);
     }
 
+    @Test
+    void referralsToPrivateAddressesAreNotFollowed() throws Exception {
+        serve("whois.iana.org", "iana-com.txt");
+        serveText("whois.verisign-grs.com", TestFixtures.text("whois/verisign-thin.txt")
+                .replace("whois.registrar.example", "10.0.0.7"));
+        LookupResult r = lookup(IndicatorType.DOMAIN, "example-shop.com");
+        assertThat(r.evidence()).hasSize(2);
+        assertThat(r.message()).contains("referral to 10.0.0.7 not followed (not a public host name)");
+        assertThat(record(r).registrar().name()).isEqualTo("Example Registrar, LLC");
+    }
+
     @ParameterizedTest
     @CsvSource({"whois.nic.uk, nominet.txt, example-widgets.co.uk",
             "whois.denic.de, denic.txt, beispiel-firma.de",
