@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -94,8 +95,8 @@ public final class RdapClient {
         try {
             a = http.get(new HttpFetcher.Get(url, Map.of("Accept", ACCEPT), List.of(), true));
         } catch (HttpError e) {
-            evidence.add(new RawAnswer(RdapSource.ID, "GET " + url, e.partialBody(), null,
-                    e.status() == 0 ? e.kind().name().toLowerCase(java.util.Locale.ROOT) : String.valueOf(e.status()), started, null));
+            String status = e.status() == 0 ? e.kind().name().toLowerCase(Locale.ROOT) : String.valueOf(e.status());
+            evidence.add(new RawAnswer(RdapSource.ID, "GET " + url, e.partialBody(), null, status, started, null));
             return new Step(null, null, e.getMessage());
         }
         evidence.add(new RawAnswer(RdapSource.ID, "GET " + a.url(), a.body(), a.contentType(),

@@ -148,7 +148,8 @@ class RdapSourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"arin-autnum.json, AS15169, /autnum/15169, GOOGLE", "ripe-autnum.json, AS3333, /autnum/3333, RIPE-NCC-AS"})
+    @CsvSource({"arin-autnum.json, AS15169, /autnum/15169, GOOGLE",
+            "ripe-autnum.json, AS3333, /autnum/3333, RIPE-NCC-AS"})
     void autnums(String fixture, String asn, String path, String name) throws Exception {
         answer(200, fixture);
         LookupResult r = lookupAt("/", IndicatorType.ASN, asn);

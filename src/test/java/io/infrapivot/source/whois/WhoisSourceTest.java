@@ -246,7 +246,7 @@ class WhoisSourceTest {
     void interruptStopsALookupWaitingOnASilentServer() throws Exception {
         serveText("whois.iana.org", ianaReferral("whois.nic.it"));
         add("whois.nic.it", LocalWhoisServer.handler((q, out) -> Thread.sleep(20_000)));
-        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        var thrown = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         Thread t = Thread.ofVirtual().start(() -> {
             try {
                 lookup(IndicatorType.DOMAIN, "esempio.it");
