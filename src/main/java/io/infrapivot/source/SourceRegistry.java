@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 public final class SourceRegistry {
     private static final List<Supplier<Source>> BUILT_IN = List.of(
             ClassifySource::new,
-            CaseSource::new
+            CaseSource::new,
+            io.infrapivot.source.rdap.RdapSource::new,
+            io.infrapivot.source.whois.WhoisSource::new
     );
 
     private final List<Source> sources;

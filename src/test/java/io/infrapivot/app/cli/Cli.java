@@ -22,6 +22,10 @@ final class Cli {
         env.put("INFRAPIVOT_DATA_DIR", home.resolve("data").toString());
         env.put("INFRAPIVOT_CONFIG", home.resolve("config.toml").toString());
         env.put("INFRAPIVOT_NO_BUILD", "1"); // the jar was just built by Maven's package phase
+        // tests never reach the internet: the network registration sources stay off here (they are tested
+        // against local WHOIS and RDAP servers in their own packages)
+        env.put("INFRAPIVOT_WHOIS_ENABLED", "false");
+        env.put("INFRAPIVOT_RDAP_ENABLED", "false");
         env.put("PATH", System.getenv("PATH"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
     }
