@@ -51,6 +51,7 @@ public final class Engine implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Semaphore> concurrency = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> rates = new ConcurrentHashMap<>();
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
@@ -161,6 +162,14 @@ public final class Engine implements AutoCloseable {
             }
         }
         SourceSettings settings = config.source(id);
+        CircuitBreaker breaker = breakers.computeIfAbsent(id, k -> new CircuitBreaker(
+                settings.getInt("breaker_threshold", 5), settings.getDuration("breaker_cooldown", Duration.ofMinutes(2)),
+                clock));
+        String refusal = breaker.refusal();
+        if (refusal != null) {
+            return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, refusal, false, Duration.ZERO, null,
+                    List.of(), null);
+        }
         Semaphore slots = concurrency.computeIfAbsent(id, k -> new Semaphore(info.concurrency()));
         slots.acquire();
         try {
@@ -174,6 +183,8 @@ public final class Engine implements AutoCloseable {
             LookupResult result = callWithTimeout(source, indicator, ctx, timeout);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
             result = checked(source, indicator, result);
+            if (result.outcome() == Outcome.ERROR) breaker.failure(result.message());
+            else breaker.success();
             if (!info.stores()) {
                 return new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false,
                         elapsed, result.total(), result.observations().stream().map(Fact::of).toList(), null);

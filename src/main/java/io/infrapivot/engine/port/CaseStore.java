@@ -46,7 +46,13 @@ public interface CaseStore extends AutoCloseable {
     /** Every lookup made of the indicator, newest first. */
     List<LookupRecord> lookupsAbout(Indicator indicator);
 
+    /** Every lookup in the case, oldest first. */
+    List<LookupRecord> lookups();
+
     Optional<StoredEvidence> evidence(long id);
+
+    /** The raw answers a lookup received, in the order the source gave them. */
+    List<StoredEvidence> evidenceOfLookup(long lookupId);
 
     /** Every indicator in the case. */
     List<Indicator> indicators();

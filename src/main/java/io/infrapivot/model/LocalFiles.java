@@ -1,0 +1,84 @@
+package io.infrapivot.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** The one place the model reads local files: hashing a file the analyst names. */
+final class LocalFiles {
+    private static final int BUFFER = 1 << 16;
+
+    private LocalFiles() {}
+
+    /** The path, when {@code text} names an existing regular file and reading files is allowed. */
+    static Optional<Path> existing(String text, boolean readFiles) {
+        if (!readFiles || text.isEmpty() || text.contains("://")) return Optional.empty();
+        try {
+            Path p = path(text);
+            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        } catch (InvalidPathException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Text that can only be a path (holds a separator or starts with ~). */
+    static boolean hasPathSyntax(String text) {
+        return text.indexOf('/') >= 0 || text.indexOf('\\') >= 0 || text.startsWith("~");
+    }
+
+    private static Path path(String text) {
+        if (text.equals("~") || text.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home"), text.substring(1).replaceFirst("^/", ""));
+        }
+        return Path.of(text);
+    }
+
+    /** Streams the file once through MD5, SHA-1, SHA-256 and SHA-512. */
+    static ParsedIndicator hash(String text) {
+        Path p;
+        try {
+            p = path(text);
+        } catch (InvalidPathException e) {
+            throw new BadInput("not a file path: " + e.getReason());
+        }
+        if (!Files.isRegularFile(p)) throw new BadInput("no such file: " + Safe.oneLine(text));
+        try (InputStream in = Files.newInputStream(p)) {
+            MessageDigest md5 = digest("MD5");
+            MessageDigest sha1 = digest("SHA-1");
+            MessageDigest sha256 = digest("SHA-256");
+            MessageDigest sha512 = digest("SHA-512");
+            byte[] buf = new byte[BUFFER];
+            long size = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md5.update(buf, 0, n);
+                sha1.update(buf, 0, n);
+                sha256.update(buf, 0, n);
+                sha512.update(buf, 0, n);
+                size += n;
+            }
+            HexFormat hex = HexFormat.of();
+            String s256 = hex.formatHex(sha256.digest());
+            Details.File d = new Details.File(p.toAbsolutePath().normalize().toString(), size,
+                    hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()), s256, hex.formatHex(sha512.digest()));
+            return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.FILE, s256), text, d, List.of());
+        } catch (IOException e) {
+            throw new BadInput("cannot read file: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static MessageDigest digest(String name) {
+        try {
+            return MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.infrapivot.store;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings a case database to the current schema with Flyway, from {@code db/migration/<vendor>} (one folder
+ * per database: {@code sqlite}, {@code postgresql}; the vendor is chosen here rather than by Flyway's
+ * {@code {vendor}} placeholder, which the community edition does not resolve). Migrations of one file are serialised inside this JVM; a second process
+ * migrating the same new file at the same moment makes one of the two fail and retry, after which it finds
+ * the schema in place.
+ */
+final class Migrations {
+    static final String LOCATION = "classpath:db/migration/";
+    private static final int ATTEMPTS = 5;
+    private static final ConcurrentHashMap<String, Object> LOCKS = new ConcurrentHashMap<>();
+    /** Kept referenced so the level set here is not lost to garbage collection. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY_LOG.setLevel(Level.WARNING); // a case opening is not news on the analyst's terminal
+    }
+
+    private Migrations() {
+    }
+
+    /**
+     * Migrates the database behind {@code key} (its file or URL) with the migrations of {@code vendor} and
+     * returns the schema version now applied.
+     */
+    static String migrate(String key, DataSource dataSource, String vendor) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATION + vendor)
+                .validateMigrationNaming(true)
+                .failOnMissingLocations(true)
+                .load();
+        synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    MigrateResult result = flyway.migrate();
+                    return result.targetSchemaVersion != null ? result.targetSchemaVersion
+                            : flyway.info().current().getVersion().getVersion();
+                } catch (FlywayException e) {
+                    if (attempt >= ATTEMPTS) {
+                        throw new StoreException("could not prepare the case database " + key + ": "
+                                + e.getMessage(), e);
+                    }
+                    pause(attempt);
+                }
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while preparing the case database", e);
+        }
+    }
+}

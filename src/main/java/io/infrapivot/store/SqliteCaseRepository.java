@@ -1,0 +1,134 @@
+package io.infrapivot.store;
+
+import io.infrapivot.engine.port.CaseInfo;
+import io.infrapivot.engine.port.CaseRepository;
+import io.infrapivot.engine.port.CaseStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * Cases as SQLite files in one folder: case {@code name} is {@code <folder>/<name>.sqlite}. Names are
+ * {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}; an argument holding a {@code /} or ending in {@code .sqlite} or
+ * {@code .db} is taken as the path of a case file anywhere instead. The folder (mode 0700) and files (0600)
+ * are created on first use, since a case holds an investigation's findings.
+ */
+public final class SqliteCaseRepository implements CaseRepository {
+    private static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
+
+    private final Path folder;
+
+    public SqliteCaseRepository(Path folder) {
+        this.folder = folder.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public CaseStore open(String nameOrPath) {
+        Path file = fileOf(nameOrPath);
+        createPrivately(file);
+        return SqliteCaseStore.open(file, CaseNames.nameOf(file));
+    }
+
+    @Override
+    public CaseStore openExisting(String nameOrPath) {
+        Path file = fileOf(nameOrPath);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchElementException("no case '" + CaseNames.nameOf(file) + "' at " + file
+                    + (CaseNames.isPath(nameOrPath) ? "" : " (cases are listed by 'infrapivot case list')"));
+        }
+        return SqliteCaseStore.open(file, CaseNames.nameOf(file));
+    }
+
+    /** The cases in the folder, by name; files that are not readable cases are left out. */
+    @Override
+    public List<CaseInfo> list() {
+        if (!Files.isDirectory(folder)) return List.of();
+        List<CaseInfo> cases = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + CaseNames.EXTENSION)) {
+            for (Path file : files) {
+                if (!Files.isRegularFile(file) || !CaseNames.isValid(CaseNames.nameOf(file))) continue;
+                readInfo(file, cases);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the cases in " + folder, e);
+        }
+        cases.sort(Comparator.comparing(CaseInfo::name));
+        return cases;
+    }
+
+    @Override
+    public boolean delete(String nameOrPath) {
+        Path file = fileOf(nameOrPath);
+        try {
+            boolean existed = Files.deleteIfExists(file);
+            for (String suffix : SIDE_FILES) Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            return existed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the case file " + file, e);
+        }
+    }
+
+    @Override
+    public String location() {
+        return folder.toString();
+    }
+
+    /** The file a name or path stands for; {@link IllegalArgumentException} for an invalid name. */
+    public Path fileOf(String nameOrPath) {
+        if (nameOrPath == null || nameOrPath.isBlank()) {
+            throw new IllegalArgumentException("a case name or path is needed");
+        }
+        if (CaseNames.isPath(nameOrPath)) return Path.of(nameOrPath).toAbsolutePath().normalize();
+        return folder.resolve(CaseNames.requireValid(nameOrPath) + CaseNames.EXTENSION);
+    }
+
+    private static void readInfo(Path file, List<CaseInfo> into) {
+        try (Connection c = new SqliteConnections(file).open()) {
+            into.add(CaseQueries.info(c, file.toString()));
+        } catch (SQLException e) {
+            // not a case file (or one being created right now): nothing to list
+        }
+    }
+
+    private void createPrivately(Path file) {
+        try {
+            Path parent = file.getParent();
+            if (parent.equals(folder)) createFolder(parent);
+            else Files.createDirectories(parent);
+            if (!Files.exists(file)) {
+                try {
+                    Files.createFile(file, posix(FILE_MODE, file));
+                } catch (FileAlreadyExistsException raced) {
+                    // another opener created it first: fine
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the case file " + file, e);
+        }
+    }
+
+    private static void createFolder(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) return;
+        Files.createDirectories(dir, posix(FOLDER_MODE, dir));
+    }
+
+    private static FileAttribute<?>[] posix(Set<PosixFilePermission> mode, Path near) {
+        boolean posix = near.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)} : new FileAttribute<?>[0];
+    }
+}

@@ -1,0 +1,59 @@
+package io.infrapivot.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteException;
+
+/**
+ * Everything SQLite-specific about connecting to one case file: WAL journal, {@code synchronous=NORMAL},
+ * a busy timeout, foreign keys on, and how a write transaction begins ({@code BEGIN IMMEDIATE}, so that two
+ * writers never deadlock upgrading a read lock).
+ */
+final class SqliteConnections {
+    /** How long SQLite itself waits for another writer before answering SQLITE_BUSY. */
+    static final int BUSY_TIMEOUT_MS = 5_000;
+    static final String BEGIN_WRITE = "BEGIN IMMEDIATE";
+    /** The folder of this database's migrations under {@code db/migration/}. */
+    static final String VENDOR = "sqlite";
+
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+
+    private final SQLiteDataSource dataSource;
+
+    SqliteConnections(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    SQLiteDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** A connection in auto-commit mode; writers open their transactions with {@link #BEGIN_WRITE}. */
+    Connection open() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** True when the failure is another connection holding the lock (worth retrying). */
+    static boolean isBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException se) {
+                int primary = se.getResultCode().code & 0xff;
+                if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return true;
+            } else if (t instanceof SQLException && t.getMessage() != null
+                    && (t.getMessage().contains("SQLITE_BUSY") || t.getMessage().contains("database is locked"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

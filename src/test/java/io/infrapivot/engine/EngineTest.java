@@ -1,0 +1,273 @@
+package io.infrapivot.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.infrapivot.engine.config.Config;
+import io.infrapivot.engine.port.CaseStore;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorParser;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Observation;
+import io.infrapivot.model.RawAnswer;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.Access;
+import io.infrapivot.source.LookupContext;
+import io.infrapivot.source.LookupResult;
+import io.infrapivot.source.Outcome;
+import io.infrapivot.source.RunOptions;
+import io.infrapivot.source.Source;
+import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.SourceRegistry;
+import io.infrapivot.source.casedata.CaseSource;
+import io.infrapivot.store.SqliteCaseRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine against the real SQLite store, with sources written for the test. */
+class EngineTest {
+    @TempDir
+    Path dir;
+    CaseStore store;
+    final Indicator example = Indicator.fromCanonical(IndicatorType.DOMAIN, "example.com");
+    final Indicator ip = Indicator.fromCanonical(IndicatorType.IP, "192.0.2.7");
+
+    /** A source whose behaviour the test chooses; counts its calls. */
+    static final class FakeSource implements Source {
+        final SourceInfo info;
+        final BiFunction<Indicator, LookupContext, LookupResult> behaviour;
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+
+        FakeSource(String id, Access access, int concurrency, List<SourceInfo.Setting> settings,
+                   BiFunction<Indicator, LookupContext, LookupResult> behaviour) {
+            this.info = new SourceInfo(id, "test source " + id, Set.of(IndicatorType.DOMAIN, IndicatorType.IP),
+                    Set.of(Relation.RESOLVES_TO, Relation.DNS_RECORD), access, settings, null, concurrency,
+                    Duration.ofHours(1), true);
+            this.behaviour = behaviour;
+        }
+
+        @Override
+        public SourceInfo info() {
+            return info;
+        }
+
+        @Override
+        public LookupResult lookup(Indicator indicator, LookupContext context) {
+            calls.incrementAndGet();
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+            try {
+                return behaviour.apply(indicator, context);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    static LookupResult resolves(Indicator subject, LookupContext ctx, String ipValue) {
+        RawAnswer raw = RawAnswer.text("fake", "A " + subject.value(), "answer " + ipValue, "text/plain", "ok",
+                ctx.now(), Duration.ofMillis(3));
+        Observation o = Observation.link(subject, Relation.RESOLVES_TO,
+                Indicator.fromCanonical(IndicatorType.IP, ipValue), ctx.settings().sourceId(), ctx.now(), raw)
+                .withSeen(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-06-01T00:00:00Z"), 3L);
+        return LookupResult.of(List.of(o), List.of(raw));
+    }
+
+    @BeforeEach
+    void open() {
+        store = new SqliteCaseRepository(dir).open("t");
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    Engine engine(Map<String, String> env, Source... sources) {
+        return new Engine(new SourceRegistry(List.of(sources)), Config.load(env, dir.toString()), store,
+                IndicatorParser.standard(), Clock.systemUTC());
+    }
+
+    SourceOutcome only(List<SourceOutcome> outcomes, String source) {
+        return outcomes.stream().filter(o -> o.source().equals(source)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void oneFailingSlowOrBrokenSourceNeverLosesTheOthersResults() throws Exception {
+        FakeSource good = new FakeSource("good", Access.PASSIVE, 4, List.of(), (i, c) -> resolves(i, c, "198.51.100.1"));
+        FakeSource thrower = new FakeSource("thrower", Access.PASSIVE, 4, List.of(), (i, c) -> {
+            throw new IllegalStateException("garbage in answer");
+        });
+        FakeSource slow = new FakeSource("slow", Access.PASSIVE, 4, List.of(), (i, c) -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return LookupResult.of(List.of(), List.of());
+        });
+        FakeSource liar = new FakeSource("liar", Access.PASSIVE, 4, List.of(), (i, c) -> LookupResult.of(List.of(
+                Observation.link(i, Relation.PTR, i, "liar", c.now(), null)), List.of()));
+        try (Engine e = engine(Map.of(), good, thrower, slow, liar)) {
+            List<SourceOutcome> out = e.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
+                    Duration.ofMillis(500), false, null);
+            assertThat(only(out, "good").outcome()).isEqualTo(Outcome.OK);
+            assertThat(only(out, "good").facts()).singleElement().satisfies(f -> {
+                assertThat(f.object().value()).isEqualTo("198.51.100.1");
+                assertThat(f.sources()).containsExactly("good");
+                assertThat(f.firstSeen()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+                assertThat(f.evidenceIds()).hasSize(1);
+            });
+            assertThat(only(out, "thrower").outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(only(out, "thrower").message()).contains("garbage in answer");
+            assertThat(only(out, "slow").outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(only(out, "slow").message()).contains("timed out after 500ms");
+            assertThat(only(out, "liar").outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(only(out, "liar").message()).contains("undeclared relation ptr");
+        }
+        assertThat(store.observationsAbout(example)).hasSize(1);
+        assertThat(store.lookupsAbout(example)).extracting(l -> l.source())
+                .containsExactlyInAnyOrder("good", "thrower", "slow", "liar");
+    }
+
+    @Test
+    void freshAnswersComeFromTheCaseWithoutCallingTheSourceAgain() throws Exception {
+        FakeSource good = new FakeSource("good", Access.PASSIVE, 4, List.of(), (i, c) -> resolves(i, c, "198.51.100.1"));
+        FakeSource flaky = new FakeSource("flaky", Access.PASSIVE, 4, List.of(),
+                (i, c) -> LookupResult.error("HTTP 503", List.of()));
+        try (Engine e = engine(Map.of(), good, flaky)) {
+            e.lookup(List.of(example), Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), false, null);
+            List<SourceOutcome> again = e.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
+                    Duration.ofSeconds(5), false, null);
+            assertThat(good.calls).hasValue(1);
+            assertThat(only(again, "good").cached()).isTrue();
+            assertThat(only(again, "good").facts()).singleElement()
+                    .satisfies(f -> assertThat(f.object().value()).isEqualTo("198.51.100.1"));
+            assertThat(flaky.calls).as("errors are never served from the cache").hasValue(2);
+            e.lookup(List.of(example), Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), true, null);
+            assertThat(good.calls).as("--refresh asks again").hasValue(2);
+        }
+        // the same fact seen twice is one observation with two sightings
+        assertThat(store.observationsAbout(example)).singleElement()
+                .satisfies(o -> assertThat(o.sightings()).hasSize(2));
+    }
+
+    @Test
+    void skipReasonsAreGivenAndSkippedSourcesAreNotCalled() throws Exception {
+        FakeSource active = new FakeSource("probe", Access.ACTIVE, 1, List.of(), (i, c) -> resolves(i, c, "198.51.100.2"));
+        FakeSource keyed = new FakeSource("keyed", Access.PASSIVE, 1,
+                List.of(SourceInfo.Setting.key("API key", true)), (i, c) -> resolves(i, c, "198.51.100.3"));
+        FakeSource off = new FakeSource("off", Access.PASSIVE, 1, List.of(), (i, c) -> resolves(i, c, "198.51.100.4"));
+        Path cfg = dir.resolve("c.toml");
+        java.nio.file.Files.writeString(cfg, "[sources.off]\nenabled = false\n");
+        try (Engine e = engine(Map.of("INFRAPIVOT_CONFIG", cfg.toString()), active, keyed, off)) {
+            List<SourceOutcome> out = e.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
+                    Duration.ofSeconds(5), false, null);
+            assertThat(only(out, "probe").outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(only(out, "probe").message()).contains("--active");
+            assertThat(only(out, "keyed").message()).contains("needs key").contains("INFRAPIVOT_KEYED_KEY");
+            assertThat(only(out, "off").message()).contains("disabled");
+            assertThat(active.calls.get() + keyed.calls.get() + off.calls.get()).isZero();
+
+            List<SourceOutcome> offline = e.lookup(List.of(example), new Selection(Set.of(), Set.of(), true, true),
+                    RunOptions.defaults(), Duration.ofSeconds(5), false, null);
+            assertThat(only(offline, "probe").message()).contains("--offline");
+            List<SourceOutcome> allowed = e.lookup(List.of(example), new Selection(Set.of("probe"), Set.of(), true,
+                    false), RunOptions.defaults(), Duration.ofSeconds(5), false, null);
+            assertThat(allowed).singleElement().satisfies(o -> assertThat(o.outcome()).isEqualTo(Outcome.OK));
+            assertThatThrownBy(() -> e.validate(new Selection(Set.of("nosuch"), Set.of(), false, false)))
+                    .hasMessageContaining("unknown source 'nosuch'");
+        }
+        try (Engine e = engine(Map.of("INFRAPIVOT_KEYED_KEY", "k-123"), keyed)) {
+            var out = e.lookup(List.of(example), Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), false,
+                    null);
+            assertThat(only(out, "keyed").outcome()).isEqualTo(Outcome.OK);
+        }
+    }
+
+    @Test
+    void perSourceConcurrencyIsRespected() throws Exception {
+        FakeSource narrow = new FakeSource("narrow", Access.PASSIVE, 2, List.of(), (i, c) -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return LookupResult.of(List.of(), List.of());
+        });
+        List<Indicator> many = new ArrayList<>();
+        for (int n = 1; n <= 20; n++) many.add(Indicator.fromCanonical(IndicatorType.IP, "192.0.2." + n));
+        try (Engine e = engine(Map.of(), narrow)) {
+            List<SourceOutcome> out = e.lookup(many, Selection.all(), RunOptions.defaults(), Duration.ofSeconds(30),
+                    false, null);
+            assertThat(out).hasSize(20).allSatisfy(o -> assertThat(o.outcome()).isEqualTo(Outcome.EMPTY));
+        }
+        assertThat(narrow.maxInFlight.get()).isBetween(1, 2);
+        assertThat(narrow.calls).hasValue(20);
+    }
+
+    @Test
+    void aSourceThatKeepsFailingIsCutOffByTheCircuitBreaker() throws Exception {
+        FakeSource broken = new FakeSource("broken", Access.PASSIVE, 1, List.of(),
+                (i, c) -> LookupResult.error("HTTP 500", List.of()));
+        List<Indicator> many = new ArrayList<>();
+        for (int n = 1; n <= 12; n++) many.add(Indicator.fromCanonical(IndicatorType.IP, "192.0.2." + n));
+        try (Engine e = engine(Map.of("INFRAPIVOT_BROKEN_BREAKER_THRESHOLD", "3"), broken)) {
+            List<SourceOutcome> out = e.lookup(many, Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5),
+                    false, null);
+            assertThat(broken.calls).hasValue(3);
+            assertThat(out.stream().filter(o -> o.outcome() == Outcome.SKIPPED))
+                    .hasSize(9).allSatisfy(o -> assertThat(o.message()).contains("circuit open").contains("HTTP 500"));
+        }
+    }
+
+    @Test
+    void theCaseSourceReplaysWhatIsKnownWithoutStoringItAgain() throws Exception {
+        FakeSource good = new FakeSource("good", Access.PASSIVE, 4, List.of(), (i, c) -> resolves(i, c, "198.51.100.1"));
+        try (Engine e = engine(Map.of(), good)) {
+            e.lookup(List.of(example), Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), false, null);
+        }
+        long before = store.info().observations();
+        try (Engine e = engine(Map.of(), new CaseSource())) {
+            List<SourceOutcome> out = e.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
+                    Duration.ofSeconds(5), false, null);
+            assertThat(only(out, "case").facts()).singleElement().satisfies(f -> {
+                assertThat(f.sources()).containsExactly("good");
+                assertThat(f.object().value()).isEqualTo("198.51.100.1");
+            });
+            assertThat(only(out, "case").lookupId()).isNull();
+        }
+        assertThat(store.info().observations()).isEqualTo(before);
+        assertThat(store.lookupsAbout(example)).extracting(l -> l.source()).containsExactly("good");
+    }
+
+    @Test
+    void attributeValuesAreStoredAndDeduplicatedByValue() throws Exception {
+        FakeSource attr = new FakeSource("attr", Access.PASSIVE, 1, List.of(), (i, c) -> LookupResult.of(List.of(
+                Observation.attribute(i, Relation.DNS_RECORD, TextNode.valueOf("v=spf1 -all"), "attr", c.now(), null)),
+                List.of()));
+        try (Engine e = engine(Map.of(), attr)) {
+            e.lookup(List.of(example), Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), true, null);
+            e.lookup(List.of(example), Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), true, null);
+        }
+        assertThat(store.observationsAbout(example)).singleElement().satisfies(o -> {
+            assertThat(o.value().asText()).isEqualTo("v=spf1 -all");
+            assertThat(o.sightings()).hasSize(2);
+        });
+    }
+}
