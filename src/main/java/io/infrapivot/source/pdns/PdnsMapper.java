@@ -46,6 +46,16 @@ public final class PdnsMapper {
         }
     }
 
+    /**
+     * The records inside the run's date window, at most {@code max} of them; the ones outside are counted in
+     * {@code facts}.
+     */
+    public static List<PdnsRecord> window(List<PdnsRecord> records, Facts facts, int max) {
+        List<PdnsRecord> in = records.stream().filter(r -> facts.inWindow(r.lastSeen())).toList();
+        facts.leftOut(records.size() - in.size());
+        return in.size() > max ? in.subList(0, max) : in;
+    }
+
     private static void one(Indicator queried, PdnsRecord r, Facts facts) {
         String type = r.rrtype() == null ? guessType(r.rdata()) : r.rrtype();
         boolean reverse = queried.type() == IndicatorType.IP || queried.type() == IndicatorType.CIDR;

@@ -134,6 +134,11 @@ public final class Facts {
         return new ArrayList<>(out.values());
     }
 
+    /** Counts facts a caller left out for the date window before mapping them. */
+    public void leftOut(int n) {
+        outsideWindow += n;
+    }
+
     /** How many facts the date window left out. */
     public int outsideWindow() {
         return outsideWindow;
