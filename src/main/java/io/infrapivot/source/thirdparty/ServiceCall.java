@@ -127,7 +127,14 @@ public final class ServiceCall {
         } catch (ServiceException e) {
             RawAnswer last = evidence.isEmpty() ? null : evidence.get(evidence.size() - 1);
             if (last != null && e.getCause() == null && last.response().length > 0) {
-                errorReader.read(new String(last.response(), StandardCharsets.UTF_8));
+                try {
+                    errorReader.read(new String(last.response(), StandardCharsets.UTF_8));
+                } catch (ServiceException said) {
+                    if (said.kind() != Kind.MALFORMED) {
+                        throw new ServiceException(said.kind(), redact(said.detail()) + " (HTTP "
+                                + last.status().replace("HTTP ", "") + ")", said);
+                    }
+                }
             }
             throw e;
         }

@@ -31,10 +31,12 @@ public final class ServiceException extends Exception {
     }
 
     private final Kind kind;
+    private final String detail;
 
     public ServiceException(Kind kind, String detail) {
         super(kind.label() + (detail == null || detail.isBlank() ? "" : ": " + detail));
         this.kind = kind;
+        this.detail = detail == null ? "" : detail;
     }
 
     public ServiceException(Kind kind, String detail, Throwable cause) {
@@ -44,5 +46,10 @@ public final class ServiceException extends Exception {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The message without the kind's label. */
+    public String detail() {
+        return detail;
     }
 }

@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * VirusTotal API v3 relationship collections (JSON:API): {@code {"data":[{"type":..,"id":..,"attributes":{..}}],
- * "meta":{"count":N,"cursor":".."},"links":{"self":..,"next":..}}}. The next page is {@code links.next}.
+ * "meta":{"count":N,"cursor":".."},"links":{"self":..,"next":..}}}. The next page is asked with
+ * {@code cursor=meta.cursor} on our own base URL ({@code links.next} is never followed: it names a host, and the
+ * key must go to the configured one only).
  * Errors: {@code {"error":{"code":"WrongCredentialsError","message":".."}}}; {@code NotFoundError} (an
  * object VirusTotal has never seen) reads as an empty collection.
  */
@@ -74,7 +76,7 @@ public final class VirusTotalParser {
 
     private static <T> Page<T> page(JsonNode root, List<T> items) {
         JsonNode meta = root.path("meta");
-        String next = Json.text(root.path("links"), "next");
+        String next = Json.text(root.path("links"), "next") == null ? null : Json.text(meta, "cursor");
         return new Page<>(items, Json.number(meta, "count"), next);
     }
 }

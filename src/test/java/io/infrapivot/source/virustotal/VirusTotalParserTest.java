@@ -14,7 +14,7 @@ class VirusTotalParserTest {
     void resolutionsWithCursorAndCount() throws Exception {
         var page = VirusTotalParser.resolutions(read("virustotal/resolutions-page1.json"));
         assertThat(page.total()).isEqualTo(3);
-        assertThat(page.next()).endsWith("cursor=STEwCi4uLg%3D%3D");
+        assertThat(page.next()).isEqualTo("STEwCi4uLg==");
         Instant d = Instant.ofEpochSecond(1690000000);
         assertThat(page.items()).containsExactly(
                 new PdnsRecord("example.com", "A", "192.0.2.50", d, d, null),
