@@ -1,0 +1,60 @@
+package io.infrapivot.source.securitytrails;
+
+import static io.infrapivot.source.thirdparty.Fixtures.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.source.Outcome;
+import io.infrapivot.source.Source;
+import io.infrapivot.source.thirdparty.ServiceTestBase;
+import org.junit.jupiter.api.Test;
+
+class SecurityTrailsSourceTest extends ServiceTestBase {
+    @Override
+    protected Source source() {
+        return new SecurityTrailsSource();
+    }
+
+    @Override
+    protected Indicator sample() {
+        return ind(IndicatorType.HOST, "www.example.com");
+    }
+
+    @Override
+    protected String truncatedBody() {
+        return read("securitytrails/history-a.json").substring(0, 100);
+    }
+
+    @Test
+    void historyPagesThenSubdomains() throws Exception {
+        enqueue(200, read("securitytrails/history-a.json"));
+        enqueue(200, read("securitytrails/history-a.json").replace("\"page\": 1", "\"page\": 2"));
+        enqueue(200, read("securitytrails/subdomains.json"));
+        var r = lookup(ind(IndicatorType.DOMAIN, "example.com"));
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(lines(r)).contains("domain:example.com resolves-to ip:192.0.2.60",
+                "domain:example.com resolves-to ip:198.51.100.7", "domain:example.com subdomain host:dev.api.example.com");
+        var first = take();
+        assertThat(first.getUrl().encodedPath()).isEqualTo("/history/example.com/dns/a");
+        assertThat(first.getHeaders().get("APIKEY")).isEqualTo(KEY);
+        assertThat(take().getUrl().queryParameter("page")).isEqualTo("2");
+        assertThat(take().getUrl().encodedPath()).isEqualTo("/domain/example.com/subdomains");
+    }
+
+    @Test
+    void capStopsHistoryPaging() throws Exception {
+        enqueue(200, read("securitytrails/history-a.json"));
+        var r = lookup(sample(), settings(), cap(2));
+        assertThat(r.outcome()).isEqualTo(Outcome.TRUNCATED);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void messagesAreErrors() throws Exception {
+        enqueue(403, read("securitytrails/badkey.json"));
+        assertError(lookup(sample()), "Invalid authentication credentials");
+        enqueue(429, read("securitytrails/quota.json"));
+        assertError(lookup(sample()), "quota exceeded");
+    }
+}
