@@ -50,8 +50,7 @@ public final class CertspotterSource extends ServiceSource {
             String body = call.getExplained(req, CertspotterParser::parse, true);
             if (body == null) break;
             Page<CertRecord> page = CertspotterParser.parse(body);
-            List<CertRecord> items = page.items();
-            if (fetched + items.size() > call.maxResults()) items = items.subList(0, (int) (call.maxResults() - fetched));
+            List<CertRecord> items = call.capped(page.items(), fetched);
             CertMapper.map(indicator, items, call.facts());
             fetched += items.size();
             after = page.items().isEmpty() ? null : page.next();

@@ -25,8 +25,7 @@ public final class CirclSource extends ServiceSource {
     private static final SourceInfo INFO = new SourceInfo(ID,
             "CIRCL Passive DNS: records of a name, names of an IP, with first/last seen and counts",
             Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            Set.of(Relation.RESOLVES_TO, Relation.CO_HOSTED, Relation.ALIAS_OF, Relation.NAME_SERVER,
-                    Relation.MAIL_SERVER, Relation.PTR, Relation.SUBDOMAIN, Relation.DNS_RECORD),
+            PdnsMapper.RELATIONS,
             Access.PASSIVE,
             settings(SourceInfo.Setting.key("CIRCL account as user:password", true), "https://www.circl.lu/pdns/query"),
             new SourceInfo.RateLimit(60, Duration.ofMinutes(1)), 2, Duration.ofDays(1), true);

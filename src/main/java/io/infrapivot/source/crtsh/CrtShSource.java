@@ -45,7 +45,7 @@ public final class CrtShSource extends ServiceSource {
         String body = call.get(ServiceCall.Request.of(url), true, true);
         if (body == null) return call.result(null, 0, false);
         List<CertRecord> certs = CrtShParser.parse(body);
-        List<CertRecord> capped = certs.size() > call.maxResults() ? certs.subList(0, call.maxResults()) : certs;
+        List<CertRecord> capped = call.capped(certs, 0);
         CertMapper.map(indicator, capped, call.facts());
         return call.result((long) certs.size(), capped.size(), false);
     }

@@ -26,8 +26,7 @@ public final class DnsdbSource extends ServiceSource {
     private static final SourceInfo INFO = new SourceInfo(ID,
             "Farsight DNSDB v2: rrsets of names, names pointing at an IP",
             Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            Set.of(Relation.RESOLVES_TO, Relation.CO_HOSTED, Relation.ALIAS_OF, Relation.NAME_SERVER,
-                    Relation.MAIL_SERVER, Relation.PTR, Relation.SUBDOMAIN, Relation.DNS_RECORD),
+            PdnsMapper.RELATIONS,
             Access.PASSIVE, settings(SourceInfo.Setting.key("DNSDB API key", true), "https://api.dnsdb.info/dnsdb/v2"),
             new SourceInfo.RateLimit(1, Duration.ofSeconds(1)), 1, Duration.ofDays(1), true);
 

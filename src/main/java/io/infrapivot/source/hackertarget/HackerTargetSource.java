@@ -46,12 +46,12 @@ public final class HackerTargetSource extends ServiceSource {
         if (body == null) return call.result(null, 0, false);
         if (ip) {
             List<String> names = HackerTargetParser.reverseIp(body);
-            List<String> capped = names.size() > call.maxResults() ? names.subList(0, call.maxResults()) : names;
+            List<String> capped = call.capped(names, 0);
             PdnsMapper.coHosted(indicator, capped, call.facts());
             return call.result((long) names.size(), capped.size(), false);
         }
         List<PdnsRecord> hosts = HackerTargetParser.hostSearch(body);
-        List<PdnsRecord> capped = hosts.size() > call.maxResults() ? hosts.subList(0, call.maxResults()) : hosts;
+        List<PdnsRecord> capped = call.capped(hosts, 0);
         PdnsMapper.map(indicator, capped, call.facts());
         return call.result((long) hosts.size(), capped.size(), false);
     }

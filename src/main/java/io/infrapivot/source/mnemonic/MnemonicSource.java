@@ -26,8 +26,7 @@ public final class MnemonicSource extends ServiceSource {
     private static final SourceInfo INFO = new SourceInfo(ID,
             "Mnemonic Passive DNS: records of a name, names of an IP (key optional)",
             Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            Set.of(Relation.RESOLVES_TO, Relation.CO_HOSTED, Relation.ALIAS_OF, Relation.NAME_SERVER,
-                    Relation.MAIL_SERVER, Relation.PTR, Relation.SUBDOMAIN, Relation.DNS_RECORD),
+            PdnsMapper.RELATIONS,
             Access.PASSIVE, settings(SourceInfo.Setting.key("Mnemonic Argus API key (optional)", false),
                     "https://api.mnemonic.no"),
             new SourceInfo.RateLimit(100, Duration.ofDays(1)), 1, Duration.ofDays(1), true);

@@ -26,8 +26,7 @@ public final class OtxSource extends ServiceSource {
     private static final SourceInfo INFO = new SourceInfo(ID,
             "AlienVault OTX passive DNS of IPs, domains and hosts (key optional)",
             Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            Set.of(Relation.RESOLVES_TO, Relation.CO_HOSTED, Relation.ALIAS_OF, Relation.NAME_SERVER,
-                    Relation.MAIL_SERVER, Relation.SUBDOMAIN, Relation.DNS_RECORD),
+            PdnsMapper.RELATIONS,
             Access.PASSIVE, settings(SourceInfo.Setting.key("OTX API key (optional)", false),
                     "https://otx.alienvault.com"),
             new SourceInfo.RateLimit(10_000, Duration.ofHours(1)), 2, Duration.ofDays(1), true);
@@ -51,7 +50,7 @@ public final class OtxSource extends ServiceSource {
         if (body == null) return call.result(null, 0, false);
         Page<PdnsRecord> page = OtxParser.parse(body);
         List<PdnsRecord> kept = PdnsMapper.window(page.items(), call.facts(), Integer.MAX_VALUE);
-        List<PdnsRecord> capped = kept.size() > call.maxResults() ? kept.subList(0, call.maxResults()) : kept;
+        List<PdnsRecord> capped = call.capped(kept, 0);
         PdnsMapper.map(indicator, capped, call.facts());
         long total = page.total() != null && kept.size() == page.items().size() ? page.total() : kept.size();
         return call.result(total, capped.size(), false);

@@ -63,8 +63,7 @@ public final class PassiveTotalSource extends ServiceSource {
             String body = call.getExplained(req, PassiveTotalParser::whoisSearch, true);
             if (body == null) return call.result(null, 0, false);
             Page<DomainHit> page = PassiveTotalParser.whoisSearch(body);
-            List<DomainHit> hits = page.items().size() > call.maxResults()
-                    ? page.items().subList(0, call.maxResults()) : page.items();
+            List<DomainHit> hits = call.capped(page.items(), 0);
             ReverseWhoisMapper.map(indicator, hits, call.facts());
             return call.result(page.total(), hits.size(), false);
         }

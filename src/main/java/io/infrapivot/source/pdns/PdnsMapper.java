@@ -9,6 +9,7 @@ import io.infrapivot.source.thirdparty.Facts;
 import io.infrapivot.source.thirdparty.Json;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns passive-DNS records into observations, the same way for every service:
@@ -26,6 +27,10 @@ import java.util.Optional;
  * left out.
  */
 public final class PdnsMapper {
+    /** Every relation this mapper may produce (what a passive-DNS source declares). */
+    public static final Set<Relation> RELATIONS = Set.of(Relation.RESOLVES_TO, Relation.CO_HOSTED, Relation.ALIAS_OF,
+            Relation.NAME_SERVER, Relation.MAIL_SERVER, Relation.PTR, Relation.SUBDOMAIN, Relation.DNS_RECORD);
+
     private PdnsMapper() {}
 
     public static void map(Indicator queried, List<PdnsRecord> records, Facts facts) {

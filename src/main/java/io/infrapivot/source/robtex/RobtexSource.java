@@ -22,8 +22,7 @@ public final class RobtexSource extends ServiceSource {
     private static final SourceInfo INFO = new SourceInfo(ID,
             "Robtex free API passive DNS, forward (names) and reverse (IPs)",
             Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            Set.of(Relation.RESOLVES_TO, Relation.CO_HOSTED, Relation.ALIAS_OF, Relation.NAME_SERVER,
-                    Relation.MAIL_SERVER, Relation.SUBDOMAIN, Relation.DNS_RECORD),
+            PdnsMapper.RELATIONS,
             Access.PASSIVE, settings(null, "https://freeapi.robtex.com"),
             new SourceInfo.RateLimit(10, Duration.ofMinutes(1)), 1, Duration.ofDays(1), true);
 
@@ -39,7 +38,7 @@ public final class RobtexSource extends ServiceSource {
                 + ServiceCall.enc(indicator.value())), true, true);
         List<PdnsRecord> all = body == null ? List.of() : RobtexParser.parse(body);
         List<PdnsRecord> kept = PdnsMapper.window(all, call.facts(), Integer.MAX_VALUE);
-        List<PdnsRecord> capped = kept.size() > call.maxResults() ? kept.subList(0, call.maxResults()) : kept;
+        List<PdnsRecord> capped = call.capped(kept, 0);
         PdnsMapper.map(indicator, capped, call.facts());
         return call.result((long) kept.size(), capped.size(), false);
     }

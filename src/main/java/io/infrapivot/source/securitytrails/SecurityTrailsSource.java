@@ -60,8 +60,7 @@ public final class SecurityTrailsSource extends ServiceSource {
             String body = call.getExplained(req, b -> SecurityTrailsParser.subdomains(indicator.value(), b), true);
             if (body != null) {
                 Page<String> subs = SecurityTrailsParser.subdomains(indicator.value(), body);
-                List<String> capped = subs.items().size() > call.maxResults()
-                        ? subs.items().subList(0, call.maxResults()) : subs.items();
+                List<String> capped = call.capped(subs.items(), 0);
                 PdnsMapper.subdomains(indicator, capped, call.facts());
                 if (subs.total() != null && subs.total() > capped.size()) {
                     total = fetched + subs.total();

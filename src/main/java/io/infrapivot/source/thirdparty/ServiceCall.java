@@ -64,6 +64,12 @@ public final class ServiceCall {
         return Math.max(1, context.options().maxResults());
     }
 
+    /** The first items of a page that still fit under the result cap, {@code fetched} items having come before. */
+    public <T> List<T> capped(List<T> items, long fetched) {
+        long room = Math.max(0, maxResults() - fetched);
+        return items.size() > room ? items.subList(0, (int) room) : items;
+    }
+
     /** URL-encodes one path segment or query value. */
     public static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");

@@ -6,14 +6,11 @@ import io.infrapivot.model.Relation;
 import io.infrapivot.source.Access;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.SourceInfo;
-import io.infrapivot.source.thirdparty.DomainHit;
-import io.infrapivot.source.thirdparty.Page;
-import io.infrapivot.source.thirdparty.ReverseWhoisMapper;
+import io.infrapivot.source.thirdparty.NumberedPages;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceSource;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -37,22 +34,10 @@ public final class ViewDnsSource extends ServiceSource {
 
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
-        long fetched = 0;
-        Long total = null;
-        String page = "1";
-        while (page != null && fetched < call.maxResults()) {
-            String url = call.base() + "/reversewhois/?q=" + ServiceCall.enc(indicator.value()) + "&apikey="
-                    + ServiceCall.enc(call.keys().get(0).reveal()) + "&output=json&page=" + page;
-            String body = call.getExplained(ServiceCall.Request.of(url).secretParam("apikey"),
-                    ViewDnsParser::reverseWhois, false);
-            Page<DomainHit> p = ViewDnsParser.reverseWhois(body);
-            List<DomainHit> hits = p.items();
-            if (fetched + hits.size() > call.maxResults()) hits = hits.subList(0, (int) (call.maxResults() - fetched));
-            ReverseWhoisMapper.map(indicator, hits, call.facts());
-            fetched += hits.size();
-            total = p.total();
-            page = p.items().isEmpty() ? null : p.next();
-        }
-        return call.result(total, fetched, false);
+        String key = ServiceCall.enc(call.keys().get(0).reveal());
+        String q = ServiceCall.enc(indicator.value());
+        return NumberedPages.reverseWhois(indicator, call, page -> ServiceCall.Request.of(call.base()
+                + "/reversewhois/?q=" + q + "&apikey=" + key + "&output=json&page=" + page).secretParam("apikey"),
+                ViewDnsParser::reverseWhois);
     }
 }

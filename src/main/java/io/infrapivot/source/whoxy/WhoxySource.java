@@ -5,14 +5,12 @@ import io.infrapivot.model.Relation;
 import io.infrapivot.source.Access;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.SourceInfo;
-import io.infrapivot.source.thirdparty.DomainHit;
-import io.infrapivot.source.thirdparty.Page;
+import io.infrapivot.source.thirdparty.NumberedPages;
 import io.infrapivot.source.thirdparty.ReverseWhoisMapper;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceSource;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,22 +41,9 @@ public final class WhoxySource extends ServiceSource {
             case PERSON -> "name";
             default -> "phone";
         };
-        long fetched = 0;
-        Long total = null;
-        String page = "1";
-        while (page != null && fetched < call.maxResults()) {
-            String url = call.base() + "/?key=" + ServiceCall.enc(call.keys().get(0).reveal()) + "&reverse=whois&"
-                    + field + "=" + ServiceCall.enc(indicator.value()) + "&page=" + page;
-            String body = call.getExplained(ServiceCall.Request.of(url).secretParam("key"), WhoxyParser::reverseWhois,
-                    false);
-            Page<DomainHit> p = WhoxyParser.reverseWhois(body);
-            List<DomainHit> hits = p.items();
-            if (fetched + hits.size() > call.maxResults()) hits = hits.subList(0, (int) (call.maxResults() - fetched));
-            ReverseWhoisMapper.map(indicator, hits, call.facts());
-            fetched += hits.size();
-            total = p.total();
-            page = p.items().isEmpty() ? null : p.next();
-        }
-        return call.result(total, fetched, false);
+        String key = ServiceCall.enc(call.keys().get(0).reveal());
+        String term = field + "=" + ServiceCall.enc(indicator.value());
+        return NumberedPages.reverseWhois(indicator, call, page -> ServiceCall.Request.of(call.base() + "/?key=" + key
+                + "&reverse=whois&" + term + "&page=" + page).secretParam("key"), WhoxyParser::reverseWhois);
     }
 }
