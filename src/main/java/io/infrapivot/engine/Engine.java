@@ -54,13 +54,17 @@ public final class Engine implements AutoCloseable {
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> requests = new ConcurrentHashMap<>();
+    private volatile Map<String, Integer> requestBudget = Map.of();
+    private volatile Instant deadline;
     private volatile boolean cancelled;
 
     public Engine(SourceRegistry registry, Config config, CaseStore store, IndicatorParser parser, Clock clock) {
         this.registry = registry;
         this.config = config;
         this.store = store;
-        this.parser = parser;
+        // sources see attacker-controlled text: their parser never reads local files
+        this.parser = new IndicatorParser(parser.suffixList(), false);
         this.clock = clock;
     }
 
@@ -70,6 +74,23 @@ public final class Engine implements AutoCloseable {
 
     public CaseStore store() {
         return store;
+    }
+
+    /**
+     * Limits what later lookups may spend: at most {@code perSource} requests per source id (a key
+     * {@code "*"} applies to every source without its own), and no new request after {@code deadline}
+     * (null: none). Cached answers cost nothing and are always given.
+     */
+    public void budget(Map<String, Integer> perSource, Instant deadline) {
+        this.requestBudget = Map.copyOf(perSource);
+        this.deadline = deadline;
+    }
+
+    /** Requests actually made (not answered from the cache), per source, since this engine was made. */
+    public Map<String, Integer> requests() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        requests.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     /** Throws {@link IllegalArgumentException} naming an unknown source id in the selection. */
@@ -165,14 +186,15 @@ public final class Engine implements AutoCloseable {
         CircuitBreaker breaker = breakers.computeIfAbsent(id, k -> new CircuitBreaker(
                 settings.getInt("breaker_threshold", 5), settings.getDuration("breaker_cooldown", Duration.ofMinutes(2)),
                 clock));
-        String refusal = breaker.refusal();
-        if (refusal != null) {
-            return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, refusal, false, Duration.ZERO, null,
-                    List.of(), null);
-        }
         Semaphore slots = concurrency.computeIfAbsent(id, k -> new Semaphore(info.concurrency()));
         slots.acquire();
         try {
+            String refusal = info.access() == Access.OFFLINE ? null : budgetRefusal(id);
+            if (refusal == null) refusal = breaker.refusal(); // checked once a slot is ours: queued calls see earlier failures
+            if (refusal != null) {
+                return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, refusal, false, Duration.ZERO,
+                        null, List.of(), null);
+            }
             if (info.rateLimit() != null) {
                 rates.computeIfAbsent(id, k -> new RateLimiter(info.rateLimit().permits(), info.rateLimit().per()))
                         .acquire();
@@ -198,6 +220,19 @@ public final class Engine implements AutoCloseable {
         } finally {
             slots.release();
         }
+    }
+
+    /** Why the budget forbids another request to {@code id}, or null; counts the request when allowed. */
+    private String budgetRefusal(String id) {
+        Instant d = deadline;
+        if (d != null && !clock.instant().isBefore(d)) return "time budget reached";
+        Integer max = requestBudget.getOrDefault(id, requestBudget.get("*"));
+        var used = requests.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger());
+        synchronized (used) {
+            if (max != null && used.get() >= max) return "request budget of " + max + " reached";
+            used.incrementAndGet();
+        }
+        return null;
     }
 
     private LookupResult callWithTimeout(Source source, Indicator indicator, LookupContext ctx, Duration timeout)

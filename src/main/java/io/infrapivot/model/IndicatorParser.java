@@ -1,5 +1,6 @@
 package io.infrapivot.model;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +25,23 @@ public final class IndicatorParser {
     private static final Pattern TYPE_PREFIX = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]{1,15}):(.*)$", Pattern.DOTALL);
     private static final Pattern BARE_NUMBER = Pattern.compile("^\\d{1,20}$");
     private static final Pattern NAME_AND_PATH = Pattern.compile("^([^/?#@]+)([/?#].*)$", Pattern.DOTALL);
+    private static final Pattern NAME_AND_PORT = Pattern.compile("^[^/?#@:\\s]+:\\d+$");
 
     private final PublicSuffixList suffixList;
     private final boolean readFiles;
+    private final LocalFiles files;
     private final NameParser names;
     private final UrlParser urls;
 
     public IndicatorParser(PublicSuffixList suffixList, boolean readFiles) {
+        this(suffixList, readFiles, Path.of(""));
+    }
+
+    /** As the public constructor, with relative file paths resolved against {@code workingDir}. */
+    IndicatorParser(PublicSuffixList suffixList, boolean readFiles, Path workingDir) {
         this.suffixList = Objects.requireNonNull(suffixList);
         this.readFiles = readFiles;
+        this.files = new LocalFiles(workingDir);
         this.names = new NameParser(suffixList);
         this.urls = new UrlParser(names);
     }
@@ -66,12 +75,29 @@ public final class IndicatorParser {
     /** Parses one piece of text as exactly {@code type} (the CLI's --type). */
     public ParseResult parseAs(IndicatorType type, String text) {
         Objects.requireNonNull(type, "type");
+        return guard(text, () -> forced(type, text, text));
+    }
+
+    /** {@code text} read as {@code type}; {@code input} is what the user gave (it may hold a type: prefix). */
+    private ParseResult forced(IndicatorType type, String input, String text) {
+        String t = Cleaner.clean(text);
+        List<String> notes = new ArrayList<>();
+        if (type == IndicatorType.FILE) return new ParseResult.Parsed(input, file(t));
+        if (type != IndicatorType.ORG && type != IndicatorType.PERSON) t = refang(t, notes);
+        return new ParseResult.Parsed(input, as(type, t, notes));
+    }
+
+    /**
+     * Parses a DNS name as whichever of domain or host the Public Suffix List makes it (for names read
+     * from DNS, WHOIS or certificates, where either may come). Unknown TLDs and file-extension-like names
+     * are accepted (note "unknown TLD"); anything that is not a name is invalid.
+     */
+    public ParseResult parseName(String text) {
         return guard(text, () -> {
-            String t = Cleaner.clean(text);
             List<String> notes = new ArrayList<>();
-            if (type == IndicatorType.FILE) return new ParseResult.Parsed(text, file(t));
-            if (type != IndicatorType.ORG && type != IndicatorType.PERSON) t = refang(t, notes);
-            return new ParseResult.Parsed(text, as(type, t, notes));
+            String t = refang(Cleaner.clean(text), notes);
+            if (t.isEmpty()) throw new BadInput("empty input");
+            return new ParseResult.Parsed(text, names.parse(t, notes).toParsed(notes));
         });
     }
 
@@ -106,7 +132,7 @@ public final class IndicatorParser {
     private ParseResult guess(String input) {
         String t = Cleaner.clean(input);
         if (t.isEmpty()) throw new BadInput("empty input");
-        Optional<ParseResult> local = LocalFiles.existing(t, readFiles).map(p -> fileOrName(input, t));
+        Optional<ParseResult> local = files.existing(t, readFiles).map(p -> fileOrName(input, t));
         if (local.isPresent()) return local.get();
         List<String> notes = new ArrayList<>();
         Matcher prefix = TYPE_PREFIX.matcher(t);
@@ -118,7 +144,7 @@ public final class IndicatorParser {
             }
             if (id.equals("mailto")) return parsed(input, urls.email(refang(rest, notes), notes));
             Optional<IndicatorType> type = IndicatorType.fromId(id);
-            if (type.isPresent()) return parseAs(type.get(), rest);
+            if (type.isPresent()) return forced(type.get(), input, rest);
         }
         String s = refang(t, notes);
         return guessRefanged(input, s, notes);
@@ -136,7 +162,7 @@ public final class IndicatorParser {
         if (IpParser.looksLikeIp(s)) return parsed(input, IpParser.ip(s, notes));
         if (s.contains("@")) return parsed(input, urls.email(s, notes));
         Matcher np = NAME_AND_PATH.matcher(s);
-        if (np.matches()) {
+        if (np.matches() || NAME_AND_PORT.matcher(s).matches()) {
             notes.add("scheme assumed");
             return parsed(input, urls.url("http://" + s, true, notes));
         }
@@ -147,13 +173,10 @@ public final class IndicatorParser {
     }
 
     private ParseResult name(String input, String s, List<String> notes) {
-        if (!s.contains(".") && !s.contains("\u3002")) {
-            NameParser.Name single = names.parse(s, new ArrayList<>());
-            if (!single.details().knownTld()) {
-                throw new BadInput("a single label that is not a known TLD (use --type host for a bare host name)");
-            }
-        }
         NameParser.Name n = names.parse(s, notes);
+        if (n.details().labels() == 1 && !n.details().knownTld()) {
+            throw new BadInput("a single label that is not a known TLD (use --type host for a bare host name)");
+        }
         ParsedIndicator parsed = n.toParsed(notes);
         if (!n.details().knownTld() && FileExtensions.isCommon(n.tld())) {
             return new ParseResult.Ambiguous(input, "looks like a file name (." + n.tld()
@@ -191,7 +214,7 @@ public final class IndicatorParser {
 
     private ParsedIndicator file(String t) {
         if (!readFiles) throw new BadInput("reading local files is turned off");
-        return LocalFiles.hash(t);
+        return files.hash(t);
     }
 
     private ParsedIndicator as(IndicatorType type, String s, List<String> notes) {

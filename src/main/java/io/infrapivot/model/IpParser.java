@@ -138,7 +138,10 @@ final class IpParser {
     static String canonical(IPAddress ip) {
         if (ip.isIPv6()) {
             IPv6Address v6 = ip.toIPv6();
-            if (v6.isIPv4Mapped() || inNat64WellKnown(v6)) return v6.toMixedString();
+            byte[] b = v6.getBytes();
+            String v4 = v4(b[12], b[13], b[14], b[15]);
+            if (v6.isIPv4Mapped()) return "::ffff:" + v4;
+            if (inNat64WellKnown(v6)) return "64:ff9b::" + v4;
         }
         return ip.toCanonicalString();
     }

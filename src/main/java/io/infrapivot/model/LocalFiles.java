@@ -15,10 +15,15 @@ import java.util.Optional;
 final class LocalFiles {
     private static final int BUFFER = 1 << 16;
 
-    private LocalFiles() {}
+    private final Path workingDir;
+
+    /** Relative paths resolve against {@code workingDir} (the process's working directory in normal use). */
+    LocalFiles(Path workingDir) {
+        this.workingDir = workingDir;
+    }
 
     /** The path, when {@code text} names an existing regular file and reading files is allowed. */
-    static Optional<Path> existing(String text, boolean readFiles) {
+    Optional<Path> existing(String text, boolean readFiles) {
         if (!readFiles || text.isEmpty() || text.contains("://")) return Optional.empty();
         try {
             Path p = path(text);
@@ -33,15 +38,15 @@ final class LocalFiles {
         return text.indexOf('/') >= 0 || text.indexOf('\\') >= 0 || text.startsWith("~");
     }
 
-    private static Path path(String text) {
+    private Path path(String text) {
         if (text.equals("~") || text.startsWith("~/")) {
             return Path.of(System.getProperty("user.home"), text.substring(1).replaceFirst("^/", ""));
         }
-        return Path.of(text);
+        return workingDir.resolve(text);
     }
 
     /** Streams the file once through MD5, SHA-1, SHA-256 and SHA-512. */
-    static ParsedIndicator hash(String text) {
+    ParsedIndicator hash(String text) {
         Path p;
         try {
             p = path(text);

@@ -31,9 +31,9 @@ final class Refanger {
             // " dot " between name-like parts
             rule("(?<=[\\p{L}\\p{N}_-])\\s+dot\\s+(?=[\\p{L}\\p{N}_-])", "."));
 
-    /** Defanged scheme spellings (at the start, before a colon) and the scheme they stand for. */
+    /** Defanged scheme spellings (at the start, before "://") and the scheme they stand for. */
     private static final Pattern SCHEME = Pattern.compile(
-            "^(h(?:xx|XX|xt|tx|\\*\\*|__|\\[tt\\]|xxx)ps?|fxps?|meows?)(?=:)", CI);
+            "^(h(?:xx|xt|tx|\\*\\*|__|\\[tt\\]|xxx)ps?|fxps?|meows?)(?=://)", CI);
 
     /** "john at mail.ru": " at " only between a local-part-like word and a dotted name. */
     private static final Pattern SPACED_AT = Pattern.compile(

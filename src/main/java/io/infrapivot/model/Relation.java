@@ -29,6 +29,7 @@ public enum Relation {
     URL_HOST("url-host", Kind.LINK, Section.CLASSIFICATION, "URL points at the host, domain or IP"),
     EMAIL_DOMAIN("email-domain", Kind.LINK, Section.CLASSIFICATION, "email address is at the domain"),
     CLASSIFICATION("classification", Kind.ATTRIBUTE, Section.CLASSIFICATION, "what the parser knows: suffix, registrable domain, range flags"),
+    NOISE("noise", Kind.ATTRIBUTE, Section.CLASSIFICATION, "the pivot engine marked the indicator (shared hosting, CDN/cloud, special range, sinkhole, parking, privacy service, popular): recorded, not expanded"),
     // registration
     REGISTRATION("registration", Kind.ATTRIBUTE, Section.REGISTRATION, "a normalised registration record (RDAP/WHOIS)"),
     REGISTRAR("registrar", Kind.LINK, Section.REGISTRATION, "domain is registered through the registrar (org)"),

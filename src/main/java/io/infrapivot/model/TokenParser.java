@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The single-token indicator types: AS numbers, hashes, certificate fingerprints, analytics IDs, phones, names of organisations and people. */
+/**
+ * The single-token indicator types: AS numbers, hashes, certificate fingerprints, analytics IDs, phones,
+ * and names of organisations and people.
+ */
 final class TokenParser {
     static final long MAX_ASN = 4294967295L;
     static final int MAX_TEXT = 256;
@@ -95,7 +98,8 @@ final class TokenParser {
                     + " an ssdeep or a TLSH digest" : "not a " + algorithm + " hash: " + expected(algorithm));
         }
         if (algorithm != null && !algorithm.equals(alg)) {
-            throw new BadInput("not a " + algorithm + " hash: " + expected(algorithm) + " (this looks like " + alg + ")");
+            throw new BadInput("not a " + algorithm + " hash: " + expected(algorithm)
+                    + " (this looks like " + alg + ")");
         }
         String value = switch (alg) {
             case "ssdeep" -> text;
@@ -171,7 +175,8 @@ final class TokenParser {
     static ParsedIndicator phone(String text, List<String> notes) {
         String t = text.startsWith("00") ? "+" + text.substring(2) : text;
         if (!PHONE.matcher(t).matches()) {
-            throw new BadInput("not a phone number: expected + then digits (spaces, dots, dashes and parentheses allowed)");
+            throw new BadInput("not a phone number: expected + then digits"
+                    + " (spaces, dots, dashes and parentheses allowed)");
         }
         String digits = t.replaceAll("[^0-9]", "");
         if (digits.length() < 7 || digits.length() > 15) {
@@ -193,7 +198,7 @@ final class TokenParser {
     static ParsedIndicator text(IndicatorType type, String text, List<String> notes) {
         String value = text.strip().replaceAll("\\s+", " ");
         if (value.isEmpty()) throw new BadInput("empty " + type.id() + " name");
-        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || Safe.needsEscape((char) c)
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || (c <= 0xffff && Safe.needsEscape((char) c))
                 || Character.getType(c) == Character.FORMAT && c != 0x200d)) {
             throw new BadInput("control or formatting character in " + type.id() + " name");
         }

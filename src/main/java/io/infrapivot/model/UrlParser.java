@@ -11,8 +11,9 @@ final class UrlParser {
     static final int MAX_LOCAL_PART = 64;
     static final int MAX_EMAIL = 254;
 
-    private static final Pattern URL = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$",
-            Pattern.DOTALL);
+    /** scheme :// authority path ? query # fragment */
+    private static final Pattern URL = Pattern.compile(
+            "^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$", Pattern.DOTALL);
     private static final Pattern LOCAL_PART = Pattern.compile("^[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+$");
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("http", 80, "https", 443, "ftp", 21, "ftps", 990,
             "ws", 80, "wss", 443);
@@ -29,7 +30,7 @@ final class UrlParser {
             if (!text.endsWith("]")) throw new BadInput("unclosed '[' in the host");
             return IpParser.of(IpParser.address(text.substring(1, text.length() - 1), notes), null, List.of());
         }
-        if (text.matches("^[0-9.]+$") && text.contains(".") && text.chars().filter(c -> c == '.').count() == 3) {
+        if (text.matches("^(?=.*\\d)[0-9.]+$")) {
             return IpParser.of(IpParser.ipv4(text), null, List.of());
         }
         return names.parse(text, notes).toParsed(List.of());
@@ -75,8 +76,8 @@ final class UrlParser {
         String tail = (port == null ? "" : ":" + port) + path + (query == null ? "" : "?" + query);
         String value = scheme + "://" + hostValue + tail;
         Details.Url d = new Details.Url(scheme, host.indicator(), host.details(), port, path, query, schemeAssumed);
-        return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.URL, value), scheme + "://" + hostDisplay + tail,
-                d, notes);
+        String display = scheme + "://" + hostDisplay + tail;
+        return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.URL, value), display, d, notes);
     }
 
     /** {@code local@domain}: the local part as given, the domain canonical. */
@@ -89,7 +90,8 @@ final class UrlParser {
         if (domainText.isEmpty()) throw new BadInput("email address has no domain");
         if (local.length() > MAX_LOCAL_PART) throw new BadInput("email local part longer than 64 characters");
         if (!LOCAL_PART.matcher(local).matches()) {
-            throw new BadInput("email local part holds a character outside the allowed set (quoted local parts are not supported)");
+            throw new BadInput("email local part holds a character outside the allowed set"
+                    + " (quoted local parts are not supported)");
         }
         if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
             throw new BadInput("email local part has a leading, trailing or doubled dot");

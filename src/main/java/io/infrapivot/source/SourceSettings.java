@@ -18,7 +18,13 @@ public final class SourceSettings {
 
     public SourceSettings(String sourceId, Map<String, String> values) {
         this.sourceId = sourceId;
-        this.values = new TreeMap<>(values);
+        this.values = new TreeMap<>();
+        values.forEach((k, v) -> this.values.put(normalise(k), v));
+    }
+
+    /** Setting names are case-insensitive and {@code -} is {@code _}: {@code origin-zone} = {@code ORIGIN_ZONE}. */
+    static String normalise(String setting) {
+        return setting.toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
     public static SourceSettings empty(String sourceId) {
@@ -36,7 +42,7 @@ public final class SourceSettings {
     }
 
     public Optional<String> get(String setting) {
-        String v = values.get(setting);
+        String v = values.get(normalise(setting));
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }
 

@@ -27,8 +27,9 @@ final class CaseNames {
 
     static String requireValid(String name) {
         if (!isValid(name)) {
-            throw new IllegalArgumentException("invalid case name '" + printable(name) + "': use 1 to 64 letters, digits, '.', '_' or '-', "
-                    + "starting with a letter or digit (or give a path to a .sqlite file)");
+            throw new IllegalArgumentException("invalid case name '" + printable(name)
+                    + "': use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"
+                    + " (or give a path to a .sqlite file)");
         }
         return name;
     }

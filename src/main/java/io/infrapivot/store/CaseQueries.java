@@ -60,8 +60,8 @@ final class CaseQueries {
                 FROM case_meta m WHERE m.id = 1""");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) throw new SQLException("the case has no metadata row");
-            Instant created = Millis.instant(rs, "created_ms");
-            Instant last = Millis.instant(rs, "last_lookup");
+            Instant created = Columns.instant(rs, "created_ms");
+            Instant last = Columns.instant(rs, "last_lookup");
             return new CaseInfo(rs.getString("name"), location, created, rs.getLong("indicators"),
                     rs.getLong("observations"), rs.getLong("lookups"), rs.getLong("evidence"),
                     last == null ? created : last);
@@ -112,9 +112,9 @@ final class CaseQueries {
             while (rs.next()) {
                 out.add(new LookupRecord(rs.getLong("id"), rs.getString("source"),
                         indicator(rs.getString("type"), rs.getString("value")), rs.getString("params"),
-                        Millis.instant(rs, "started_ms"), Millis.instant(rs, "finished_ms"),
+                        Columns.instant(rs, "started_ms"), Columns.instant(rs, "finished_ms"),
                         Outcome.fromId(rs.getString("outcome")), rs.getString("message"),
-                        Millis.nullableLong(rs, "total"), Millis.instant(rs, "expires_ms"),
+                        Columns.nullableLong(rs, "total"), Columns.instant(rs, "expires_ms"),
                         rs.getInt("observation_count")));
             }
         }
@@ -135,7 +135,7 @@ final class CaseQueries {
             while (rs.next()) {
                 out.add(new StoredEvidence(rs.getLong("id"), rs.getString("source"), rs.getString("request"),
                         rs.getBytes("response"), rs.getString("sha256"), rs.getString("content_type"),
-                        rs.getString("status"), Millis.instant(rs, "started_ms"),
+                        rs.getString("status"), Columns.instant(rs, "started_ms"),
                         Duration.ofMillis(rs.getLong("elapsed_ms"))));
             }
         }
@@ -177,10 +177,10 @@ final class CaseQueries {
                     row = ObservationRow.read(rs);
                     sightings = new ArrayList<>();
                 }
-                sightings.add(new Sighting(rs.getLong("g_id"), rs.getString("g_source"), Millis.instant(rs, "g_first"),
-                        Millis.instant(rs, "g_last"), Millis.instant(rs, "g_learned"),
-                        Millis.nullableLong(rs, "g_count"), Millis.nullableLong(rs, "g_evidence"),
-                        Millis.nullableLong(rs, "g_lookup")));
+                sightings.add(new Sighting(rs.getLong("g_id"), rs.getString("g_source"), Columns.instant(rs, "g_first"),
+                        Columns.instant(rs, "g_last"), Columns.instant(rs, "g_learned"),
+                        Columns.nullableLong(rs, "g_count"), Columns.nullableLong(rs, "g_evidence"),
+                        Columns.nullableLong(rs, "g_lookup")));
             }
             if (row != null) out.add(row.with(sightings));
         }
@@ -196,9 +196,9 @@ final class CaseQueries {
             return new ObservationRow(rs.getLong("id"), indicator(rs.getString("s_type"), rs.getString("s_value")),
                     Relation.fromId(relation).orElseThrow(() -> new SQLException("unknown relation " + relation)),
                     objectType == null ? null : indicator(objectType, rs.getString("o_value")),
-                    rs.getString("value_json"), Millis.instant(rs, "first_seen_ms"),
-                    Millis.instant(rs, "last_seen_ms"), Millis.instant(rs, "first_learned_ms"),
-                    Millis.instant(rs, "last_learned_ms"));
+                    rs.getString("value_json"), Columns.instant(rs, "first_seen_ms"),
+                    Columns.instant(rs, "last_seen_ms"), Columns.instant(rs, "first_learned_ms"),
+                    Columns.instant(rs, "last_learned_ms"));
         }
 
         StoredObservation with(List<Sighting> sightings) {

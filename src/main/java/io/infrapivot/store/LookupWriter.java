@@ -65,7 +65,7 @@ final class LookupWriter {
         long started = l.started().toEpochMilli();
         long finished = l.finished().toEpochMilli();
         boolean cacheable = isCacheable(result.outcome());
-        long ttl = l.ttl() == null || l.ttl().isNegative() ? 0 : l.ttl().toMillis();
+        long ttl = ttlMillis(l.ttl());
         long expires = cacheable ? saturatedAdd(finished, ttl) : finished;
         int count = result.observations().size();
 
@@ -81,7 +81,7 @@ final class LookupWriter {
             ps.setLong(5, finished);
             ps.setString(6, result.outcome().id());
             ps.setString(7, result.message());
-            Millis.bind(ps, 8, result.total());
+            Columns.bindLong(ps, 8, result.total());
             ps.setLong(9, expires);
             ps.setInt(10, count);
             ps.executeUpdate();
@@ -126,70 +126,58 @@ final class LookupWriter {
         }
     }
 
-    /** Inserts the fact if new, else widens its spans; returns its id. */
+    /**
+     * Inserts the fact if new, else widens its spans in the same statement (an upsert, atomic on SQLite and
+     * PostgreSQL alike); returns its id. A link's annotation value (e.g. a record TTL) follows the newest
+     * sighting; an attribute's value is its identity and never changes.
+     */
     private long upsertObservation(Observation o) throws SQLException {
         long subjectId = indicatorId(o.subject(), o.learnedAt());
         Long objectId = o.object() == null ? null : indicatorId(o.object(), o.learnedAt());
         String valueJson = o.value() == null ? null : CanonicalJson.text(o.value());
         String valueSha = valueJson == null ? null : CanonicalJson.sha256(valueJson);
         String factKey = objectId != null ? "o:" + objectId : "v:" + valueSha;
-        Long firstSeen = Millis.of(o.firstSeen());
-        Long lastSeen = Millis.of(o.lastSeen());
         long learned = o.learnedAt().toEpochMilli();
-        boolean inserted;
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO observations (subject_id, relation, object_id, value_json, value_sha256, fact_key,
                                           first_seen_ms, last_seen_ms, first_learned_ms, last_learned_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (subject_id, relation, fact_key) DO NOTHING""")) {
+                ON CONFLICT (subject_id, relation, fact_key) DO UPDATE SET
+                  first_seen_ms = CASE WHEN observations.first_seen_ms IS NULL THEN excluded.first_seen_ms
+                                       WHEN excluded.first_seen_ms < observations.first_seen_ms
+                                       THEN excluded.first_seen_ms ELSE observations.first_seen_ms END,
+                  last_seen_ms = CASE WHEN observations.last_seen_ms IS NULL THEN excluded.last_seen_ms
+                                      WHEN excluded.last_seen_ms > observations.last_seen_ms
+                                      THEN excluded.last_seen_ms ELSE observations.last_seen_ms END,
+                  first_learned_ms = CASE WHEN excluded.first_learned_ms < observations.first_learned_ms
+                                          THEN excluded.first_learned_ms ELSE observations.first_learned_ms END,
+                  last_learned_ms = CASE WHEN excluded.last_learned_ms > observations.last_learned_ms
+                                         THEN excluded.last_learned_ms ELSE observations.last_learned_ms END,
+                  value_json = CASE WHEN excluded.object_id IS NOT NULL AND excluded.value_json IS NOT NULL
+                                    THEN excluded.value_json ELSE observations.value_json END,
+                  value_sha256 = CASE WHEN excluded.object_id IS NOT NULL AND excluded.value_json IS NOT NULL
+                                      THEN excluded.value_sha256 ELSE observations.value_sha256 END""")) {
             ps.setLong(1, subjectId);
             ps.setString(2, o.relation().id());
-            Millis.bind(ps, 3, objectId);
+            Columns.bindLong(ps, 3, objectId);
             ps.setString(4, valueJson);
             ps.setString(5, valueSha);
             ps.setString(6, factKey);
-            Millis.bind(ps, 7, firstSeen);
-            Millis.bind(ps, 8, lastSeen);
+            Columns.bindLong(ps, 7, Columns.millis(o.firstSeen()));
+            Columns.bindLong(ps, 8, Columns.millis(o.lastSeen()));
             ps.setLong(9, learned);
             ps.setLong(10, learned);
-            inserted = ps.executeUpdate() == 1;
+            ps.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT id, first_seen_ms, last_seen_ms, first_learned_ms, last_learned_ms FROM observations
-                WHERE subject_id = ? AND relation = ? AND fact_key = ?""")) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT id FROM observations WHERE subject_id = ? AND relation = ? AND fact_key = ?")) {
             ps.setLong(1, subjectId);
             ps.setString(2, o.relation().id());
             ps.setString(3, factKey);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new SQLException("observation vanished during its own transaction");
-                long id = rs.getLong("id");
-                if (inserted) return id;
-                widen(id, Millis.min(Millis.nullableLong(rs, "first_seen_ms"), firstSeen),
-                        Millis.max(Millis.nullableLong(rs, "last_seen_ms"), lastSeen),
-                        Math.min(rs.getLong("first_learned_ms"), learned),
-                        Math.max(rs.getLong("last_learned_ms"), learned),
-                        objectId != null ? valueJson : null, objectId != null ? valueSha : null);
-                return id;
+                return rs.getLong(1);
             }
-        }
-    }
-
-    /** Sets the widened spans; a link's annotation value (e.g. a record TTL) follows the newest sighting. */
-    private void widen(long id, Long firstSeen, Long lastSeen, long firstLearned, long lastLearned,
-                       String linkValue, String linkValueSha) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("""
-                UPDATE observations SET first_seen_ms = ?, last_seen_ms = ?, first_learned_ms = ?,
-                       last_learned_ms = ?, value_json = COALESCE(?, value_json),
-                       value_sha256 = COALESCE(?, value_sha256)
-                WHERE id = ?""")) {
-            Millis.bind(ps, 1, firstSeen);
-            Millis.bind(ps, 2, lastSeen);
-            ps.setLong(3, firstLearned);
-            ps.setLong(4, lastLearned);
-            ps.setString(5, linkValue);
-            ps.setString(6, linkValueSha);
-            ps.setLong(7, id);
-            ps.executeUpdate();
         }
     }
 
@@ -201,11 +189,11 @@ final class LookupWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, observationId);
             ps.setLong(2, lookupId);
-            Millis.bind(ps, 3, evidenceId);
+            Columns.bindLong(ps, 3, evidenceId);
             ps.setString(4, o.source());
-            Millis.bind(ps, 5, Millis.of(o.firstSeen()));
-            Millis.bind(ps, 6, Millis.of(o.lastSeen()));
-            Millis.bind(ps, 7, o.count());
+            Columns.bindLong(ps, 5, Columns.millis(o.firstSeen()));
+            Columns.bindLong(ps, 6, Columns.millis(o.lastSeen()));
+            Columns.bindLong(ps, 7, o.count());
             ps.setLong(8, o.learnedAt().toEpochMilli());
             ps.executeUpdate();
         }
@@ -215,7 +203,8 @@ final class LookupWriter {
         Long known = indicatorIds.get(indicator);
         if (known != null) return known;
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO indicators (type, value, added_ms) VALUES (?, ?, ?) ON CONFLICT (type, value) DO NOTHING")) {
+                "INSERT INTO indicators (type, value, added_ms) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (type, value) DO NOTHING")) {
             ps.setString(1, indicator.type().id());
             ps.setString(2, indicator.value());
             ps.setLong(3, now.toEpochMilli());
@@ -239,6 +228,11 @@ final class LookupWriter {
             if (!keys.next()) throw new SQLException("the database returned no id for the new row");
             return keys.getLong(1);
         }
+    }
+
+    private static long ttlMillis(Duration ttl) {
+        if (ttl == null || ttl.isNegative()) return 0;
+        return ttl.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : ttl.toMillis();
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -11,9 +11,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings a case database to the current schema with Flyway, from {@code db/migration/<vendor>} (one folder
  * per database: {@code sqlite}, {@code postgresql}; the vendor is chosen here rather than by Flyway's
- * {@code {vendor}} placeholder, which the community edition does not resolve). Migrations of one file are serialised inside this JVM; a second process
- * migrating the same new file at the same moment makes one of the two fail and retry, after which it finds
- * the schema in place.
+ * {@code {vendor}} placeholder, which the community edition does not resolve). Migrations of one file are
+ * serialised inside this JVM; a second process migrating the same new file at the same moment makes one of
+ * the two fail and retry, after which it finds the schema in place.
  */
 final class Migrations {
     static final String LOCATION = "classpath:db/migration/";

@@ -38,12 +38,14 @@ public final class SqliteCaseStore implements CaseStore {
     }
 
     static SqliteCaseStore open(Path file, String name, Clock clock) {
+        SqliteConnections.requireCaseOrEmpty(file);
         SqliteConnections connections = new SqliteConnections(file);
         String version = Migrations.migrate(file.toAbsolutePath().normalize().toString(), connections.dataSource(),
                 SqliteConnections.VENDOR);
         WriteQueue writes;
         try {
-            writes = new WriteQueue(connections.open(), SqliteConnections.BEGIN_WRITE, name);
+            writes = new WriteQueue(connections.open(), SqliteConnections.BEGIN_WRITE, SqliteConnections::isBusy,
+                    name);
         } catch (SQLException e) {
             throw new StoreException("could not open the case file " + file + ": " + e.getMessage(), e);
         }

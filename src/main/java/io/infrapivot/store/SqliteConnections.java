@@ -1,8 +1,12 @@
 package io.infrapivot.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteException;
@@ -41,6 +45,27 @@ final class SqliteConnections {
     /** A connection in auto-commit mode; writers open their transactions with {@link #BEGIN_WRITE}. */
     Connection open() throws SQLException {
         return dataSource.getConnection();
+    }
+
+    /**
+     * Refuses, before any pragma touches it, a file that is an SQLite database with tables but no Flyway
+     * history: someone else's database, not a case. An empty or new file, or a case, passes.
+     */
+    static void requireCaseOrEmpty(Path file) {
+        if (!Files.isRegularFile(file)) return;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     SELECT COUNT(*), SUM(CASE WHEN name = 'flyway_schema_history' THEN 1 ELSE 0 END)
+                     FROM sqlite_master WHERE type = 'table'""")) {
+            rs.next();
+            if (rs.getLong(1) > 0 && rs.getLong(2) == 0) {
+                throw new StoreException(file + " is a database but not an infrapivot case; it was left as it is",
+                        null);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(file + " is not an infrapivot case (" + e.getMessage() + ")", e);
+        }
     }
 
     /** True when the failure is another connection holding the lock (worth retrying). */

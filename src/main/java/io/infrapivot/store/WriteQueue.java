@@ -11,12 +11,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 
 /**
  * One writer connection fed by a queue. Callers from any number of (virtual) threads {@link #submit} work and
  * block until it is committed; a single writer thread takes whatever is queued (up to {@link #MAX_BATCH}) and
  * runs it in one transaction, each piece of work inside its own savepoint so that one failing piece is rolled
- * back alone and the rest still commit. When another process holds the database lock the whole batch is
+ * back alone and the rest still commit. When another connection holds the database lock the whole batch is
  * rolled back and retried with a growing pause, up to {@link #BUSY_GIVE_UP_MS}.
  */
 final class WriteQueue implements AutoCloseable {
@@ -36,6 +37,7 @@ final class WriteQueue implements AutoCloseable {
 
     private final Connection connection;
     private final String beginSql;
+    private final Predicate<Throwable> retryable;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
     private final Thread writer;
@@ -44,15 +46,20 @@ final class WriteQueue implements AutoCloseable {
     /**
      * @param connection the writer connection, in auto-commit mode; owned (closed) by this queue
      * @param beginSql   the statement that opens a write transaction
+     * @param retryable  which failures mean "another writer holds the lock, try the batch again"
      * @param name       names the writer thread
      */
-    WriteQueue(Connection connection, String beginSql, String name) {
+    WriteQueue(Connection connection, String beginSql, Predicate<Throwable> retryable, String name) {
         this.connection = connection;
         this.beginSql = beginSql;
+        this.retryable = retryable;
         this.writer = Thread.ofPlatform().daemon().name("infrapivot-store-writer-" + name).start(this::loop);
     }
 
-    /** Runs the work in the next batch and returns its result once committed. */
+    /**
+     * Runs the work in the next batch and returns its result once committed. A caller interrupted while
+     * waiting gets an {@link IllegalStateException}, but its work may still commit.
+     */
     <T> T submit(Work<T> work) {
         CompletableFuture<T> done = new CompletableFuture<>();
         closing.readLock().lock();
@@ -113,7 +120,12 @@ final class WriteQueue implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             stop = batch.remove(STOP);
-            if (!batch.isEmpty()) runWithRetry(batch);
+            try {
+                if (!batch.isEmpty()) runWithRetry(batch);
+            } catch (Throwable fatal) { // an Error: fail this batch's callers rather than leave them waiting
+                rollbackQuietly();
+                for (Task<?> t : batch) t.done().completeExceptionally(fatal);
+            }
         }
         // close() adds nothing after STOP, but fail anything that raced in rather than leave a caller waiting
         for (Task<?> t; (t = queue.poll()) != null; ) {
@@ -130,7 +142,7 @@ final class WriteQueue implements AutoCloseable {
                 return;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
-                if (!SqliteConnections.isBusy(e) || System.currentTimeMillis() > giveUp) {
+                if (!retryable.test(e) || System.currentTimeMillis() > giveUp) {
                     for (Task<?> t : batch) t.done().completeExceptionally(e);
                     return;
                 }
@@ -155,7 +167,7 @@ final class WriteQueue implements AutoCloseable {
                     results.add(task.work().run(connection));
                     st.execute("RELEASE SAVEPOINT lookup");
                 } catch (SQLException | RuntimeException e) {
-                    if (SqliteConnections.isBusy(e)) throw e;
+                    if (retryable.test(e)) throw e;
                     st.execute("ROLLBACK TO SAVEPOINT lookup");
                     st.execute("RELEASE SAVEPOINT lookup");
                     results.add(new Failure(e));

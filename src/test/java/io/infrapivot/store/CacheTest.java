@@ -98,6 +98,13 @@ class CacheTest {
     }
 
     @Test
+    void anEndlessTtlStaysFresh() {
+        LookupRecord saved = store.saveLookup("dns", d, "A", BASE, BASE, ok(), java.time.temporal.ChronoUnit.FOREVER
+                .getDuration());
+        assertThat(store.freshLookup("dns", d, "A", Instant.parse("9999-12-31T00:00:00Z"))).contains(saved);
+    }
+
+    @Test
     void aZeroTtlIsNeverFresh() {
         store.saveLookup("dns", d, "A", BASE, BASE, ok(), Duration.ZERO);
         store.saveLookup("dns", d, "B", BASE, BASE, ok(), null);

@@ -131,6 +131,28 @@ class SqliteCaseRepositoryTest {
     }
 
     @Test
+    void aDatabaseThatIsNotACaseIsRefusedAndLeftAlone() throws Exception {
+        Path foreign = dir.resolve("foreign.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + foreign);
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+        }
+        assertThatThrownBy(() -> repo().open(foreign.toString())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("foreign.db").hasMessageContaining("not an infrapivot case");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + foreign);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("customers");
+            assertThat(rs.next()).isFalse();
+        }
+        assertThat(dir.resolve("foreign.db-wal")).doesNotExist();
+        Files.writeString(dir.resolve("text.sqlite"), "just some text, no database");
+        assertThatThrownBy(() -> repo().open(dir.resolve("text.sqlite").toString()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("not an infrapivot case");
+    }
+
+    @Test
     void theSchemaVersionIsRecordedByFlyway() throws Exception {
         Path file;
         try (SqliteCaseStore store = (SqliteCaseStore) repo().open("versioned")) {

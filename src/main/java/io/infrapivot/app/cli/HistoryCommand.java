@@ -68,13 +68,7 @@ final class HistoryCommand implements Callable<Integer> {
     static Indicator parseOne(AppContext ctx, String text, String type) {
         var forced = Inputs.type(type);
         ParseResult r = forced == null ? ctx.parser().parse(text) : ctx.parser().parseAs(forced, text);
-        return switch (r) {
-            case ParseResult.Parsed p -> p.parsed().indicator();
-            case ParseResult.Ambiguous a -> throw new CliException(ExitCodes.AMBIGUOUS,
-                    "ambiguous input '" + a.input() + "': " + a.reason() + "; choose with --type");
-            case ParseResult.Invalid i -> throw new CliException(ExitCodes.BAD_INPUT,
-                    "cannot parse '" + i.input() + "': " + i.reason());
-        };
+        return Inputs.require(r).indicator();
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode json(Event e) {

@@ -46,6 +46,18 @@ final class Inputs {
                         java.util.Arrays.stream(IndicatorType.values()).map(IndicatorType::id).toList())));
     }
 
+    /** The parsed indicator, or the CLI error for ambiguous (exit 3, with the candidates) and invalid (exit 2) input. */
+    static io.infrapivot.model.ParsedIndicator require(ParseResult r) {
+        return switch (r) {
+            case ParseResult.Parsed p -> p.parsed();
+            case ParseResult.Ambiguous a -> throw new CliException(ExitCodes.AMBIGUOUS, "ambiguous input '" + a.input()
+                    + "': " + a.reason() + "; candidates: " + String.join(", ", a.candidates().stream()
+                    .map(c -> c.indicator().key()).toList()) + "; choose with --type");
+            case ParseResult.Invalid i -> throw new CliException(ExitCodes.BAD_INPUT,
+                    "cannot parse '" + i.input() + "': " + i.reason());
+        };
+    }
+
     static List<ParseResult> parse(IndicatorParser parser, List<String> texts, IndicatorType forced) {
         List<ParseResult> out = new ArrayList<>(texts.size());
         for (String t : texts) out.add(forced == null ? parser.parse(t) : parser.parseAs(forced, t));

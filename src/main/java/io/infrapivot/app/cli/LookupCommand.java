@@ -82,16 +82,8 @@ final class LookupCommand implements Callable<Integer> {
         List<ParseResult> parsed = Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type));
         Map<Indicator, String> indicators = new LinkedHashMap<>();
         for (ParseResult r : parsed) {
-            switch (r) {
-                case ParseResult.Parsed p -> indicators.put(p.parsed().indicator(), p.parsed().display());
-                case ParseResult.Ambiguous a -> {
-                    List<String> c = a.candidates().stream().map(ParsedIndicator::indicator).map(Indicator::key).toList();
-                    throw new CliException(ExitCodes.AMBIGUOUS, "ambiguous input '" + a.input() + "': " + a.reason()
-                            + "; candidates: " + String.join(", ", c) + "; choose with --type");
-                }
-                case ParseResult.Invalid i -> throw new CliException(ExitCodes.BAD_INPUT,
-                        "cannot parse '" + i.input() + "': " + i.reason());
-            }
+            ParsedIndicator p = Inputs.require(r);
+            indicators.put(p.indicator(), p.display());
         }
         Selection selection = new Selection(Set.copyOf(sources), Set.copyOf(exclude), active, offline);
         RunOptions options = new RunOptions(resolvers, active, from, to, 1000);

@@ -101,6 +101,10 @@ final class Report {
         }
     }
 
+    /** Keys of attribute values that only repeat what the line already shows. */
+    private static final Set<String> QUIET_KEYS = Set.of("display", "suffix_list_date", "host_type", "labels", "unicode",
+            "scheme_assumed");
+
     String valueText(JsonNode v) {
         String s;
         if (v.isObject()) {
@@ -108,13 +112,28 @@ final class Report {
             v.properties().forEach(e -> {
                 JsonNode x = e.getValue();
                 if (x.isNull() || (x.isArray() && x.isEmpty()) || (x.isBoolean() && !x.asBoolean())) return;
-                parts.add(e.getKey().replace('_', ' ') + " " + (x.isValueNode() ? x.asText() : x.toString()));
+                if (!verbose && QUIET_KEYS.contains(e.getKey())) return;
+                parts.add(e.getKey().replace('_', ' ') + " " + scalarText(x));
             });
             s = String.join(" · ", parts);
         } else {
             s = v.isValueNode() ? v.asText() : v.toString();
         }
         return Terminal.v(verbose ? s : io.infrapivot.model.Safe.truncate(s, MAX_VALUE));
+    }
+
+    /** Scalars as text, arrays of scalars comma-joined, anything else as JSON. */
+    static String scalarText(JsonNode x) {
+        if (x.isValueNode()) return x.asText();
+        if (x.isArray()) {
+            List<String> items = new ArrayList<>();
+            for (JsonNode i : x) {
+                if (!i.isValueNode()) return x.toString();
+                items.add(i.asText());
+            }
+            return String.join(", ", items);
+        }
+        return x.toString();
     }
 
     private static String pretty(JsonNode v) {

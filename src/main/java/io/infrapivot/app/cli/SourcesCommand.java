@@ -22,6 +22,36 @@ final class SourcesCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also the settings each source reads and the data sets in use.")
     boolean verbose;
 
+    @Option(names = "--check", description = "Also check that each ready network source's service is reachable (a TCP connection to its base URL's host; nothing is asked).")
+    boolean check;
+
+    /** Null when the service at {@code url} accepts a TCP connection within 3 s, else why not. */
+    static String unreachable(String url) {
+        try {
+            java.net.URI u = java.net.URI.create(url);
+            String host = u.getHost();
+            if (host == null) return "no host in " + url;
+            int port = u.getPort() > 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : "http".equals(u.getScheme()) ? 80
+                    : u.getPort();
+            if (port <= 0) return "no port for " + url;
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(host, port), 3000);
+            }
+            return null;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+    }
+
+    private String reachability(Source s, SourceSettings settings, Readiness r) {
+        if (!check || !r.isReady()) return null;
+        String url = s.info().settings().stream().filter(st -> st.name().equals("url")).findFirst()
+                .map(st -> settings.get("url", st.defaultValue())).orElse(null);
+        if (url == null) return null;
+        String why = unreachable(url);
+        return why == null ? "reachable" : "unreachable: " + why;
+    }
+
     @Override
     public Integer call() {
         AppContext ctx = Main.context;
@@ -31,6 +61,7 @@ final class SourcesCommand implements Callable<Integer> {
             SourceInfo info = s.info();
             SourceSettings settings = config.source(info.id());
             Readiness r = config.enabled(info.id()) ? s.readiness(settings) : Readiness.notReady("disabled in the config file");
+            String reach = reachability(s, settings, r);
             List<String> accepts = info.accepts().stream().sorted().map(IndicatorType::id).toList();
             List<String> produces = info.produces().stream().sorted().map(Relation::id).toList();
             if (json) {
@@ -43,6 +74,7 @@ final class SourcesCommand implements Callable<Integer> {
                 o.set("produces", Json.MAPPER.valueToTree(produces));
                 o.put("ready", r.isReady());
                 o.put("status", r.reason());
+                if (reach != null) o.put("reachability", reach);
                 o.put("concurrency", info.concurrency());
                 if (info.rateLimit() != null) {
                     o.put("rate_limit", info.rateLimit().permits() + "/" + info.rateLimit().per());
@@ -63,6 +95,7 @@ final class SourcesCommand implements Callable<Integer> {
                 continue;
             }
             String status = r.isReady() ? t.green("ready") : t.yellow(Terminal.v(r.reason()));
+            if (reach != null) status += ", " + Terminal.v(reach);
             t.println(t.bold(Report.pad(info.id(), 14)) + Report.pad(info.access().id(), 9) + status);
             t.println("    " + Terminal.v(info.description()));
             t.println("    accepts: " + String.join(", ", accepts));

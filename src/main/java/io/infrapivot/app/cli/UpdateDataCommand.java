@@ -1,20 +1,26 @@
 package io.infrapivot.app.cli;
 
 import io.infrapivot.engine.data.DataFiles;
+import io.infrapivot.source.SourceSettings;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code infrapivot update-data}: refreshes the shipped data sets into the data folder. */
 @Command(name = "update-data", mixinStandardHelpOptions = true,
-        description = "Refresh the shipped data sets (Public Suffix List) into the data folder.")
+        description = "Refresh the shipped data sets (Public Suffix List, known CDN/cloud ranges) into the data folder.")
 final class UpdateDataCommand implements Callable<Integer> {
     @Option(names = "--psl-url", paramLabel = "URL",
             description = "Where to fetch the Public Suffix List (http, https, file or a path); default: setting data.psl_url or publicsuffix.org.")
     String pslUrl;
+
+    @Option(names = "--only", split = ",", paramLabel = "SET", description = "Only these data sets: psl, networks.")
+    List<String> only = new ArrayList<>();
 
     @Option(names = "--status", description = "Only show the data sets in use and their dates.")
     boolean status;
@@ -28,13 +34,43 @@ final class UpdateDataCommand implements Callable<Integer> {
             data.describe().forEach(l -> t.println(Terminal.v(l)));
             return ExitCodes.OK;
         }
-        String url = pslUrl != null ? pslUrl : ctx.config().source("data").get("psl_url", DataFiles.PSL_URL);
-        try {
-            var r = data.refreshSuffixList(url, LocalDate.now(ZoneOffset.UTC));
-            t.println("public-suffix-list: " + r.date() + ", " + r.entries() + " rules, from " + Terminal.v(r.origin()));
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.ENVIRONMENT, "public-suffix-list not refreshed: " + e.getMessage());
+        for (String o : only) {
+            if (!o.equals("psl") && !o.equals("networks")) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--only takes psl and networks, not '" + o + "'");
+            }
         }
-        return ExitCodes.OK;
+        SourceSettings settings = ctx.config().source("data");
+        int ok = 0;
+        int failed = 0;
+        if (only.isEmpty() || only.contains("psl")) {
+            String url = pslUrl != null ? pslUrl : settings.get("psl_url", DataFiles.PSL_URL);
+            try {
+                var r = data.refreshSuffixList(url, LocalDate.now(ZoneOffset.UTC));
+                t.println("public-suffix-list: " + r.date() + ", " + r.entries() + " rules, from " + Terminal.v(r.origin()));
+                ok++;
+            } catch (IOException e) {
+                t.error("public-suffix-list not refreshed: " + e.getMessage());
+                failed++;
+            }
+        }
+        if (only.isEmpty() || only.contains("networks")) {
+            try {
+                for (var r : data.refreshNetworks(f -> settings.get(f.name() + "_url", f.defaultUrl()),
+                        LocalDate.now(ZoneOffset.UTC))) {
+                    if (r.replaced()) {
+                        t.println(r.name() + ": " + r.entries() + " ranges from " + Terminal.v(r.origin()));
+                        ok++;
+                    } else {
+                        t.error(r.name() + " not refreshed (kept as before): " + r.message());
+                        failed++;
+                    }
+                }
+            } catch (IOException e) {
+                t.error("known-networks not written: " + e.getMessage());
+                failed++;
+            }
+        }
+        if (failed == 0) return ExitCodes.OK;
+        return ok > 0 ? ExitCodes.PARTIAL : ExitCodes.ENVIRONMENT;
     }
 }

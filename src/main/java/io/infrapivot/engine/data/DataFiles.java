@@ -139,6 +139,65 @@ public final class DataFiles {
         }
     }
 
+    /**
+     * Refreshes the known CDN/cloud ranges from the providers' feeds ({@code urlOf} gives each feed's URL).
+     * A feed that fails keeps its providers' current ranges; the others are replaced. Returns one
+     * result per feed; the file is written when at least one feed succeeded.
+     */
+    public List<Refreshed> refreshNetworks(java.util.function.Function<NetworkFeeds.Feed, String> urlOf, LocalDate today)
+            throws InterruptedException, IOException {
+        List<Refreshed> results = new ArrayList<>();
+        java.util.Map<String, List<NetworkFeeds.Range>> got = new java.util.LinkedHashMap<>();
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        for (NetworkFeeds.Feed feed : NetworkFeeds.FEEDS) {
+            String url = urlOf.apply(feed);
+            try {
+                List<NetworkFeeds.Range> ranges = NetworkFeeds.parse(feed.name(), fetch(url));
+                got.put(feed.name(), ranges);
+                results.add(new Refreshed("known-networks/" + feed.name(), today, url, ranges.size(), true, "ok"));
+            } catch (IOException | IllegalArgumentException e) {
+                results.add(new Refreshed("known-networks/" + feed.name(), null, url, 0, false,
+                        io.infrapivot.model.Safe.oneLine(e.getMessage())));
+            }
+        }
+        // a provider is replaced only when every feed that carries it came back
+        for (NetworkFeeds.Feed feed : NetworkFeeds.FEEDS) {
+            if (got.containsKey(feed.name())) replaced.addAll(feed.providers());
+        }
+        for (NetworkFeeds.Feed feed : NetworkFeeds.FEEDS) {
+            if (!got.containsKey(feed.name())) replaced.removeAll(feed.providers());
+        }
+        if (replaced.isEmpty()) return results;
+        if (got.containsKey("google") && got.containsKey("googlecloud")) {
+            got.put("google", NetworkFeeds.withoutCloud(got.get("google"), got.get("googlecloud")));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("# Known CDN and cloud address ranges: CIDR, provider, kind (cdn | cloud).");
+        lines.add("# date: " + today);
+        lines.add("# origin: update-data from the providers' feeds (" + String.join(", ", got.keySet().stream()
+                .filter(f -> NetworkFeeds.FEEDS.stream().anyMatch(x -> x.name().equals(f)
+                        && replaced.containsAll(x.providers()))).toList()) + "); other providers as before");
+        lines.addAll(NetworkFeeds.keep(currentNetworkLines(), replaced));
+        for (var e : got.entrySet()) {
+            NetworkFeeds.Feed feed = NetworkFeeds.FEEDS.stream().filter(f -> f.name().equals(e.getKey())).findFirst()
+                    .orElseThrow();
+            if (replaced.containsAll(feed.providers())) lines.addAll(NetworkFeeds.lines(e.getValue()));
+        }
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve("known-networks.txt"),
+                (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return results;
+    }
+
+    /** The known-networks lines in use: the refreshed file when present, else the shipped one. */
+    private List<String> currentNetworkLines() throws IOException {
+        Path refreshed = dir.resolve("known-networks.txt");
+        if (Files.isRegularFile(refreshed)) return Files.readAllLines(refreshed);
+        try (InputStream in = DataFiles.class.getResourceAsStream("/io/infrapivot/engine/noise/known-networks.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
     /** Describes each data set in use (for `sources` and `update-data --status`). */
     public List<String> describe() {
         List<String> out = new ArrayList<>();
@@ -148,6 +207,8 @@ public final class DataFiles {
         } catch (UncheckedIOException e) {
             out.add("public-suffix-list unavailable: " + e.getMessage());
         }
+        Path nets = dir.resolve("known-networks.txt");
+        out.add("known-networks " + (Files.isRegularFile(nets) ? "refreshed (" + nets + ")" : "as shipped (2026-11-27, partial)"));
         return out;
     }
 }

@@ -228,7 +228,7 @@ class CliIT {
                 "blogs.infrapivot-test.com\n// ===END PRIVATE DOMAINS===");
         Path file = home.resolve("psl.dat");
         Files.writeString(file, newer);
-        var r = cli.run("update-data", "--psl-url", file.toUri().toString());
+        var r = cli.run("update-data", "--only", "psl", "--psl-url", file.toUri().toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("2099-01-01");
         var p = cli.run("parse", "--json", "alice.blogs.infrapivot-test.com");
@@ -238,7 +238,7 @@ class CliIT {
 
         Path garbage = home.resolve("garbage.dat");
         Files.writeString(garbage, "<html>503 Service Unavailable</html>");
-        var g = cli.run("update-data", "--psl-url", garbage.toString());
+        var g = cli.run("update-data", "--only", "psl", "--psl-url", garbage.toString());
         assertThat(g.exit()).isEqualTo(4);
         assertThat(g.err()).contains("not a Public Suffix List");
         assertThat(cli.run("update-data", "--status").out()).contains("2099-01-01");

@@ -6,12 +6,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 
-/** Instants as epoch milliseconds, the store's one time format; nulls stay SQL NULL. */
-final class Millis {
-    private Millis() {
+/** Column conversions: instants as epoch milliseconds (the store's one time format) and nullable numbers. */
+final class Columns {
+    private Columns() {
     }
 
-    static Long of(Instant instant) {
+    static Long millis(Instant instant) {
         return instant == null ? null : instant.toEpochMilli();
     }
 
@@ -25,22 +25,8 @@ final class Millis {
         return rs.wasNull() ? null : v;
     }
 
-    static void bind(PreparedStatement ps, int index, Long value) throws SQLException {
+    static void bindLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) ps.setNull(index, Types.BIGINT);
         else ps.setLong(index, value);
-    }
-
-    /** The smaller of two optional instants (null when both are). */
-    static Long min(Long a, Long b) {
-        if (a == null) return b;
-        if (b == null) return a;
-        return Math.min(a, b);
-    }
-
-    /** The larger of two optional instants (null when both are). */
-    static Long max(Long a, Long b) {
-        if (a == null) return b;
-        if (b == null) return a;
-        return Math.max(a, b);
     }
 }

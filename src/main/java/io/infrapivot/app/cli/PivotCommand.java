@@ -1,0 +1,286 @@
+package io.infrapivot.app.cli;
+
+import io.infrapivot.engine.Engine;
+import io.infrapivot.engine.Selection;
+import io.infrapivot.engine.SourceOutcome;
+import io.infrapivot.engine.pivot.NoiseRules;
+import io.infrapivot.engine.pivot.Pivot;
+import io.infrapivot.engine.pivot.Provenance;
+import io.infrapivot.engine.pivot.Recipe;
+import io.infrapivot.engine.port.CaseStore;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.ParseResult;
+import io.infrapivot.source.Durations;
+import io.infrapivot.source.Outcome;
+import io.infrapivot.source.RunOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code infrapivot pivot SEED...}: a multi-hop investigation under a recipe and the noise rules. */
+@Command(name = "pivot", mixinStandardHelpOptions = true,
+        description = "Pivot from seeds hop by hop under a recipe, marking (not expanding) shared hosting, CDNs, sinkholes, parking, privacy services and popular names. Resumable: run it again to continue.")
+final class PivotCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SEED", arity = "0..*", description = "Seed indicators, defanged or not.")
+    List<String> texts;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read seeds one per line ('-' for stdin).")
+    String file;
+
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Force the seeds' type.")
+    String type;
+
+    @Option(names = "--recipe", paramLabel = "NAME|PATH", description = "Built-in recipe (infrapivot recipes) or a recipe file; default: chosen by the first seed's type.")
+    String recipeName;
+
+    @Option(names = "--depth", paramLabel = "N", description = "Hops (seeds are hop 0; --depth 1 is one round of lookups); default: the recipe's.")
+    Integer depth;
+
+    @Option(names = "--max-nodes", paramLabel = "N", defaultValue = "5000", description = "Stop adding indicators past N (default ${DEFAULT-VALUE}).")
+    int maxNodes;
+
+    @Option(names = "--budget", split = ",", paramLabel = "SOURCE=N", description = "Request budget per source (e.g. virustotal=100,*=500).")
+    Map<String, Integer> budget = new HashMap<>();
+
+    @Option(names = "--time-budget", paramLabel = "DURATION", description = "No new request after this long (e.g. 10m).")
+    String timeBudget;
+
+    @Option(names = "--shared-threshold", paramLabel = "N", defaultValue = "" + NoiseRules.DEFAULT_SHARED_THRESHOLD, description = "Fan-out above which an IP or name server is shared hosting (default ${DEFAULT-VALUE}).")
+    int sharedThreshold;
+
+    @Option(names = "--no-filter", split = ",", paramLabel = "RULE", description = "Lift a noise rule: special-range, known-network, sinkhole, parking, shared-hosting, shared-registrant, popular, privacy.")
+    List<String> noFilter = new ArrayList<>();
+
+    @Option(names = "--case", paramLabel = "NAME", description = "Case to use.")
+    String caseName;
+
+    @Option(names = "--sources", split = ",", paramLabel = "ID", description = "Only these sources (within the recipe's).")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--exclude", split = ",", paramLabel = "ID", description = "Never these sources.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--active", description = "Allow active sources.")
+    boolean active;
+
+    @Option(names = "--offline", description = "Only offline sources and what the case already holds.")
+    boolean offline;
+
+    @Option(names = "--refresh", description = "Ask the sources again even when the case holds a fresh answer.")
+    boolean refresh;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", description = "Time one lookup may take (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--resolver", paramLabel = "IP[:PORT]", description = "DNS resolver for DNS-based sources (repeatable).")
+    List<String> resolvers = new ArrayList<>();
+
+    @Option(names = "--json", description = "JSON Lines: observations and source status as they come, then nodes and a summary.")
+    boolean json;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "15", description = "How many of the strongest ties to show (default ${DEFAULT-VALUE}).")
+    int top;
+
+    @Override
+    public Integer call() throws Exception {
+        AppContext ctx = Main.context;
+        Terminal t = ctx.terminal();
+        List<Indicator> seeds = new ArrayList<>();
+        for (ParseResult r : Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type))) {
+            seeds.add(Inputs.require(r).indicator());
+        }
+        Recipe recipe;
+        try {
+            recipe = Recipe.load(recipeName != null ? recipeName : defaultRecipe(seeds.get(0)));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+        int hops = depth != null ? depth : recipe.depth();
+        if (hops < 0 || hops > 10) throw new CliException(ExitCodes.BAD_INPUT, "--depth must be 0 to 10");
+        if (maxNodes < 1) throw new CliException(ExitCodes.BAD_INPUT, "--max-nodes must be at least 1");
+        Duration limit = duration(timeout, "--timeout");
+        Duration tb = timeBudget == null ? null : duration(timeBudget, "--time-budget");
+        NoiseRules noise;
+        try {
+            noise = NoiseRules.load(ctx.parser(), ctx.data().folder(), new LinkedHashSet<>(noFilter));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+        Selection selection = new Selection(Set.copyOf(sources), Set.copyOf(exclude), active, offline);
+        CaseStore store = CaseCommand.open(ctx, ctx.caseName(caseName));
+        Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock());
+        Thread hook = new Thread(() -> {
+            engine.cancel();
+            store.close();
+        }, "infrapivot-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            try {
+                engine.validate(selection);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+            }
+            Pivot pivot = new Pivot(engine, store, noise, ctx.clock());
+            Pivot.Options options = new Pivot.Options(hops, maxNodes, tb, budget, sharedThreshold, selection,
+                    new RunOptions(resolvers, active, null, null, 1000), limit, refresh);
+            AtomicInteger done = new AtomicInteger();
+            AtomicInteger errors = new AtomicInteger();
+            int[] hopNow = {0};
+            Pivot.Result result = pivot.run(seeds, recipe, options, new Pivot.Listener() {
+                @Override
+                public void hop(int hop, int frontier, int nodes) {
+                    hopNow[0] = hop;
+                    if (!json && t.interactive()) {
+                        t.err().print("\r\u001b[Khop " + hop + " · frontier " + frontier + " · " + nodes + " indicators");
+                        t.err().flush();
+                    }
+                }
+
+                @Override
+                public void outcome(SourceOutcome o) {
+                    done.incrementAndGet();
+                    if (o.outcome() == Outcome.ERROR) errors.incrementAndGet();
+                    if (json) {
+                        synchronized (t) {
+                            o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
+                            Json.line(t.out(), Json.status(o));
+                        }
+                    } else if (t.interactive()) {
+                        synchronized (t) {
+                            t.err().print("\r\u001b[Khop " + hopNow[0] + " · lookups " + done.get() + " done · errors "
+                                    + errors.get());
+                            t.err().flush();
+                        }
+                    }
+                }
+            });
+            if (!json && t.interactive()) t.err().print("\r\u001b[K");
+            List<Provenance.Ranked> ranking = new Provenance(store).ranking().stream()
+                    .filter(r -> result.nodes().containsKey(r.indicator())).limit(top).toList();
+            if (json) printJson(t, result, recipe, ranking);
+            else printSummary(t, seeds, recipe, hops, result, ranking);
+            return result.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ERROR) ? ExitCodes.PARTIAL
+                    : ExitCodes.OK;
+        } finally {
+            engine.close();
+            store.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and closes the store itself
+            }
+        }
+    }
+
+    static String defaultRecipe(Indicator seed) {
+        return switch (seed.type()) {
+            case IP, CIDR, ASN -> "ip";
+            case EMAIL, ORG, PERSON, PHONE -> "email";
+            case FILE, HASH -> "file";
+            case DOMAIN, HOST, URL -> "domain";
+            default -> "quick";
+        };
+    }
+
+    private static Duration duration(String text, String option) {
+        try {
+            Duration d = Durations.parse(text);
+            if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("must be positive");
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, option + ": " + e.getMessage());
+        }
+    }
+
+    private static void printSummary(Terminal t, List<Indicator> seeds, Recipe recipe, int hops, Pivot.Result r,
+                                     List<Provenance.Ranked> ranking) {
+        t.println(t.bold("pivot") + " from " + Terminal.v(String.join(", ", seeds.stream().map(Indicator::value).toList()))
+                + " · recipe " + Terminal.v(recipe.name()) + " · depth " + hops + " · " + r.hopsRun() + " hops run");
+        Map<String, Integer> byType = new TreeMap<>();
+        r.nodes().keySet().forEach(i -> byType.merge(i.type().id(), 1, Integer::sum));
+        t.println(t.bold("indicators") + " " + r.nodes().size() + ": " + String.join(", ",
+                byType.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        if (!ranking.isEmpty()) {
+            t.println(t.bold("strongest ties to the seeds"));
+            int n = 1;
+            for (Provenance.Ranked x : ranking) {
+                t.println(String.format("  %2d. %-40s %5.1f  %s", n++, Terminal.v(x.indicator().value()) + " ("
+                        + x.indicator().type().id() + ")", x.score(), Terminal.v(String.join("; ", x.reasons()))));
+            }
+        }
+        Map<String, List<Pivot.Node>> marks = Pivot.marksByRule(r);
+        if (!marks.isEmpty()) {
+            t.println(t.bold("marked") + t.dim(" (recorded; not expanded unless said)"));
+            marks.forEach((rule, nodes) -> {
+                for (Pivot.Node n : nodes) {
+                    t.println("  " + Report.pad(rule, 18) + Report.pad(Terminal.v(n.indicator().value()), 28)
+                            + Terminal.v(n.mark().reason()) + (n.mark().expand() ? t.dim(" (expanded)") : ""));
+                }
+            });
+        }
+        t.println(t.bold("sources"));
+        Map<String, Map<String, Integer>> perSource = new TreeMap<>();
+        Map<String, String> lastError = new HashMap<>();
+        for (SourceOutcome o : r.outcomes()) {
+            perSource.computeIfAbsent(o.source(), k -> new TreeMap<>())
+                    .merge(o.cached() ? "cached" : o.outcome().id(), 1, Integer::sum);
+            if (o.outcome() == Outcome.ERROR || (o.outcome() == Outcome.SKIPPED && o.message() != null)) {
+                lastError.put(o.source(), o.message());
+            }
+        }
+        perSource.forEach((src, counts) -> {
+            String line = "  " + Report.pad(src, 14) + String.join(", ",
+                    counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList())
+                    + ", requests " + r.requests().getOrDefault(src, 0);
+            if (lastError.containsKey(src)) line += t.dim("  last: " + Terminal.v(lastError.get(src)));
+            t.println(line);
+        });
+        t.println(t.bold("stopped") + " " + Terminal.v(String.join("; ", r.stopReasons())));
+    }
+
+    private static void printJson(Terminal t, Pivot.Result r, Recipe recipe, List<Provenance.Ranked> ranking) {
+        for (Pivot.Node n : r.nodes().values()) {
+            var o = Json.object();
+            o.put("kind", "node");
+            o.set("indicator", Json.indicator(n.indicator()));
+            o.put("hop", n.hop());
+            o.put("seed", n.seed());
+            o.set("from", n.from() == null ? null : Json.indicator(n.from()));
+            o.put("via", n.via() == null ? null : n.via().relation().id());
+            o.put("expanded", n.expanded());
+            if (n.mark() != null) {
+                var m = o.putObject("mark");
+                m.put("rule", n.mark().rule());
+                m.put("reason", n.mark().reason());
+                m.put("expanded", n.mark().expand());
+                if (n.mark().count() != null) m.put("count", n.mark().count());
+            } else o.putNull("mark");
+            Json.line(t.out(), o);
+        }
+        var s = Json.object();
+        s.put("kind", "summary");
+        s.put("recipe", recipe.name());
+        s.put("hops_run", r.hopsRun());
+        s.put("indicators", r.nodes().size());
+        s.set("stop_reasons", Json.MAPPER.valueToTree(r.stopReasons()));
+        s.set("requests", Json.MAPPER.valueToTree(r.requests()));
+        var rank = s.putArray("ranking");
+        for (Provenance.Ranked x : ranking) {
+            var o = rank.addObject();
+            o.set("indicator", Json.indicator(x.indicator()));
+            o.put("score", x.score());
+            o.set("reasons", Json.MAPPER.valueToTree(x.reasons()));
+        }
+        Json.line(t.out(), s);
+    }
+}

@@ -1,0 +1,338 @@
+package io.infrapivot.engine.pivot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.infrapivot.engine.Engine;
+import io.infrapivot.engine.Selection;
+import io.infrapivot.engine.config.Config;
+import io.infrapivot.engine.port.CaseStore;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorParser;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Observation;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.Access;
+import io.infrapivot.source.LookupContext;
+import io.infrapivot.source.LookupResult;
+import io.infrapivot.source.RunOptions;
+import io.infrapivot.source.Source;
+import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.SourceRegistry;
+import io.infrapivot.store.SqliteCaseRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pivot engine on a small in-memory internet (sources written for the test, the real store): an
+ * actor's domains under two registrant emails, dedicated IPs, a shared-hosting IP, a CDN address, a
+ * private address, and a privacy-service email.
+ */
+class PivotTest {
+    @TempDir
+    Path dir;
+
+    static Indicator d(String v) {
+        return Indicator.fromCanonical(IndicatorType.DOMAIN, v);
+    }
+
+    static Indicator ip(String v) {
+        return Indicator.fromCanonical(IndicatorType.IP, v);
+    }
+
+    static Indicator email(String v) {
+        return Indicator.fromCanonical(IndicatorType.EMAIL, v);
+    }
+
+    /** The world: facts each fake source knows, by the indicator looked up. */
+    static final class World {
+        final Map<Indicator, List<Indicator[]>> links = new HashMap<>(); // subject -> [relation-less pairs]
+        final Map<String, Map<Indicator, List<Object[]>>> bySource = new HashMap<>();
+        final Map<String, Long> totals = new HashMap<>();
+
+        void add(String source, Indicator lookedUp, Indicator subject, Relation rel, Indicator object) {
+            bySource.computeIfAbsent(source, k -> new HashMap<>()).computeIfAbsent(lookedUp, k -> new ArrayList<>())
+                    .add(new Object[] {subject, rel, object});
+        }
+    }
+
+    static final class WorldSource implements Source {
+        final String id;
+        final World world;
+        final Set<IndicatorType> accepts;
+        final Map<Indicator, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+        WorldSource(String id, World world, Set<IndicatorType> accepts) {
+            this.id = id;
+            this.world = world;
+            this.accepts = accepts;
+        }
+
+        @Override
+        public SourceInfo info() {
+            return new SourceInfo(id, "world " + id, accepts, Set.of(Relation.values()), Access.PASSIVE, List.of(), null,
+                    4, Duration.ofDays(1), true);
+        }
+
+        @Override
+        public LookupResult lookup(Indicator indicator, LookupContext ctx) {
+            calls.computeIfAbsent(indicator, k -> new AtomicInteger()).incrementAndGet();
+            List<Observation> out = new ArrayList<>();
+            for (Object[] f : world.bySource.getOrDefault(id, Map.of()).getOrDefault(indicator, List.of())) {
+                out.add(Observation.link((Indicator) f[0], (Relation) f[1], (Indicator) f[2], id, ctx.now(), null));
+            }
+            Long total = world.totals.get(id + " " + indicator.key());
+            if (total != null) return LookupResult.truncated(out, List.of(), total, "truncated at " + out.size() + " of " + total);
+            return LookupResult.of(out, List.of());
+        }
+
+        int total() {
+            return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+        }
+    }
+
+    static final List<Indicator> ACTOR_DOMAINS = new ArrayList<>();
+    static final List<Indicator> ACTOR_IPS = List.of(ip("45.10.0.1"), ip("45.10.0.2"), ip("45.10.0.3"));
+    static final Indicator SHARED = ip("45.99.99.99");
+    static final Indicator CDN = ip("104.16.1.1");
+    static final Indicator PRIVATE = ip("10.0.0.1");
+    static final Indicator E1 = email("ops@actor-mail.example");
+    static final Indicator E2 = email("admin@actor-mail.example");
+    static final Indicator PRIVACY = email("abc123@withheldforprivacy.com");
+
+    World world() {
+        World w = new World();
+        ACTOR_DOMAINS.clear();
+        for (int i = 1; i <= 8; i++) ACTOR_DOMAINS.add(d("actor" + i + ".com"));
+        // registration: domains 1-4 under E1, 5-7 under E2 (domain 4 also under E2), domain 8 behind privacy
+        for (int i = 0; i < 8; i++) {
+            Indicator dom = ACTOR_DOMAINS.get(i);
+            Indicator em = i < 4 ? E1 : i < 7 ? E2 : PRIVACY;
+            w.add("reg", dom, dom, Relation.REGISTRANT_EMAIL, em);
+            w.add("rev", em, dom, Relation.REGISTRANT_EMAIL, em);
+            Indicator addr = ACTOR_IPS.get(i % 3);
+            w.add("dnsf", dom, dom, Relation.RESOLVES_TO, addr);
+            w.add("pdns", addr, dom, Relation.RESOLVES_TO, addr);
+        }
+        w.add("reg", ACTOR_DOMAINS.get(3), ACTOR_DOMAINS.get(3), Relation.REGISTRANT_EMAIL, E2);
+        // the privacy email "holds" thousands of unrelated domains: it must never be expanded
+        for (int i = 0; i < 5; i++) w.add("rev", PRIVACY, d("unrelated-privacy" + i + ".com"), Relation.REGISTRANT_EMAIL, PRIVACY);
+        // domain 1 also on a shared-hosting IP with 2,000 names (the service returns a page of 50), a CDN and a parked private IP
+        w.add("dnsf", ACTOR_DOMAINS.get(0), ACTOR_DOMAINS.get(0), Relation.RESOLVES_TO, SHARED);
+        w.add("dnsf", ACTOR_DOMAINS.get(1), ACTOR_DOMAINS.get(1), Relation.RESOLVES_TO, CDN);
+        w.add("dnsf", ACTOR_DOMAINS.get(2), ACTOR_DOMAINS.get(2), Relation.RESOLVES_TO, PRIVATE);
+        for (int i = 0; i < 50; i++) w.add("pdns", SHARED, d("tenant" + i + ".com"), Relation.RESOLVES_TO, SHARED);
+        w.totals.put("pdns " + SHARED.key(), 2000L);
+        for (int i = 0; i < 5; i++) w.add("pdns", CDN, d("cdn-customer" + i + ".com"), Relation.RESOLVES_TO, CDN);
+        return w;
+    }
+
+    static final String RECIPE = """
+            name = "test"
+            depth = 3
+            [[steps]]
+            types = ["domain"]
+            hops = "0-"
+            sources = ["reg", "dnsf"]
+            follow = ["registrant-email", "resolves-to"]
+            [[steps]]
+            types = ["email"]
+            hops = "1-"
+            sources = ["rev"]
+            follow = ["registrant-email"]
+            [[steps]]
+            types = ["ip"]
+            hops = "1-"
+            sources = ["pdns"]
+            follow = ["resolves-to"]
+            """;
+
+    record Run(Pivot.Result result, Map<String, WorldSource> sources) {}
+
+    Run pivot(World w, CaseStore store, Map<String, Integer> budget, int depth) throws Exception {
+        Map<String, WorldSource> sources = new HashMap<>();
+        sources.put("reg", new WorldSource("reg", w, Set.of(IndicatorType.DOMAIN)));
+        sources.put("dnsf", new WorldSource("dnsf", w, Set.of(IndicatorType.DOMAIN)));
+        sources.put("rev", new WorldSource("rev", w, Set.of(IndicatorType.EMAIL)));
+        sources.put("pdns", new WorldSource("pdns", w, Set.of(IndicatorType.IP)));
+        Recipe recipe = Recipe.parse(new TomlMapper().readTree(RECIPE), "test");
+        IndicatorParser parser = IndicatorParser.standard();
+        try (Engine engine = new Engine(new SourceRegistry(new ArrayList<>(sources.values())),
+                Config.load(Map.of(), dir.toString()), store, parser, Clock.systemUTC())) {
+            Pivot p = new Pivot(engine, store, NoiseRules.load(parser, null, Set.of()), Clock.systemUTC());
+            Pivot.Result r = p.run(List.of(ACTOR_DOMAINS.get(0)), recipe, new Pivot.Options(depth, 10_000, null, budget,
+                    NoiseRules.DEFAULT_SHARED_THRESHOLD, Selection.all(), RunOptions.defaults(), Duration.ofSeconds(10),
+                    false), null);
+            return new Run(r, sources);
+        }
+    }
+
+    @Test
+    void findsTheActorAndMarksButDoesNotExpandTheNoise() throws Exception {
+        World w = world();
+        try (CaseStore store = new SqliteCaseRepository(dir).open("p1")) {
+            Run run = pivot(w, store, Map.of(), 4);
+            Map<Indicator, Pivot.Node> nodes = run.result().nodes();
+            // hop 1: E1 and actor1's IPs; hop 2: actor2-4 (E1), actor4 and actor7 (45.10.0.1); hop 3: E2; hop 4: actor5-6
+            assertThat(nodes.keySet()).containsAll(ACTOR_DOMAINS.subList(0, 7)).contains(E1, E2, SHARED, CDN, PRIVATE)
+                    .containsAll(ACTOR_IPS);
+            assertThat(nodes.get(SHARED).mark().rule()).isEqualTo(NoiseRules.SHARED_HOSTING);
+            assertThat(nodes.get(SHARED).mark().count()).isEqualTo(2000L);
+            assertThat(nodes.keySet()).noneMatch(i -> i.value().startsWith("tenant"));
+            assertThat(nodes.get(CDN).mark().rule()).isEqualTo(NoiseRules.KNOWN_NETWORK);
+            assertThat(nodes.get(CDN).mark().reason()).contains("cloudflare");
+            assertThat(run.sources().get("pdns").calls).doesNotContainKey(CDN);
+            assertThat(nodes.keySet()).noneMatch(i -> i.value().startsWith("cdn-customer"));
+            assertThat(nodes.get(PRIVATE).mark().rule()).isEqualTo(NoiseRules.SPECIAL_RANGE);
+            assertThat(run.sources().get("pdns").calls).doesNotContainKey(PRIVATE);
+            // every lookup was made once
+            run.sources().values().forEach(s -> assertThat(s.calls.values()).allSatisfy(c -> assertThat(c).hasValue(1)));
+            // marks are stored in the case with their reason
+            assertThat(store.observationsAbout(SHARED)).anySatisfy(o -> {
+                assertThat(o.relation()).isEqualTo(Relation.NOISE);
+                assertThat(o.value().path("rule").asText()).isEqualTo("shared-hosting");
+                assertThat(o.value().path("count").asLong()).isEqualTo(2000);
+            });
+            assertThat(run.result().stopReasons()).anyMatch(s -> s.startsWith("depth 4 reached"));
+            assertThat(nodes.get(ACTOR_DOMAINS.get(5)).hop()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aPrivacyServiceEmailIsMarkedAndNeverReverseLookedUp() throws Exception {
+        World w = world();
+        try (CaseStore store = new SqliteCaseRepository(dir).open("p2")) {
+            // seed the privacy-protected domain directly
+            Map<String, WorldSource> sources;
+            ACTOR_DOMAINS.set(0, ACTOR_DOMAINS.get(7));
+            Run run = pivot(w, store, Map.of(), 3);
+            sources = run.sources();
+            assertThat(run.result().nodes().get(PRIVACY).mark().rule()).isEqualTo(NoiseRules.PRIVACY);
+            assertThat(sources.get("rev").calls).doesNotContainKey(PRIVACY);
+            assertThat(run.result().nodes().keySet()).noneMatch(i -> i.value().startsWith("unrelated-privacy"));
+        }
+    }
+
+    @Test
+    void stoppingAndRunningAgainGivesTheSameGraphWithNoRepeatedLookup() throws Exception {
+        World w = world();
+        Set<Indicator> full;
+        int fullCalls;
+        try (CaseStore store = new SqliteCaseRepository(dir).open("whole")) {
+            Run run = pivot(w, store, Map.of(), 3);
+            full = run.result().nodes().keySet();
+            fullCalls = run.sources().values().stream().mapToInt(WorldSource::total).sum();
+        }
+        try (CaseStore store = new SqliteCaseRepository(dir).open("interrupted")) {
+            // the first run is cut short by a request budget, like a kill half-way
+            Run first = pivot(w, store, Map.of("*", 3), 3);
+            assertThat(first.result().stopReasons()).anyMatch(s -> s.contains("request budget of 3 reached"));
+            int firstCalls = first.sources().values().stream().mapToInt(WorldSource::total).sum();
+            assertThat(firstCalls).isLessThan(fullCalls);
+            Run second = pivot(w, store, Map.of(), 3);
+            int secondCalls = second.sources().values().stream().mapToInt(WorldSource::total).sum();
+            assertThat(second.result().nodes().keySet()).isEqualTo(full);
+            assertThat(firstCalls + secondCalls).as("no lookup repeated across the two runs").isEqualTo(fullCalls);
+            Run third = pivot(w, store, Map.of(), 3);
+            assertThat(third.sources().values().stream().mapToInt(WorldSource::total).sum()).isZero();
+            assertThat(third.result().nodes().keySet()).isEqualTo(full);
+        }
+    }
+
+    @Test
+    void depthCountsHops() throws Exception {
+        World w = world();
+        try (CaseStore store = new SqliteCaseRepository(dir).open("d1")) {
+            Run run = pivot(w, store, Map.of(), 1);
+            // one round of lookups on the seed: its email and IPs are found, nothing of theirs is looked up
+            assertThat(run.result().nodes().keySet()).contains(E1, SHARED).doesNotContain(ACTOR_DOMAINS.get(1));
+            assertThat(run.sources().get("rev").total() + run.sources().get("pdns").total()).isZero();
+            assertThat(run.result().nodes().get(E1).hop()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void whyPrintsThePathAndRankingPutsRegistrantTiesFirst() throws Exception {
+        World w = world();
+        try (CaseStore store = new SqliteCaseRepository(dir).open("why")) {
+            pivot(w, store, Map.of(), 4);
+            Provenance p = new Provenance(store);
+            List<List<Provenance.Hop>> paths = p.paths(ACTOR_DOMAINS.get(5), 5);
+            assertThat(paths).isNotEmpty();
+            List<Provenance.Hop> first = paths.get(0);
+            assertThat(first.get(0).from()).isEqualTo(ACTOR_DOMAINS.get(0));
+            assertThat(first.get(first.size() - 1).to()).isEqualTo(ACTOR_DOMAINS.get(5));
+            assertThat(p.paths(d("tenant1.com"), 5)).as("never found").isEmpty();
+            assertThat(p.paths(ACTOR_DOMAINS.get(0), 5)).containsExactly(List.of());
+            List<Provenance.Ranked> ranking = p.ranking();
+            assertThat(ranking).extracting(Provenance.Ranked::indicator).doesNotContain(SHARED, CDN, PRIVATE);
+            Provenance.Ranked e1 = ranking.stream().filter(r -> r.indicator().equals(E1)).findFirst().orElseThrow();
+            Provenance.Ranked ip1 = ranking.stream().filter(r -> r.indicator().equals(ACTOR_IPS.get(1))).findFirst().orElseThrow();
+            assertThat(e1.score()).isGreaterThan(ip1.score());
+            assertThat(e1.reasons()).anyMatch(s -> s.startsWith("registrant-email"));
+        }
+    }
+
+    @Test
+    void liftingARuleExpandsWhatItMarked() throws Exception {
+        IndicatorParser parser = IndicatorParser.standard();
+        NoiseRules all = NoiseRules.load(parser, null, Set.of());
+        NoiseRules lifted = NoiseRules.load(parser, null, Set.of(NoiseRules.KNOWN_NETWORK));
+        assertThat(all.judge(CDN)).isPresent();
+        assertThat(lifted.judge(CDN)).isEmpty();
+        assertThat(all.judge(ip("8.8.8.8")).orElseThrow().reason()).contains("google");
+        assertThat(all.judge(ip("45.10.0.1"))).isEmpty();
+        assertThat(all.judge(ip("192.168.1.1")).orElseThrow().rule()).isEqualTo(NoiseRules.SPECIAL_RANGE);
+        assertThat(all.judge(Indicator.fromCanonical(IndicatorType.HOST, "ns1.sedoparking.com")).orElseThrow().rule())
+                .isEqualTo(NoiseRules.PARKING);
+        assertThat(all.judge(Indicator.fromCanonical(IndicatorType.HOST, "ns-1234.awsdns-12.org")).orElseThrow().rule())
+                .isEqualTo(NoiseRules.SHARED_HOSTING);
+        assertThat(all.judge(Indicator.fromCanonical(IndicatorType.ORG, "REDACTED FOR PRIVACY")).orElseThrow().rule())
+                .isEqualTo(NoiseRules.PRIVACY);
+        assertThat(all.judge(Indicator.fromCanonical(IndicatorType.HOST, "ns1.fbi.seized.gov")).orElseThrow().rule())
+                .isEqualTo(NoiseRules.SINKHOLE);
+        assertThat(all.judge(d("google.com")).orElseThrow().rule()).isEqualTo(NoiseRules.POPULAR);
+        assertThat(all.fanOut(SHARED, 301, 300)).isPresent();
+        assertThat(all.fanOut(SHARED, 300, 300)).isEmpty();
+        assertThat(all.fanOut(E1, 5000, 300).orElseThrow().rule()).isEqualTo(NoiseRules.SHARED_REGISTRANT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NoiseRules.load(parser, null, Set.of("nosuch")))
+                .hasMessageContaining("no noise rule 'nosuch'");
+    }
+
+    @Test
+    void recipesLoadAndBadRecipesAreClearErrors() throws Exception {
+        for (String name : Recipe.BUILT_IN) {
+            Recipe r = Recipe.load(name);
+            assertThat(r.name()).isEqualTo(name);
+            assertThat(r.steps()).isNotEmpty();
+            assertThat(r.description()).isNotBlank();
+        }
+        Function<String, String> error = toml -> {
+            try {
+                Recipe.parse(new TomlMapper().readTree(toml), "x.toml");
+                return "no error";
+            } catch (Exception e) {
+                return e.getMessage();
+            }
+        };
+        assertThat(error.apply("name = \"x\"")).contains("needs at least one [[steps]]");
+        assertThat(error.apply("name = \"x\"\n[[steps]]\ntypes = [\"dom\"]")).contains("unknown type 'dom'");
+        assertThat(error.apply("name = \"x\"\n[[steps]]\ntypes = [\"ip\"]\nfollow = [\"classification\"]"))
+                .contains("is an attribute");
+        assertThat(error.apply("name = \"x\"\n[[steps]]\ntypes = [\"ip\"]\nhops = \"a-b\"")).contains("hops must be");
+        Recipe r = Recipe.parse(new TomlMapper().readTree(RECIPE), "t");
+        assertThat(r.stepsFor(IndicatorType.EMAIL, 0)).isEmpty();
+        assertThat(r.stepsFor(IndicatorType.EMAIL, 2)).hasSize(1);
+    }
+}
