@@ -14,6 +14,8 @@ public final class SourceRegistry {
     private static final List<Supplier<Source>> BUILT_IN = List.of(
             ClassifySource::new,
             CaseSource::new,
+            io.infrapivot.source.rdap.RdapSource::new,
+            io.infrapivot.source.whois.WhoisSource::new,
             io.infrapivot.source.circl.CirclSource::new,
             io.infrapivot.source.mnemonic.MnemonicSource::new,
             io.infrapivot.source.otx.OtxSource::new,
