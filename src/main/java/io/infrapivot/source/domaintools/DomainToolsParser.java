@@ -3,6 +3,9 @@ package io.infrapivot.source.domaintools;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.thirdparty.DomainHit;
 import io.infrapivot.source.thirdparty.Json;
+import io.infrapivot.source.thirdparty.Times;
+import io.infrapivot.source.thirdparty.HistoricRecord;
+import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceException.Kind;
@@ -46,5 +49,31 @@ public final class DomainToolsParser {
             throw new ServiceException(Kind.MALFORMED, "no response object in the answer");
         }
         return response;
+    }
+
+    /**
+     * WHOIS history ({@code /v1/DOMAIN/whois/history}): {@code response.record_count} and {@code response.history}
+     * entries {@code {"date":"2019-01-01","is_private":0,"whois":{"registrant":NAME,"registration":{"created",
+     * "expires","updated","registrar","statuses":[..]},"name_servers":[..],"server":..,"record":RAW}}}. The
+     * entry's {@code date} is when DomainTools captured the version.
+     */
+    public static Page<HistoricRecord> whoisHistory(String domain, String body) throws ServiceException {
+        JsonNode response = response(body);
+        List<HistoricRecord> out = new ArrayList<>();
+        for (JsonNode h : response.path("history")) {
+            var seen = Times.of(h, "date");
+            JsonNode w = h.path("whois");
+            JsonNode reg = w.path("registration");
+            var b = HistoryMapper.builder(domain, "domaintools", seen)
+                    .registrarName(Json.text(reg, "registrar"))
+                    .created(Times.of(reg, "created")).updated(Times.of(reg, "updated"))
+                    .expires(Times.of(reg, "expires")).whoisServer(Json.text(w, "server"))
+                    .privacy(Long.valueOf(1).equals(Json.number(h, "is_private")));
+            Json.texts(w, "name_servers").forEach(b::nameServer);
+            Json.texts(reg, "statuses").forEach(b::addStatus);
+            b.registrant().name(Json.text(w, "registrant"));
+            out.add(new HistoricRecord(b.build(), seen, seen));
+        }
+        return new Page<>(out, Json.number(response, "record_count"), null);
     }
 }

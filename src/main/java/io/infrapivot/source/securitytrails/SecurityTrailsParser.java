@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.pdns.PdnsRecord;
 import io.infrapivot.source.thirdparty.DomainHit;
 import io.infrapivot.source.thirdparty.Json;
+import io.infrapivot.source.thirdparty.HistoricRecord;
+import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceException.Kind;
@@ -91,5 +93,42 @@ public final class SecurityTrailsParser {
             if (t != null) return t;
         }
         return null;
+    }
+
+    /**
+     * WHOIS history ({@code /history/DOMAIN/whois?page=N}): {@code {"result":{"items":[{"started":ms,"ended":ms,
+     * "createdDate":ms,"updatedDate":ms,"expiresDate":ms,"registrarName":..,"nameServers":[..],"status":[..],
+     * "contact":[{"type":"registrant","name":..,"organization":..,"email":..,"telephone":..,"countryCode":..}]}],
+     * "count":N},"pages":P}}. {@code started}/{@code ended} bound the time the version was current.
+     */
+    public static Page<HistoricRecord> whoisHistory(String domain, String body) throws ServiceException {
+        JsonNode root = Json.read(body);
+        JsonNode items = root.path("result").get("items");
+        if (items == null || !items.isArray()) {
+            checked(body, "result");
+            throw new ServiceException(Kind.MALFORMED, "no result.items in the answer");
+        }
+        List<HistoricRecord> out = new ArrayList<>();
+        for (JsonNode r : items) {
+            var first = Times.of(r, "started");
+            var last = Times.of(r, "ended");
+            var b = HistoryMapper.builder(domain, "securitytrails", first)
+                    .registrarName(Json.text(r, "registrarName"))
+                    .created(Times.of(r, "createdDate")).updated(Times.of(r, "updatedDate"))
+                    .expires(Times.of(r, "expiresDate"));
+            Json.texts(r, "nameServers").forEach(b::nameServer);
+            Json.texts(r, "status").forEach(b::addStatus);
+            for (JsonNode c : r.path("contact")) {
+                String type = Json.text(c, "type");
+                String role = type == null ? null : type.toLowerCase(Locale.ROOT).replace("administrativecontact", "admin")
+                        .replace("technicalcontact", "tech").replace("contact", "");
+                if (role == null || b.contact(role) == null) continue;
+                HistoryMapper.contact(b.contact(role), c, "name", "organization", "email", "telephone", "countryCode");
+            }
+            out.add(new HistoricRecord(b.build(), first, last));
+        }
+        Long page = Json.number(root, "page");
+        return new Page<>(out, Json.number(root.path("result"), "count"),
+                Page.nextNumber(page == null ? 1L : page, Json.number(root, "pages")));
     }
 }

@@ -3,6 +3,8 @@ package io.infrapivot.source.virustotal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.pdns.PdnsRecord;
 import io.infrapivot.source.thirdparty.Json;
+import io.infrapivot.source.thirdparty.HistoricRecord;
+import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceException.Kind;
@@ -78,5 +80,35 @@ public final class VirusTotalParser {
         JsonNode meta = root.path("meta");
         String next = Json.text(root.path("links"), "next") == null ? null : Json.text(meta, "cursor");
         return new Page<>(items, Json.number(meta, "count"), next);
+    }
+
+    /**
+     * {@code /domains/D/historical_whois}: objects of type "whois" with {@code attributes.first_seen_date},
+     * {@code last_updated}, {@code registrar_name} and {@code whois_map} (the WHOIS text's key/value pairs:
+     * "Registrant Email", "Creation Date", "Name Server" ...).
+     */
+    public static Page<HistoricRecord> historicalWhois(String domain, String body) throws ServiceException {
+        JsonNode root = envelope(body);
+        List<HistoricRecord> out = new ArrayList<>();
+        for (JsonNode o : root.path("data")) {
+            JsonNode a = o.path("attributes");
+            JsonNode m = a.path("whois_map");
+            var first = Times.of(a, "first_seen_date");
+            var last = Times.of(a, "last_updated");
+            String registrar = Json.text(a, "registrar_name");
+            var b = HistoryMapper.builder(domain, "virustotal", first)
+                    .registrarName(registrar != null ? registrar : Json.text(m, "Registrar"))
+                    .created(Times.of(m, "Creation Date")).updated(Times.of(m, "Updated Date"))
+                    .expires(Times.of(m, "Registry Expiry Date"));
+            Json.texts(m, "Name Server").forEach(ns -> java.util.Arrays.stream(ns.split("\\|")).forEach(b::nameServer));
+            for (String role : List.of("Registrant", "Admin", "Tech")) {
+                var c = b.contact(role.toLowerCase(java.util.Locale.ROOT));
+                c.name(Json.text(m, role + " Name")).organization(Json.text(m, role + " Organization"))
+                        .email(Json.text(m, role + " Email")).phone(Json.text(m, role + " Phone"))
+                        .country(Json.text(m, role + " Country"));
+            }
+            out.add(new HistoricRecord(b.build(), first, last));
+        }
+        return new Page<>(out, Json.number(root.path("meta"), "count"), null);
     }
 }

@@ -3,6 +3,8 @@ package io.infrapivot.source.whoisxml;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.thirdparty.DomainHit;
 import io.infrapivot.source.thirdparty.Json;
+import io.infrapivot.source.thirdparty.HistoricRecord;
+import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceException.Kind;
@@ -63,5 +65,41 @@ public final class WhoisXmlParser {
             return Kind.AUTH;
         }
         return code != null && code >= 400 && code < 500 ? Kind.BAD_QUERY : Kind.SERVER;
+    }
+
+    /**
+     * WHOIS History API ({@code whois-history.whoisxmlapi.com/api/v1?mode=purchase}): {@code {"recordsCount":N,
+     * "records":[{"domainName":..,"createdDateISO8601":..,"updatedDateISO8601":..,"expiresDateISO8601":..,
+     * "audit":{"createdDate":..,"updatedDate":..},"nameServers":[..],"registrarName":..,"status":[..],
+     * "registrantContact":{"name","organization","email","telephone","country"},"administrativeContact":{..},
+     * "technicalContact":{..},"billingContact":{..}}]}}. The audit dates are when WhoisXML first and last saw
+     * the version.
+     */
+    public static Page<HistoricRecord> history(String domain, String body) throws ServiceException {
+        JsonNode root = Json.read(body);
+        checkError(root);
+        JsonNode records = root.get("records");
+        if (records == null || !records.isArray()) {
+            throw new ServiceException(Kind.MALFORMED, "no records in the answer");
+        }
+        List<HistoricRecord> out = new ArrayList<>();
+        for (JsonNode r : records) {
+            var first = Times.of(r.path("audit"), "createdDate");
+            var last = Times.of(r.path("audit"), "updatedDate");
+            var b = HistoryMapper.builder(domain, "whoisxml", first)
+                    .registrarName(Json.text(r, "registrarName"))
+                    .created(Times.of(r, "createdDateISO8601")).updated(Times.of(r, "updatedDateISO8601"))
+                    .expires(Times.of(r, "expiresDateISO8601"));
+            Json.texts(r, "nameServers").forEach(b::nameServer);
+            Json.texts(r, "status").forEach(st -> b.addStatus(st.split("\\s+")[0]));
+            String[][] roles = {{"registrant", "registrantContact"}, {"admin", "administrativeContact"},
+                    {"tech", "technicalContact"}, {"billing", "billingContact"}};
+            for (String[] role : roles) {
+                HistoryMapper.contact(b.contact(role[0]), r.get(role[1]), "name", "organization", "email",
+                        "telephone", "country");
+            }
+            out.add(new HistoricRecord(b.build(), first, last));
+        }
+        return new Page<>(out, Json.number(root, "recordsCount"), null);
     }
 }

@@ -3,6 +3,8 @@ package io.infrapivot.source.whoxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.thirdparty.DomainHit;
 import io.infrapivot.source.thirdparty.Json;
+import io.infrapivot.source.thirdparty.HistoricRecord;
+import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceException.Kind;
@@ -47,5 +49,35 @@ public final class WhoxyParser {
             throw new ServiceException(kind, "Whoxy says " + Json.excerpt(reason == null ? "status " + status : reason));
         }
         return root;
+    }
+
+    /**
+     * WHOIS history ({@code ?key=K&history=DOMAIN}): {@code {"status":1,"total_records_found":N,"whois_records":[
+     * {"query_time":..,"create_date":..,"update_date":..,"expiry_date":..,"domain_registered":"yes",
+     * "registrar":{"registrar_name":..} (or "registrar_name"),"registrant_contact":{"full_name","company_name",
+     * "email_address","phone_number","country_name"},"administrative_contact":{..},"technical_contact":{..},
+     * "name_servers":[..],"domain_status":[..]}]}}. {@code query_time} is when Whoxy captured the version.
+     */
+    public static Page<HistoricRecord> history(String domain, String body) throws ServiceException {
+        JsonNode root = checked(body);
+        List<HistoricRecord> out = new ArrayList<>();
+        for (JsonNode r : root.path("whois_records")) {
+            var seen = Times.of(r, "query_time");
+            String registrar = Json.text(r.path("registrar"), "registrar_name");
+            var b = HistoryMapper.builder(domain, "whoxy", seen)
+                    .registrarName(registrar != null ? registrar : Json.text(r, "registrar_name"))
+                    .created(Times.of(r, "create_date")).updated(Times.of(r, "update_date"))
+                    .expires(Times.of(r, "expiry_date"));
+            Json.texts(r, "name_servers").forEach(b::nameServer);
+            Json.texts(r, "domain_status").forEach(b::addStatus);
+            String[][] roles = {{"registrant", "registrant_contact"}, {"admin", "administrative_contact"},
+                    {"tech", "technical_contact"}, {"billing", "billing_contact"}};
+            for (String[] role : roles) {
+                HistoryMapper.contact(b.contact(role[0]), r.get(role[1]), "full_name", "company_name",
+                        "email_address", "phone_number", "country_name");
+            }
+            out.add(new HistoricRecord(b.build(), seen, seen));
+        }
+        return new Page<>(out, Json.number(root, "total_records_found"), null);
     }
 }
