@@ -28,6 +28,7 @@ public final class SourceRegistry {
             io.infrapivot.source.crtsh.CrtShSource::new,
             io.infrapivot.source.certspotter.CertspotterSource::new,
             io.infrapivot.source.domaintools.DomainToolsSource::new,
+            io.infrapivot.source.whoisxml.WhoisXmlSource::new,
             io.infrapivot.source.whoxy.WhoxySource::new,
             io.infrapivot.source.viewdns.ViewDnsSource::new
     );

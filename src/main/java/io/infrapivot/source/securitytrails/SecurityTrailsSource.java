@@ -8,11 +8,13 @@ import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.SourceInfo;
 import io.infrapivot.source.pdns.PdnsMapper;
 import io.infrapivot.source.pdns.PdnsRecord;
+import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceSource;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,13 +24,21 @@ import java.util.Set;
  */
 public final class SecurityTrailsSource extends ServiceSource {
     public static final String ID = "securitytrails";
+    private static final Set<Relation> RELATIONS = new HashSet<>(HistoryMapper.RELATIONS);
+
+    static {
+        RELATIONS.add(Relation.RESOLVES_TO);
+        RELATIONS.add(Relation.SUBDOMAIN);
+    }
 
     private static final SourceInfo INFO = new SourceInfo(ID,
-            "SecurityTrails: DNS (A) history of names, subdomains of domains",
+            "SecurityTrails: DNS (A) history of names, subdomains and WHOIS history of domains",
             Set.of(IndicatorType.DOMAIN, IndicatorType.HOST),
-            Set.of(Relation.RESOLVES_TO, Relation.SUBDOMAIN),
+            RELATIONS,
             Access.PASSIVE, settings(SourceInfo.Setting.key("SecurityTrails API key", true),
-                    "https://api.securitytrails.com/v1"),
+                    "https://api.securitytrails.com/v1",
+                    SourceInfo.Setting.plain("whois_history", "also ask for the WHOIS history of domains (true/false)",
+                            "true")),
             new SourceInfo.RateLimit(1, Duration.ofSeconds(1)), 1, Duration.ofDays(1), true);
 
     @Override
@@ -66,6 +76,16 @@ public final class SecurityTrailsSource extends ServiceSource {
                     total = fetched + subs.total();
                 }
                 fetched += capped.size();
+            }
+        }
+        if (indicator.type() == IndicatorType.DOMAIN
+                && Boolean.parseBoolean(call.context().settings().get("whois_history", "true"))) {
+            var req = ServiceCall.Request.of(call.base() + "/history/" + ServiceCall.enc(indicator.value()) + "/whois")
+                    .header("APIKEY", key);
+            String body = call.getExplained(req, b -> SecurityTrailsParser.whoisHistory(indicator.value(), b), true);
+            if (body != null) {
+                HistoryMapper.map(indicator, SecurityTrailsParser.whoisHistory(indicator.value(), body).items(),
+                        call.facts());
             }
         }
         return call.result(total, fetched, more);

@@ -9,34 +9,43 @@ import io.infrapivot.source.SourceInfo;
 import io.infrapivot.source.pdns.PdnsMapper;
 import io.infrapivot.source.pdns.PdnsRecord;
 import io.infrapivot.source.thirdparty.Facts;
+import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * VirusTotal API v3 relationships ({@code x-apikey} header): {@code resolutions} of IPs, domains and hosts;
- * {@code subdomains} of domains; {@code siblings} of hosts (names sharing its parent domain). Pages with
+ * {@code subdomains} of domains; {@code siblings} of hosts (names sharing its parent domain); {@code historical_whois}
+ * of domains (registration records over time). Pages with
  * {@code cursor} up to the result cap per relationship; {@code meta.count} is the total reported. The
  * {@code relationships} setting chooses which are asked (each is one or more requests against the 4-per-minute
  * free quota).
  */
 public final class VirusTotalSource extends ServiceSource {
     public static final String ID = "virustotal";
+    private static final String DEFAULT_RELATIONSHIPS = "resolutions,subdomains,siblings,historical_whois";
+    private static final Set<Relation> RELATIONS = new HashSet<>(HistoryMapper.RELATIONS);
+
+    static {
+        RELATIONS.addAll(List.of(Relation.RESOLVES_TO, Relation.CO_HOSTED, Relation.SUBDOMAIN, Relation.RELATED));
+    }
     private static final int PAGE = 40;
 
     private static final SourceInfo INFO = new SourceInfo(ID,
             "VirusTotal v3: resolutions of IPs and names, subdomains of domains, siblings of hosts",
             Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            Set.of(Relation.RESOLVES_TO, Relation.CO_HOSTED, Relation.SUBDOMAIN, Relation.RELATED),
+            RELATIONS,
             Access.PASSIVE, settings(SourceInfo.Setting.key("VirusTotal API key", true),
                     "https://www.virustotal.com/api/v3",
                     SourceInfo.Setting.plain("relationships", "which relationships to ask for names",
-                            "resolutions,subdomains,siblings")),
+                            DEFAULT_RELATIONSHIPS)),
             new SourceInfo.RateLimit(4, Duration.ofMinutes(1)), 1, Duration.ofDays(1), true);
 
     @Override
@@ -48,7 +57,7 @@ public final class VirusTotalSource extends ServiceSource {
 
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
-        List<String> wanted = List.of(call.context().settings().get("relationships", "resolutions,subdomains,siblings")
+        List<String> wanted = List.of(call.context().settings().get("relationships", DEFAULT_RELATIONSHIPS)
                 .replace(" ", "").split(","));
         String object = indicator.type() == IndicatorType.IP ? "/ip_addresses/" : "/domains/";
         String base = call.base() + object + ServiceCall.enc(indicator.value()) + "/";
@@ -59,6 +68,15 @@ public final class VirusTotalSource extends ServiceSource {
         }
         if (indicator.type() == IndicatorType.HOST && wanted.contains("siblings")) {
             tallies.add(relationship(indicator, call, base + "siblings", false));
+        }
+        if (indicator.type() == IndicatorType.DOMAIN && wanted.contains("historical_whois")) {
+            var req = ServiceCall.Request.of(base + "historical_whois?limit=" + Math.min(PAGE, call.maxResults()))
+                    .header("x-apikey", call.keys().get(0).reveal());
+            String body = call.getExplained(req, VirusTotalParser::envelope, true);
+            if (body != null) {
+                HistoryMapper.map(indicator, VirusTotalParser.historicalWhois(indicator.value(), body).items(),
+                        call.facts());
+            }
         }
         long fetched = tallies.stream().mapToLong(Tally::fetched).sum();
         boolean anyTotal = tallies.stream().anyMatch(t -> t.total() != null);

@@ -64,4 +64,17 @@ class DomainToolsSourceTest extends ServiceTestBase {
         enqueue(200, read("domaintools/quota.json"));
         assertError(lookup(sample()), "quota exceeded");
     }
+
+    @Test
+    void domainGivesSignedWhoisHistory() throws Exception {
+        enqueue(200, read("domaintools/whois-history.json"));
+        var r = lookup(ind(IndicatorType.DOMAIN, "example.com"));
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(r.total()).isEqualTo(2);
+        assertThat(lines(r)).contains("domain:example.com registrar org:OLD REGISTRAR LLC",
+                "domain:example.com registrant-name person:Example Holdings");
+        var req = take();
+        assertThat(req.getUrl().encodedPath()).isEqualTo("/v1/example.com/whois/history");
+        assertThat(req.getUrl().queryParameter("signature")).hasSize(64);
+    }
 }

@@ -53,4 +53,16 @@ class WhoxySourceTest extends ServiceTestBase {
         enqueue(200, read("whoxy/balance.json"));
         assertError(lookup(sample()), "quota exceeded", "Insufficient balance");
     }
+
+    @Test
+    void domainGivesWhoisHistory() throws Exception {
+        enqueue(200, read("whoxy/history.json"));
+        var r = lookup(ind(IndicatorType.DOMAIN, "example.com"));
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(lines(r)).contains("domain:example.com registrant-email email:jo@example.org",
+                "domain:example.com name-server host:ns1.oldhost.test");
+        var req = take();
+        assertThat(req.getUrl().queryParameter("history")).isEqualTo("example.com");
+        assertThat(r.evidence().get(0).request()).contains("key=****");
+    }
 }
