@@ -3,27 +3,14 @@ package io.infrapivot.source.certspotter;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 
 class CertspotterSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new CertspotterSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.DOMAIN, "example.com");
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("certspotter/issuances.json").substring(0, 220);
+    CertspotterSourceTest() {
+        super(CertspotterSource::new, IndicatorType.DOMAIN, "example.com", cut("certspotter/issuances.json", 220));
     }
 
     @Test

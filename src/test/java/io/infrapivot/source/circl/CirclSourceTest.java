@@ -3,11 +3,9 @@ package io.infrapivot.source.circl;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.RunOptions;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.SourceSettings;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import java.time.Instant;
@@ -17,24 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CirclSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new CirclSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.IP, "192.0.2.10");
+    CirclSourceTest() {
+        super(CirclSource::new, IndicatorType.IP, "192.0.2.10", cut("circl/truncated.cof", -1));
     }
 
     @Override
     protected String keySetting() {
         return "analyst:" + KEY;
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("circl/truncated.cof");
     }
 
     @Test

@@ -3,32 +3,19 @@ package io.infrapivot.source.crtsh;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 
 class CrtShSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new CrtShSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.DOMAIN, "example.com");
+    CrtShSourceTest() {
+        super(CrtShSource::new, IndicatorType.DOMAIN, "example.com", cut("crtsh/certs.json", 250));
     }
 
     @Override
     protected String keySetting() {
         return null;
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("crtsh/certs.json").substring(0, 250);
     }
 
     @Test

@@ -3,30 +3,17 @@ package io.infrapivot.source.dnsdb;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.RunOptions;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DnsdbSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new DnsdbSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.IP, "192.0.2.80");
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("dnsdb/cut.jsonl");
+    DnsdbSourceTest() {
+        super(DnsdbSource::new, IndicatorType.IP, "192.0.2.80", cut("dnsdb/cut.jsonl", -1));
     }
 
     @Test

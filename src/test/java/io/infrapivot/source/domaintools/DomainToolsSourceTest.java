@@ -3,33 +3,20 @@ package io.infrapivot.source.domaintools;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class DomainToolsSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new DomainToolsSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.EMAIL, "owner@example.com");
+    DomainToolsSourceTest() {
+        super(DomainToolsSource::new, IndicatorType.EMAIL, "owner@example.com", cut("domaintools/reverse-whois.json", 80));
     }
 
     @Override
     protected String keySetting() {
         return "analyst:" + KEY;
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("domaintools/reverse-whois.json").substring(0, 80);
     }
 
     @Test

@@ -3,27 +3,14 @@ package io.infrapivot.source.hackertarget;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 
 class HackerTargetSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new HackerTargetSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.IP, "192.0.2.40");
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return "a.example.com,192.0";
+    HackerTargetSourceTest() {
+        super(HackerTargetSource::new, IndicatorType.IP, "192.0.2.40", cut("hackertarget/truncated.txt", -1));
     }
 
     @Test

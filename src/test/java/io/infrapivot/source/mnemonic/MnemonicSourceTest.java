@@ -3,27 +3,14 @@ package io.infrapivot.source.mnemonic;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 
 class MnemonicSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new MnemonicSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.HOST, "www.example.com");
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("mnemonic/page1.json").substring(0, 200);
+    MnemonicSourceTest() {
+        super(MnemonicSource::new, IndicatorType.HOST, "www.example.com", cut("mnemonic/page1.json", 200));
     }
 
     @Test

@@ -3,27 +3,14 @@ package io.infrapivot.source.otx;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 
 class OtxSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new OtxSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.DOMAIN, "example.com");
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("otx/domain.json").substring(0, 150);
+    OtxSourceTest() {
+        super(OtxSource::new, IndicatorType.DOMAIN, "example.com", cut("otx/domain.json", 150));
     }
 
     @Test

@@ -3,33 +3,20 @@ package io.infrapivot.source.passivetotal;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class PassiveTotalSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new PassiveTotalSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.DOMAIN, "example.com");
+    PassiveTotalSourceTest() {
+        super(PassiveTotalSource::new, IndicatorType.DOMAIN, "example.com", cut("passivetotal/passive.json", 200));
     }
 
     @Override
     protected String keySetting() {
         return "analyst@example.org:" + KEY;
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("passivetotal/passive.json").substring(0, 200);
     }
 
     @Test

@@ -3,32 +3,19 @@ package io.infrapivot.source.robtex;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 
 class RobtexSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new RobtexSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.IP, "192.0.2.1");
+    RobtexSourceTest() {
+        super(RobtexSource::new, IndicatorType.IP, "192.0.2.1", cut("robtex/reverse.jsonl", 60));
     }
 
     @Override
     protected String keySetting() {
         return null;
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("robtex/reverse.jsonl").substring(0, 60);
     }
 
     @Test

@@ -3,29 +3,16 @@ package io.infrapivot.source.securitytrails;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Relation;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SecurityTrailsSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new SecurityTrailsSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.HOST, "www.example.com");
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("securitytrails/history-a.json").substring(0, 100);
+    SecurityTrailsSourceTest() {
+        super(SecurityTrailsSource::new, IndicatorType.HOST, "www.example.com", cut("securitytrails/history-a.json", 100));
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -44,12 +45,39 @@ public abstract class ServiceTestBase {
     protected static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     protected MockWebServer server;
+    private final Supplier<Source> factory;
+    private final IndicatorType sampleType;
+    private final String sampleText;
+    private final String truncated;
+
+    /**
+     * @param factory    makes a fresh instance of the source under test
+     * @param sampleType the type of an indicator it accepts (the error tests look it up)
+     * @param sampleText that indicator's text
+     * @param truncated  a body cut in the middle, shaped like this service's success answer
+     */
+    protected ServiceTestBase(Supplier<Source> factory, IndicatorType sampleType, String sampleText, String truncated) {
+        this.factory = factory;
+        this.sampleType = sampleType;
+        this.sampleText = sampleText;
+        this.truncated = truncated;
+    }
 
     /** A fresh instance of the source under test. */
-    protected abstract Source source();
+    protected Source source() {
+        return factory.get();
+    }
 
     /** An indicator it accepts (the error tests use it). */
-    protected abstract Indicator sample();
+    protected Indicator sample() {
+        return ind(sampleType, sampleText);
+    }
+
+    /** The first {@code length} characters of a fixture (a body cut in transit); the whole file when negative. */
+    protected static String cut(String fixture, int length) {
+        String body = Fixtures.read(fixture);
+        return length < 0 ? body : body.substring(0, length);
+    }
 
     /** The key setting's value ({@link #KEY}, or {@code user:KEY} for basic-auth services); null for keyless. */
     protected String keySetting() {
@@ -171,12 +199,9 @@ public abstract class ServiceTestBase {
 
     @Test
     void truncatedAnswerIsAnError() throws Exception {
-        enqueue(200, truncatedBody());
+        enqueue(200, truncated);
         assertError(lookup(sample()));
     }
-
-    /** A body cut in the middle, shaped like this service's success answer. */
-    protected abstract String truncatedBody();
 
     @Test
     void hugeAnswerIsCutAtTheCap() throws Exception {

@@ -3,27 +3,14 @@ package io.infrapivot.source.viewdns;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 
 class ViewDnsSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new ViewDnsSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.EMAIL, "owner@example.com");
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("viewdns/reverse.json").substring(0, 120);
+    ViewDnsSourceTest() {
+        super(ViewDnsSource::new, IndicatorType.EMAIL, "owner@example.com", cut("viewdns/reverse.json", 120));
     }
 
     @Test

@@ -3,27 +3,14 @@ package io.infrapivot.source.virustotal;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 
 class VirusTotalSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new VirusTotalSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.IP, "192.0.2.50");
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("virustotal/resolutions-page1.json").substring(0, 300);
+    VirusTotalSourceTest() {
+        super(VirusTotalSource::new, IndicatorType.IP, "192.0.2.50", cut("virustotal/resolutions-page1.json", 300));
     }
 
     @Test

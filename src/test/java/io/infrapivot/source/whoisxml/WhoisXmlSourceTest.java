@@ -3,28 +3,15 @@ package io.infrapivot.source.whoisxml;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Relation;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.Source;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 
 class WhoisXmlSourceTest extends ServiceTestBase {
-    @Override
-    protected Source source() {
-        return new WhoisXmlSource();
-    }
-
-    @Override
-    protected Indicator sample() {
-        return ind(IndicatorType.DOMAIN, "example.com");
-    }
-
-    @Override
-    protected String truncatedBody() {
-        return read("whoisxml/history.json").substring(0, 300);
+    WhoisXmlSourceTest() {
+        super(WhoisXmlSource::new, IndicatorType.DOMAIN, "example.com", cut("whoisxml/history.json", 300));
     }
 
     @Test
