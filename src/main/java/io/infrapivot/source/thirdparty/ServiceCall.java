@@ -32,8 +32,10 @@ public final class ServiceCall {
     private final List<RawAnswer> evidence = new ArrayList<>();
     private final Facts facts;
 
-    ServiceCall(String source, LookupContext context, HttpFetcher fetcher, String baseUrl, List<Secret> keys) {
+    ServiceCall(String source, LookupContext context, HttpFetcher fetcher, String baseUrl, List<Secret> keys,
+                List<RawAnswer> earlier) {
         this.source = source;
+        this.evidence.addAll(earlier);
         this.context = context;
         this.fetcher = fetcher;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -46,7 +48,7 @@ public final class ServiceCall {
         return baseUrl;
     }
 
-    /** The configured keys (several when the user rotates them); empty when none is set. */
+    /** The configured keys, the one to use first (several when the user rotates them); empty when none is set. */
     public List<Secret> keys() {
         return keys;
     }

@@ -64,4 +64,21 @@ class VirusTotalSourceTest extends ServiceTestBase {
         enqueue(404, read("virustotal/notfound.json"));
         assertThat(lookup(sample()).outcome()).isEqualTo(Outcome.EMPTY);
     }
+
+    @Test
+    void aSpentKeyHandsTheLookupToTheNextKey() throws Exception {
+        enqueue(429, read("virustotal/quota.json"));
+        enqueue(200, read("virustotal/resolutions-page2.json"));
+        var s = settings();
+        s.put("key", KEY + ", " + KEY + "-two");
+        var r = lookup(sample(), s, cap(10));
+        assertThat(r.outcome()).isEqualTo(Outcome.TRUNCATED); // page 2 of the fixture: 1 of 3
+        assertThat(lines(r)).containsExactly("ip:192.0.2.51 co-hosted domain:example.com");
+        assertThat(take().getHeaders().get("x-apikey")).isEqualTo(KEY);
+        assertThat(take().getHeaders().get("x-apikey")).isEqualTo(KEY + "-two");
+        assertThat(r.evidence()).hasSize(2);
+        enqueue(429, read("virustotal/quota.json"));
+        enqueue(429, read("virustotal/quota.json"));
+        assertError(lookup(sample(), s, cap(10)), "quota exceeded", "all 2 keys tried");
+    }
 }
