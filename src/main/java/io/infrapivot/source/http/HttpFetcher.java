@@ -24,11 +24,11 @@ import okhttp3.ResponseBody;
 /**
  * The HTTP helper every HTTP source uses (OkHttp underneath). One call, {@link #get}, does: connect, read and
  * whole-call timeouts; redirects followed only to the same server or over https to a public host name (headers,
- * where keys go, only to the same server); a response size cap enforced while streaming (the body is cut and reported, never
- * buffered whole); 429 and 503 honoured by their Retry-After when short enough, reported otherwise; retries of
- * 5xx and network failures with exponential backoff and jitter; HTML-instead-of-JSON detection; and URLs with
- * secret query parameters shown as {@code ****} in every message and answer. It logs nothing.
- * Thread-safe: share one instance per source.
+ * where keys go, only to the same server); a response size cap enforced while streaming (the body is cut and
+ * reported, never buffered whole); 429 and 503 honoured by their Retry-After when short enough, reported
+ * otherwise; retries of 5xx and network failures with exponential backoff and jitter; HTML-instead-of-JSON
+ * detection; and URLs with secret query parameters shown as {@code ****} in every message and answer. It logs
+ * nothing. Thread-safe: share one instance per source.
  */
 public final class HttpFetcher {
     /**

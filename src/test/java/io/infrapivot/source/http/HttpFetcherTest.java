@@ -199,7 +199,8 @@ class HttpFetcherTest {
             server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/loop" + i).build());
         }
         assertThatThrownBy(() -> fetcher.get(HttpFetcher.Get.json(url("/x"))))
-                .isInstanceOfSatisfying(HttpError.class, e -> assertThat(e.getMessage()).contains("too many redirects"));
+                .isInstanceOfSatisfying(HttpError.class,
+                        e -> assertThat(e.getMessage()).contains("too many redirects"));
         assertThat(server.getRequestCount()).isEqualTo(6);
     }
 
