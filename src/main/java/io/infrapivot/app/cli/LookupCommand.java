@@ -3,23 +3,19 @@ package io.infrapivot.app.cli;
 import io.infrapivot.engine.Engine;
 import io.infrapivot.engine.Selection;
 import io.infrapivot.engine.SourceOutcome;
-import io.infrapivot.engine.port.CaseStore;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.ParseResult;
 import io.infrapivot.model.ParsedIndicator;
-import io.infrapivot.source.Durations;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.RunOptions;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,29 +32,8 @@ final class LookupCommand implements Callable<Integer> {
     @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Force the indicator type.")
     String type;
 
-    @Option(names = "--case", paramLabel = "NAME", description = "Case to use (name or path); default from the config, else 'default'.")
-    String caseName;
-
-    @Option(names = "--sources", split = ",", paramLabel = "ID", description = "Only these sources.")
-    List<String> sources = new ArrayList<>();
-
-    @Option(names = "--exclude", split = ",", paramLabel = "ID", description = "Never these sources.")
-    List<String> exclude = new ArrayList<>();
-
-    @Option(names = "--active", description = "Allow active sources (they touch the target's own servers).")
-    boolean active;
-
-    @Option(names = "--offline", description = "Only offline sources and what the case already holds.")
-    boolean offline;
-
-    @Option(names = "--refresh", description = "Ignore cached answers and ask the sources again.")
-    boolean refresh;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", description = "Time each source lookup may take (default ${DEFAULT-VALUE}).")
-    String timeout;
-
-    @Option(names = "--resolver", paramLabel = "IP[:PORT]", description = "DNS resolver for every DNS-based source (repeatable).")
-    List<String> resolvers = new ArrayList<>();
+    @Mixin
+    SourceFlags flags = new SourceFlags();
 
     @Option(names = "--since", paramLabel = "DATE", description = "Only facts last seen on or after DATE (yyyy-mm-dd).")
     String since;
@@ -76,45 +51,33 @@ final class LookupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppContext ctx = Main.context;
         Terminal t = ctx.terminal();
-        Duration limit = parseTimeout();
+        var limit = flags.timeout();
         Instant from = date(since, "--since", false);
         Instant to = date(until, "--until", true);
-        List<ParseResult> parsed = Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type));
         Map<Indicator, String> indicators = new LinkedHashMap<>();
-        for (ParseResult r : parsed) {
+        for (ParseResult r : Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type))) {
             ParsedIndicator p = Inputs.require(r);
             indicators.put(p.indicator(), p.display());
         }
-        Selection selection = new Selection(Set.copyOf(sources), Set.copyOf(exclude), active, offline);
-        RunOptions options = new RunOptions(resolvers, active, from, to, 1000);
-        CaseStore store = CaseCommand.open(ctx, ctx.caseName(caseName));
-        Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock());
-        try {
-            engine.validate(selection);
-        } catch (IllegalArgumentException e) {
-            store.close();
-            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
-        }
-        Thread hook = new Thread(() -> {
-            engine.cancel();
-            store.close();
-        }, "infrapivot-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            store.addSeeds(indicators.keySet());
+        Selection selection = flags.selection();
+        RunOptions options = new RunOptions(flags.resolvers, flags.active, from, to, 1000);
+        try (SourceFlags.Session session = flags.open(ctx)) {
+            Engine engine = session.engine();
+            session.store().addSeeds(indicators.keySet());
             AtomicInteger done = new AtomicInteger();
             int total = indicators.keySet().stream().mapToInt(i -> engine.candidates(i, selection).size()).sum();
-            List<SourceOutcome> outcomes = engine.lookup(indicators.keySet(), selection, options, limit, refresh, o -> {
-                if (json) {
-                    synchronized (t) {
-                        o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
-                        Json.line(t.out(), Json.status(o));
-                    }
-                } else if (t.interactive()) {
-                    t.err().print("\r" + done.incrementAndGet() + "/" + total + " lookups done ");
-                    t.err().flush();
-                }
-            });
+            List<SourceOutcome> outcomes = engine.lookup(indicators.keySet(), selection, options, limit, flags.refresh,
+                    o -> {
+                        if (json) {
+                            synchronized (t) {
+                                o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
+                                Json.line(t.out(), Json.status(o));
+                            }
+                        } else if (t.interactive()) {
+                            t.err().print("\r" + done.incrementAndGet() + "/" + total + " lookups done ");
+                            t.err().flush();
+                        }
+                    });
             if (!json) {
                 if (t.interactive()) t.err().print("\r\u001b[K");
                 Report report = new Report(t, verbose);
@@ -125,24 +88,6 @@ final class LookupCommand implements Callable<Integer> {
             }
             boolean failed = outcomes.stream().anyMatch(o -> o.outcome() == Outcome.ERROR);
             return failed ? ExitCodes.PARTIAL : ExitCodes.OK;
-        } finally {
-            engine.close();
-            store.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it closes the store itself
-            }
-        }
-    }
-
-    private Duration parseTimeout() {
-        try {
-            Duration d = Durations.parse(timeout);
-            if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("must be positive");
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "--timeout: " + e.getMessage());
         }
     }
 

@@ -10,7 +10,6 @@ import io.infrapivot.engine.pivot.Recipe;
 import io.infrapivot.engine.port.CaseStore;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.ParseResult;
-import io.infrapivot.source.Durations;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.RunOptions;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,29 +59,8 @@ final class PivotCommand implements Callable<Integer> {
     @Option(names = "--no-filter", split = ",", paramLabel = "RULE", description = "Lift a noise rule: special-range, known-network, sinkhole, parking, shared-hosting, shared-registrant, popular, privacy.")
     List<String> noFilter = new ArrayList<>();
 
-    @Option(names = "--case", paramLabel = "NAME", description = "Case to use.")
-    String caseName;
-
-    @Option(names = "--sources", split = ",", paramLabel = "ID", description = "Only these sources (within the recipe's).")
-    List<String> sources = new ArrayList<>();
-
-    @Option(names = "--exclude", split = ",", paramLabel = "ID", description = "Never these sources.")
-    List<String> exclude = new ArrayList<>();
-
-    @Option(names = "--active", description = "Allow active sources.")
-    boolean active;
-
-    @Option(names = "--offline", description = "Only offline sources and what the case already holds.")
-    boolean offline;
-
-    @Option(names = "--refresh", description = "Ask the sources again even when the case holds a fresh answer.")
-    boolean refresh;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", description = "Time one lookup may take (default ${DEFAULT-VALUE}).")
-    String timeout;
-
-    @Option(names = "--resolver", paramLabel = "IP[:PORT]", description = "DNS resolver for DNS-based sources (repeatable).")
-    List<String> resolvers = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    SourceFlags flags = new SourceFlags();
 
     @Option(names = "--json", description = "JSON Lines: observations and source status as they come, then nodes and a summary.")
     boolean json;
@@ -108,31 +85,21 @@ final class PivotCommand implements Callable<Integer> {
         int hops = depth != null ? depth : recipe.depth();
         if (hops < 0 || hops > 10) throw new CliException(ExitCodes.BAD_INPUT, "--depth must be 0 to 10");
         if (maxNodes < 1) throw new CliException(ExitCodes.BAD_INPUT, "--max-nodes must be at least 1");
-        Duration limit = duration(timeout, "--timeout");
-        Duration tb = timeBudget == null ? null : duration(timeBudget, "--time-budget");
+        Duration limit = flags.timeout();
+        Duration tb = timeBudget == null ? null : SourceFlags.positive(timeBudget, "--time-budget");
         NoiseRules noise;
         try {
             noise = NoiseRules.load(ctx.parser(), ctx.data().folder(), new LinkedHashSet<>(noFilter));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
-        Selection selection = new Selection(Set.copyOf(sources), Set.copyOf(exclude), active, offline);
-        CaseStore store = CaseCommand.open(ctx, ctx.caseName(caseName));
-        Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock());
-        Thread hook = new Thread(() -> {
-            engine.cancel();
-            store.close();
-        }, "infrapivot-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            try {
-                engine.validate(selection);
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
-            }
+        Selection selection = flags.selection();
+        try (SourceFlags.Session session = flags.open(ctx)) {
+            CaseStore store = session.store();
+            Engine engine = session.engine();
             Pivot pivot = new Pivot(engine, store, noise, ctx.clock());
             Pivot.Options options = new Pivot.Options(hops, maxNodes, tb, budget, sharedThreshold, selection,
-                    new RunOptions(resolvers, active, null, null, 1000), limit, refresh);
+                    new RunOptions(flags.resolvers, flags.active, null, null, 1000), limit, flags.refresh);
             AtomicInteger done = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
             int[] hopNow = {0};
@@ -171,14 +138,6 @@ final class PivotCommand implements Callable<Integer> {
             else printSummary(t, seeds, recipe, hops, result, ranking);
             return result.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ERROR) ? ExitCodes.PARTIAL
                     : ExitCodes.OK;
-        } finally {
-            engine.close();
-            store.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running and closes the store itself
-            }
         }
     }
 
@@ -190,16 +149,6 @@ final class PivotCommand implements Callable<Integer> {
             case DOMAIN, HOST, URL -> "domain";
             default -> "quick";
         };
-    }
-
-    private static Duration duration(String text, String option) {
-        try {
-            Duration d = Durations.parse(text);
-            if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("must be positive");
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, option + ": " + e.getMessage());
-        }
     }
 
     private static void printSummary(Terminal t, List<Indicator> seeds, Recipe recipe, int hops, Pivot.Result r,
