@@ -196,8 +196,15 @@ public final class Engine implements AutoCloseable {
                         null, List.of(), null);
             }
             if (info.rateLimit() != null) {
-                rates.computeIfAbsent(id, k -> new RateLimiter(info.rateLimit().permits(), info.rateLimit().per()))
-                        .acquire();
+                Duration away = rates.computeIfAbsent(id, k -> new RateLimiter(
+                        settings.getInt("rate_limit", info.rateLimit().permits()), info.rateLimit().per()))
+                        .acquire(timeout);
+                if (away != null) {
+                    return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, "rate limit of "
+                            + settings.getInt("rate_limit", info.rateLimit().permits()) + " per " + human(info.rateLimit().per())
+                            + " reached; next request possible in " + human(away.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                            false, Duration.ZERO, null, List.of(), null);
+                }
             }
             Instant started = clock.instant();
             long t0 = System.nanoTime();
@@ -293,6 +300,9 @@ public final class Engine implements AutoCloseable {
 
     static String human(Duration d) {
         long ms = d.toMillis();
+        if (ms % 86_400_000 == 0 && ms > 0) return (ms / 86_400_000) + "d";
+        if (ms % 3_600_000 == 0 && ms > 0) return (ms / 3_600_000) + "h";
+        if (ms % 60_000 == 0 && ms > 0) return (ms / 60_000) + "m";
         return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
     }
 

@@ -17,7 +17,11 @@ final class RateLimiter {
         this.last = System.nanoTime();
     }
 
-    void acquire() throws InterruptedException {
+    /**
+     * Takes a permit, waiting at most {@code maxWait}; returns null when taken, else how long the next
+     * permit is away (nothing is taken then).
+     */
+    Duration acquire(Duration maxWait) throws InterruptedException {
         while (true) {
             long waitNanos;
             synchronized (this) {
@@ -26,11 +30,13 @@ final class RateLimiter {
                 last = now;
                 if (tokens >= 1) {
                     tokens -= 1;
-                    return;
+                    return null;
                 }
                 waitNanos = (long) ((1 - tokens) * periodNanos / permits);
+                if (waitNanos > maxWait.toNanos()) return Duration.ofNanos(waitNanos);
             }
             Thread.sleep(Duration.ofNanos(Math.max(waitNanos, 1_000_000)));
         }
     }
+
 }

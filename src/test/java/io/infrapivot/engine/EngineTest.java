@@ -237,6 +237,34 @@ class EngineTest {
     }
 
     @Test
+    void aRateLimitThatWouldOutlastTheTimeoutSkipsInsteadOfWaiting() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Source limited = new Source() {
+            @Override
+            public SourceInfo info() {
+                return new SourceInfo("limited", "two a day", Set.of(IndicatorType.IP), Set.of(Relation.RESOLVES_TO),
+                        Access.PASSIVE, List.of(), new SourceInfo.RateLimit(2, Duration.ofDays(1)), 1, Duration.ofHours(1),
+                        true);
+            }
+
+            @Override
+            public LookupResult lookup(Indicator indicator, LookupContext context) {
+                calls.incrementAndGet();
+                return LookupResult.of(List.of(), List.of());
+            }
+        };
+        List<Indicator> three = List.of(Indicator.fromCanonical(IndicatorType.IP, "192.0.2.1"),
+                Indicator.fromCanonical(IndicatorType.IP, "192.0.2.2"), Indicator.fromCanonical(IndicatorType.IP, "192.0.2.3"));
+        try (Engine e = engine(Map.of(), limited)) {
+            List<SourceOutcome> out = e.lookup(three, Selection.all(), RunOptions.defaults(), Duration.ofSeconds(2), false,
+                    null);
+            assertThat(calls).hasValue(2);
+            assertThat(out).filteredOn(o -> o.outcome() == Outcome.SKIPPED).singleElement()
+                    .satisfies(o -> assertThat(o.message()).startsWith("rate limit of 2 per 1d reached; next request possible in"));
+        }
+    }
+
+    @Test
     void theCaseSourceReplaysWhatIsKnownWithoutStoringItAgain() throws Exception {
         FakeSource good = new FakeSource("good", Access.PASSIVE, 4, List.of(), (i, c) -> resolves(i, c, "198.51.100.1"));
         try (Engine e = engine(Map.of(), good)) {

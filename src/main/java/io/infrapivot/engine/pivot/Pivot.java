@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -114,6 +115,9 @@ public final class Pivot {
         }
         int hop = 0;
         boolean nodeBudgetHit = false;
+        // every fact seen in this run, by both ends: an indicator found by a lookup is expanded with what that
+        // lookup already said about it (a certificate's other names, say), as well as with its own lookups
+        Map<Indicator, List<Fact>> known = new HashMap<>();
         for (; hop < o.depth() && !frontier.isEmpty(); hop++) {
             l.hop(hop, frontier.size(), nodes.size());
             List<Indicator> next = new ArrayList<>();
@@ -129,19 +133,30 @@ public final class Pivot {
                 }
                 bySources.computeIfAbsent(any ? List.of() : List.copyOf(sources), k -> new ArrayList<>()).add(ind);
             }
+            Map<Indicator, List<SourceOutcome>> byIndicator = new HashMap<>();
             for (Map.Entry<List<String>, List<Indicator>> group : bySources.entrySet()) {
-                Selection sel = narrow(o.selection(), group.getKey());
-                if (sel == null) continue;
-                List<SourceOutcome> got = engine.lookup(group.getValue(), sel, o.run(), o.timeout(), o.refresh(),
-                        l::outcome);
+                Selection sel = narrow(o.selection(), group.getKey(), engine.registry().ids());
+                List<SourceOutcome> got = sel == null ? List.of()
+                        : engine.lookup(group.getValue(), sel, o.run(), o.timeout(), o.refresh(), l::outcome);
                 outcomes.addAll(got);
-                for (Indicator ind : group.getValue()) {
-                    List<SourceOutcome> mine = got.stream().filter(x -> x.indicator().equals(ind)).toList();
-                    if (!expand(ind, hop, mine, recipe, o, nodes, next, l)) nodeBudgetHit = true;
+                for (SourceOutcome x : got) {
+                    byIndicator.computeIfAbsent(x.indicator(), k -> new ArrayList<>()).add(x);
+                    for (Fact f : x.facts()) {
+                        known.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
+                        if (f.object() != null) known.computeIfAbsent(f.object(), k -> new ArrayList<>()).add(f);
+                    }
                 }
-                if (outcomes.stream().anyMatch(x -> x.outcome() == Outcome.SKIPPED && x.message() != null
+                if (got.stream().anyMatch(x -> x.outcome() == Outcome.SKIPPED && x.message() != null
                         && x.message().startsWith("time budget"))) {
                     stops.add("time budget of " + o.timeBudget() + " reached");
+                }
+            }
+            for (List<Indicator> group : bySources.values()) {
+                for (Indicator ind : group) {
+                    List<SourceOutcome> mine = byIndicator.getOrDefault(ind, List.of());
+                    if (!expand(ind, hop, mine, known.getOrDefault(ind, List.of()), recipe, o, nodes, next, l)) {
+                        nodeBudgetHit = true;
+                    }
                 }
             }
             frontier = next;
@@ -160,10 +175,14 @@ public final class Pivot {
         return new Result(nodes, outcomes, List.copyOf(stops), engine.requests(), hop);
     }
 
-    /** The user's selection restricted to the recipe's sources (null when nothing remains). */
-    private static Selection narrow(Selection user, List<String> recipeSources) {
+    /**
+     * The user's selection restricted to the recipe's sources that exist (null when nothing remains). A
+     * recipe may name sources this build does not have: they are passed over.
+     */
+    static Selection narrow(Selection user, List<String> recipeSources, List<String> known) {
         if (recipeSources.isEmpty()) return user;
         Set<String> include = new LinkedHashSet<>(recipeSources);
+        include.retainAll(known);
         if (!user.include().isEmpty()) include.retainAll(user.include());
         include.removeAll(user.exclude());
         if (include.isEmpty()) return null;
@@ -173,7 +192,8 @@ public final class Pivot {
     /**
      * Adds what the lookups of {@code ind} found to the graph; returns false when the node budget stopped it.
      */
-    private boolean expand(Indicator ind, int hop, List<SourceOutcome> mine, Recipe recipe, Options o,
+    private boolean expand(Indicator ind, int hop, List<SourceOutcome> mine, List<Fact> knownFacts, Recipe recipe,
+                           Options o,
                            Map<Indicator, Node> nodes, List<Indicator> next, Listener l) {
         List<Recipe.Step> steps = recipe.stepsFor(ind.type(), hop);
         Set<Relation> follow = EnumSet.noneOf(Relation.class);
@@ -197,28 +217,28 @@ public final class Pivot {
             l.marked(marked);
         }
         Instant cutoff = within == null ? null : clock.instant().minus(within);
-        for (SourceOutcome x : mine) {
-            for (Fact f : x.facts()) {
-                if (f.object() == null) continue;
-                Indicator other = f.other(ind);
-                if (other == null || other.equals(ind)) continue;
-                if (!f.subject().equals(ind) && !f.object().equals(ind)) continue;
-                if (!followAll && !follow.contains(f.relation())) continue;
-                if (cutoff != null && f.lastSeen() != null && f.lastSeen().isBefore(cutoff)) continue;
-                if (shared != null && REVERSE.contains(f.relation()) && isHubSide(ind, f)) continue;
-                if (excluded(steps, other)) continue;
-                if (nodes.containsKey(other)) continue;
-                if (nodes.size() >= o.maxNodes()) return false;
-                NoiseRules.Mark m = noise.judge(other).orElse(null);
-                boolean expandIt = m == null || m.expand();
-                Node n = new Node(other, hop + 1, false, ind, f, m, expandIt);
-                nodes.put(other, n);
-                if (m != null) {
-                    recordMark(n);
-                    l.marked(n);
-                }
-                if (expandIt) next.add(other);
+        List<Fact> facts = new ArrayList<>(knownFacts);
+        for (SourceOutcome x : mine) facts.addAll(x.facts());
+        for (Fact f : facts) {
+            if (f.object() == null) continue;
+            if (!f.subject().equals(ind) && !f.object().equals(ind)) continue;
+            Indicator other = f.other(ind);
+            if (other == null || other.equals(ind)) continue;
+            if (!followAll && !follow.contains(f.relation())) continue;
+            if (cutoff != null && f.lastSeen() != null && f.lastSeen().isBefore(cutoff)) continue;
+            if (shared != null && REVERSE.contains(f.relation()) && isHubSide(ind, f)) continue;
+            if (excluded(steps, other)) continue;
+            if (nodes.containsKey(other)) continue;
+            if (nodes.size() >= o.maxNodes()) return false;
+            NoiseRules.Mark m = noise.judge(other).orElse(null);
+            boolean expandIt = m == null || m.expand();
+            Node n = new Node(other, hop + 1, false, ind, f, m, expandIt);
+            nodes.put(other, n);
+            if (m != null) {
+                recordMark(n);
+                l.marked(n);
             }
+            if (expandIt) next.add(other);
         }
         return true;
     }

@@ -4,6 +4,7 @@ import io.infrapivot.model.RawAnswer;
 import io.infrapivot.source.http.HttpAnswer;
 import io.infrapivot.source.http.HttpError;
 import io.infrapivot.source.http.HttpFetcher;
+import io.infrapivot.source.registration.Referrals;
 import io.infrapivot.source.registration.RegistrationMerge;
 import io.infrapivot.source.registration.RegistrationRecord;
 import io.infrapivot.source.registration.RegistrationStatus;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,11 +63,28 @@ public final class RdapClient {
         String related = first.body == null ? null : RdapParser.relatedLink(first.body);
         if (followRelated && kind.equals("domain") && record.status() == RegistrationStatus.REGISTERED
                 && related != null && !related.equalsIgnoreCase(url)) {
+            if (!safeRelated(url, related)) {
+                notes.add("registrar link " + related + " not followed (only https to a public host, or the same"
+                        + " server)");
+                return new Result(record, evidence, notes, null);
+            }
             Step second = fetch(related, object, evidence, now);
             if (second.record == null) notes.add("registrar RDAP server failed: " + second.error);
             else record = RegistrationMerge.merge(record, second.record);
         }
         return new Result(record, evidence, notes, null);
+    }
+
+    /**
+     * Whether the registry's related link may be followed: https to a public host name, or the registry's own
+     * host and port (mirrors, tests). The link is attacker-controlled and must not reach internal addresses.
+     */
+    static boolean safeRelated(String registryUrl, String related) {
+        okhttp3.HttpUrl from = okhttp3.HttpUrl.parse(registryUrl);
+        okhttp3.HttpUrl to = okhttp3.HttpUrl.parse(related);
+        if (from == null || to == null) return false;
+        if (to.host().equals(from.host()) && to.port() == from.port()) return true;
+        return to.isHttps() && Referrals.isPublicName(to.host());
     }
 
     private record Step(RegistrationRecord record, String body, String error) {}
@@ -76,8 +95,8 @@ public final class RdapClient {
         try {
             a = http.get(new HttpFetcher.Get(url, Map.of("Accept", ACCEPT), List.of(), true));
         } catch (HttpError e) {
-            evidence.add(new RawAnswer(RdapSource.ID, "GET " + url, e.partialBody(), null,
-                    e.status() == 0 ? e.kind().name().toLowerCase(java.util.Locale.ROOT) : String.valueOf(e.status()), started, null));
+            String status = e.status() == 0 ? e.kind().name().toLowerCase(Locale.ROOT) : String.valueOf(e.status());
+            evidence.add(new RawAnswer(RdapSource.ID, "GET " + url, e.partialBody(), null, status, started, null));
             return new Step(null, null, e.getMessage());
         }
         evidence.add(new RawAnswer(RdapSource.ID, "GET " + a.url(), a.body(), a.contentType(),

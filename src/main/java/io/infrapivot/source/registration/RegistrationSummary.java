@@ -78,7 +78,8 @@ public final class RegistrationSummary {
         out.add("asn: AS" + a.number() + (a.end() == null ? "" : "-AS" + a.end())
                 + (a.name() == null ? "" : " " + v(a.name())));
         out.add("holder: " + (a.organization() == null ? "not given" : v(a.organization()))
-                + (a.country() == null ? "" : ", " + v(a.country())) + (a.rir() == null ? "" : " (" + v(a.rir()) + ")"));
+                + (a.country() == null ? "" : ", " + v(a.country()))
+                + (a.rir() == null ? "" : " (" + v(a.rir()) + ")"));
         abuse(out, r);
     }
 

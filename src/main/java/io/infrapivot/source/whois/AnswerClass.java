@@ -14,14 +14,15 @@ public final class AnswerClass {
             "rate limit", "exceeded the maximum", "too many queries", "too many requests", "queries exceeded",
             "query limit", "maximum number of queries", "number of allowed queries", "exceeded allowed",
             "%error:201: access denied", "connection refused; access control", "please try again later",
-            "you have exceeded", "request limit", "temporarily blocked", "quota");
+            "you have exceeded", "request limit", "temporarily blocked", "quota", "exceeded the limit",
+            "excessive querying", "maximum number of requests", "slow down");
     /** "No such object" wording, one entry per registry family. */
     static final List<String> NOT_FOUND = List.of("no match for", "no match!!", "not found", "no entries found",
             "no data found", "no matching record", "no object found", "object does not exist",
             "status: free", " is free", "status: available",
             "no such domain", "domain is available", "is available for registration", "%error:101",
             "the queried object does not exist", "no information available", "does not exist in database",
-            "not registered", "no match");
+            "not registered", "nothing found", "no match");
     /** Reserved / blocked wording. */
     static final List<String> RESERVED = List.of("status: reserved", "reserved by the registry",
             "reserved name", "is reserved", "reserved domain", "this name is reserved", "registry reserved",

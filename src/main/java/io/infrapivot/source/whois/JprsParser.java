@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
 final class JprsParser {
     static final ZoneOffset JST = ZoneOffset.ofHours(9);
     private static final Pattern LINE = Pattern.compile("^\\s*(?:[a-z]\\.\\s*)?\\[(.+?)]\\s*(.*?)\\s*$");
-    private static final Map<String, String> JAPANESE = Map.ofEntries(Map.entry("ドメイン名", "domain name"),
-            Map.entry("ネームサーバ", "name server"), Map.entry("登録年月日", "created on"),
-            Map.entry("有効期限", "expires on"), Map.entry("状態", "status"), Map.entry("最終更新", "last updated"),
-            Map.entry("登録者名", "registrant"), Map.entry("組織名", "organization"), Map.entry("名前", "name"),
-            Map.entry("電話番号", "phone"), Map.entry("住所", "postal address"), Map.entry("接続年月日", "connected date"));
+    private static final Map<String, String> JAPANESE = Map.ofEntries(
+            Map.entry("ドメイン名", "domain name"), Map.entry("ネームサーバ", "name server"),
+            Map.entry("登録年月日", "created on"), Map.entry("有効期限", "expires on"),
+            Map.entry("状態", "status"), Map.entry("最終更新", "last updated"),
+            Map.entry("登録者名", "registrant"), Map.entry("組織名", "organization"),
+            Map.entry("名前", "name"), Map.entry("電話番号", "phone"),
+            Map.entry("住所", "postal address"), Map.entry("接続年月日", "connected date"));
 
     private JprsParser() {}
 

@@ -1,5 +1,6 @@
 package io.infrapivot.source.whois;
 
+import io.infrapivot.source.registration.Referrals;
 import io.infrapivot.source.registration.RegistrationMerge;
 import io.infrapivot.source.registration.RegistrationRecord;
 import io.infrapivot.source.registration.RegistrationStatus;
@@ -98,7 +99,8 @@ public final class WhoisChain {
             RegistrationRecord r = WhoisParser.parse(a.text(), "whois.iana.org", ianaQuery, now);
             hops.add(new Hop(a, r));
             String refer = r.registrar() == null ? null : r.registrar().whoisServer();
-            if (refer != null) return host(refer);
+            if (refer != null && Referrals.isPublicName(host(refer))) return host(refer);
+            if (refer != null) notes.add("IANA referral to " + refer + " not followed (not a public host name)");
         } catch (WhoisClient.WhoisException e) {
             notes.add("IANA server failed (" + e.getMessage() + "); using the server table");
         }
@@ -120,7 +122,12 @@ public final class WhoisChain {
         }
         if (lower.startsWith("http://") || lower.startsWith("https://")) return null;
         String h = host(ref);
-        return h == null || h.equals(current) ? null : h;
+        if (h == null || h.equals(current)) return null;
+        if (!Referrals.isPublicName(h)) {
+            notes.add("referral to " + h + " not followed (not a public host name)");
+            return null;
+        }
+        return h;
     }
 
     /** "whois://whois.ripe.net:43/" → "whois.ripe.net"; a bare host stays as it is. */

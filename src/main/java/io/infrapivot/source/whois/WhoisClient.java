@@ -110,6 +110,8 @@ public final class WhoisClient {
         } catch (ConnectException e) {
             throw new WhoisException("cannot connect to " + h, e);
         } catch (IOException e) {
+            // a virtual thread interrupted in a socket read sees the socket closed
+            if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
             throw new WhoisException("network error talking to " + h + ": " + e.getClass().getSimpleName(), e);
         }
     }

@@ -251,6 +251,38 @@ class PivotTest {
     }
 
     @Test
+    void anIndicatorIsExpandedWithWhatTheLookupThatFoundItSaid() throws Exception {
+        World w = world();
+        Indicator cert = Indicator.fromCanonical(IndicatorType.CERT, "a".repeat(64));
+        Indicator sibling = d("sibling-on-the-same-cert.com");
+        w.add("dnsf", ACTOR_DOMAINS.get(0), cert, Relation.CERT_NAME, ACTOR_DOMAINS.get(0));
+        w.add("dnsf", ACTOR_DOMAINS.get(0), cert, Relation.CERT_NAME, sibling);
+        String recipe = RECIPE.replace("follow = [\"registrant-email\", \"resolves-to\"]",
+                "follow = [\"registrant-email\", \"resolves-to\", \"cert-name\"]") + """
+                [[steps]]
+                types = ["cert"]
+                hops = "1-"
+                sources = ["nosuch-ct"]
+                follow = ["cert-name"]
+                """;
+        try (CaseStore store = new SqliteCaseRepository(dir).open("ct")) {
+            Map<String, WorldSource> sources = Map.of("dnsf", new WorldSource("dnsf", w, Set.of(IndicatorType.DOMAIN)),
+                    "reg", new WorldSource("reg", w, Set.of(IndicatorType.DOMAIN)));
+            try (Engine engine = new Engine(new SourceRegistry(new ArrayList<>(sources.values())),
+                    Config.load(Map.of(), dir.toString()), store, IndicatorParser.standard(), Clock.systemUTC())) {
+                Pivot p = new Pivot(engine, store, NoiseRules.load(IndicatorParser.standard(), null, Set.of()),
+                        Clock.systemUTC());
+                Pivot.Result r = p.run(List.of(ACTOR_DOMAINS.get(0)), Recipe.parse(new TomlMapper().readTree(recipe), "t"),
+                        new Pivot.Options(2, 100, null, Map.of(), 300, new Selection(Set.of("dnsf", "reg"), Set.of(), false,
+                                false), RunOptions.defaults(), Duration.ofSeconds(5), false), null);
+                assertThat(r.nodes().get(cert).hop()).isEqualTo(1);
+                assertThat(r.nodes().get(sibling).hop()).isEqualTo(2);
+                assertThat(r.nodes().get(sibling).from()).isEqualTo(cert);
+            }
+        }
+    }
+
+    @Test
     void depthCountsHops() throws Exception {
         World w = world();
         try (CaseStore store = new SqliteCaseRepository(dir).open("d1")) {

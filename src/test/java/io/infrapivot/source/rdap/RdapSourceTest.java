@@ -115,6 +115,23 @@ class RdapSourceTest {
         assertThat(r.evidence()).hasSize(2);
     }
 
+    @Test
+    void relatedLinkToAnInternalAddressIsNotFollowed() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rdap+json")
+                .body(TestFixtures.text("rdap/registry-domain.json").replace("{{base}}/registrar",
+                        "http://10.0.0.5/registrar")).build());
+        LookupResult r = lookupAt("/com/v1/", IndicatorType.DOMAIN, "example-shop.com");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(r.message())
+                .contains("registrar link http://10.0.0.5/registrar/domain/EXAMPLE-SHOP.COM not followed");
+        assertThat(RdapClient.safeRelated("https://rdap.verisign.com/com/v1/domain/x.com",
+                "https://rdap.registrar.example/domain/x.com")).isTrue();
+        assertThat(RdapClient.safeRelated("https://rdap.verisign.com/com/v1/domain/x.com",
+                "http://rdap.registrar.example/domain/x.com")).isFalse();
+        assertThat(RdapClient.safeRelated("https://rdap.verisign.com/com/v1/domain/x.com",
+                "https://[::1]/domain/x.com")).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource({"arin-ip.json, IP, 8.8.8.8, /ip/8.8.8.8, 8.8.8.0/24",
             "ripe-ip.json, IP, 193.0.0.1, /ip/193.0.0.1, 193.0.0.0/21",
@@ -131,7 +148,8 @@ class RdapSourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"arin-autnum.json, AS15169, /autnum/15169, GOOGLE", "ripe-autnum.json, AS3333, /autnum/3333, RIPE-NCC-AS"})
+    @CsvSource({"arin-autnum.json, AS15169, /autnum/15169, GOOGLE",
+            "ripe-autnum.json, AS3333, /autnum/3333, RIPE-NCC-AS"})
     void autnums(String fixture, String asn, String path, String name) throws Exception {
         answer(200, fixture);
         LookupResult r = lookupAt("/", IndicatorType.ASN, asn);

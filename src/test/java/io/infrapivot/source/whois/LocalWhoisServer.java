@@ -15,15 +15,15 @@ import java.util.function.Function;
  * A WHOIS server on 127.0.0.1 for the tests: reads one query line, answers what the handler returns (bytes), and
  * closes, like a port-43 server. Handlers may also stall or drip to exercise the client's timeouts.
  */
-final class LocalWhoisServer implements AutoCloseable {
+public final class LocalWhoisServer implements AutoCloseable {
     /** What to do with a query. */
-    interface Handler {
+    public interface Handler {
         void answer(String query, OutputStream out) throws IOException, InterruptedException;
     }
 
     private final ServerSocket socket;
     private final Thread acceptor;
-    final List<String> queries = new CopyOnWriteArrayList<>();
+    public final List<String> queries = new CopyOnWriteArrayList<>();
 
     private LocalWhoisServer(Handler handler) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -40,15 +40,15 @@ final class LocalWhoisServer implements AutoCloseable {
     }
 
     /** A server answering text (UTF-8) from a function of the query. */
-    static LocalWhoisServer text(Function<String, String> answers) throws IOException {
+    public static LocalWhoisServer text(Function<String, String> answers) throws IOException {
         return new LocalWhoisServer((q, out) -> out.write(answers.apply(q).getBytes(StandardCharsets.UTF_8)));
     }
 
-    static LocalWhoisServer handler(Handler h) throws IOException {
+    public static LocalWhoisServer handler(Handler h) throws IOException {
         return new LocalWhoisServer(h);
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + socket.getLocalPort();
     }
 

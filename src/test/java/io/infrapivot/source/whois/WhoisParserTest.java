@@ -369,6 +369,78 @@ class WhoisParserTest {
         assertThat(r.dnssec()).isFalse();
     }
 
+    @Test
+    void jprsJapaneseAnswer() {
+        String text = """
+                [ JPRS database provides information on network administration. ]
+                Domain Information: [ドメイン情報]
+                a. [ドメイン名]                 EXAMPLE-SHOP.JP
+                e. [そしきめい]                 れい しょっぷ
+                f. [組織名]                     例ショップ株式会社
+                p. [ネームサーバ]               ns1.example-shop.jp
+                [状態]                          Connected (2027/05/31)
+                [登録年月日]                    2001/05/11
+                [最終更新]                      2026/06/01 01:05:03 (JST)
+                """;
+        RegistrationRecord r = WhoisParser.parse(text, "whois.jprs.jp", "example-shop.jp", FETCHED);
+        assertThat(r.domain()).isEqualTo("example-shop.jp");
+        assertThat(r.contacts().registrant().organization()).isEqualTo("例ショップ株式会社");
+        assertThat(r.nameServers()).containsExactly("ns1.example-shop.jp");
+        assertThat(r.statuses()).containsExactly("Connected");
+        assertThat(r.created()).isEqualTo(Instant.parse("2001-05-10T15:00:00Z"));
+        assertThat(r.updated()).isEqualTo(Instant.parse("2026-05-31T16:05:03Z"));
+    }
+
+    @Test
+    void ripeInet6num() {
+        String text = """
+                inet6num:       2001:67c:2e8::/48
+                netname:        RIPE-NCC
+                country:        NL
+                org:            ORG-RIEN1-RIPE
+                status:         ASSIGNED PI
+                created:        2002-07-04T08:10:51Z
+                source:         RIPE
+
+                organisation:   ORG-RIEN1-RIPE
+                org-name:       Reseaux IP Europeens Network Coordination Centre (RIPE NCC)
+                source:         RIPE
+                """;
+        RegistrationRecord r = WhoisParser.parse(text, null, "2001:67c:2e8::1", FETCHED);
+        assertThat(r.kind()).isEqualTo("ip");
+        assertThat(r.network().start()).isEqualTo("2001:67c:2e8::");
+        assertThat(r.network().end()).isEqualTo("2001:67c:2e8:ffff:ffff:ffff:ffff:ffff");
+        assertThat(r.network().cidrs()).containsExactly("2001:67c:2e8::/48");
+        assertThat(r.network().type()).isEqualTo("ASSIGNED PI");
+        assertThat(r.network().rir()).isEqualTo("ripe");
+    }
+
+    @Test
+    void arinReassignmentToACustomer() {
+        String text = """
+                NetRange:       198.51.100.0 - 198.51.100.127
+                CIDR:           198.51.100.0/25
+                NetName:        EXAMPLE-CUST
+                NetHandle:      NET-198-51-100-0-1
+                Parent:         EXAMPLE-ISP (NET-198-51-0-0-1)
+                NetType:        Reassigned
+                Customer:       Example Widgets (C01234567)
+                RegDate:        2019-05-01
+                Updated:        2019-05-01
+
+                CustName:       Example Widgets
+                Address:        1 Main St
+                City:           Springfield
+                Country:        US
+                """;
+        RegistrationRecord r = WhoisParser.parse(text, "whois.arin.net", "198.51.100.5", FETCHED);
+        assertThat(r.network().organization()).isEqualTo("Example Widgets");
+        assertThat(r.network().type()).isEqualTo("Reassigned");
+        assertThat(r.network().cidrs()).containsExactly("198.51.100.0/25");
+        assertThat(r.network().parent()).isEqualTo("NET-198-51-0-0-1");
+        assertThat(r.contacts().registrant().city()).isEqualTo("Springfield");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "verisign-notfound.txt, whois.verisign-grs.com",

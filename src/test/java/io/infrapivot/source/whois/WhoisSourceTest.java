@@ -150,6 +150,17 @@ class WhoisSourceTest {
         assertThat(r.evidence()).hasSize(2);
     }
 
+    @Test
+    void referralsToPrivateAddressesAreNotFollowed() throws Exception {
+        serve("whois.iana.org", "iana-com.txt");
+        serveText("whois.verisign-grs.com", TestFixtures.text("whois/verisign-thin.txt")
+                .replace("whois.registrar.example", "10.0.0.7"));
+        LookupResult r = lookup(IndicatorType.DOMAIN, "example-shop.com");
+        assertThat(r.evidence()).hasSize(2);
+        assertThat(r.message()).contains("referral to 10.0.0.7 not followed (not a public host name)");
+        assertThat(record(r).registrar().name()).isEqualTo("Example Registrar, LLC");
+    }
+
     @ParameterizedTest
     @CsvSource({"whois.nic.uk, nominet.txt, example-widgets.co.uk",
             "whois.denic.de, denic.txt, beispiel-firma.de",
@@ -229,6 +240,25 @@ class WhoisSourceTest {
         LookupResult r = lookup(IndicatorType.DOMAIN, "esempio.it");
         assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(r.message()).isEqualTo("whois.nic.it timed out (connect 10 s, read 1 s)");
+    }
+
+    @Test
+    void interruptStopsALookupWaitingOnASilentServer() throws Exception {
+        serveText("whois.iana.org", ianaReferral("whois.nic.it"));
+        add("whois.nic.it", LocalWhoisServer.handler((q, out) -> Thread.sleep(20_000)));
+        var thrown = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread t = Thread.ofVirtual().start(() -> {
+            try {
+                lookup(IndicatorType.DOMAIN, "esempio.it");
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        while (servers.get(1).queries.isEmpty()) Thread.sleep(20);
+        t.interrupt();
+        t.join(10_000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
     }
 
     @Test

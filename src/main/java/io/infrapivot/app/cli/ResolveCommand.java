@@ -1,0 +1,216 @@
+package io.infrapivot.app.cli;
+
+import io.infrapivot.engine.port.CaseStore;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.RawAnswer;
+import io.infrapivot.source.Durations;
+import io.infrapivot.source.LookupResult;
+import io.infrapivot.source.dns.DnsConfig;
+import io.infrapivot.source.dns.FindingConverter;
+import io.infrapivot.source.dns.bulk.BulkBench;
+import io.infrapivot.source.dns.bulk.BulkFindings;
+import io.infrapivot.source.dns.bulk.BulkFormat;
+import io.infrapivot.source.dns.bulk.BulkQuery;
+import io.infrapivot.source.dns.bulk.BulkResolver;
+import io.infrapivot.source.dns.bulk.BulkResult;
+import io.infrapivot.source.dns.bulk.BulkStatus;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code infrapivot resolve -f names.txt [-t A,AAAA,MX]}: bulk resolution through one multiplexed UDP socket
+ * (docs/dns.md), printing JSON Lines or one line per answer as they come, optionally stored in a case.
+ */
+@Command(name = "resolve", mixinStandardHelpOptions = true,
+        description = "Resolve many names fast (bulk DNS); prints as it goes, stores with --case.")
+final class ResolveCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Names to resolve (else -f, else stdin).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "One name per line ('-' for stdin).")
+    String file;
+
+    @Option(names = {"-t", "--types"}, paramLabel = "TYPES", defaultValue = "A",
+            description = "Record types, comma-separated (default ${DEFAULT-VALUE}).")
+    String types;
+
+    @Option(names = "--resolver", paramLabel = "IP[:PORT]", description = "Resolver (repeatable; default the system's).")
+    List<String> resolvers = new ArrayList<>();
+
+    @Option(names = "--case", paramLabel = "NAME", description = "Also store every answer in this case.")
+    String caseName;
+
+    @Option(names = "--json", description = "JSON Lines: {name, type, status, answers, cnames, error}.")
+    boolean json;
+
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "1000",
+            description = "Questions outstanding at once (default ${DEFAULT-VALUE}).")
+    int inFlight;
+
+    @Option(names = "--rate", paramLabel = "QPS", defaultValue = "0",
+            description = "Questions per second at most (default: no limit).")
+    double rate;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1500ms",
+            description = "Time before a question is sent again (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--tries", paramLabel = "N", defaultValue = "3", description = "Sends per question (default ${DEFAULT-VALUE}).")
+    int tries;
+
+    @Override
+    public Integer call() throws Exception {
+        AppContext ctx = Main.context;
+        Terminal t = ctx.terminal();
+        List<Integer> typeCodes = parseTypes();
+        BulkResolver.Options options = options();
+        CaseStore store = caseName == null ? null : CaseCommand.open(ctx, ctx.caseName(caseName));
+        CaseWriter writer = store == null ? null : new CaseWriter(store, ctx);
+        long[] counts = new long[BulkStatus.values().length];
+        long[] done = {0};
+        long started = System.nanoTime();
+        BulkResolver.Stats stats;
+        Writer w = new BufferedWriter(new OutputStreamWriter(t.out(), StandardCharsets.UTF_8), 1 << 16);
+        try (BufferedReader in = input(); BulkFormat fmt = json ? BulkFormat.jsonLines(w) : BulkFormat.text(w)) {
+            Iterator<BulkQuery> queries = BulkBench.queries(in, typeCodes);
+            stats = new BulkResolver(options).run(queries, r -> {
+                counts[r.status().ordinal()]++;
+                fmt.write(r);
+                if (writer != null) writer.add(r);
+                if (t.interactive() && ++done[0] % 1000 == 0) progress(t, done[0], started);
+            });
+        } finally {
+            if (writer != null) writer.finish();
+            if (store != null) store.close();
+        }
+        if (t.interactive()) t.err().print("\r\u001b[K");
+        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%d questions in %.1f s (%.0f/s)",
+                stats.questions(), stats.nanos() / 1e9, stats.perSecond()));
+        for (BulkStatus s : BulkStatus.values()) {
+            if (counts[s.ordinal()] > 0) summary.append(", ").append(s.id()).append(' ').append(counts[s.ordinal()]);
+        }
+        if (writer != null) summary.append("; stored in case ").append(ctx.caseName(caseName));
+        t.err().println(summary);
+        boolean failures = counts[BulkStatus.TIMEOUT.ordinal()] + counts[BulkStatus.ERROR.ordinal()]
+                + counts[BulkStatus.INVALID.ordinal()] > 0;
+        return failures ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    private static void progress(Terminal t, long done, long started) {
+        double secs = (System.nanoTime() - started) / 1e9;
+        t.err().print(String.format(Locale.ROOT, "\r%d answers, %.0f/s ", done, secs > 0 ? done / secs : 0));
+        t.err().flush();
+    }
+
+    private List<Integer> parseTypes() {
+        try {
+            return BulkBench.types(types);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "-t: " + e.getMessage());
+        }
+    }
+
+    private BulkResolver.Options options() {
+        List<InetSocketAddress> servers = new ArrayList<>();
+        try {
+            for (String r : resolvers) servers.add(DnsConfig.parseResolver(r));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--resolver: " + e.getMessage());
+        }
+        if (servers.isEmpty()) servers.addAll(DnsConfig.systemResolvers());
+        Duration d;
+        try {
+            d = Durations.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--timeout: " + e.getMessage());
+        }
+        try {
+            return new BulkResolver.Options(servers, d, tries, inFlight, rate, 8 << 20);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    private BufferedReader input() throws IOException {
+        if (!names.isEmpty()) return new BufferedReader(new StringReader(String.join("\n", names)));
+        if (file == null || file.equals("-")) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        Path p = Path.of(file);
+        if (!Files.isReadable(p)) throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + file);
+        return Files.newBufferedReader(p, StandardCharsets.UTF_8);
+    }
+
+    /** Stores results on a separate thread (the resolver's loop never waits on the database for long). */
+    private static final class CaseWriter {
+        private static final BulkResult END = new BulkResult("", 0, BulkStatus.INVALID, List.of(), List.of(), 0, null);
+        private final BlockingQueue<BulkResult> queue = new ArrayBlockingQueue<>(10_000);
+        private final Thread thread;
+
+        CaseWriter(CaseStore store, AppContext ctx) {
+            thread = Thread.ofVirtual().start(() -> {
+                try {
+                    for (BulkResult r; (r = queue.take()) != END; ) save(store, ctx, r);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        private static void save(CaseStore store, AppContext ctx, BulkResult r) {
+            if (r.status() == BulkStatus.INVALID) return;
+            Indicator subject;
+            try {
+                subject = ctx.parser().parse(r.name()).orElseThrow().indicator();
+            } catch (IllegalArgumentException e) {
+                return;
+            }
+            if (subject.type() != IndicatorType.DOMAIN && subject.type() != IndicatorType.HOST) return;
+            Instant now = ctx.clock().instant();
+            FindingConverter conv = new FindingConverter(ctx.parser(), "dns", now);
+            RawAnswer ev = RawAnswer.text("dns", r.name() + " " + org.xbill.DNS.Type.string(r.type()) + " (bulk)",
+                    r.toString(), "text/plain", r.status().id(), now, Duration.ZERO);
+            var obs = conv.convert(BulkFindings.of(r), subject).stream()
+                    .map(o -> new io.infrapivot.model.Observation(o.subject(), o.relation(), o.object(), o.value(),
+                            o.source(), null, null, o.learnedAt(), null, ev)).toList();
+            LookupResult lr = LookupResult.of(obs, List.of(ev));
+            store.saveLookup("dns", subject, "resolve:" + org.xbill.DNS.Type.string(r.type()), now, now, lr,
+                    Duration.ofHours(1));
+        }
+
+        void add(BulkResult r) {
+            try {
+                queue.put(r);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void finish() throws InterruptedException {
+            queue.put(END);
+            thread.join();
+        }
+    }
+}

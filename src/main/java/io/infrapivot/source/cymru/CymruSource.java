@@ -1,0 +1,122 @@
+package io.infrapivot.source.cymru;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.Access;
+import io.infrapivot.source.LookupContext;
+import io.infrapivot.source.LookupResult;
+import io.infrapivot.source.Source;
+import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.SourceSettings;
+import io.infrapivot.source.dns.Asker;
+import io.infrapivot.source.dns.DnsAnswer;
+import io.infrapivot.source.dns.DnsConfig;
+import io.infrapivot.source.dns.DnsNames;
+import io.infrapivot.source.dns.DnsResolvers;
+import io.infrapivot.source.dns.DnsSource;
+import io.infrapivot.source.dns.DnsStatus;
+import io.infrapivot.source.dns.Finding;
+import io.infrapivot.source.dns.Json;
+import io.infrapivot.source.dns.RecordInterpreter;
+import io.infrapivot.source.dns.Ref;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.xbill.DNS.Type;
+
+/**
+ * Source {@code cymru} (passive): IP to announcing ASN, prefix, country, registry and allocation date, and
+ * ASN to its name, through Team Cymru's DNS interface (TXT records).
+ */
+public final class CymruSource implements Source {
+    public static final String ID = "cymru";
+
+    private static final SourceInfo INFO = new SourceInfo(ID,
+            "Team Cymru IP-to-ASN over DNS: announcing ASN, prefix, country, registry, allocation date, AS name",
+            Set.of(IndicatorType.IP, IndicatorType.ASN),
+            EnumSet.of(Relation.ANNOUNCED_BY, Relation.IN_NETBLOCK, Relation.REGISTRATION),
+            Access.PASSIVE, DnsConfig.settingsPlus(
+                    SourceInfo.Setting.plain("origin-zone", "IPv4 origin zone", "origin.asn.cymru.com"),
+                    SourceInfo.Setting.plain("origin6-zone", "IPv6 origin zone", "origin6.asn.cymru.com"),
+                    SourceInfo.Setting.plain("asn-zone", "AS description zone", "asn.cymru.com")),
+            null, 8, Duration.ofDays(1), true);
+
+    @Override
+    public SourceInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public LookupResult lookup(Indicator indicator, LookupContext context) throws InterruptedException {
+        if (indicator.type() != IndicatorType.IP && indicator.type() != IndicatorType.ASN) {
+            return LookupResult.skipped("cymru does not look up " + indicator.type().id());
+        }
+        Asker asker = DnsResolvers.asker(context);
+        Zones zones = Zones.of(context.settings());
+        List<Finding> findings = indicator.type() == IndicatorType.IP ? ip(asker, zones, indicator.value())
+                : asn(asker, zones, Long.parseLong(indicator.value().replaceFirst("(?i)^AS", "")));
+        return DnsSource.result(findings, asker.answers(), indicator, context, ID);
+    }
+
+    /** The zones asked (settings, so tests can point them at a local server). */
+    public record Zones(String origin, String origin6, String asn) {
+        public static Zones of(SourceSettings s) {
+            return new Zones(s.get("origin-zone", "origin.asn.cymru.com"),
+                    s.get("origin6-zone", "origin6.asn.cymru.com"), s.get("asn-zone", "asn.cymru.com"));
+        }
+    }
+
+    /** Findings for an IP: announced-by each origin ASN (with its name), in-netblock the prefix. */
+    public static List<Finding> ip(Asker asker, Zones zones, String address) throws InterruptedException {
+        IPAddress a = new IPAddressString(address).getAddress();
+        if (a == null) throw new IllegalArgumentException("not an IP address: " + address);
+        String rev = a.withoutPrefixLength().toReverseDNSLookupString();
+        String left = rev.substring(0, rev.lastIndexOf(a.isIPv4() ? ".in-addr.arpa" : ".ip6.arpa"));
+        DnsAnswer txt = asker.ask(DnsNames.parse(left + "." + (a.isIPv4() ? zones.origin() : zones.origin6())),
+                Type.TXT);
+        Ref self = Ref.ip(a.withoutPrefixLength().toCanonicalString());
+        List<Finding> out = new ArrayList<>();
+        if (txt.status() != DnsStatus.ANSWER) {
+            out.add(RecordInterpreter.outcome(self, txt));
+            return out;
+        }
+        for (String t : RecordInterpreter.txtStrings(txt)) {
+            var origin = CymruParser.origin(t);
+            if (origin.isEmpty()) continue;
+            var o = origin.get();
+            ObjectNode nv = Json.object().put("country", o.country()).put("registry", o.registry())
+                    .put("allocated", o.allocated());
+            out.add(Finding.link(self, Relation.IN_NETBLOCK, Ref.cidr(o.prefix()), nv, txt));
+            for (long asn : o.asns()) {
+                ObjectNode av = Json.object().put("prefix", o.prefix());
+                List<Finding> info = asn(asker, zones, asn);
+                info.stream().filter(f -> f.relation() == Relation.REGISTRATION).findFirst()
+                        .ifPresent(f -> av.put("as_name", f.field("name")));
+                out.add(Finding.link(self, Relation.ANNOUNCED_BY, Ref.asn("AS" + asn), av, txt));
+                out.addAll(info);
+            }
+        }
+        return out;
+    }
+
+    /** Findings for an ASN: its registration facts (country, registry, allocation date, name). */
+    public static List<Finding> asn(Asker asker, Zones zones, long asn) throws InterruptedException {
+        DnsAnswer txt = asker.ask(DnsNames.parse("as" + asn + "." + zones.asn()), Type.TXT);
+        Ref self = Ref.asn("AS" + asn);
+        if (txt.status() != DnsStatus.ANSWER) return List.of(RecordInterpreter.outcome(self, txt));
+        List<Finding> out = new ArrayList<>();
+        for (String t : RecordInterpreter.txtStrings(txt)) {
+            CymruParser.asInfo(t).filter(i -> i.asn() == asn).ifPresent(i -> out.add(Finding.attribute(self,
+                    Relation.REGISTRATION, Json.type("cymru-asn").put("asn", i.asn()).put("country", i.country())
+                            .put("registry", i.registry()).put("allocated", i.allocated()).put("name", i.name()),
+                    txt)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package io.infrapivot.source.dnsbl;
+
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Observation;
+import io.infrapivot.model.RawAnswer;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.Access;
+import io.infrapivot.source.LookupContext;
+import io.infrapivot.source.LookupResult;
+import io.infrapivot.source.Outcome;
+import io.infrapivot.source.Source;
+import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.dns.DnsConfig;
+import io.infrapivot.source.dns.DnsResolvers;
+import io.infrapivot.source.dns.FindingConverter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Source {@code dnsbl} (passive): asks DNS blocklists about an IP (reversed, under each IP list) or a name
+ * (under each domain list). Listings become {@code listed-on} attributes whose value names the list and
+ * the documented meaning of each code; the lists' error answers are reported as errors, never listings.
+ */
+public final class DnsblSource implements Source {
+    public static final String ID = "dnsbl";
+    static final String DEFAULT_IP_LISTS = "zen.spamhaus.org,bl.spamcop.net,b.barracudacentral.org";
+    static final String DEFAULT_DOMAIN_LISTS = "dbl.spamhaus.org,multi.surbl.org,multi.uribl.com";
+
+    private static final SourceInfo INFO = new SourceInfo(ID,
+            "DNS blocklists for IPs (Spamhaus ZEN, SpamCop, Barracuda) and domains (Spamhaus DBL, SURBL, URIBL)",
+            Set.of(IndicatorType.IP, IndicatorType.DOMAIN, IndicatorType.HOST), EnumSet.of(Relation.LISTED_ON),
+            Access.PASSIVE, DnsConfig.settingsPlus(
+                    SourceInfo.Setting.plain("ip-lists", "comma-separated IP blocklist zones", DEFAULT_IP_LISTS),
+                    SourceInfo.Setting.plain("domain-lists", "comma-separated domain blocklist zones",
+                            DEFAULT_DOMAIN_LISTS),
+                    SourceInfo.Setting.plain("zone-suffix",
+                            "a suffix added to every list zone (for a local mirror, or tests)", null)),
+            null, 8, Duration.ofHours(6), true);
+
+    @Override
+    public SourceInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public LookupResult lookup(Indicator indicator, LookupContext context) throws InterruptedException {
+        boolean ip = indicator.type() == IndicatorType.IP;
+        if (!ip && indicator.type() != IndicatorType.DOMAIN && indicator.type() != IndicatorType.HOST) {
+            return LookupResult.skipped("dnsbl does not look up " + indicator.type().id());
+        }
+        List<Blocklist> lists = new ArrayList<>();
+        String setting = ip ? context.settings().get("ip-lists", DEFAULT_IP_LISTS)
+                : context.settings().get("domain-lists", DEFAULT_DOMAIN_LISTS);
+        for (String z : setting.split(",")) if (!z.isBlank()) lists.add(Blocklist.forZone(z, ip));
+        DnsblChecker checker = new DnsblChecker(DnsResolvers.asker(context),
+                context.settings().get("zone-suffix").orElse(null));
+        List<DnsblChecker.Result> results = new ArrayList<>();
+        for (Blocklist b : lists) results.add(checker.check(b, indicator.value(), ip));
+        FindingConverter conv = new FindingConverter(context.parser(), ID, context.now());
+        List<Observation> obs = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (DnsblChecker.Result r : results) {
+            RawAnswer ev = conv.evidence(r.answer());
+            if (r.listing() != null) {
+                obs.add(Observation.attribute(indicator, Relation.LISTED_ON, r.listing(), ID, context.now(), ev));
+            }
+            if (r.error() != null) errors.add(r.list().zone() + ": " + r.error());
+        }
+        List<RawAnswer> evidence = conv.evidence(checker.asker().answers());
+        String message = errors.isEmpty() ? null : String.join("; ", errors);
+        if (obs.isEmpty() && !errors.isEmpty()) return new LookupResult(Outcome.ERROR, obs, evidence, message, null);
+        return new LookupResult(obs.isEmpty() ? Outcome.EMPTY : Outcome.OK, obs, evidence, message, null);
+    }
+}
