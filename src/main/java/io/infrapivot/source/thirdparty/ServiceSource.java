@@ -66,6 +66,8 @@ public abstract class ServiceSource implements Source {
         String refusal = refuse(indicator);
         if (refusal != null) return LookupResult.skipped(refusal);
         SourceSettings s = context.settings();
+        var ready = readiness(s);
+        if (!ready.isReady()) return LookupResult.skipped(ready.reason());
         String url = s.get("url", defaultUrl());
         List<SourceSettings.Secret> keys = s.secrets("key");
         int n = Math.max(1, keys.size());
