@@ -31,6 +31,7 @@ public final class ServiceCall {
     private final String baseUrl;
     private final List<Secret> keys;
     private final List<RawAnswer> evidence = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final Facts facts;
 
     ServiceCall(String source, LookupContext context, HttpFetcher fetcher, JsonPost post, String baseUrl,
@@ -215,6 +216,11 @@ public final class ServiceCall {
         facts.answer(raw);
     }
 
+    /** A remark for the result's message (a side request that failed, ...). */
+    public void note(String remark) {
+        notes.add(redact(remark));
+    }
+
     /** Blanks every configured key out of a text. */
     public String redact(String text) {
         if (text == null) return null;
@@ -245,8 +251,11 @@ public final class ServiceCall {
      */
     public LookupResult result(Long total, long fetched, boolean more) {
         var obs = facts.observations();
-        String note = facts.outsideWindow() > 0 ? facts.outsideWindow() + " facts outside the --since/--until window"
-                + " left out" : null;
+        List<String> all = new ArrayList<>(notes);
+        if (facts.outsideWindow() > 0) {
+            all.add(facts.outsideWindow() + " facts outside the --since/--until window left out");
+        }
+        String note = all.isEmpty() ? null : String.join("; ", all);
         if ((total != null && total > fetched) || more) {
             String of = total != null ? " of " + total : " (more exist)";
             String msg = "truncated at " + fetched + of + (note == null ? "" : "; " + note);
