@@ -140,7 +140,7 @@ public final class ServiceCall {
     }
 
     private ServiceException failed(String request, HttpError e) {
-        keep(request, e.partialBody(), e.status() == 0 ? e.kind().name().toLowerCase() : "HTTP " + e.status(), null);
+        keep(request, e.partialBody(), e.status() == 0 ? e.kind().name().toLowerCase(java.util.Locale.ROOT) : "HTTP " + e.status(), null);
         return new ServiceException(kindOf(e), redact(e.getMessage()), e);
     }
 
