@@ -215,7 +215,8 @@ public final class Engine implements AutoCloseable {
         CircuitBreaker breaker = breakers.computeIfAbsent(id, k -> new CircuitBreaker(
                 settings.getInt("breaker_threshold", 5), settings.getDuration("breaker_cooldown", Duration.ofMinutes(2)),
                 clock));
-        Semaphore slots = concurrency.computeIfAbsent(id, k -> new Semaphore(info.concurrency()));
+        Semaphore slots = concurrency.computeIfAbsent(id, k -> new Semaphore(
+                Math.max(1, settings.getInt("parallel_lookups", info.concurrency()))));
         slots.acquire();
         try {
             String refusal = info.access() == Access.OFFLINE ? null : budgetRefusal(id);
