@@ -12,6 +12,7 @@ import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,8 @@ import java.util.Set;
  * crt.sh certificate search ({@code /?q=%.DOMAIN&output=json} for a domain and its subdomains,
  * {@code /?q=HOST&output=json} for a host). crt.sh is often slow or answers 502/503: the shared helper retries
  * with backoff, and a failure is an error, never "no certificates". {@code exclude_expired = true} asks it to
- * leave expired certificates out.
+ * leave expired certificates out. crt.sh's JSON has no fingerprint: with {@code fetch_certs = N} the first N
+ * certificates are downloaded ({@code /?d=ID}) and become {@code cert} indicators keyed by their SHA-256.
  */
 public final class CrtShSource extends ServiceSource {
     public static final String ID = "crtsh";
@@ -29,7 +31,9 @@ public final class CrtShSource extends ServiceSource {
             Set.of(IndicatorType.DOMAIN, IndicatorType.HOST),
             Set.of(Relation.SUBDOMAIN, Relation.CERT_NAME, Relation.CERT_ISSUER),
             Access.PASSIVE, settings(null, "https://crt.sh",
-                    SourceInfo.Setting.plain("exclude_expired", "leave expired certificates out (true/false)", "false")),
+                    SourceInfo.Setting.plain("exclude_expired", "leave expired certificates out (true/false)", "false"),
+                    SourceInfo.Setting.plain("fetch_certs", "how many certificates to download per lookup for their"
+                            + " SHA-256 (each one request)", "0")),
             new SourceInfo.RateLimit(12, Duration.ofMinutes(1)), 1, Duration.ofDays(1), true);
 
     @Override
@@ -45,8 +49,28 @@ public final class CrtShSource extends ServiceSource {
         String body = call.get(ServiceCall.Request.of(url), true, true);
         if (body == null) return call.result(null, 0, false);
         List<CertRecord> certs = CrtShParser.parse(body);
-        List<CertRecord> capped = call.capped(certs, 0);
+        List<CertRecord> capped = fingerprinted(call.capped(certs, 0), call);
         CertMapper.map(indicator, capped, call.facts());
         return call.result((long) certs.size(), capped.size(), false);
+    }
+
+    private static List<CertRecord> fingerprinted(List<CertRecord> certs, ServiceCall call) throws InterruptedException {
+        int budget = call.context().settings().getInt("fetch_certs", 0);
+        if (budget <= 0) return certs;
+        List<CertRecord> out = new ArrayList<>(certs);
+        int failed = 0;
+        for (int i = 0; i < out.size() && budget > 0; i++) {
+            CertRecord c = out.get(i);
+            if (c.serviceId() == null || !c.serviceId().matches("\\d{1,19}")) continue;
+            budget--;
+            try {
+                String pem = call.get(ServiceCall.Request.of(call.base() + "/?d=" + c.serviceId()), false, false);
+                out.set(i, CertificateDownload.withFingerprint(c, pem));
+            } catch (ServiceException e) {
+                failed++;
+            }
+        }
+        if (failed > 0) call.note(failed + " certificate downloads failed");
+        return out;
     }
 }

@@ -27,7 +27,9 @@ public final class DnsdbSource extends ServiceSource {
             "Farsight DNSDB v2: rrsets of names, names pointing at an IP",
             Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
             PdnsMapper.RELATIONS,
-            Access.PASSIVE, settings(SourceInfo.Setting.key("DNSDB API key", true), "https://api.dnsdb.info/dnsdb/v2"),
+            Access.PASSIVE, settings(SourceInfo.Setting.key("DNSDB API key", true), "https://api.dnsdb.info/dnsdb/v2",
+                    SourceInfo.Setting.plain("reverse_ns", "also ask which domains a host serves as name server",
+                            "true")),
             new SourceInfo.RateLimit(1, Duration.ofSeconds(1)), 1, Duration.ofDays(1), true);
 
     @Override
@@ -37,9 +39,19 @@ public final class DnsdbSource extends ServiceSource {
 
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
-        String path = indicator.type() == IndicatorType.IP
-                ? "/lookup/rdata/ip/" + ServiceCall.enc(indicator.value())
-                : "/lookup/rrset/name/" + ServiceCall.enc(indicator.value()) + "/ANY";
+        String name = ServiceCall.enc(indicator.value());
+        DnsdbParser.Result r = ask(indicator, call, indicator.type() == IndicatorType.IP
+                ? "/lookup/rdata/ip/" + name : "/lookup/rrset/name/" + name + "/ANY");
+        if (indicator.type() == IndicatorType.HOST
+                && Boolean.parseBoolean(call.context().settings().get("reverse_ns", "true"))) {
+            DnsdbParser.Result ns = ask(indicator, call, "/lookup/rdata/name/" + name + "/NS");
+            return call.result(null, r.records().size() + ns.records().size(), r.limited() || ns.limited());
+        }
+        return call.result(null, r.records().size(), r.limited());
+    }
+
+    private static DnsdbParser.Result ask(Indicator indicator, ServiceCall call, String path)
+            throws ServiceException, InterruptedException {
         StringBuilder q = new StringBuilder("?limit=").append(call.maxResults());
         Instant since = call.context().options().since();
         Instant until = call.context().options().until();
@@ -48,9 +60,9 @@ public final class DnsdbSource extends ServiceSource {
         var req = ServiceCall.Request.of(call.base() + path + q)
                 .header("X-API-Key", call.keys().get(0).reveal()).header("Accept", "application/x-ndjson");
         String body = call.get(req, true, true);
-        if (body == null) return call.result(null, 0, false);
+        if (body == null) return new DnsdbParser.Result(java.util.List.of(), false, null);
         DnsdbParser.Result r = DnsdbParser.parse(body);
         PdnsMapper.map(indicator, PdnsMapper.window(r.records(), call.facts(), Integer.MAX_VALUE), call.facts());
-        return call.result(null, r.records().size(), r.limited());
+        return r;
     }
 }

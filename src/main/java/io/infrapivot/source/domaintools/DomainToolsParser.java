@@ -40,7 +40,7 @@ public final class DomainToolsParser {
             Long code = Json.number(err, "code");
             String msg = Json.text(err, "message");
             Kind kind = code == null ? Kind.SERVER : code == 401 || code == 403 ? Kind.AUTH
-                    : code == 429 || code == 503 && msg != null && msg.toLowerCase().contains("limit") ? Kind.QUOTA
+                    : code == 429 || code == 503 && msg != null && msg.toLowerCase(java.util.Locale.ROOT).contains("limit") ? Kind.QUOTA
                     : code == 404 ? Kind.BAD_QUERY : code >= 400 && code < 500 ? Kind.BAD_QUERY : Kind.SERVER;
             throw new ServiceException(kind, Json.excerpt((code == null ? "" : code + " ") + (msg == null ? "" : msg)));
         }

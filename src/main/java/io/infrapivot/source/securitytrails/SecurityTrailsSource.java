@@ -1,5 +1,6 @@
 package io.infrapivot.source.securitytrails;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Relation;
@@ -8,8 +9,11 @@ import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.SourceInfo;
 import io.infrapivot.source.pdns.PdnsMapper;
 import io.infrapivot.source.pdns.PdnsRecord;
+import io.infrapivot.source.thirdparty.DomainHit;
 import io.infrapivot.source.thirdparty.HistoryMapper;
+import io.infrapivot.source.thirdparty.Json;
 import io.infrapivot.source.thirdparty.Page;
+import io.infrapivot.source.thirdparty.ReverseWhoisMapper;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceSource;
@@ -20,7 +24,10 @@ import java.util.Set;
 
 /**
  * SecurityTrails API v1 ({@code APIKEY} header): A-record history of names ({@code /history/NAME/dns/a}, paged
- * up to the cap) and the subdomains of domains ({@code /domain/D/subdomains}).
+ * up to the cap), the subdomains ({@code /domain/D/subdomains}) and WHOIS history ({@code /history/D/whois}) of
+ * domains; and the domain search ({@code POST /domains/list?page=N} with a filter): the names on an IP
+ * ({@code ipv4}/{@code ipv6}, as {@code co-hosted}) and reverse WHOIS of a registrant email, organisation or
+ * phone ({@code whois_email}, {@code whois_organization}, {@code whois_telephone}); total {@code record_count}.
  */
 public final class SecurityTrailsSource extends ServiceSource {
     public static final String ID = "securitytrails";
@@ -29,11 +36,14 @@ public final class SecurityTrailsSource extends ServiceSource {
     static {
         RELATIONS.add(Relation.RESOLVES_TO);
         RELATIONS.add(Relation.SUBDOMAIN);
+        RELATIONS.add(Relation.CO_HOSTED);
     }
 
     private static final SourceInfo INFO = new SourceInfo(ID,
-            "SecurityTrails: DNS (A) history of names, subdomains and WHOIS history of domains",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST),
+            "SecurityTrails: DNS (A) history of names, subdomains and WHOIS history of domains, names on an IP,"
+                    + " domains of a registrant email/organisation/phone",
+            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP, IndicatorType.EMAIL, IndicatorType.ORG,
+                    IndicatorType.PHONE),
             RELATIONS,
             Access.PASSIVE, settings(SourceInfo.Setting.key("SecurityTrails API key", true),
                     "https://api.securitytrails.com/v1",
@@ -49,6 +59,9 @@ public final class SecurityTrailsSource extends ServiceSource {
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         String key = call.keys().get(0).reveal();
+        if (indicator.type() != IndicatorType.DOMAIN && indicator.type() != IndicatorType.HOST) {
+            return search(indicator, call, key);
+        }
         long fetched = 0;
         String page = "1";
         while (page != null && fetched < call.maxResults()) {
@@ -89,5 +102,36 @@ public final class SecurityTrailsSource extends ServiceSource {
             }
         }
         return call.result(total, fetched, more);
+    }
+
+    /** {@code POST /domains/list}: the domains whose IP or WHOIS field matches, page by page up to the cap. */
+    private static LookupResult search(Indicator indicator, ServiceCall call, String key)
+            throws ServiceException, InterruptedException {
+        String filter = switch (indicator.type()) {
+            case IP -> indicator.value().contains(":") ? "ipv6" : "ipv4";
+            case EMAIL -> "whois_email";
+            case ORG -> "whois_organization";
+            default -> "whois_telephone";
+        };
+        ObjectNode body = Json.object();
+        body.putObject("filter").put(filter, indicator.value());
+        long fetched = 0;
+        Long total = null;
+        String page = "1";
+        while (page != null && fetched < call.maxResults()) {
+            var req = ServiceCall.Request.of(call.base() + "/domains/list?page=" + page).header("APIKEY", key);
+            Page<DomainHit> p = SecurityTrailsParser.domainList(call.post(req, body.toString(),
+                    SecurityTrailsParser::domainList));
+            var hits = call.capped(p.items(), fetched);
+            if (indicator.type() == IndicatorType.IP) {
+                PdnsMapper.coHosted(indicator, hits.stream().map(DomainHit::domain).toList(), call.facts());
+            } else {
+                ReverseWhoisMapper.map(indicator, hits, call.facts());
+            }
+            fetched += hits.size();
+            total = p.total();
+            page = p.items().isEmpty() ? null : p.next();
+        }
+        return call.result(total, fetched, false);
     }
 }

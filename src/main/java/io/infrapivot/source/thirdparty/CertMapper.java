@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Relation;
+import io.infrapivot.model.Safe;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,12 +45,12 @@ public final class CertMapper {
 
     private static ObjectNode details(CertRecord c) {
         ObjectNode v = Json.object();
-        if (c.serial() != null) v.put("serial", c.serial());
-        if (c.issuer() != null) v.put("issuer", c.issuer());
+        if (c.serial() != null) v.put("serial", Safe.truncate(c.serial(), 128));
+        if (c.issuer() != null) v.put("issuer", Safe.truncate(c.issuer(), 512));
         if (c.notBefore() != null) v.put("not_before", c.notBefore().toString());
         if (c.notAfter() != null) v.put("not_after", c.notAfter().toString());
-        if (c.tbsSha256() != null) v.put("tbs_sha256", c.tbsSha256());
-        if (c.serviceId() != null) v.put("entry_id", c.serviceId());
+        if (c.tbsSha256() != null) v.put("tbs_sha256", Safe.truncate(c.tbsSha256(), 128));
+        if (c.serviceId() != null) v.put("entry_id", Safe.truncate(c.serviceId(), 64));
         return v;
     }
 }

@@ -27,14 +27,17 @@ public final class ServiceCall {
     private final String source;
     private final LookupContext context;
     private final HttpFetcher fetcher;
+    private final JsonPost post;
     private final String baseUrl;
     private final List<Secret> keys;
     private final List<RawAnswer> evidence = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final Facts facts;
 
-    ServiceCall(String source, LookupContext context, HttpFetcher fetcher, String baseUrl, List<Secret> keys,
-                List<RawAnswer> earlier) {
+    ServiceCall(String source, LookupContext context, HttpFetcher fetcher, JsonPost post, String baseUrl,
+                List<Secret> keys, List<RawAnswer> earlier) {
         this.source = source;
+        this.post = post;
         this.evidence.addAll(earlier);
         this.context = context;
         this.fetcher = fetcher;
@@ -110,15 +113,40 @@ public final class ServiceCall {
             throws ServiceException, InterruptedException {
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.putIfAbsent("Accept", expectJson ? "application/json" : "text/plain");
-        HttpAnswer a;
         try {
-            a = fetcher.get(new HttpFetcher.Get(request.url(), headers, request.secretParams(), expectJson));
+            return checked(fetcher.get(new HttpFetcher.Get(request.url(), headers, request.secretParams(), expectJson)),
+                    "GET ", "", notFoundIsEmpty);
         } catch (HttpError e) {
-            keep(shown(request), e.partialBody(),
-                    e.status() == 0 ? e.kind().name().toLowerCase() : "HTTP " + e.status(), null);
-            throw new ServiceException(kindOf(e), redact(e.getMessage()), e);
+            throw failed("GET " + shown(request), e);
         }
-        keep(a.url(), a.body(), "HTTP " + a.status(), a.contentType());
+    }
+
+    /**
+     * POSTs a JSON body (search APIs without GET) and returns the 2xx body; statuses as for {@link #get}, a
+     * non-2xx JSON body handed to {@code errorReader} first. The body must not hold a key (keys go in headers):
+     * it is kept in the evidence.
+     */
+    public String post(Request request, String json, ErrorReader errorReader)
+            throws ServiceException, InterruptedException {
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.putIfAbsent("Accept", "application/json");
+        return explained(() -> {
+            try {
+                return checked(post.post(request.url(), headers, json), "POST ", "\n" + json, false);
+            } catch (HttpError e) {
+                throw failed("POST " + shown(request) + "\n" + json, e);
+            }
+        }, errorReader);
+    }
+
+    private ServiceException failed(String request, HttpError e) {
+        keep(request, e.partialBody(), e.status() == 0 ? e.kind().name().toLowerCase(java.util.Locale.ROOT) : "HTTP " + e.status(), null);
+        return new ServiceException(kindOf(e), redact(e.getMessage()), e);
+    }
+
+    private String checked(HttpAnswer a, String method, String requestBody, boolean notFoundIsEmpty)
+            throws ServiceException {
+        keep(method + a.url() + requestBody, a.body(), "HTTP " + a.status(), a.contentType());
         if (a.ok()) return a.text();
         if (a.status() == 404 && notFoundIsEmpty) return null;
         String detail = "HTTP " + a.status() + excerptOf(a);
@@ -130,8 +158,17 @@ public final class ServiceCall {
     /** Like {@link #get} but hands a non-2xx body to {@code errorReader} first (services that explain in JSON). */
     public String getExplained(Request request, ErrorReader errorReader, boolean notFoundIsEmpty)
             throws ServiceException, InterruptedException {
+        return explained(() -> get(request, true, notFoundIsEmpty), errorReader);
+    }
+
+    private interface Exchange {
+        String run() throws ServiceException, InterruptedException;
+    }
+
+    private String explained(Exchange exchange, ErrorReader errorReader)
+            throws ServiceException, InterruptedException {
         try {
-            return get(request, true, notFoundIsEmpty);
+            return exchange.run();
         } catch (ServiceException e) {
             RawAnswer last = evidence.isEmpty() ? null : evidence.get(evidence.size() - 1);
             if (last != null && e.getCause() == null && last.response().length > 0) {
@@ -174,9 +211,14 @@ public final class ServiceCall {
     }
 
     private void keep(String request, byte[] body, String status, String contentType) {
-        RawAnswer raw = new RawAnswer(source, "GET " + redact(request), body, contentType, status, context.now(), null);
+        RawAnswer raw = new RawAnswer(source, redact(request), body, contentType, status, context.now(), null);
         evidence.add(raw);
         facts.answer(raw);
+    }
+
+    /** A remark for the result's message (a side request that failed, ...). */
+    public void note(String remark) {
+        notes.add(redact(remark));
     }
 
     /** Blanks every configured key out of a text. */
@@ -209,8 +251,11 @@ public final class ServiceCall {
      */
     public LookupResult result(Long total, long fetched, boolean more) {
         var obs = facts.observations();
-        String note = facts.outsideWindow() > 0 ? facts.outsideWindow() + " facts outside the --since/--until window"
-                + " left out" : null;
+        List<String> all = new ArrayList<>(notes);
+        if (facts.outsideWindow() > 0) {
+            all.add(facts.outsideWindow() + " facts outside the --since/--until window left out");
+        }
+        String note = all.isEmpty() ? null : String.join("; ", all);
         if ((total != null && total > fetched) || more) {
             String of = total != null ? " of " + total : " (more exist)";
             String msg = "truncated at " + fetched + of + (note == null ? "" : "; " + note);

@@ -27,6 +27,7 @@ public abstract class ServiceSource implements Source {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<HttpFetcher.Options, HttpFetcher> fetchers = new ConcurrentHashMap<>();
+    private final Map<HttpFetcher.Options, JsonPost> posts = new ConcurrentHashMap<>();
     private final AtomicInteger nextKey = new AtomicInteger();
 
     /** The settings every service source reads ({@code key} when not null, url, timeout, retries), plus extras. */
@@ -65,13 +66,17 @@ public abstract class ServiceSource implements Source {
         String refusal = refuse(indicator);
         if (refusal != null) return LookupResult.skipped(refusal);
         SourceSettings s = context.settings();
+        var ready = readiness(s);
+        if (!ready.isReady()) return LookupResult.skipped(ready.reason());
         String url = s.get("url", defaultUrl());
         List<SourceSettings.Secret> keys = s.secrets("key");
         int n = Math.max(1, keys.size());
         int start = Math.floorMod(nextKey.getAndIncrement(), n);
         List<RawAnswer> evidence = List.of();
         for (int i = 0; ; i++) {
-            ServiceCall call = new ServiceCall(info.id(), context, fetcher(s), url, rotated(keys, start + i), evidence);
+            HttpFetcher fetcher = fetcher(s);
+            ServiceCall call = new ServiceCall(info.id(), context, fetcher, posts.computeIfAbsent(fetcher.options(),
+                    JsonPost::new), url, rotated(keys, start + i), evidence);
             try {
                 return run(indicator, call);
             } catch (ServiceException e) {

@@ -136,4 +136,24 @@ class ThirdPartyCliIT {
         assertThat(st.get("hackertarget").get("message").asText()).contains("API count exceeded");
         assertThat(st.get("circl").get("outcome").asText()).isEqualTo("ok");
     }
+
+    @Test
+    void historicalWhoisJoinsTheRegistrationTimeline() throws Exception {
+        String history;
+        try (var in = getClass().getResourceAsStream("/thirdparty/whoisxml/history.json")) {
+            history = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        serve("whoisxml", "application/json", history);
+        cli.env.put("INFRAPIVOT_WHOISXML_KEY", KEY);
+        var r = cli.run("lookup", "--case", "th", "--sources", "whoisxml", "example.com");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out() + r.err()).doesNotContain(KEY);
+        var timeline = cli.run("history", "--registration", "--case", "th", "example.com");
+        assertThat(timeline.exit()).as(timeline.err()).isZero();
+        assertThat(timeline.out()).contains("Old Registrar LLC").contains("Example Registrar, Inc.")
+                .contains("whoisxml");
+        assertThat(timeline.out().indexOf("Old Registrar LLC"))
+                .as("the 2015 version comes before the 2023 one")
+                .isLessThan(timeline.out().lastIndexOf("Example Registrar, Inc."));
+    }
 }

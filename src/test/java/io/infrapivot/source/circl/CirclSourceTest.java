@@ -67,9 +67,15 @@ class CirclSourceTest extends ServiceTestBase {
     }
 
     @Test
-    void missingKeyIsNotReady() {
+    void missingKeyIsNotReady() throws Exception {
         var r = source().readiness(new SourceSettings("circl", Map.of()));
         assertThat(r.isReady()).isFalse();
         assertThat(r.reason()).contains("needs key").contains("INFRAPIVOT_CIRCL_KEY");
+        var s = settings();
+        s.remove("key");
+        var skipped = lookup(sample(), s, cap(10));
+        assertThat(skipped.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(skipped.message()).contains("needs key");
+        assertThat(server.getRequestCount()).isZero();
     }
 }

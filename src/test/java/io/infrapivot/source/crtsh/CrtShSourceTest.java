@@ -50,4 +50,34 @@ class CrtShSourceTest extends ServiceTestBase {
         assertThat(lookup(sample(), s, cap(10)).outcome()).isEqualTo(Outcome.EMPTY);
         assertThat(take().getUrl().queryParameter("exclude")).isEqualTo("expired");
     }
+
+    @Test
+    void downloadedCertificatesBecomeCertIndicatorsWhenTheirSerialMatches() throws Exception {
+        enqueue(200, read("crtsh/certs.json"));
+        enqueueText(200, read("crtsh/8000.pem")); // asked for 9001: another serial, so no fingerprint
+        enqueueText(200, read("crtsh/8000.pem"));
+        var s = settings();
+        s.put("fetch_certs", "2");
+        var r = lookup(sample(), s, cap(10));
+        String cert = "cert:a51ba5ce0dfba50f313a192c6d91efe052e7ac6f548bc13a07c93804a740af52";
+        assertThat(lines(r)).contains(cert + " cert-name host:shop.example.com",
+                cert + " cert-name host:staging.shop.example.com", cert + " cert-issuer org:DigiCert Inc");
+        assertThat(lines(r)).filteredOn(l -> l.startsWith("cert:")).hasSize(3);
+        take();
+        assertThat(take().getUrl().queryParameter("d")).isEqualTo("9001");
+        assertThat(take().getUrl().queryParameter("d")).isEqualTo("8000");
+        assertThat(r.evidence()).hasSize(3);
+    }
+
+    @Test
+    void aFailedDownloadIsNotedAndTheNamesStand() throws Exception {
+        enqueue(200, read("crtsh/certs.json"));
+        enqueue(404, "");
+        var s = settings();
+        s.put("fetch_certs", "1");
+        var r = lookup(sample(), s, cap(10));
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(r.message()).isEqualTo("1 certificate downloads failed");
+        assertThat(lines(r)).contains("domain:example.com subdomain host:shop.example.com");
+    }
 }

@@ -51,4 +51,17 @@ class DnsdbSourceTest extends ServiceTestBase {
         enqueue(200, read("dnsdb/cut.jsonl"));
         assertError(lookup(sample()), "cut off");
     }
+
+    @Test
+    void aHostIsAlsoAskedWhichDomainsItServesAsNameServer() throws Exception {
+        enqueue(200, "{\"cond\":\"begin\"}\n{\"cond\":\"succeeded\"}\n");
+        enqueue(200, "{\"cond\":\"begin\"}\n{\"obj\":{\"count\":4,\"time_first\":1500000000,"
+                + "\"time_last\":1600000000,\"rrname\":\"victim.example.\",\"rrtype\":\"NS\","
+                + "\"rdata\":\"ns1.example.net.\"}}\n{\"cond\":\"succeeded\"}\n");
+        var r = lookup(ind(IndicatorType.HOST, "ns1.example.net"));
+        assertThat(lines(r)).containsExactly("host:ns1.example.net co-hosted domain:victim.example");
+        assertThat(take().getUrl().encodedPath()).isEqualTo("/lookup/rrset/name/ns1.example.net/ANY");
+        assertThat(take().getUrl().encodedPath()).isEqualTo("/lookup/rdata/name/ns1.example.net/NS");
+        assertThat(r.evidence()).hasSize(2);
+    }
 }

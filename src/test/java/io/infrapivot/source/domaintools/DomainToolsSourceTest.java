@@ -4,6 +4,7 @@ import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Relation;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.thirdparty.ServiceTestBase;
 import java.time.Instant;
@@ -63,5 +64,27 @@ class DomainToolsSourceTest extends ServiceTestBase {
         var req = take();
         assertThat(req.getUrl().encodedPath()).isEqualTo("/v1/example.com/whois/history");
         assertThat(req.getUrl().queryParameter("signature")).hasSize(64);
+    }
+
+    @Test
+    void irisInvestigateAnnotatesPivotCounts() throws Exception {
+        enqueue(200, read("domaintools/whois-history.json"));
+        enqueue(200, read("domaintools/iris.json"));
+        var s = settings();
+        s.put("iris", "true");
+        var r = lookup(ind(IndicatorType.DOMAIN, "example.com"), s, cap(10));
+        assertThat(lines(r)).contains("domain:example.com resolves-to ip:192.0.2.90",
+                "domain:example.com mail-server host:mx1.example.net",
+                "domain:example.com uses-analytics-id analytics-id:UA-1234567-1",
+                "cert:0123456789abcdef0123456789abcdef01234567 cert-name domain:example.com",
+                "domain:example.com registrant-email email:jo@example.org",
+                "domain:example.com registrar org:Example Registrar, Inc.");
+        var ip = r.observations().stream().filter(o -> o.relation() == Relation.RESOLVES_TO).findFirst().orElseThrow();
+        assertThat(ip.value().get("pivot_count").asLong()).isEqualTo(120);
+        take();
+        var iris = take();
+        assertThat(iris.getUrl().encodedPath()).isEqualTo("/v1/iris-investigate/");
+        assertThat(iris.getUrl().queryParameter("domain")).isEqualTo("example.com");
+        assertThat(iris.getUrl().queryParameter("signature")).hasSize(64);
     }
 }

@@ -52,4 +52,31 @@ class SecurityTrailsSourceTest extends ServiceTestBase {
         enqueue(429, read("securitytrails/quota.json"));
         assertError(lookup(sample()), "quota exceeded");
     }
+
+    @Test
+    void registrantEmailSearchIsAPostWithTheTotal() throws Exception {
+        enqueue(200, read("securitytrails/domains-list.json"));
+        var r = lookup(ind(IndicatorType.EMAIL, "owner@example.com"), settings(), cap(2));
+        assertThat(r.outcome()).isEqualTo(Outcome.TRUNCATED);
+        assertThat(r.message()).isEqualTo("truncated at 2 of 57");
+        assertThat(lines(r)).containsExactly("domain:example.com registrant-email email:owner@example.com",
+                "domain:example.org registrant-email email:owner@example.com");
+        var req = take();
+        assertThat(req.getMethod()).isEqualTo("POST");
+        assertThat(req.getUrl().encodedPath()).isEqualTo("/domains/list");
+        assertThat(req.getBody().utf8()).isEqualTo("{\"filter\":{\"whois_email\":\"owner@example.com\"}}");
+        assertThat(req.getHeaders().get("APIKEY")).isEqualTo(KEY);
+    }
+
+    @Test
+    void namesOnAnIpAreCoHosted() throws Exception {
+        enqueue(200, read("securitytrails/domains-list.json").replace("\"page\": 1", "\"page\": 29"));
+        var r = lookup(ind(IndicatorType.IP, "192.0.2.60"));
+        assertThat(lines(r)).containsExactly("ip:192.0.2.60 co-hosted domain:example.com",
+                "ip:192.0.2.60 co-hosted domain:example.org");
+        assertThat(r.total()).isEqualTo(57);
+        assertThat(take().getBody().utf8()).contains("\"ipv4\":\"192.0.2.60\"");
+        enqueue(429, read("securitytrails/quota.json"));
+        assertError(lookup(ind(IndicatorType.IP, "192.0.2.60")), "quota exceeded");
+    }
 }
