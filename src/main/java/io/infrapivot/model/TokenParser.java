@@ -144,10 +144,24 @@ final class TokenParser {
     }
 
     /** A certificate fingerprint: SHA-256 (64 hex) or SHA-1 (40 hex), colons allowed. */
+    private static final java.util.regex.Pattern SERIAL_ISSUER = java.util.regex.Pattern.compile(
+            "(?i)serial:([0-9a-f:]{1,128});issuer:(.{1,512})");
+
     static ParsedIndicator cert(String text, List<String> notes) {
+        Matcher si = SERIAL_ISSUER.matcher(text);
+        if (si.matches()) {
+            // no fingerprint known (crt.sh gives none): the issuer and serial name the certificate
+            String serial = si.group(1).replace(":", "").toLowerCase(Locale.ROOT).replaceFirst("^0+(?=.)", "");
+            String issuer = si.group(2).strip().replaceAll("\\s*,\\s*", ", ").replaceAll("\\s+", " ");
+            if (issuer.isEmpty() || issuer.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new BadInput("not a certificate issuer: empty or control characters");
+            }
+            String value = "serial:" + serial + ";issuer:" + issuer;
+            return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.CERT, value), value, new Details.None(), notes);
+        }
         String hex = text.replace(":", "");
         if (!HEX.matcher(hex).matches() || (hex.length() != 64 && hex.length() != 40)) {
-            throw new BadInput("not a certificate fingerprint: expected 64 (SHA-256) or 40 (SHA-1) hex digits");
+            throw new BadInput("not a certificate: expected a 64 (SHA-256) or 40 (SHA-1) hex fingerprint, or serial:HEX;issuer:DN");
         }
         String value = hex.toLowerCase(Locale.ROOT);
         return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.CERT, value), value, new Details.None(),

@@ -280,7 +280,7 @@ class IndicatorParserTest {
             url    | ::::                 | must be in brackets
             email  | example.com          | one '@'
             hash   | xyz                  | not a hash
-            cert   | abcd                 | not a certificate fingerprint
+            cert   | abcd                 | not a certificate
             analytics-id | UA-          | not an analytics ID
             phone  | +12                  | digits
             """)

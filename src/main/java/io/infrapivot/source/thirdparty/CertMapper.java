@@ -17,8 +17,7 @@ import java.util.Optional;
  *       serial, issuer DN, validity and the service's entry id as the link's value; the validity window is
  *       the fact's first/last seen, so {@code --since} leaves out certificates expired before that date;</li>
  *   <li>every name strictly below the looked-up domain gives {@code domain —subdomain→ name}, fingerprint or
- *       not (crt.sh gives none, and the parser has no issuer+serial form for {@code cert} indicators, so
- *       crt.sh certificates contribute their names, and their details stay in the raw evidence).</li>
+ *       not (crt.sh gives none) they are keyed by issuer and serial ({@code serial:HEX;issuer:DN}).</li>
  * </ul>
  */
 public final class CertMapper {
@@ -26,7 +25,9 @@ public final class CertMapper {
 
     public static void map(Indicator queried, List<CertRecord> certs, Facts facts) {
         for (CertRecord c : certs) {
-            Optional<Indicator> cert = c.sha256() == null ? Optional.empty() : facts.as(IndicatorType.CERT, c.sha256());
+            Optional<Indicator> cert = c.sha256() != null ? facts.as(IndicatorType.CERT, c.sha256())
+                    : c.serial() != null && c.issuer() != null
+                    ? facts.as(IndicatorType.CERT, "serial:" + c.serial() + ";issuer:" + c.issuer()) : Optional.empty();
             for (String n : c.names()) {
                 Optional<Indicator> name = facts.name(n);
                 if (name.isEmpty()) continue;

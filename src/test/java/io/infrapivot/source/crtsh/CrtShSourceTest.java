@@ -23,8 +23,11 @@ class CrtShSourceTest extends ServiceTestBase {
         enqueue(200, read("crtsh/certs.json"));
         var r = lookup(sample());
         assertThat(r.outcome()).isEqualTo(Outcome.OK);
-        assertThat(lines(r)).containsExactly("domain:example.com subdomain host:shop.example.com",
+        assertThat(lines(r)).filteredOn(l -> l.startsWith("domain:")).containsExactly(
+                "domain:example.com subdomain host:shop.example.com",
                 "domain:example.com subdomain host:staging.shop.example.com");
+        // no fingerprint from crt.sh: certificates are keyed by issuer and serial
+        assertThat(lines(r)).contains("cert:serial:4a1b2c3d4e5f60718293a4b5c6d7e8f9a0b;issuer:C=US, O=Let's Encrypt, CN=R3 cert-name domain:example.com");
         var req = take();
         assertThat(req.getUrl().queryParameter("q")).isEqualTo("%.example.com");
         assertThat(req.getUrl().queryParameter("output")).isEqualTo("json");
@@ -62,7 +65,8 @@ class CrtShSourceTest extends ServiceTestBase {
         String cert = "cert:a51ba5ce0dfba50f313a192c6d91efe052e7ac6f548bc13a07c93804a740af52";
         assertThat(lines(r)).contains(cert + " cert-name host:shop.example.com",
                 cert + " cert-name host:staging.shop.example.com", cert + " cert-issuer org:DigiCert Inc");
-        assertThat(lines(r)).filteredOn(l -> l.startsWith("cert:")).hasSize(3);
+        assertThat(lines(r)).filteredOn(l -> l.startsWith(cert)).hasSize(3);
+        assertThat(lines(r)).filteredOn(l -> l.startsWith("cert:serial:")).as("the one not downloaded").hasSize(2);
         take();
         assertThat(take().getUrl().queryParameter("d")).isEqualTo("9001");
         assertThat(take().getUrl().queryParameter("d")).isEqualTo("8000");

@@ -53,13 +53,21 @@ class MappersTest {
         Indicator domain = Indicator.of(IndicatorType.DOMAIN, "example.com");
         Facts all = facts(null);
         CertMapper.map(domain, CrtShParser.parse(read("crtsh/certs.json")), all);
+        // crt.sh gives no fingerprint: the certificates are keyed by issuer and serial
+        String le = "cert:serial:4a1b2c3d4e5f60718293a4b5c6d7e8f9a0b;issuer:C=US, O=Let's Encrypt, CN=R3";
+        String dc = "cert:serial:c1d2e3f;issuer:C=US, O=DigiCert Inc, CN=DigiCert TLS RSA SHA256 2020 CA1";
         assertThat(all.observations()).extracting(MappersTest::line).containsExactlyInAnyOrder(
+                le + " cert-name domain:example.com", le + " cert-issuer org:Let's Encrypt",
+                dc + " cert-name host:shop.example.com", dc + " cert-name host:staging.shop.example.com",
+                dc + " cert-issuer org:DigiCert Inc",
                 "domain:example.com subdomain host:shop.example.com",
                 "domain:example.com subdomain host:staging.shop.example.com");
         Facts recent = facts(Instant.parse("2024-01-01T00:00:00Z"));
         CertMapper.map(domain, CrtShParser.parse(read("crtsh/certs.json")), recent);
-        assertThat(recent.observations()).isEmpty();
-        assertThat(recent.outsideWindow()).isEqualTo(2);
+        // only the Let's Encrypt certificate (valid into 2024) is seen inside the window
+        assertThat(recent.observations()).extracting(MappersTest::line).containsExactlyInAnyOrder(
+                le + " cert-name domain:example.com", le + " cert-issuer org:Let's Encrypt");
+        assertThat(recent.outsideWindow()).isEqualTo(5);
     }
 
     @Test
