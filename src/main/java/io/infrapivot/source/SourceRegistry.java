@@ -13,7 +13,24 @@ import java.util.function.Supplier;
 public final class SourceRegistry {
     private static final List<Supplier<Source>> BUILT_IN = List.of(
             ClassifySource::new,
-            CaseSource::new
+            CaseSource::new,
+            io.infrapivot.source.rdap.RdapSource::new,
+            io.infrapivot.source.whois.WhoisSource::new,
+            io.infrapivot.source.circl.CirclSource::new,
+            io.infrapivot.source.mnemonic.MnemonicSource::new,
+            io.infrapivot.source.otx.OtxSource::new,
+            io.infrapivot.source.robtex.RobtexSource::new,
+            io.infrapivot.source.hackertarget.HackerTargetSource::new,
+            io.infrapivot.source.virustotal.VirusTotalSource::new,
+            io.infrapivot.source.securitytrails.SecurityTrailsSource::new,
+            io.infrapivot.source.passivetotal.PassiveTotalSource::new,
+            io.infrapivot.source.dnsdb.DnsdbSource::new,
+            io.infrapivot.source.crtsh.CrtShSource::new,
+            io.infrapivot.source.certspotter.CertspotterSource::new,
+            io.infrapivot.source.domaintools.DomainToolsSource::new,
+            io.infrapivot.source.whoisxml.WhoisXmlSource::new,
+            io.infrapivot.source.whoxy.WhoxySource::new,
+            io.infrapivot.source.viewdns.ViewDnsSource::new
     );
 
     private final List<Source> sources;

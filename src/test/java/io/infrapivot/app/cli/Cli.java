@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the real launcher ./infrapivot as a process, in an isolated home, data and config folder. */
 final class Cli {
+    static final java.util.List<String> THIRD_PARTY = java.util.List.of("circl", "mnemonic", "otx", "robtex",
+            "hackertarget", "virustotal", "securitytrails", "passivetotal", "dnsdb", "crtsh", "certspotter",
+            "domaintools", "whoisxml", "whoxy", "viewdns");
     final Path repo = Path.of(System.getProperty("infrapivot.repo", ".")).toAbsolutePath();
     final Path home;
     final Map<String, String> env = new HashMap<>();
@@ -22,6 +25,12 @@ final class Cli {
         env.put("INFRAPIVOT_DATA_DIR", home.resolve("data").toString());
         env.put("INFRAPIVOT_CONFIG", home.resolve("config.toml").toString());
         env.put("INFRAPIVOT_NO_BUILD", "1"); // the jar was just built by Maven's package phase
+        // tests never reach the internet: the network registration sources stay off here (they are tested
+        // against local WHOIS and RDAP servers in their own packages)
+        env.put("INFRAPIVOT_WHOIS_ENABLED", "false");
+        env.put("INFRAPIVOT_RDAP_ENABLED", "false");
+        // the same for the third-party services (tested against MockWebServer in their own packages)
+        for (String id : THIRD_PARTY) env.put("INFRAPIVOT_" + id.toUpperCase(java.util.Locale.ROOT) + "_ENABLED", "false");
         env.put("PATH", System.getenv("PATH"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
     }

@@ -1,0 +1,133 @@
+package io.infrapivot.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.infrapivot.model.Safe;
+import io.infrapivot.source.rdap.RdapParser;
+import io.infrapivot.source.registration.RegistrationJson;
+import io.infrapivot.source.registration.RegistrationRecord;
+import io.infrapivot.source.registration.RegistrationSummary;
+import io.infrapivot.source.whois.WhoisClient;
+import io.infrapivot.source.whois.WhoisParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code infrapivot registration ...}: registration data (RDAP/WHOIS) tools that need no network. */
+@Command(name = "registration", mixinStandardHelpOptions = true,
+        description = "Registration data (RDAP/WHOIS) without the network.",
+        subcommands = {RegistrationCommand.Parse.class})
+final class RegistrationCommand implements Callable<Integer> {
+    /** Saved answers larger than this are refused (WHOIS answers are kilobytes; RDAP rarely a megabyte). */
+    static final long MAX_FILE = 16L << 20;
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(Main.context.terminal().out());
+        return ExitCodes.OK;
+    }
+
+    /** {@code registration parse FILE...}: one normalised record per saved WHOIS text or RDAP JSON. */
+    @Command(name = "parse", mixinStandardHelpOptions = true,
+            description = "Parse saved WHOIS texts or RDAP JSON answers offline into normalised records "
+                    + "(docs/registration.md). The format is guessed unless --format or --server says it.")
+    static final class Parse implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Saved answers ('-' for stdin).")
+        List<String> files;
+
+        @Option(names = "--server", paramLabel = "WHOIS_HOST",
+                description = "The WHOIS server that gave the answer (chooses its format, charset and time zone).")
+        String server;
+
+        @Option(names = "--format", paramLabel = "whois|rdap", description = "whois or rdap (default: guessed).")
+        String format;
+
+        @Option(names = "--json", description = "One JSON object per file (JSON Lines), each with \"file\".")
+        boolean json;
+
+        @Option(names = {"-v", "--verbose"}, description = "Every field, not only the summary.")
+        boolean verbose;
+
+        @Override
+        public Integer call() {
+            Terminal t = Main.context.terminal();
+            String fmt = format == null ? null : format.toLowerCase(Locale.ROOT);
+            if (fmt != null && !fmt.equals("whois") && !fmt.equals("rdap")) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--format must be whois or rdap, not '" + format + "'");
+            }
+            int ok = 0;
+            for (String f : files) {
+                try {
+                    RegistrationRecord r = parseFile(f, fmt, server, Main.context.clock().instant());
+                    ok++;
+                    if (json) {
+                        ObjectNode o = Json.object();
+                        o.put("file", f);
+                        o.setAll((ObjectNode) RegistrationJson.toTree(r));
+                        Json.line(t.out(), o);
+                    } else {
+                        t.println(t.bold("== " + Terminal.v(f) + " ==") + "  " + r.kind() + ", " + r.format()
+                                + ", " + r.parseStatus().id());
+                        List<String> lines = verbose ? RegistrationSummary.full(r)
+                                : RegistrationSummary.lines(r, Main.context.clock().instant());
+                        for (String l : lines) t.println("  " + l);
+                    }
+                } catch (NoSuchFileException e) {
+                    t.error("no such file: " + Safe.oneLine(f));
+                } catch (IOException | IllegalArgumentException e) {
+                    t.error("cannot parse " + Safe.oneLine(f) + ": " + Safe.oneLine(e.getMessage()));
+                }
+            }
+            if (ok == files.size()) return ExitCodes.OK;
+            return ok == 0 ? ExitCodes.BAD_INPUT : ExitCodes.PARTIAL;
+        }
+    }
+
+    /**
+     * Parses one saved answer. WHOIS text is decoded as the server's declared charset, else UTF-8, else Latin-1;
+     * the record's {@code fetched} is the file's modification time.
+     */
+    static RegistrationRecord parseFile(String name, String format, String server, Instant now) throws IOException {
+        byte[] bytes;
+        Instant fetched = now;
+        if (name.equals("-")) {
+            bytes = readCapped(System.in);
+        } else {
+            Path p = Path.of(name);
+            if (Files.size(p) > MAX_FILE) throw new IOException("larger than " + (MAX_FILE >> 20) + " MB");
+            bytes = Files.readAllBytes(p);
+            fetched = Files.getLastModifiedTime(p).toInstant();
+        }
+        String text = WhoisClient.decode(bytes, null);
+        String fmt = format != null ? format : server != null ? "whois" : guess(text);
+        String host = server == null ? null : server.toLowerCase(Locale.ROOT);
+        if (fmt.equals("rdap")) return RdapParser.parse(text, 0, null, null, fetched);
+        return WhoisParser.parse(host == null ? text : new String(bytes, charset(host)), host, null, fetched);
+    }
+
+    private static java.nio.charset.Charset charset(String host) {
+        var declared = io.infrapivot.source.whois.ServerProfile.of(host).charset();
+        return declared != null ? declared : java.nio.charset.StandardCharsets.UTF_8;
+    }
+
+    /** RDAP when the text is a JSON object, WHOIS otherwise. */
+    static String guess(String text) {
+        String s = text.stripLeading();
+        return s.startsWith("{") ? "rdap" : "whois";
+    }
+
+    private static byte[] readCapped(InputStream in) throws IOException {
+        byte[] b = in.readNBytes((int) MAX_FILE + 1);
+        if (b.length > MAX_FILE) throw new IOException("larger than " + (MAX_FILE >> 20) + " MB");
+        return b;
+    }
+}

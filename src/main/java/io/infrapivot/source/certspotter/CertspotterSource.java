@@ -1,0 +1,60 @@
+package io.infrapivot.source.certspotter;
+
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.Access;
+import io.infrapivot.source.LookupResult;
+import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.thirdparty.CertMapper;
+import io.infrapivot.source.thirdparty.CertRecord;
+import io.infrapivot.source.thirdparty.Page;
+import io.infrapivot.source.thirdparty.ServiceCall;
+import io.infrapivot.source.thirdparty.ServiceException;
+import io.infrapivot.source.thirdparty.ServiceSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * SSLMate Cert Spotter issuances ({@code /v1/issuances?domain=D&include_subdomains=true&expand=dns_names
+ * &expand=issuer}, paged with {@code after=}); free without a key for current certificates, a key goes in
+ * {@code Authorization: Bearer}. Certificates are keyed by their SHA-256.
+ */
+public final class CertspotterSource extends ServiceSource {
+    public static final String ID = "certspotter";
+
+    private static final SourceInfo INFO = new SourceInfo(ID,
+            "Cert Spotter certificate issuances of a domain: certificates by SHA-256, their names and issuers",
+            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST),
+            Set.of(Relation.SUBDOMAIN, Relation.CERT_NAME, Relation.CERT_ISSUER),
+            Access.PASSIVE, settings(SourceInfo.Setting.key("Cert Spotter API key (optional)", false),
+                    "https://api.certspotter.com/v1"),
+            new SourceInfo.RateLimit(75, Duration.ofHours(1)), 1, Duration.ofDays(1), true);
+
+    @Override
+    public SourceInfo info() {
+        return INFO;
+    }
+
+    @Override
+    protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
+        String base = call.base() + "/issuances?domain=" + ServiceCall.enc(indicator.value())
+                + "&include_subdomains=" + (indicator.type() == IndicatorType.DOMAIN)
+                + "&expand=dns_names&expand=issuer";
+        long fetched = 0;
+        String after = "";
+        while (after != null && fetched < call.maxResults()) {
+            var req = ServiceCall.Request.of(after.isEmpty() ? base : base + "&after=" + ServiceCall.enc(after));
+            if (!call.keys().isEmpty()) req = req.header("Authorization", "Bearer " + call.keys().get(0).reveal());
+            String body = call.getExplained(req, CertspotterParser::parse, true);
+            if (body == null) break;
+            Page<CertRecord> page = CertspotterParser.parse(body);
+            List<CertRecord> items = call.capped(page.items(), fetched);
+            CertMapper.map(indicator, items, call.facts());
+            fetched += items.size();
+            after = page.items().isEmpty() ? null : page.next();
+        }
+        return call.result(null, fetched, after != null);
+    }
+}

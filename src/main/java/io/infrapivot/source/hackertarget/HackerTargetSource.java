@@ -1,0 +1,58 @@
+package io.infrapivot.source.hackertarget;
+
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.Access;
+import io.infrapivot.source.LookupResult;
+import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.pdns.PdnsMapper;
+import io.infrapivot.source.pdns.PdnsRecord;
+import io.infrapivot.source.thirdparty.ServiceCall;
+import io.infrapivot.source.thirdparty.ServiceException;
+import io.infrapivot.source.thirdparty.ServiceSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * HackerTarget: {@code /hostsearch/?q=DOMAIN} (names under a domain with their address) and
+ * {@code /reverseiplookup/?q=IP} (names on an IP). No key needed (a small daily quota); a key is sent as the
+ * {@code apikey} parameter and shown as {@code ****} in the evidence.
+ */
+public final class HackerTargetSource extends ServiceSource {
+    public static final String ID = "hackertarget";
+
+    private static final SourceInfo INFO = new SourceInfo(ID,
+            "HackerTarget host search (names under a domain) and reverse IP (names on an IP)",
+            Set.of(IndicatorType.DOMAIN, IndicatorType.IP),
+            Set.of(Relation.RESOLVES_TO, Relation.SUBDOMAIN, Relation.CO_HOSTED),
+            Access.PASSIVE, settings(SourceInfo.Setting.key("HackerTarget API key (optional)", false),
+                    "https://api.hackertarget.com"),
+            new SourceInfo.RateLimit(50, Duration.ofDays(1)), 1, Duration.ofDays(1), true);
+
+    @Override
+    public SourceInfo info() {
+        return INFO;
+    }
+
+    @Override
+    protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
+        boolean ip = indicator.type() == IndicatorType.IP;
+        String url = call.base() + (ip ? "/reverseiplookup/" : "/hostsearch/") + "?q=" + ServiceCall.enc(indicator.value());
+        var req = ServiceCall.Request.of(call.keys().isEmpty() ? url
+                : url + "&apikey=" + ServiceCall.enc(call.keys().get(0).reveal())).secretParam("apikey");
+        String body = call.get(req, false, true);
+        if (body == null) return call.result(null, 0, false);
+        if (ip) {
+            List<String> names = HackerTargetParser.reverseIp(body);
+            List<String> capped = call.capped(names, 0);
+            PdnsMapper.coHosted(indicator, capped, call.facts());
+            return call.result((long) names.size(), capped.size(), false);
+        }
+        List<PdnsRecord> hosts = HackerTargetParser.hostSearch(body);
+        List<PdnsRecord> capped = call.capped(hosts, 0);
+        PdnsMapper.map(indicator, capped, call.facts());
+        return call.result((long) hosts.size(), capped.size(), false);
+    }
+}

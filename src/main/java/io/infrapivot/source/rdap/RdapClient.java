@@ -1,0 +1,117 @@
+package io.infrapivot.source.rdap;
+
+import io.infrapivot.model.RawAnswer;
+import io.infrapivot.source.http.HttpAnswer;
+import io.infrapivot.source.http.HttpError;
+import io.infrapivot.source.http.HttpFetcher;
+import io.infrapivot.source.registration.Referrals;
+import io.infrapivot.source.registration.RegistrationMerge;
+import io.infrapivot.source.registration.RegistrationRecord;
+import io.infrapivot.source.registration.RegistrationStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * RDAP lookups over the shared HTTP helper: domain, ip, autnum, nameserver and entity paths under a base URL;
+ * for domains the registry's {@code related} link is followed to the registrar's server and both answers merged.
+ * Every answer (errors included) is kept as a {@link RawAnswer}.
+ */
+public final class RdapClient {
+    /**
+     * The outcome of a lookup.
+     *
+     * @param record   the (merged) record, or null when there is none
+     * @param evidence every raw answer, in order
+     * @param notes    remarks (a registrar that failed)
+     * @param error    why there is no record, or null
+     */
+    public record Result(RegistrationRecord record, List<RawAnswer> evidence, List<String> notes, String error) {}
+
+    private static final String ACCEPT = "application/rdap+json, application/json;q=0.9";
+    private final HttpFetcher http;
+    private final boolean followRelated;
+
+    public RdapClient(HttpFetcher http, boolean followRelated) {
+        this.http = http;
+        this.followRelated = followRelated;
+    }
+
+    /** The path below a base URL for an object: domain/…, ip/…, autnum/…, nameserver/…, entity/…. */
+    public static String path(String kind, String object) {
+        String type = switch (kind) {
+            case "domain", "ip", "autnum", "nameserver", "entity" -> kind;
+            case "asn" -> "autnum";
+            default -> throw new IllegalArgumentException("unknown RDAP object kind " + kind);
+        };
+        String obj = kind.equals("ip") ? object : URLEncoder.encode(object, StandardCharsets.UTF_8);
+        return type + "/" + obj;
+    }
+
+    /** Looks an object up under {@code base} (ending with '/'). */
+    public Result lookup(String base, String kind, String object, Instant now) throws InterruptedException {
+        List<RawAnswer> evidence = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String url = base + path(kind, object);
+        Step first = fetch(url, object, evidence, now);
+        if (first.record == null) return new Result(null, evidence, notes, first.error);
+        RegistrationRecord record = first.record;
+        String related = first.body == null ? null : RdapParser.relatedLink(first.body);
+        if (followRelated && kind.equals("domain") && record.status() == RegistrationStatus.REGISTERED
+                && related != null && !related.equalsIgnoreCase(url)) {
+            if (!safeRelated(url, related)) {
+                notes.add("registrar link " + related + " not followed (only https to a public host, or the same"
+                        + " server)");
+                return new Result(record, evidence, notes, null);
+            }
+            Step second = fetch(related, object, evidence, now);
+            if (second.record == null) notes.add("registrar RDAP server failed: " + second.error);
+            else record = RegistrationMerge.merge(record, second.record);
+        }
+        return new Result(record, evidence, notes, null);
+    }
+
+    /**
+     * Whether the registry's related link may be followed: https to a public host name, or the registry's own
+     * host and port (mirrors, tests). The link is attacker-controlled and must not reach internal addresses.
+     */
+    static boolean safeRelated(String registryUrl, String related) {
+        okhttp3.HttpUrl from = okhttp3.HttpUrl.parse(registryUrl);
+        okhttp3.HttpUrl to = okhttp3.HttpUrl.parse(related);
+        if (from == null || to == null) return false;
+        if (to.host().equals(from.host()) && to.port() == from.port()) return true;
+        return to.isHttps() && Referrals.isPublicName(to.host());
+    }
+
+    private record Step(RegistrationRecord record, String body, String error) {}
+
+    private Step fetch(String url, String query, List<RawAnswer> evidence, Instant now) throws InterruptedException {
+        Instant started = Instant.now();
+        HttpAnswer a;
+        try {
+            a = http.get(new HttpFetcher.Get(url, Map.of("Accept", ACCEPT), List.of(), true));
+        } catch (HttpError e) {
+            String status = e.status() == 0 ? e.kind().name().toLowerCase(Locale.ROOT) : String.valueOf(e.status());
+            evidence.add(new RawAnswer(RdapSource.ID, "GET " + url, e.partialBody(), null, status, started, null));
+            return new Step(null, null, e.getMessage());
+        }
+        evidence.add(new RawAnswer(RdapSource.ID, "GET " + a.url(), a.body(), a.contentType(),
+                String.valueOf(a.status()), a.started(), a.elapsed()));
+        String host = okhttp3.HttpUrl.parse(url) == null ? url : okhttp3.HttpUrl.parse(url).host();
+        if (!a.ok() && a.status() != 404) {
+            return new Step(null, null, host + " answered HTTP " + a.status());
+        }
+        String body = a.text();
+        if (a.status() == 404 && body.isBlank()) body = "{\"errorCode\":404,\"title\":\"Not Found\"}";
+        try {
+            String base = url.substring(0, url.lastIndexOf('/', url.lastIndexOf('/') - 1) + 1);
+            return new Step(RdapParser.parse(body, a.status(), base, query, now), body, null);
+        } catch (IllegalArgumentException e) {
+            return new Step(null, null, host + " answered invalid RDAP (" + e.getMessage() + ")");
+        }
+    }
+}

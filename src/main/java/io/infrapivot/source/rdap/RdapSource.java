@@ -1,0 +1,111 @@
+package io.infrapivot.source.rdap;
+
+import io.infrapivot.model.Indicator;
+import io.infrapivot.source.Access;
+import io.infrapivot.source.LookupContext;
+import io.infrapivot.source.LookupResult;
+import io.infrapivot.source.Readiness;
+import io.infrapivot.source.Source;
+import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.SourceSettings;
+import io.infrapivot.source.http.HttpFetcher;
+import io.infrapivot.source.registration.RegistrationResults;
+import io.infrapivot.source.registration.RegistrationTarget;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Source {@code rdap} (passive): RDAP for domains, hosts (their registrable domain), IPs, networks and ASNs. The
+ * server comes from the IANA bootstrap files (shipped snapshot, or the newer files in {@code bootstrap_dir}), or
+ * from {@code url} when set (one server for everything: a mirror, a test server). Domain answers follow the
+ * registry's {@code related} link to the registrar and merge both.
+ */
+public final class RdapSource implements Source {
+    public static final String ID = "rdap";
+    /** Snapshots older than this are reported stale. */
+    static final Duration STALE_AFTER = Duration.ofDays(180);
+    private static final SourceInfo INFO = new SourceInfo(ID,
+            "RDAP (JSON registration data) via the IANA bootstrap: registry, then registrar for domains",
+            RegistrationResults.ACCEPTS, RegistrationResults.PRODUCES,
+            Access.PASSIVE,
+            List.of(SourceInfo.Setting.url(null),
+                    SourceInfo.Setting.plain("bootstrap_url", "where update-data fetches the bootstrap files",
+                            RdapBootstrap.IANA_URL),
+                    SourceInfo.Setting.plain("bootstrap_dir", "folder with newer bootstrap files (update-data)", ""),
+                    SourceInfo.Setting.plain("follow_related", "follow the registry's link to the registrar", "true"),
+                    SourceInfo.Setting.plain("connect_timeout", "connect timeout", "10s"),
+                    SourceInfo.Setting.plain("read_timeout", "longest silence while reading", "20s"),
+                    SourceInfo.Setting.plain("timeout", "one request's whole exchange", "45s"),
+                    SourceInfo.Setting.plain("max_bytes", "size cap of one answer", "4194304")),
+            new SourceInfo.RateLimit(60, Duration.ofMinutes(1)), 8, Duration.ofDays(7), true);
+
+    private final RdapBootstrap fixedBootstrap;
+
+    /** Uses the bootstrap named by the settings (bootstrap_dir over the shipped snapshot). */
+    public RdapSource() {
+        this(null);
+    }
+
+    /** Uses the given bootstrap (tests; an app that loaded it already). */
+    public RdapSource(RdapBootstrap bootstrap) {
+        this.fixedBootstrap = bootstrap;
+    }
+
+    @Override
+    public SourceInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Readiness readiness(SourceSettings settings) {
+        Instant published = bootstrap(settings).publication();
+        if (published == null) return Readiness.ready();
+        long days = Duration.between(published, Instant.now()).toDays();
+        return new Readiness(true, days > STALE_AFTER.toDays()
+                ? "ready, but the RDAP bootstrap snapshot is stale (" + days + " days old; run update-data)"
+                : "ready (RDAP bootstrap of " + published.toString().substring(0, 10) + ")");
+    }
+
+    @Override
+    public LookupResult lookup(Indicator indicator, LookupContext context) throws InterruptedException {
+        Optional<RegistrationTarget> target = RegistrationTarget.of(indicator, context.parser());
+        if (target.isEmpty()) return LookupResult.skipped("no registrable object for " + indicator.key());
+        SourceSettings s = context.settings();
+        String kind = target.get().kind();
+        String object = target.get().object();
+        Optional<String> base = s.get("url").map(u -> u.endsWith("/") ? u : u + "/");
+        if (base.isEmpty()) {
+            RdapBootstrap b = bootstrap(s);
+            base = switch (kind) {
+                case "domain" -> b.forDomain(object);
+                case "ip" -> b.forIp(object);
+                default -> b.forAsn(Long.parseLong(object));
+            };
+        }
+        if (base.isEmpty()) {
+            return LookupResult.skipped("no RDAP server in the bootstrap for " + object
+                    + " (the registry may offer WHOIS only; run update-data if the snapshot is old)");
+        }
+        RdapClient client = new RdapClient(new HttpFetcher(options(s)),
+                Boolean.parseBoolean(s.get("follow_related", "true")));
+        RdapClient.Result r = client.lookup(base.get(), kind, object, context.now());
+        if (r.record() == null) return LookupResult.error(r.error(), r.evidence());
+        return RegistrationResults.of(indicator, r.record(), ID, r.evidence(), r.notes(), context);
+    }
+
+    private RdapBootstrap bootstrap(SourceSettings s) {
+        if (fixedBootstrap != null) return fixedBootstrap;
+        return s.get("bootstrap_dir").map(d -> RdapBootstrap.load(Path.of(d))).orElseGet(RdapBootstrap::shipped);
+    }
+
+    static HttpFetcher.Options options(SourceSettings s) {
+        return HttpFetcher.Options.defaults()
+                .withTimeouts(s.getDuration("connect_timeout", Duration.ofSeconds(10)),
+                        s.getDuration("read_timeout", Duration.ofSeconds(20)),
+                        s.getDuration("timeout", Duration.ofSeconds(45)))
+                .withMaxBytes(s.getInt("max_bytes", 4 << 20));
+    }
+}

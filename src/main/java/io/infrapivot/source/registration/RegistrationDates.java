@@ -1,0 +1,114 @@
+package io.infrapivot.source.registration;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the dates registries print into UTC instants: ISO-8601 with or without zone, {@code yyyy-mm-dd hh:mm:ss},
+ * {@code yyyy.mm.dd}, {@code yyyy/mm/dd}, {@code yyyymmdd}, {@code dd.mm.yyyy}, {@code dd-Mon-yyyy},
+ * {@code dd Mon yyyy}, {@code before Aug-1996} (the first of that month), with zones given as {@code Z},
+ * {@code UTC}/{@code GMT}, {@code +hh[:mm]}, {@code (GMT+8:00)}, or the abbreviations JST/KST/CET/CEST/MSK.
+ * A date without a zone is read in the zone the caller names (UTC unless a registry is known to use another).
+ */
+public final class RegistrationDates {
+    private static final String MON = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+    private static final String TIME = "(?:[t ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?";
+    private static final String ZONE = "\\s*\\(?\\s*(z|utc|gmt|ut|jst|kst|cet|cest|msk|"
+            + "(?:utc|gmt)?\\s*[+-]\\d{1,2}(?::?\\d{2})?)?\\s*\\)?";
+    private static final Pattern YMD = Pattern.compile(
+            "(\\d{4})\\s*[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})\\.?" + TIME + ZONE);
+    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:\\s|#|$).*");
+    private static final Pattern DMY = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + TIME + ZONE);
+    private static final Pattern D_MON_Y = Pattern.compile(
+            "(?:[a-z]{3},?\\s+)?(\\d{1,2})[- ]" + MON + "[- ,]+(\\d{4})" + TIME + ZONE);
+    private static final Pattern BEFORE = Pattern.compile("before\\s+" + MON + "[- ](\\d{4})");
+    private static final Pattern FIND = Pattern.compile(
+            "\\b(\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
+                    + "|\\d{4}[./]\\d{2}[./]\\d{2}|\\d{1,2}-[A-Za-z]{3}-\\d{4})\\b");
+    private static final Map<String, String> MONTHS = Map.ofEntries(Map.entry("jan", "1"), Map.entry("feb", "2"),
+            Map.entry("mar", "3"), Map.entry("apr", "4"), Map.entry("may", "5"), Map.entry("jun", "6"),
+            Map.entry("jul", "7"), Map.entry("aug", "8"), Map.entry("sep", "9"), Map.entry("oct", "10"),
+            Map.entry("nov", "11"), Map.entry("dec", "12"));
+    private static final Map<String, ZoneOffset> ZONES = Map.of("z", ZoneOffset.UTC, "utc", ZoneOffset.UTC,
+            "gmt", ZoneOffset.UTC, "ut", ZoneOffset.UTC, "jst", ZoneOffset.ofHours(9), "kst", ZoneOffset.ofHours(9),
+            "cet", ZoneOffset.ofHours(1), "cest", ZoneOffset.ofHours(2), "msk", ZoneOffset.ofHours(3));
+
+    private RegistrationDates() {}
+
+    /** Parses one date, UTC assumed when no zone is given; null when it is not a date. */
+    public static Instant parse(String text) {
+        return parse(text, ZoneOffset.UTC);
+    }
+
+    /** Parses one date, {@code defaultZone} assumed when no zone is given; null when it is not a date. */
+    public static Instant parse(String text, ZoneOffset defaultZone) {
+        if (text == null) return null;
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || t.length() > 80) return null;
+        try {
+            Matcher m;
+            if ((m = YMD.matcher(t)).matches()) {
+                return at(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7),
+                        defaultZone);
+            }
+            if ((m = COMPACT.matcher(t)).matches()) {
+                return at(m.group(1), m.group(2), m.group(3), null, null, null, null, defaultZone);
+            }
+            if ((m = DMY.matcher(t)).matches()) {
+                return at(m.group(3), m.group(2), m.group(1), m.group(4), m.group(5), m.group(6), m.group(7),
+                        defaultZone);
+            }
+            if ((m = D_MON_Y.matcher(t)).matches()) {
+                return at(m.group(3), MONTHS.get(m.group(2)), m.group(1), m.group(4), m.group(5), m.group(6),
+                        m.group(7), defaultZone);
+            }
+            if ((m = BEFORE.matcher(t)).matches()) {
+                return at(m.group(2), MONTHS.get(m.group(1)), "1", null, null, null, null, ZoneOffset.UTC);
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Every date-looking token in free text, parsed (for answers in unknown formats). */
+    public static List<Instant> findAll(String text) {
+        List<Instant> out = new ArrayList<>();
+        Matcher m = FIND.matcher(text);
+        while (m.find() && out.size() < 200) {
+            Instant i = parse(m.group(1));
+            if (i != null && !out.contains(i)) out.add(i);
+        }
+        return out;
+    }
+
+    private static Instant at(String y, String mo, String d, String h, String mi, String s, String zone,
+                              ZoneOffset defaultZone) {
+        LocalDateTime ldt = LocalDateTime.of(Integer.parseInt(y), Integer.parseInt(mo), Integer.parseInt(d),
+                h == null ? 0 : Integer.parseInt(h), mi == null ? 0 : Integer.parseInt(mi),
+                s == null ? 0 : Integer.parseInt(s));
+        return ldt.toInstant(zone(zone, defaultZone));
+    }
+
+    private static ZoneOffset zone(String z, ZoneOffset defaultZone) {
+        if (z == null) return defaultZone;
+        String k = z.replace(" ", "");
+        ZoneOffset named = ZONES.get(k);
+        if (named != null) return named;
+        k = k.replaceFirst("^(utc|gmt)", "");
+        Matcher m = Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?").matcher(k);
+        if (!m.matches()) return defaultZone;
+        int hours = Integer.parseInt(m.group(2));
+        int mins = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        int sign = m.group(1).equals("-") ? -1 : 1;
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * mins);
+    }
+}

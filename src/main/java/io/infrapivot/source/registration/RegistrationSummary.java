@@ -1,0 +1,107 @@
+package io.infrapivot.source.registration;
+
+import io.infrapivot.model.Safe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The short summary of a registration for reports: registrar, age, expiry, the registrant's email (or
+ * "redacted/privacy service"), name servers; for networks the range, name, holder and abuse contact; for ASNs the
+ * number, name and holder. Every value is escaped for a terminal ({@link Safe#oneLine}); lines carry no colour.
+ */
+public final class RegistrationSummary {
+    private RegistrationSummary() {}
+
+    /** Summary lines of a record, with ages and expiry relative to {@code now}. */
+    public static List<String> lines(RegistrationRecord r, Instant now) {
+        List<String> out = new ArrayList<>();
+        if (r.status() != RegistrationStatus.REGISTERED) {
+            out.add("status: " + r.status().id() + (r.status() == RegistrationStatus.AVAILABLE
+                    ? " (the registry has no such object)" : ""));
+            return out;
+        }
+        if (r.network() != null) network(out, r);
+        else if (r.autnum() != null) autnum(out, r);
+        else domain(out, r, now);
+        if (r.parseStatus() != ParseStatus.FULL) out.add("parsed: " + r.parseStatus().id());
+        return out;
+    }
+
+    private static void domain(List<String> out, RegistrationRecord r, Instant now) {
+        if (r.registrar() != null && r.registrar().name() != null) {
+            out.add("registrar: " + v(r.registrar().name())
+                    + (r.registrar().ianaId() == null ? "" : " (IANA " + v(r.registrar().ianaId()) + ")"));
+        }
+        if (r.created() != null) {
+            long age = Duration.between(r.created(), now).toDays();
+            out.add("created: " + day(r.created()) + " (" + age + " days ago)");
+        }
+        if (r.expires() != null) {
+            long days = Duration.between(now, r.expires()).toDays();
+            out.add("expires: " + day(r.expires()) + (days >= 0 ? " (in " + days + " days)"
+                    : " (expired " + -days + " days ago)"));
+        }
+        out.add("registrant: " + registrant(r));
+        if (!r.nameServers().isEmpty()) out.add("name servers: " + v(String.join(", ", r.nameServers())));
+    }
+
+    /** The registrant's email, else its organisation or name, else "redacted/privacy service" or "not given". */
+    static String registrant(RegistrationRecord r) {
+        Contact c = r.contacts().registrant();
+        if (c != null && !c.privacy()) {
+            if (c.email() != null && c.email().contains("@")) return v(c.email());
+            if (c.organization() != null) return v(c.organization());
+            if (c.name() != null) return v(c.name());
+        }
+        if (r.privacy() || c != null && c.privacy()) return "redacted/privacy service";
+        return "not given";
+    }
+
+    private static void network(List<String> out, RegistrationRecord r) {
+        Network n = r.network();
+        String range = n.cidrs().isEmpty() ? n.start() + " - " + n.end() : String.join(", ", n.cidrs());
+        out.add("network: " + v(range) + (n.name() == null ? "" : " " + v(n.name())));
+        StringBuilder holder = new StringBuilder("holder: ").append(n.organization() == null ? "not given"
+                : v(n.organization()));
+        if (n.country() != null) holder.append(", ").append(v(n.country()));
+        if (n.rir() != null) holder.append(" (").append(v(n.rir())).append(')');
+        out.add(holder.toString());
+        if (n.type() != null) out.add("type: " + v(n.type()));
+        abuse(out, r);
+    }
+
+    private static void autnum(List<String> out, RegistrationRecord r) {
+        AutNum a = r.autnum();
+        out.add("asn: AS" + a.number() + (a.end() == null ? "" : "-AS" + a.end())
+                + (a.name() == null ? "" : " " + v(a.name())));
+        out.add("holder: " + (a.organization() == null ? "not given" : v(a.organization()))
+                + (a.country() == null ? "" : ", " + v(a.country()))
+                + (a.rir() == null ? "" : " (" + v(a.rir()) + ")"));
+        abuse(out, r);
+    }
+
+    private static void abuse(List<String> out, RegistrationRecord r) {
+        Contact ab = r.contacts().abuse();
+        if (ab != null && ab.email() != null) out.add("abuse: " + v(ab.email()));
+    }
+
+    /** Every field of the record as "name: value" lines (the -v view), escaped. */
+    public static List<String> full(RegistrationRecord r) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : RegistrationDiff.flatten(r).entrySet()) {
+            out.add(e.getKey() + ": " + v(e.getValue()));
+        }
+        return out;
+    }
+
+    private static String day(Instant i) {
+        return i.toString().substring(0, 10);
+    }
+
+    private static String v(String s) {
+        return Safe.oneLine(Safe.truncate(s, 300));
+    }
+}

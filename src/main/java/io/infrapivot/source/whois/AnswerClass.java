@@ -1,0 +1,57 @@
+package io.infrapivot.source.whois;
+
+import io.infrapivot.source.registration.RegistrationStatus;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recognises the answers that carry no registration data: rate limits (→ throttled), "not found" (→ available)
+ * and reserved names (→ reserved), in the wording of the registries in the server table.
+ */
+public final class AnswerClass {
+    /** Rate-limit and refusal wording. */
+    static final List<String> THROTTLED = List.of("limit exceeded", "quota exceeded", "query rate limit",
+            "rate limit", "exceeded the maximum", "too many queries", "too many requests", "queries exceeded",
+            "query limit", "maximum number of queries", "number of allowed queries", "exceeded allowed",
+            "%error:201: access denied", "connection refused; access control", "please try again later",
+            "you have exceeded", "request limit", "temporarily blocked", "quota", "exceeded the limit",
+            "excessive querying", "maximum number of requests", "slow down");
+    /** "No such object" wording, one entry per registry family. */
+    static final List<String> NOT_FOUND = List.of("no match for", "no match!!", "not found", "no entries found",
+            "no data found", "no matching record", "no object found", "object does not exist",
+            "status: free", " is free", "status: available",
+            "no such domain", "domain is available", "is available for registration", "%error:101",
+            "the queried object does not exist", "no information available", "does not exist in database",
+            "not registered", "nothing found", "no match");
+    /** Reserved / blocked wording. */
+    static final List<String> RESERVED = List.of("status: reserved", "reserved by the registry",
+            "reserved name", "is reserved", "reserved domain", "this name is reserved", "registry reserved",
+            "status: blocked", "prohibited string");
+
+    private AnswerClass() {}
+
+    /**
+     * The status an answer without registration data has, or null when the text reads like data.
+     *
+     * @param text    the answer
+     * @param hasData whether a parser found registration data in it (then only a rate-limit short answer counts)
+     */
+    public static RegistrationStatus classify(String text, boolean hasData) {
+        String t = text.toLowerCase(Locale.ROOT).replaceAll("[ \t]+", " ");
+        if (!hasData && containsAny(t, THROTTLED)) return RegistrationStatus.THROTTLED;
+        if (hasData) return null;
+        if (containsAny(t, RESERVED)) return RegistrationStatus.RESERVED;
+        if (containsAny(t, NOT_FOUND)) return RegistrationStatus.AVAILABLE;
+        return null;
+    }
+
+    /** Whether the text is a rate-limit answer. */
+    public static boolean isThrottled(String text) {
+        return containsAny(text.toLowerCase(Locale.ROOT), THROTTLED);
+    }
+
+    private static boolean containsAny(String t, List<String> words) {
+        for (String w : words) if (t.contains(w)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,122 @@
+package io.infrapivot.source.whois;
+
+import io.infrapivot.source.registration.ContactBuilder;
+import io.infrapivot.source.registration.RecordBuilder;
+import io.infrapivot.source.registration.RegistrationDates;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The key names domain WHOIS answers use (ICANN RAA 2013, Verisign, and the ccTLD variants), mapped onto the
+ * normalised record. Keys arrive normalised by {@link WhoisText#normKey}.
+ */
+final class KeyMap {
+    private static final Set<String> DOMAIN = Set.of("domain name", "domain", "domainname", "domain name ascii");
+    private static final Set<String> REGISTRAR = Set.of("registrar", "sponsoring registrar", "registrar name",
+            "registrar organization");
+    private static final Set<String> IANA = Set.of("registrar iana id", "sponsoring registrar iana id");
+    private static final Set<String> URL = Set.of("registrar url", "referral url", "registrar website");
+    private static final Set<String> WHOIS = Set.of("registrar whois server", "whois server");
+    private static final Set<String> ABUSE_EMAIL = Set.of("registrar abuse contact email");
+    private static final Set<String> ABUSE_PHONE = Set.of("registrar abuse contact phone");
+    private static final Set<String> CREATED = Set.of("creation date", "created", "created date", "created on",
+            "registration time", "registered on", "registered", "registration date", "domain registration date",
+            "domain create date", "registered date", "record created", "connected date");
+    private static final Set<String> UPDATED = Set.of("updated date", "last updated", "last modified", "changed",
+            "last update", "modified", "updated", "last updated date", "domain last updated date",
+            "record last updated on");
+    private static final Set<String> EXPIRES = Set.of("registry expiry date", "registrar registration expiration date",
+            "expiration date", "expiry date", "expiration time", "paid till", "expires", "expire date", "expires on",
+            "renewal date", "domain expiration date", "record expires on", "free date");
+    private static final Set<String> STATUS = Set.of("domain status", "status", "state", "registration status");
+    private static final Set<String> NS = Set.of("name server", "nserver", "nameserver", "name servers",
+            "nameservers", "host name");
+    private static final Set<String> DNSSEC = Set.of("dnssec", "signed", "dnssec status");
+    private static final Map<String, String> ROLES = Map.of("registrant", "registrant", "admin", "admin",
+            "administrative", "admin", "tech", "tech", "technical", "tech", "billing", "billing", "owner",
+            "registrant", "holder", "registrant");
+    private static final Pattern ROLE_FIELD = Pattern.compile(
+            "(registrant|admin|administrative|tech|technical|billing|owner|holder)(?: contact)?(?: (.+))?");
+    private static final Pattern EPP_URL = Pattern.compile("\\s+(?:https?://\\S+|\\(.*\\))$");
+
+    private KeyMap() {}
+
+    /** Applies one pair to the builder; returns false when the key is not a domain field. */
+    static boolean apply(RecordBuilder b, String key, String value, ZoneOffset zone) {
+        if (value == null || value.isBlank()) return isKnown(key);
+        if (DOMAIN.contains(key)) b.domain(value.split("\\s+")[0]);
+        else if (REGISTRAR.contains(key)) b.registrarName(value);
+        else if (IANA.contains(key)) b.ianaId(value);
+        else if (URL.contains(key)) b.registrarUrl(value);
+        else if (WHOIS.contains(key)) b.whoisServer(value);
+        else if (ABUSE_EMAIL.contains(key)) b.abuseEmail(value);
+        else if (ABUSE_PHONE.contains(key)) b.abusePhone(value);
+        else if (CREATED.contains(key)) b.created(RegistrationDates.parse(value, zone));
+        else if (UPDATED.contains(key)) b.updated(RegistrationDates.parse(lastToken(value), zone));
+        else if (EXPIRES.contains(key)) b.expires(RegistrationDates.parse(value, zone));
+        else if (STATUS.contains(key)) statuses(b, value);
+        else if (NS.contains(key)) b.nameServer(value);
+        else if (DNSSEC.contains(key)) b.dnssec(dnssec(value));
+        else return contact(b, key, value);
+        return true;
+    }
+
+    /** Splits "clientTransferProhibited https://icann.org/epp#..." and "REGISTERED, DELEGATED" into codes. */
+    static void statuses(RecordBuilder b, String value) {
+        String v = EPP_URL.matcher(value.strip()).replaceFirst("");
+        for (String s : v.split(",")) b.addStatus(s.strip());
+    }
+
+    /** "yes", "signed", "signedDelegation" → true; "no", "unsigned" → false; anything else null. */
+    static Boolean dnssec(String value) {
+        String v = value.toLowerCase(Locale.ROOT).strip();
+        if (v.startsWith("unsigned") || v.equals("no") || v.equals("inactive") || v.startsWith("not signed")) {
+            return Boolean.FALSE;
+        }
+        if (v.startsWith("signed") || v.equals("yes") || v.equals("active") || v.startsWith("signeddelegation")) {
+            return Boolean.TRUE;
+        }
+        return null;
+    }
+
+    /** Contact fields: "Registrant Name", "Admin Email", "Tech Contact Phone", "Registrant" (the name). */
+    static boolean contact(RecordBuilder b, String key, String value) {
+        Matcher m = ROLE_FIELD.matcher(key);
+        if (!m.matches()) return false;
+        ContactBuilder c = b.contact(ROLES.get(m.group(1)));
+        return field(c, m.group(2) == null ? "name" : m.group(2), value);
+    }
+
+    /** One contact field by its (normalised) name; false when unknown. */
+    static boolean field(ContactBuilder c, String f, String value) {
+        switch (f) {
+            case "name", "contact name", "contact", "person" -> c.name(value);
+            case "organization", "organisation", "org", "contact organisation", "contact organization" ->
+                    c.organization(value);
+            case "email", "e mail", "contact email", "mail" -> c.email(value);
+            case "phone", "phone number", "contact phone", "tel" -> c.phone(value);
+            case "country", "country code", "contact country", "country economy" -> c.country(value);
+            case "street", "address", "contact address", "postal address" -> c.street(value);
+            case "city", "contact city" -> c.city(value);
+            case "id", "contact id", "handle", "nic hdl", "nic hdl br", "c" -> c.handle(value);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isKnown(String key) {
+        return DOMAIN.contains(key) || STATUS.contains(key) || NS.contains(key) || DNSSEC.contains(key);
+    }
+
+    /** "registrant@example.com 20240101" (old RIPE-style changed lines): the date part. */
+    private static String lastToken(String v) {
+        String[] parts = v.strip().split("\\s+");
+        return parts.length == 2 && parts[0].contains("@") ? parts[1] : v;
+    }
+}

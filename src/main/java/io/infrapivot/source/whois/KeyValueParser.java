@@ -1,0 +1,71 @@
+package io.infrapivot.source.whois;
+
+import io.infrapivot.source.registration.ContactBuilder;
+import io.infrapivot.source.registration.RecordBuilder;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flat {@code Key: Value} answers: the ICANN 2013 RAA format (registry thin and registrar thick), Verisign's
+ * .com/.net thin answers, and the ccTLDs that print flat pairs (.au, .cn, .ru, .de). DENIC-style
+ * {@code [Holder]}/{@code [Tech-C]} headers switch the contact the following pairs describe.
+ */
+final class KeyValueParser {
+    private static final Pattern BRACKET = Pattern.compile("^\\s*\\[([A-Za-z-]+)]\\s*$");
+
+    private KeyValueParser() {}
+
+    /** Reads the pairs into {@code b}; returns how many pairs were understood. */
+    static int parse(List<String> lines, RecordBuilder b, ZoneOffset zone) {
+        int understood = 0;
+        ContactBuilder section = null;
+        for (String line : lines) {
+            Matcher m = BRACKET.matcher(line);
+            if (m.matches()) {
+                section = denicRole(b, m.group(1));
+                continue;
+            }
+            WhoisText.Pair p = WhoisText.pair(line);
+            if (p == null) continue;
+            if (section != null) {
+                if (KeyMap.field(section, p.key(), p.value())) understood++;
+                continue;
+            }
+            if (tciContact(b, p) || KeyMap.apply(b, p.key(), p.value(), zone)) understood++;
+        }
+        return understood;
+    }
+
+    /** DENIC section names: Holder, Admin-C, Tech-C, Zone-C. */
+    private static ContactBuilder denicRole(RecordBuilder b, String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "holder" -> b.registrant();
+            case "admin-c" -> b.admin();
+            case "tech-c", "zone-c" -> b.tech();
+            default -> new ContactBuilder();
+        };
+    }
+
+    /** .ru / .su (TCI): "org:", "person:", "e-mail:", "phone:" describe the registrant. */
+    private static boolean tciContact(RecordBuilder b, WhoisText.Pair p) {
+        return switch (p.key()) {
+            case "org" -> {
+                b.registrant().organization(p.value());
+                yield true;
+            }
+            case "person" -> {
+                b.registrant().name(p.value());
+                yield true;
+            }
+            case "e mail" -> {
+                b.registrant().email(p.value());
+                yield true;
+            }
+            case "taxpayer id", "admin contact" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,192 @@
+package io.infrapivot.source.whois;
+
+import io.infrapivot.source.registration.AutNum;
+import io.infrapivot.source.registration.ContactBuilder;
+import io.infrapivot.source.registration.Network;
+import io.infrapivot.source.registration.RecordBuilder;
+import io.infrapivot.source.registration.RegistrationDates;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * RPSL answers: RIPE, APNIC and AFRINIC ({@code inetnum}, {@code inet6num}, {@code aut-num}, {@code role},
+ * {@code person}, {@code organisation}, {@code irt}), LACNIC and registro.br ({@code owner}, {@code nic-hdl-br},
+ * dates as {@code yyyymmdd}), and AFNIC (.fr: {@code domain}, {@code holder-c}, {@code registrar},
+ * {@code nic-hdl} objects). Contacts referenced by handle are resolved within the answer.
+ */
+final class RpslParser {
+    private static final Pattern ABUSE_COMMENT = Pattern.compile("Abuse contact for '.*?' is '([^']+)'");
+    private static final Set<String> PRIMARY = Set.of("inetnum", "inet6num", "aut num", "as block", "domain");
+
+    private RpslParser() {}
+
+    static boolean looksRpsl(List<String> lines) {
+        for (String l : lines) {
+            WhoisText.Pair p = WhoisText.pair(l);
+            if (p != null && l.indexOf(':') == p.rawKey().length() + l.indexOf(p.rawKey())
+                    && PRIMARY.contains(p.key()) && p.rawKey().equals(p.rawKey().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int parse(String text, List<String> lines, RecordBuilder b, String rirHint) {
+        List<RpslObject> objs = RpslObject.parseAll(lines);
+        Map<String, RpslObject> byHandle = new HashMap<>();
+        for (RpslObject o : objs) {
+            String h = o.handle();
+            if (h != null) byHandle.putIfAbsent(h.toUpperCase(Locale.ROOT), o);
+        }
+        RpslObject main = objs.stream().filter(o -> PRIMARY.contains(o.type())).findFirst().orElse(null);
+        if (main == null) return 0;
+        String rir = rir(main, rirHint);
+        switch (main.type()) {
+            case "inetnum", "inet6num" -> network(b, main, byHandle, rir);
+            case "aut num", "as block" -> autnum(b, main, byHandle, rir);
+            default -> domain(b, main, objs, byHandle);
+        }
+        dates(b, main);
+        Matcher m = ABUSE_COMMENT.matcher(text);
+        if (m.find()) b.abuse().email(m.group(1));
+        return main.attrs().size();
+    }
+
+    private static void network(RecordBuilder b, RpslObject o, Map<String, RpslObject> byHandle, String rir) {
+        b.kind("ip");
+        String range = o.first(o.type());
+        Ranges.Range r = Ranges.parse(range);
+        RpslObject org = ref(byHandle, o.first("org"));
+        String orgName = org != null ? org.first("org name") : o.first("owner");
+        if (orgName == null) orgName = o.first("descr");
+        b.network(new Network(r == null ? null : r.start(), r == null ? null : r.end(),
+                r == null ? List.of() : r.cidrs(), o.first("netname"), range, orgName, o.first("country"), rir,
+                o.first("status"), o.first("parent")));
+        owner(b, o, org, orgName);
+        contacts(b, o, byHandle);
+        String asn = o.first("aut num");
+        if (asn != null) b.remark("origin " + asn);
+    }
+
+    private static void autnum(RecordBuilder b, RpslObject o, Map<String, RpslObject> byHandle, String rir) {
+        b.kind("asn");
+        String v = o.first(o.type());
+        Long start = null;
+        Long end = null;
+        Matcher m = Pattern.compile("(?i)AS(\\d+)(?:\\s*-\\s*AS(\\d+))?").matcher(v == null ? "" : v);
+        if (m.find()) {
+            start = Long.parseLong(m.group(1));
+            end = m.group(2) == null ? null : Long.parseLong(m.group(2));
+        }
+        RpslObject org = ref(byHandle, o.first("org"));
+        String orgName = org != null ? org.first("org name") : o.first("owner");
+        if (orgName == null) orgName = o.first("descr");
+        String country = o.first("country") != null ? o.first("country") : org == null ? null : org.first("country");
+        b.autnum(new AutNum(start, end, o.first("as name"), v, orgName, country, rir));
+        owner(b, o, org, orgName);
+        contacts(b, o, byHandle);
+    }
+
+    private static void domain(RecordBuilder b, RpslObject o, List<RpslObject> objs, Map<String, RpslObject> byH) {
+        b.domain(o.first("domain"));
+        o.all("nserver").forEach(b::nameServer);
+        objs.stream().filter(x -> x.type().equals("ns list")).forEach(x -> x.all("nserver").forEach(b::nameServer));
+        b.registrant().organization(o.first("org"));
+        b.registrant().name(o.first("person"));
+        for (String s : o.all("status")) KeyMap.statuses(b, s);
+        for (String s : o.all("state")) KeyMap.statuses(b, s);
+        String registrar = o.first("registrar");
+        if (registrar != null) {
+            b.registrarName(registrar);
+            RpslObject reg = objs.stream().filter(x -> x.type().equals("registrar") && x != o).findFirst()
+                    .orElse(null);
+            if (reg != null) {
+                b.registrarUrl(reg.first("website"));
+                b.abuseEmail(reg.first("e mail"));
+            }
+        }
+        if (o.first("owner") != null) b.registrant().organization(o.first("owner"));
+        fill(b.registrant(), ref(byH, o.first("holder c")));
+        fill(b.registrant(), ref(byH, o.first("owner c")));
+        contacts(b, o, byH);
+        String ds = o.first("ds rdata");
+        if (ds != null || o.first("dnskey") != null) b.dnssec(Boolean.TRUE);
+    }
+
+    private static void dates(RecordBuilder b, RpslObject o) {
+        ZoneOffset utc = ZoneOffset.UTC;
+        b.created(RegistrationDates.parse(first(o, "created", "regdate", "registered"), utc));
+        b.updated(RegistrationDates.parse(first(o, "last modified", "last update", "changed"), utc));
+        b.expires(RegistrationDates.parse(first(o, "expiry date", "expires", "paid till"), utc));
+    }
+
+    private static String first(RpslObject o, String... keys) {
+        for (String k : keys) {
+            String v = o.first(k);
+            if (v != null) {
+                String[] parts = v.split("\\s+");
+                // old "changed: someone@example.net 20050101" lines carry the date last
+                return parts.length == 2 && parts[0].contains("@") ? parts[1] : v;
+            }
+        }
+        return null;
+    }
+
+    private static void owner(RecordBuilder b, RpslObject o, RpslObject org, String orgName) {
+        ContactBuilder c = b.registrant();
+        c.organization(orgName);
+        if (org != null) {
+            c.handle(org.first("organisation"));
+            fill(c, org);
+        } else {
+            c.country(o.first("country"));
+            o.all("address").forEach(c::street);
+        }
+    }
+
+    private static void contacts(RecordBuilder b, RpslObject o, Map<String, RpslObject> byHandle) {
+        fill(b.admin(), ref(byHandle, o.first("admin c")));
+        fill(b.tech(), ref(byHandle, o.first("tech c")));
+        fill(b.billing(), ref(byHandle, o.first("billing c")));
+        RpslObject abuse = ref(byHandle, o.first("abuse c"));
+        if (abuse == null) abuse = ref(byHandle, o.first("mnt irt"));
+        RpslObject org = ref(byHandle, o.first("org"));
+        if (abuse == null && org != null) abuse = ref(byHandle, org.first("abuse c"));
+        fill(b.abuse(), abuse);
+        if (abuse == null && o.first("abuse mailbox") != null) b.abuse().email(o.first("abuse mailbox"));
+        if (o.first("admin c") != null) b.admin().handle(o.first("admin c"));
+        if (o.first("tech c") != null) b.tech().handle(o.first("tech c"));
+    }
+
+    /** Copies a person/role/organisation/irt/nic-hdl object into a contact. */
+    private static void fill(ContactBuilder c, RpslObject p) {
+        if (p == null) return;
+        c.handle(p.handle());
+        String name = first(p, "person", "role", "contact", "irt");
+        if ("organization".equalsIgnoreCase(p.first("type"))) c.organization(name);
+        else c.name(name);
+        c.organization(p.first("org name"));
+        c.email(p.first("abuse mailbox") != null ? p.first("abuse mailbox") : p.first("e mail"));
+        c.phone(p.first("phone"));
+        c.country(p.first("country"));
+        p.all("address").forEach(c::street);
+    }
+
+    private static RpslObject ref(Map<String, RpslObject> byHandle, String handle) {
+        return handle == null ? null : byHandle.get(handle.strip().toUpperCase(Locale.ROOT));
+    }
+
+    private static String rir(RpslObject o, String hint) {
+        String src = o.first("source");
+        String s = src != null ? src.split("\\s+")[0].toLowerCase(Locale.ROOT) : hint;
+        if (s == null) return null;
+        for (String r : List.of("ripe", "apnic", "afrinic", "lacnic", "arin")) if (s.contains(r)) return r;
+        return s;
+    }
+}

@@ -1,0 +1,112 @@
+package io.infrapivot.source.whois;
+
+import io.infrapivot.source.registration.ParseStatus;
+import io.infrapivot.source.registration.RecordBuilder;
+import io.infrapivot.source.registration.RegistrationDates;
+import io.infrapivot.source.registration.RegistrationRecord;
+import io.infrapivot.source.registration.RegistrationStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns one WHOIS answer into a {@link RegistrationRecord}. Pure: the format is chosen from the server that
+ * answered when it is known, otherwise guessed from the text. Answers saying "not found", "reserved" or "rate
+ * limit" become {@code available}, {@code reserved} or {@code throttled}, never a registered object. Unknown
+ * formats keep the raw text, the dates and emails found, and {@code parse_status} partial or raw-only.
+ */
+public final class WhoisParser {
+    private WhoisParser() {}
+
+    /**
+     * @param text    the answer, decoded
+     * @param server  the WHOIS host that answered, or null (offline parsing without --server)
+     * @param query   the object asked about
+     * @param fetched when the answer was received
+     */
+    public static RegistrationRecord parse(String text, String server, String query, Instant fetched) {
+        ServerProfile profile = ServerProfile.of(server);
+        String family = profile.family().equals("auto") ? guess(text) : profile.family();
+        List<String> lines = WhoisText.lines(text);
+        RecordBuilder b = RegistrationRecord.builder(kindOf(query), query).source("whois").server(server)
+                .fetched(fetched);
+        int understood = switch (family) {
+            case "arin" -> ArinParser.parse(lines, b);
+            case "rpsl" -> RpslParser.parse(text, lines, b, profile.rir() != null ? profile.rir() : rirIn(text));
+            case "jprs" -> JprsParser.parse(lines, b);
+            case "sectioned" -> SectionedParser.parse(lines, b, profile.zone());
+            case "iana" -> iana(lines, b);
+            default -> KeyValueParser.parse(lines, b, profile.zone());
+        };
+        String format = profile.format() != null ? profile.format() : family;
+        b.format(format);
+        RegistrationStatus cls = AnswerClass.classify(text, b.hasRegistrationData());
+        if (cls != null) {
+            b.status(cls);
+            if (cls == RegistrationStatus.THROTTLED) b.raw(text);
+            return b.build();
+        }
+        if (!b.hasData()) {
+            b.parseStatus(ParseStatus.RAW_ONLY).status(RegistrationStatus.UNKNOWN).raw(text);
+            found(b, text);
+        } else if (understood < 3 || !b.hasRegistrationData()) {
+            b.parseStatus(ParseStatus.PARTIAL);
+            found(b, text);
+        }
+        return b.build();
+    }
+
+    /** Guesses the format family from the text. */
+    static String guess(String text) {
+        List<String> lines = WhoisText.lines(text);
+        if (text.contains("refer:") && text.contains("IANA")) return "iana";
+        if (ArinParser.looksArin(text)) return "arin";
+        if (JprsParser.looksJprs(text)) return "jprs";
+        if (text.contains("Registry Domain ID:") || text.contains("Registrar IANA ID:")
+                || text.contains("Registrar WHOIS Server:")) {
+            return "icann";
+        }
+        if (RpslParser.looksRpsl(lines)) return "rpsl";
+        if (SectionedParser.looksSectioned(lines)) return "sectioned";
+        return "keyvalue";
+    }
+
+    /** IANA's answer about a TLD or an address block: the whois server and the dates. */
+    private static int iana(List<String> lines, RecordBuilder b) {
+        int n = 0;
+        for (WhoisText.Pair p : WhoisText.pairs(lines)) {
+            switch (p.key()) {
+                case "refer", "whois" -> b.whoisServer(p.value());
+                case "domain" -> b.domain(p.value());
+                case "organisation" -> b.registrant().organization(p.value());
+                case "created" -> b.created(RegistrationDates.parse(p.value()));
+                case "changed" -> b.updated(RegistrationDates.parse(p.value()));
+                case "nserver" -> b.nameServer(p.value());
+                default -> n--;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** The RIR an answer names (its banner or source lines), for answers parsed without a server. */
+    static String rirIn(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        for (String r : List.of("afrinic", "apnic", "lacnic", "ripe")) if (t.contains(r)) return r;
+        return null;
+    }
+
+    private static void found(RecordBuilder b, String text) {
+        WhoisText.emails(text).forEach(b::emailFound);
+        RegistrationDates.findAll(text).forEach(b::dateFound);
+    }
+
+    /** "domain", "ip" or "asn" from the query's shape. */
+    static String kindOf(String query) {
+        if (query == null) return "domain";
+        String q = query.strip().toLowerCase(Locale.ROOT);
+        if (q.matches("as\\d+") || q.matches("\\d+") && !q.contains(".")) return "asn";
+        if (q.matches("[0-9.]+(/\\d+)?") || q.contains(":")) return "ip";
+        return "domain";
+    }
+}

@@ -1,0 +1,55 @@
+package io.infrapivot.source.securitytrails;
+
+import static io.infrapivot.source.thirdparty.Fixtures.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.Outcome;
+import io.infrapivot.source.thirdparty.ServiceTestBase;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SecurityTrailsSourceTest extends ServiceTestBase {
+    SecurityTrailsSourceTest() {
+        super(SecurityTrailsSource::new, IndicatorType.HOST, "www.example.com", cut("securitytrails/history-a.json", 100));
+    }
+
+    @Test
+    void historyPagesThenSubdomains() throws Exception {
+        enqueue(200, read("securitytrails/history-a.json"));
+        enqueue(200, read("securitytrails/history-a.json").replace("\"page\": 1", "\"page\": 2"));
+        enqueue(200, read("securitytrails/subdomains.json"));
+        enqueue(200, read("securitytrails/whois-history.json"));
+        var r = lookup(ind(IndicatorType.DOMAIN, "example.com"));
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(lines(r)).contains("domain:example.com registrant-email email:jo@example.org",
+                "domain:example.com registrar org:Old Registrar LLC");
+        assertThat(r.observations()).filteredOn(o -> o.relation() == Relation.REGISTRATION).singleElement()
+                .satisfies(o -> assertThat(o.firstSeen()).isEqualTo(Instant.parse("2015-01-01T00:00:00Z")));
+        assertThat(lines(r)).contains("domain:example.com resolves-to ip:192.0.2.60",
+                "domain:example.com resolves-to ip:198.51.100.7", "domain:example.com subdomain host:dev.api.example.com");
+        var first = take();
+        assertThat(first.getUrl().encodedPath()).isEqualTo("/history/example.com/dns/a");
+        assertThat(first.getHeaders().get("APIKEY")).isEqualTo(KEY);
+        assertThat(take().getUrl().queryParameter("page")).isEqualTo("2");
+        assertThat(take().getUrl().encodedPath()).isEqualTo("/domain/example.com/subdomains");
+        assertThat(take().getUrl().encodedPath()).isEqualTo("/history/example.com/whois");
+    }
+
+    @Test
+    void capStopsHistoryPaging() throws Exception {
+        enqueue(200, read("securitytrails/history-a.json"));
+        var r = lookup(sample(), settings(), cap(2));
+        assertThat(r.outcome()).isEqualTo(Outcome.TRUNCATED);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void messagesAreErrors() throws Exception {
+        enqueue(403, read("securitytrails/badkey.json"));
+        assertError(lookup(sample()), "Invalid authentication credentials");
+        enqueue(429, read("securitytrails/quota.json"));
+        assertError(lookup(sample()), "quota exceeded");
+    }
+}
