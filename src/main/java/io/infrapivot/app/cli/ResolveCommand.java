@@ -91,7 +91,8 @@ final class ResolveCommand implements Callable<Integer> {
         long[] counts = new long[BulkStatus.values().length];
         long[] done = {0};
         long started = System.nanoTime();
-        long total = t.interactive() ? totalQuestions(typeCodes.size()) : -1;
+        boolean showProgress = stderrIsTerminal(t);
+        long total = showProgress ? totalQuestions(typeCodes.size()) : -1;
         BulkResolver.Stats stats;
         Writer w = new BufferedWriter(new OutputStreamWriter(t.out(), StandardCharsets.UTF_8), 1 << 16);
         try (BufferedReader in = input(); BulkFormat fmt = json ? BulkFormat.jsonLines(w) : BulkFormat.text(w)) {
@@ -100,13 +101,13 @@ final class ResolveCommand implements Callable<Integer> {
                 counts[r.status().ordinal()]++;
                 fmt.write(r);
                 if (writer != null) writer.add(r);
-                if (t.interactive() && ++done[0] % 1000 == 0) progress(t, done[0], total, started);
+                if (showProgress && ++done[0] % 1000 == 0) progress(t, done[0], total, started);
             });
         } finally {
             if (writer != null) writer.finish();
             if (store != null) store.close();
         }
-        if (t.interactive()) t.err().print("\r\u001b[K");
+        if (showProgress) t.err().print("\r\u001b[K");
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%d questions in %.1f s (%.0f/s)",
                 stats.questions(), stats.nanos() / 1e9, stats.perSecond()));
         for (BulkStatus s : BulkStatus.values()) {
@@ -132,6 +133,19 @@ final class ResolveCommand implements Callable<Integer> {
     private static void progress(Terminal t, long done, long total, long started) {
         t.err().print("\r" + progressLine(done, total, (System.nanoTime() - started) / 1e9) + " ");
         t.err().flush();
+    }
+
+    /**
+     * Whether standard error is a terminal: the progress goes there, so it shows even when the answers are
+     * redirected to a file (Linux: /proc/self/fd/2; elsewhere whether the console is a terminal).
+     */
+    private static boolean stderrIsTerminal(Terminal t) {
+        try {
+            String target = Path.of("/proc/self/fd/2").toRealPath().toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | RuntimeException e) {
+            return t.interactive();
+        }
     }
 
     /** Questions to ask, when knowable without consuming the input (not for standard input). */
