@@ -52,6 +52,8 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Semaphore> concurrency = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> rates = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    /** Lookups under way, by source, indicator and parameters: a second ask waits for the first's answer. */
+    private final Map<String, java.util.concurrent.CompletableFuture<SourceOutcome>> inflight = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> requests = new ConcurrentHashMap<>();
@@ -165,6 +167,33 @@ public final class Engine implements AutoCloseable {
 
     private SourceOutcome runOne(Source source, Indicator indicator, Selection selection, RunOptions options,
                                  Duration timeout, boolean refresh) throws InterruptedException {
+        String key = source.info().id() + "|" + indicator.key() + "|" + refresh + "|" + selection.active() + "|"
+                + selection.offline();
+        var mine = new java.util.concurrent.CompletableFuture<SourceOutcome>();
+        var first = inflight.putIfAbsent(key, mine);
+        if (first != null) {
+            try {
+                SourceOutcome o = first.get();
+                return new SourceOutcome(o.indicator(), o.source(), o.access(), o.outcome(), o.message(),
+                        o.outcome() != Outcome.SKIPPED, Duration.ZERO, o.total(), o.facts(), o.lookupId());
+            } catch (ExecutionException e) {
+                // the first ask failed outright: ask ourselves
+            }
+        }
+        try {
+            SourceOutcome o = runUncoalesced(source, indicator, selection, options, timeout, refresh);
+            mine.complete(o);
+            return o;
+        } catch (InterruptedException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inflight.remove(key, mine);
+        }
+    }
+
+    private SourceOutcome runUncoalesced(Source source, Indicator indicator, Selection selection, RunOptions options,
+                                         Duration timeout, boolean refresh) throws InterruptedException {
         SourceInfo info = source.info();
         String id = info.id();
         String skip = skipReason(source, selection);
@@ -186,7 +215,8 @@ public final class Engine implements AutoCloseable {
         CircuitBreaker breaker = breakers.computeIfAbsent(id, k -> new CircuitBreaker(
                 settings.getInt("breaker_threshold", 5), settings.getDuration("breaker_cooldown", Duration.ofMinutes(2)),
                 clock));
-        Semaphore slots = concurrency.computeIfAbsent(id, k -> new Semaphore(info.concurrency()));
+        Semaphore slots = concurrency.computeIfAbsent(id, k -> new Semaphore(
+                Math.max(1, settings.getInt("parallel_lookups", info.concurrency()))));
         slots.acquire();
         try {
             String refusal = info.access() == Access.OFFLINE ? null : budgetRefusal(id);

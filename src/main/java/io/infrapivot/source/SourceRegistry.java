@@ -14,6 +14,11 @@ public final class SourceRegistry {
     private static final List<Supplier<Source>> BUILT_IN = List.of(
             ClassifySource::new,
             CaseSource::new,
+            io.infrapivot.source.dns.DnsSource::new,
+            io.infrapivot.source.dnsbl.DnsblSource::new,
+            io.infrapivot.source.cymru.CymruSource::new,
+            io.infrapivot.source.axfr.AxfrSource::new,
+            io.infrapivot.source.subdomains.SubdomainsSource::new,
             io.infrapivot.source.rdap.RdapSource::new,
             io.infrapivot.source.whois.WhoisSource::new,
             io.infrapivot.source.circl.CirclSource::new,

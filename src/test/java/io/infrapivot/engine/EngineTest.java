@@ -201,6 +201,29 @@ class EngineTest {
     }
 
     @Test
+    void theSameLookupAskedTwiceAtOnceIsMadeOnce() throws Exception {
+        FakeSource slow = new FakeSource("slowgood", Access.PASSIVE, 4, List.of(), (i, c) -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return resolves(i, c, "198.51.100.9");
+        });
+        try (Engine e = engine(Map.of(), slow)) {
+            var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+            var a = pool.submit(() -> e.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
+                    Duration.ofSeconds(5), false, null));
+            var b = pool.submit(() -> e.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
+                    Duration.ofSeconds(5), false, null));
+            assertThat(a.get().get(0).facts()).hasSize(1);
+            assertThat(b.get().get(0).facts()).hasSize(1);
+            pool.shutdown();
+        }
+        assertThat(slow.calls).hasValue(1);
+    }
+
+    @Test
     void perSourceConcurrencyIsRespected() throws Exception {
         FakeSource narrow = new FakeSource("narrow", Access.PASSIVE, 2, List.of(), (i, c) -> {
             try {

@@ -6,6 +6,7 @@ import io.infrapivot.source.rdap.RdapParser;
 import io.infrapivot.source.registration.RegistrationJson;
 import io.infrapivot.source.registration.RegistrationRecord;
 import io.infrapivot.source.registration.RegistrationSummary;
+import io.infrapivot.source.whois.ServerProfile;
 import io.infrapivot.source.whois.WhoisClient;
 import io.infrapivot.source.whois.WhoisParser;
 import java.io.IOException;
@@ -111,12 +112,8 @@ final class RegistrationCommand implements Callable<Integer> {
         String fmt = format != null ? format : server != null ? "whois" : guess(text);
         String host = server == null ? null : server.toLowerCase(Locale.ROOT);
         if (fmt.equals("rdap")) return RdapParser.parse(text, 0, null, null, fetched);
-        return WhoisParser.parse(host == null ? text : new String(bytes, charset(host)), host, null, fetched);
-    }
-
-    private static java.nio.charset.Charset charset(String host) {
-        var declared = io.infrapivot.source.whois.ServerProfile.of(host).charset();
-        return declared != null ? declared : java.nio.charset.StandardCharsets.UTF_8;
+        String whoisText = host == null ? text : WhoisClient.decode(bytes, ServerProfile.of(host).charset());
+        return WhoisParser.parse(whoisText, host, null, fetched);
     }
 
     /** RDAP when the text is a JSON object, WHOIS otherwise. */

@@ -70,7 +70,7 @@ final class Report {
             if (o.outcome() == Outcome.OK || o.outcome() == Outcome.TRUNCATED) {
                 line.append(o.facts().size()).append(o.facts().size() == 1 ? " fact" : " facts");
             }
-            if (o.total() != null) line.append(", ").append(o.total()).append(" in all");
+            if (o.total() != null && !o.facts().isEmpty()) line.append(", ").append(o.total()).append(" in all");
             if (o.cached()) line.append(t.dim(" (cached)"));
             else if (o.outcome() != Outcome.SKIPPED) line.append(t.dim(" " + o.elapsed().toMillis() + " ms"));
             if (o.message() != null) line.append("  ").append(Terminal.v(o.message()));
@@ -83,11 +83,13 @@ final class Report {
         StringBuilder line = new StringBuilder("  ");
         line.append(pad(f.relation().id(), 18));
         if (f.object() != null) {
-            Indicator other = f.other(about);
-            String dir = about.equals(f.object()) ? "← " : "";
-            line.append(dir).append(Terminal.v(other.value()));
-            if (!about.equals(f.subject()) && !about.equals(f.object())) {
-                line.append(" ").append(t.dim("(of " + Terminal.v(f.subject().value()) + ")"));
+            if (about.equals(f.subject())) {
+                line.append(Terminal.v(f.object().value()));
+            } else if (about.equals(f.object())) {
+                line.append("← ").append(Terminal.v(f.subject().value()));
+            } else {
+                // a fact the lookup found on the way (an SPF include's own record, a certificate's other name)
+                line.append(Terminal.v(f.subject().value())).append(" → ").append(Terminal.v(f.object().value()));
             }
         }
         if (f.value() != null && !f.value().isMissingNode()) {

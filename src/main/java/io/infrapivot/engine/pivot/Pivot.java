@@ -102,77 +102,214 @@ public final class Pivot {
         Instant deadline = o.timeBudget() == null ? null : clock.instant().plus(o.timeBudget());
         engine.budget(o.requestBudget(), deadline);
         store.addSeeds(seeds);
-        Map<Indicator, Node> nodes = new LinkedHashMap<>();
-        List<SourceOutcome> outcomes = new ArrayList<>();
-        Set<String> stops = new LinkedHashSet<>();
-        List<Indicator> frontier = new ArrayList<>();
-        for (Indicator s : new LinkedHashSet<>(seeds)) {
-            NoiseRules.Mark m = noise.judge(s).orElse(null);
-            Node n = new Node(s, 0, true, null, null, m, true);
-            nodes.put(s, n);
-            if (m != null) recordMark(n);
-            frontier.add(s); // a seed is looked up even when marked: the analyst asked for it
+        Run run = new Run(recipe, o, l);
+        return run.execute(new ArrayList<>(new LinkedHashSet<>(seeds)));
+    }
+
+    /**
+     * One pivot, pipelined: an indicator is looked up as soon as it is found (each source's limits still
+     * hold), and expanded as soon as its own lookups are done, so a slow lookup delays only what depends
+     * on it. Facts are followed from every expanded indicator they touch, whenever they arrive, and an
+     * indicator found again by a shorter path takes the lower hop (and is looked up if that brings it
+     * within the depth): the graph is the same whatever the order answers come in.
+     */
+    private final class Run {
+        final Recipe recipe;
+        final Options o;
+        final Listener l;
+        final Object lock = new Object();
+        final Map<Indicator, Node> nodes = new LinkedHashMap<>();
+        final Map<Indicator, List<Fact>> known = new HashMap<>();
+        /** Indicators whose own lookups are done at the hop given: their facts are followed. */
+        final Map<Indicator, Integer> expandedAt = new HashMap<>();
+        /** The hop each indicator's lookups were last started for. */
+        final Map<Indicator, Integer> scheduledAt = new HashMap<>();
+        final Map<Indicator, NoiseRules.Mark> shared = new HashMap<>();
+        final Set<String> followed = new HashSet<>();
+        final List<SourceOutcome> outcomes = new ArrayList<>();
+        final Set<String> stops = new LinkedHashSet<>();
+        final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        int pending;
+        int maxHop;
+        boolean nodeBudgetHit;
+        Throwable failure;
+
+        Run(Recipe recipe, Options o, Listener l) {
+            this.recipe = recipe;
+            this.o = o;
+            this.l = l;
         }
-        int hop = 0;
-        boolean nodeBudgetHit = false;
-        // every fact seen in this run, by both ends: an indicator found by a lookup is expanded with what that
-        // lookup already said about it (a certificate's other names, say), as well as with its own lookups
-        Map<Indicator, List<Fact>> known = new HashMap<>();
-        for (; hop < o.depth() && !frontier.isEmpty(); hop++) {
-            l.hop(hop, frontier.size(), nodes.size());
-            List<Indicator> next = new ArrayList<>();
-            Map<List<String>, List<Indicator>> bySources = new LinkedHashMap<>();
-            for (Indicator ind : frontier) {
-                List<Recipe.Step> steps = recipe.stepsFor(ind.type(), hop);
-                if (steps.isEmpty()) continue; // a leaf of this recipe
-                TreeSet<String> sources = new TreeSet<>();
-                boolean any = false;
-                for (Recipe.Step st : steps) {
-                    if (st.sources().isEmpty()) any = true;
-                    sources.addAll(st.sources());
+
+        Result execute(List<Indicator> seeds) throws InterruptedException {
+            List<Node> marks = new ArrayList<>();
+            synchronized (lock) {
+                for (Indicator s : seeds) {
+                    NoiseRules.Mark m = noise.judge(s).orElse(null);
+                    Node n = new Node(s, 0, true, null, null, m, true);
+                    nodes.put(s, n);
+                    if (m != null) marks.add(n);
+                    schedule(s, 0); // a seed is looked up even when marked: the analyst asked for it
                 }
-                bySources.computeIfAbsent(any ? List.of() : List.copyOf(sources), k -> new ArrayList<>()).add(ind);
             }
-            Map<Indicator, List<SourceOutcome>> byIndicator = new HashMap<>();
-            for (Map.Entry<List<String>, List<Indicator>> group : bySources.entrySet()) {
-                Selection sel = narrow(o.selection(), group.getKey(), engine.registry().ids());
-                List<SourceOutcome> got = sel == null ? List.of()
-                        : engine.lookup(group.getValue(), sel, o.run(), o.timeout(), o.refresh(), l::outcome);
+            marks.forEach(Pivot.this::recordMark);
+            try {
+                synchronized (lock) {
+                    while (pending > 0 && failure == null) lock.wait();
+                }
+            } catch (InterruptedException e) {
+                engine.cancel();
+                throw e;
+            } finally {
+                pool.shutdownNow();
+            }
+            if (failure instanceof RuntimeException re) throw re;
+            if (failure instanceof Error er) throw er;
+            if (failure != null) throw new IllegalStateException(failure);
+            return result();
+        }
+
+        /** Starts the lookups of {@code ind} at {@code hop} when the recipe looks it up there. Holds the lock. */
+        void schedule(Indicator ind, int hop) {
+            if (hop >= o.depth() || recipe.stepsFor(ind.type(), hop).isEmpty()) return;
+            Node n = nodes.get(ind);
+            if (n.mark() != null && !n.mark().expand() && !n.seed()) return;
+            Integer before = scheduledAt.get(ind);
+            if (before != null && before <= hop) return;
+            scheduledAt.put(ind, hop);
+            pending++;
+            maxHop = Math.max(maxHop, hop);
+            l.hop(hop, pending, nodes.size());
+            pool.submit(() -> {
+                try {
+                    lookupAndExpand(ind, hop);
+                } catch (Throwable t) {
+                    synchronized (lock) {
+                        if (failure == null && !(t instanceof InterruptedException)) failure = t;
+                    }
+                } finally {
+                    synchronized (lock) {
+                        pending--;
+                        lock.notifyAll();
+                    }
+                }
+            });
+        }
+
+        void lookupAndExpand(Indicator ind, int hop) throws InterruptedException {
+            List<Recipe.Step> steps = recipe.stepsFor(ind.type(), hop);
+            TreeSet<String> sources = new TreeSet<>();
+            boolean any = false;
+            for (Recipe.Step st : steps) {
+                if (st.sources().isEmpty()) any = true;
+                sources.addAll(st.sources());
+            }
+            Selection sel = narrow(o.selection(), any ? List.of() : List.copyOf(sources), engine.registry().ids());
+            List<SourceOutcome> got = sel == null ? List.of()
+                    : engine.lookup(List.of(ind), sel, o.run(), o.timeout(), o.refresh(), l::outcome);
+            List<Node> marks = new ArrayList<>();
+            synchronized (lock) {
                 outcomes.addAll(got);
                 for (SourceOutcome x : got) {
-                    byIndicator.computeIfAbsent(x.indicator(), k -> new ArrayList<>()).add(x);
+                    if (x.outcome() == Outcome.SKIPPED && x.message() != null && x.message().startsWith("time budget")) {
+                        stops.add("time budget of " + o.timeBudget() + " reached");
+                    }
+                }
+                Node node = nodes.get(ind);
+                if (node.hop() < hop) return; // found again by a shorter path meanwhile: that run expands it
+                // shared hosting: a hub whose reverse fan-out is too large is marked; its reverse neighbours not followed
+                Integer maxCount = null;
+                for (Recipe.Step st : steps) {
+                    if (st.maxCount() != null) maxCount = maxCount == null ? st.maxCount() : Math.max(maxCount, st.maxCount());
+                }
+                long fan = fanOut(ind, got);
+                NoiseRules.Mark hub = noise.fanOut(ind, fan, maxCount != null ? maxCount : o.sharedThreshold()).orElse(null);
+                if (hub != null) {
+                    shared.put(ind, hub);
+                    Node marked = new Node(ind, node.hop(), node.seed(), node.from(), node.via(), hub, node.expanded());
+                    nodes.put(ind, marked);
+                    marks.add(marked);
+                }
+                expandedAt.put(ind, hop);
+                for (SourceOutcome x : got) {
                     for (Fact f : x.facts()) {
                         known.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
                         if (f.object() != null) known.computeIfAbsent(f.object(), k -> new ArrayList<>()).add(f);
+                        // a new fact about another indicator already expanded is followed from there too
+                        for (Indicator end : new Indicator[] {f.subject(), f.object()}) {
+                            if (end != null && !end.equals(ind) && expandedAt.containsKey(end)) follow(end, f, marks);
+                        }
                     }
                 }
-                if (got.stream().anyMatch(x -> x.outcome() == Outcome.SKIPPED && x.message() != null
-                        && x.message().startsWith("time budget"))) {
-                    stops.add("time budget of " + o.timeBudget() + " reached");
+                for (Fact f : List.copyOf(known.getOrDefault(ind, List.of()))) follow(ind, f, marks);
+            }
+            marks.forEach(n -> {
+                recordMark(n);
+                l.marked(n);
+            });
+        }
+
+        /** Follows {@code f} from the expanded indicator {@code from}, under its hop's steps. Holds the lock. */
+        void follow(Indicator from, Fact f, List<Node> marks) {
+            if (f.object() == null) return;
+            if (!f.subject().equals(from) && !f.object().equals(from)) return;
+            Indicator other = f.other(from);
+            if (other == null || other.equals(from)) return;
+            int hop = expandedAt.get(from);
+            if (!followed.add(from.key() + "|" + hop + "|" + f.relation().id() + "|" + other.key())) return;
+            List<Recipe.Step> steps = recipe.stepsFor(from.type(), hop);
+            Set<Relation> rels = EnumSet.noneOf(Relation.class);
+            boolean all = false;
+            Duration within = null;
+            for (Recipe.Step st : steps) {
+                if (st.follow().isEmpty()) all = true;
+                rels.addAll(st.follow());
+                if (st.within() != null) within = within == null ? st.within() : max(within, st.within());
+            }
+            if (!all && !rels.contains(f.relation())) return;
+            if (within != null && f.lastSeen() != null && f.lastSeen().isBefore(clock.instant().minus(within))) return;
+            if (shared.containsKey(from) && REVERSE.contains(f.relation()) && isHubSide(from, f)) return;
+            if (excluded(steps, other)) return;
+            int newHop = hop + 1;
+            Node existing = nodes.get(other);
+            if (existing != null) {
+                if (newHop < existing.hop()) {
+                    Node moved = new Node(other, newHop, existing.seed(), from, f, existing.mark(), existing.expanded());
+                    nodes.put(other, moved);
+                    if (moved.expanded()) schedule(other, newHop);
+                }
+                return;
+            }
+            if (nodes.size() >= o.maxNodes()) {
+                nodeBudgetHit = true;
+                return;
+            }
+            NoiseRules.Mark m = noise.judge(other).orElse(null);
+            boolean expandIt = m == null || m.expand();
+            Node n = new Node(other, newHop, false, from, f, m, expandIt);
+            nodes.put(other, n);
+            if (m != null) marks.add(n);
+            if (expandIt) schedule(other, newHop);
+        }
+
+        Result result() {
+            List<String> reasons = new ArrayList<>(stops);
+            if (nodeBudgetHit) reasons.add("node budget of " + o.maxNodes() + " reached");
+            for (SourceOutcome x : outcomes) {
+                if (x.outcome() == Outcome.SKIPPED && x.message() != null && x.message().startsWith("request budget")) {
+                    String r = x.source() + ": " + x.message();
+                    if (!reasons.contains(r)) reasons.add(r);
                 }
             }
-            for (List<Indicator> group : bySources.values()) {
-                for (Indicator ind : group) {
-                    List<SourceOutcome> mine = byIndicator.getOrDefault(ind, List.of());
-                    if (!expand(ind, hop, mine, known.getOrDefault(ind, List.of()), recipe, o, nodes, next, l)) {
-                        nodeBudgetHit = true;
-                    }
-                }
-            }
-            frontier = next;
+            long atDepth = nodes.values().stream().filter(n -> n.hop() >= o.depth() && n.expanded()
+                    && !recipe.stepsFor(n.indicator().type(), n.hop()).isEmpty()).count();
+            if (atDepth > 0) reasons.add("depth " + o.depth() + " reached with " + atDepth + " indicators not looked up");
+            else reasons.add("nothing left to expand after hop " + (maxHop + 1));
+            Map<Indicator, Node> sorted = new LinkedHashMap<>();
+            nodes.values().stream().sorted(java.util.Comparator.comparingInt(Node::hop).thenComparing(Node::indicator))
+                    .forEach(n -> sorted.put(n.indicator(), n));
+            return new Result(sorted, List.copyOf(outcomes), List.copyOf(reasons), engine.requests(),
+                    scheduledAt.isEmpty() ? 0 : maxHop + 1);
         }
-        if (nodeBudgetHit) stops.add("node budget of " + o.maxNodes() + " reached");
-        for (SourceOutcome x : outcomes) {
-            if (x.outcome() == Outcome.SKIPPED && x.message() != null && x.message().startsWith("request budget")) {
-                stops.add(x.source() + ": " + x.message());
-            }
-        }
-        if (!frontier.isEmpty()) {
-            stops.add("depth " + o.depth() + " reached with " + frontier.size() + " indicators not looked up");
-        } else {
-            stops.add("nothing left to expand after hop " + hop);
-        }
-        return new Result(nodes, outcomes, List.copyOf(stops), engine.requests(), hop);
     }
 
     /**
@@ -187,60 +324,6 @@ public final class Pivot {
         include.removeAll(user.exclude());
         if (include.isEmpty()) return null;
         return new Selection(include, Set.of(), user.active(), user.offline());
-    }
-
-    /**
-     * Adds what the lookups of {@code ind} found to the graph; returns false when the node budget stopped it.
-     */
-    private boolean expand(Indicator ind, int hop, List<SourceOutcome> mine, List<Fact> knownFacts, Recipe recipe,
-                           Options o,
-                           Map<Indicator, Node> nodes, List<Indicator> next, Listener l) {
-        List<Recipe.Step> steps = recipe.stepsFor(ind.type(), hop);
-        Set<Relation> follow = EnumSet.noneOf(Relation.class);
-        boolean followAll = false;
-        Duration within = null;
-        Integer maxCount = null;
-        for (Recipe.Step st : steps) {
-            if (st.follow().isEmpty()) followAll = true;
-            follow.addAll(st.follow());
-            if (st.within() != null) within = within == null ? st.within() : max(within, st.within());
-            if (st.maxCount() != null) maxCount = maxCount == null ? st.maxCount() : Math.max(maxCount, st.maxCount());
-        }
-        // shared hosting: a hub whose reverse fan-out is too large is marked and its reverse neighbours not followed
-        long fan = fanOut(ind, mine);
-        NoiseRules.Mark shared = noise.fanOut(ind, fan, maxCount != null ? maxCount : o.sharedThreshold()).orElse(null);
-        if (shared != null) {
-            Node old = nodes.get(ind);
-            Node marked = new Node(ind, old.hop(), old.seed(), old.from(), old.via(), shared, old.expanded());
-            nodes.put(ind, marked);
-            recordMark(marked);
-            l.marked(marked);
-        }
-        Instant cutoff = within == null ? null : clock.instant().minus(within);
-        List<Fact> facts = new ArrayList<>(knownFacts);
-        for (SourceOutcome x : mine) facts.addAll(x.facts());
-        for (Fact f : facts) {
-            if (f.object() == null) continue;
-            if (!f.subject().equals(ind) && !f.object().equals(ind)) continue;
-            Indicator other = f.other(ind);
-            if (other == null || other.equals(ind)) continue;
-            if (!followAll && !follow.contains(f.relation())) continue;
-            if (cutoff != null && f.lastSeen() != null && f.lastSeen().isBefore(cutoff)) continue;
-            if (shared != null && REVERSE.contains(f.relation()) && isHubSide(ind, f)) continue;
-            if (excluded(steps, other)) continue;
-            if (nodes.containsKey(other)) continue;
-            if (nodes.size() >= o.maxNodes()) return false;
-            NoiseRules.Mark m = noise.judge(other).orElse(null);
-            boolean expandIt = m == null || m.expand();
-            Node n = new Node(other, hop + 1, false, ind, f, m, expandIt);
-            nodes.put(other, n);
-            if (m != null) {
-                recordMark(n);
-                l.marked(n);
-            }
-            if (expandIt) next.add(other);
-        }
-        return true;
     }
 
     private static boolean excluded(List<Recipe.Step> steps, Indicator other) {

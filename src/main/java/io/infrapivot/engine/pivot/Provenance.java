@@ -58,7 +58,10 @@ public final class Provenance {
         WEIGHTS.put(Relation.ABUSE_EMAIL, 0.0);
     }
 
-    /** A shared verification token (the same value on two names) ties them as strongly as a registrant email. */
+    /**
+     * A shared verification token (the same value on two or more names) ties a name as strongly as a
+     * registrant email; counted once per token.
+     */
     static final double SHARED_TOKEN = 5.0;
     /** Facts through a marked (noise) indicator count for this share of their weight. */
     static final double NOISE_FACTOR = 0.1;
@@ -179,7 +182,7 @@ public final class Provenance {
                 if (t.getValue().contains(i) && t.getValue().size() > 1) {
                     long others = t.getValue().stream().filter(reachable::contains).count() - 1;
                     if (others > 0) {
-                        score += SHARED_TOKEN * others;
+                        score += SHARED_TOKEN; // once per token: one owner's mark, however many names carry it
                         reasons.add("verification token shared with " + others + " more");
                     }
                 }

@@ -20,6 +20,8 @@ public final class HttpError extends IOException {
         STATUS,
         /** an HTML page where JSON was expected (a login wall, an error page, a captive portal) */
         HTML_NOT_JSON,
+        /** a redirect to an address the helper does not follow (internal, plain http elsewhere, too many) */
+        REDIRECT_REFUSED,
         /** connection refused, reset, DNS failure, TLS failure */
         NETWORK
     }

@@ -23,11 +23,12 @@ import okhttp3.ResponseBody;
 
 /**
  * The HTTP helper every HTTP source uses (OkHttp underneath). One call, {@link #get}, does: connect, read and
- * whole-call timeouts; a response size cap enforced while streaming (the body is cut and reported, never
- * buffered whole); 429 and 503 honoured by their Retry-After when short enough, reported otherwise; retries of
- * 5xx and network failures with exponential backoff and jitter; HTML-instead-of-JSON detection; and URLs with
- * secret query parameters shown as {@code ****} in every message and answer. It logs nothing.
- * Thread-safe: share one instance per source.
+ * whole-call timeouts; redirects followed only to the same server or over https to a public host name (headers,
+ * where keys go, only to the same server); a response size cap enforced while streaming (the body is cut and
+ * reported, never buffered whole); 429 and 503 honoured by their Retry-After when short enough, reported
+ * otherwise; retries of 5xx and network failures with exponential backoff and jitter; HTML-instead-of-JSON
+ * detection; and URLs with secret query parameters shown as {@code ****} in every message and answer. It logs
+ * nothing. Thread-safe: share one instance per source.
  */
 public final class HttpFetcher {
     /**
@@ -92,7 +93,8 @@ public final class HttpFetcher {
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .callTimeout(options.callTimeout())
-                .followRedirects(true)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .build();
     }
@@ -109,19 +111,36 @@ public final class HttpFetcher {
      * @throws InterruptedException when the thread is interrupted (the engine's timeout or Ctrl-C)
      */
     public HttpAnswer get(Get get) throws HttpError, InterruptedException {
-        HttpUrl url = HttpUrl.parse(get.url());
-        if (url == null) throw new HttpError(HttpError.Kind.NETWORK, "not an HTTP URL", 0, null, null, null);
+        HttpUrl original = HttpUrl.parse(get.url());
+        if (original == null) throw new HttpError(HttpError.Kind.NETWORK, "not an HTTP URL", 0, null, null, null);
+        HttpUrl url = original;
         String shown = redact(url, get.secretParams());
-        Request.Builder rb = new Request.Builder().url(url).header("User-Agent", options.userAgent());
-        get.headers().forEach(rb::header);
-        Request request = rb.build();
+        Request request = request(url, get.headers());
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        int redirects = 0;
         for (int attempt = 0; ; attempt++) {
             if (Thread.interrupted()) throw new InterruptedException();
             boolean last = attempt >= options.maxRetries();
             try {
                 Exchange ex = once(request, shown);
+                if (ex.location != null && ex.status >= 300 && ex.status < 400) {
+                    HttpUrl target = url.resolve(ex.location);
+                    if (target == null || redirects >= MAX_REDIRECTS || !redirectAllowed(original, target)) {
+                        throw new HttpError(HttpError.Kind.REDIRECT_REFUSED, host(url) + " redirected to "
+                                + (target == null ? "an invalid URL" : target.host()) + "; not followed ("
+                                + (redirects >= MAX_REDIRECTS ? "too many redirects" : "only https to a public host"
+                                + " or the same server") + ")", ex.status, null, ex.body, null);
+                    }
+                    boolean sameServer = sameServer(original, target);
+                    // keys travel in headers: they are never sent to another host
+                    request = request(target, sameServer ? get.headers() : acceptOnly(get.headers()));
+                    url = target;
+                    shown = sameServer ? redact(target, get.secretParams()) : target.toString();
+                    redirects++;
+                    attempt--;
+                    continue;
+                }
                 if (ex.status == 429 || ex.status == 503 && ex.retryAfter != null) {
                     Duration wait = ex.retryAfter == null ? backoff(attempt) : ex.retryAfter;
                     if (last || wait.compareTo(options.maxRetryAfter()) > 0) {
@@ -154,6 +173,27 @@ public final class HttpFetcher {
         }
     }
 
+    private static final int MAX_REDIRECTS = 5;
+
+    private Request request(HttpUrl url, Map<String, String> headers) {
+        Request.Builder rb = new Request.Builder().url(url).header("User-Agent", options.userAgent());
+        headers.forEach(rb::header);
+        return rb.build();
+    }
+
+    private static Map<String, String> acceptOnly(Map<String, String> headers) {
+        return headers.containsKey("Accept") ? Map.of("Accept", headers.get("Accept")) : Map.of();
+    }
+
+    private static boolean sameServer(HttpUrl a, HttpUrl b) {
+        return a.host().equals(b.host()) && a.port() == b.port();
+    }
+
+    /** A redirect is followed to the same server, or over https to a public host name. */
+    static boolean redirectAllowed(HttpUrl original, HttpUrl target) {
+        return sameServer(original, target) || target.isHttps() && PublicHosts.isPublicName(target.host());
+    }
+
     /** The URL as shown in messages and evidence: secret query values replaced by {@code ****}. */
     public static String redact(HttpUrl url, List<String> secretParams) {
         HttpUrl.Builder b = url.newBuilder();
@@ -163,14 +203,15 @@ public final class HttpFetcher {
         return b.build().toString();
     }
 
-    private record Exchange(int status, String contentType, byte[] body, Duration retryAfter) {}
+    private record Exchange(int status, String contentType, byte[] body, Duration retryAfter, String location) {}
 
     private Exchange once(Request request, String shown) throws HttpError, InterruptedException {
         Call call = client.newCall(request);
         try (Response r = call.execute()) {
             ResponseBody body = r.body();
             byte[] bytes = readCapped(body.byteStream(), host(request.url()));
-            return new Exchange(r.code(), r.header("Content-Type"), bytes, retryAfter(r.header("Retry-After")));
+            return new Exchange(r.code(), r.header("Content-Type"), bytes, retryAfter(r.header("Retry-After")),
+                    r.header("Location"));
         } catch (HttpError e) {
             call.cancel();
             throw e;

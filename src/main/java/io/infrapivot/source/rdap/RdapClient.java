@@ -4,7 +4,7 @@ import io.infrapivot.model.RawAnswer;
 import io.infrapivot.source.http.HttpAnswer;
 import io.infrapivot.source.http.HttpError;
 import io.infrapivot.source.http.HttpFetcher;
-import io.infrapivot.source.registration.Referrals;
+import io.infrapivot.source.http.PublicHosts;
 import io.infrapivot.source.registration.RegistrationMerge;
 import io.infrapivot.source.registration.RegistrationRecord;
 import io.infrapivot.source.registration.RegistrationStatus;
@@ -84,7 +84,7 @@ public final class RdapClient {
         okhttp3.HttpUrl to = okhttp3.HttpUrl.parse(related);
         if (from == null || to == null) return false;
         if (to.host().equals(from.host()) && to.port() == from.port()) return true;
-        return to.isHttps() && Referrals.isPublicName(to.host());
+        return to.isHttps() && PublicHosts.isPublicName(to.host());
     }
 
     private record Step(RegistrationRecord record, String body, String error) {}

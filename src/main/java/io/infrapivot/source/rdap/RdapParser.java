@@ -26,6 +26,7 @@ import java.util.Locale;
  */
 public final class RdapParser {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final int MAX_DEPTH = 6;
 
     private RdapParser() {}
 
@@ -123,7 +124,7 @@ public final class RdapParser {
     private static void common(RecordBuilder b, JsonNode root) {
         for (JsonNode s : root.path("status")) b.addStatus(s.asText());
         events(b, root.path("events"));
-        for (JsonNode e : root.path("entities")) entity(b, e, null);
+        for (JsonNode e : root.path("entities")) entity(b, e, null, 0);
         for (JsonNode r : root.path("redacted")) {
             String name = r.path("name").path("type").asText(r.path("name").path("description").asText(null));
             b.redacted(name);
@@ -147,8 +148,12 @@ public final class RdapParser {
         }
     }
 
-    /** One entity and its nested entities; {@code parentRole} is the role of the enclosing entity, or null. */
-    private static void entity(RecordBuilder b, JsonNode e, String parentRole) {
+    /**
+     * One entity and its nested entities (at most {@value #MAX_DEPTH} levels: answers are attacker-controlled);
+     * {@code parentRole} is the role of the enclosing entity, or null.
+     */
+    private static void entity(RecordBuilder b, JsonNode e, String parentRole, int depth) {
+        if (depth > MAX_DEPTH) return;
         List<String> roles = new ArrayList<>();
         e.path("roles").forEach(r -> roles.add(r.asText().toLowerCase(Locale.ROOT)));
         if (roles.contains("registrar")) registrar(b, e);
@@ -181,7 +186,7 @@ public final class RdapParser {
             }
         }
         String role = roles.contains("registrar") ? "registrar" : roles.isEmpty() ? parentRole : roles.get(0);
-        for (JsonNode nested : e.path("entities")) entity(b, nested, role);
+        for (JsonNode nested : e.path("entities")) entity(b, nested, role, depth + 1);
     }
 
     private static void registrar(RecordBuilder b, JsonNode e) {

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Source {@code rdap} (passive): RDAP for domains, hosts (their registrable domain), IPs, networks and ASNs. The
@@ -43,6 +45,8 @@ public final class RdapSource implements Source {
             new SourceInfo.RateLimit(60, Duration.ofMinutes(1)), 8, Duration.ofDays(7), true);
 
     private final RdapBootstrap fixedBootstrap;
+    /** One HTTP client per distinct settings: OkHttp clients hold connection pools and are meant to be shared. */
+    private final Map<HttpFetcher.Options, HttpFetcher> fetchers = new ConcurrentHashMap<>();
 
     /** Uses the bootstrap named by the settings (bootstrap_dir over the shipped snapshot). */
     public RdapSource() {
@@ -89,7 +93,7 @@ public final class RdapSource implements Source {
             return LookupResult.skipped("no RDAP server in the bootstrap for " + object
                     + " (the registry may offer WHOIS only; run update-data if the snapshot is old)");
         }
-        RdapClient client = new RdapClient(new HttpFetcher(options(s)),
+        RdapClient client = new RdapClient(fetchers.computeIfAbsent(options(s), HttpFetcher::new),
                 Boolean.parseBoolean(s.get("follow_related", "true")));
         RdapClient.Result r = client.lookup(base.get(), kind, object, context.now());
         if (r.record() == null) return LookupResult.error(r.error(), r.evidence());

@@ -2,6 +2,7 @@ package io.infrapivot.source.registration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.model.Safe;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,42 @@ public final class RegistrationDiff {
         }
     }
 
+    /**
+     * The changes at one fetch.
+     *
+     * @param at      when the later record was fetched
+     * @param changes what differs from the record before it
+     */
+    public record Step(Instant at, List<Change> changes) {}
+
     private RegistrationDiff() {}
+
+    /**
+     * How a registration changed over time: the stored {@code registration} attribute values of one indicator, with
+     * the time each was learned, in any order; returns one step per fetch that changed something, oldest first.
+     * Values that are not registration records are skipped; so are throttled and unknown ones (no data).
+     */
+    public static List<Step> timeline(List<Map.Entry<Instant, JsonNode>> fetches) {
+        List<Map.Entry<Instant, JsonNode>> sorted = new ArrayList<>(fetches);
+        sorted.sort(Map.Entry.comparingByKey());
+        List<Step> out = new ArrayList<>();
+        RegistrationRecord previous = null;
+        for (Map.Entry<Instant, JsonNode> f : sorted) {
+            RegistrationRecord r;
+            try {
+                r = RegistrationJson.fromTree(f.getValue());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (r.status() == RegistrationStatus.THROTTLED || r.status() == RegistrationStatus.UNKNOWN) continue;
+            if (previous != null) {
+                List<Change> c = diff(previous, r);
+                if (!c.isEmpty()) out.add(new Step(f.getKey(), c));
+            }
+            previous = r;
+        }
+        return out;
+    }
 
     /** The changes from {@code before} to {@code after}, in field order. */
     public static List<Change> diff(RegistrationRecord before, RegistrationRecord after) {

@@ -30,6 +30,15 @@ public final class RegistrationSummary {
         return out;
     }
 
+    /** Summary lines of a stored {@code registration} attribute value; one line saying so when it is not one. */
+    public static List<String> lines(com.fasterxml.jackson.databind.JsonNode value, Instant now) {
+        try {
+            return lines(RegistrationJson.fromTree(value), now);
+        } catch (IllegalArgumentException e) {
+            return List.of("(not a registration record)");
+        }
+    }
+
     private static void domain(List<String> out, RegistrationRecord r, Instant now) {
         if (r.registrar() != null && r.registrar().name() != null) {
             out.add("registrar: " + v(r.registrar().name())

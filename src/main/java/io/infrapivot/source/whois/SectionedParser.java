@@ -140,6 +140,8 @@ final class SectionedParser {
                 c.email(email);
             } else if (PHONE.matcher(l).matches()) {
                 c.phone(l);
+            } else if (l.regionMatches(true, 0, "visit ", 0, 6) || l.contains("://")) {
+                continue; // a pointer to the registry's web WHOIS, not contact data
             } else if (!named && !sawPair) {
                 c.name(l);
                 named = true;

@@ -1,6 +1,6 @@
 package io.infrapivot.source.whois;
 
-import io.infrapivot.source.registration.Referrals;
+import io.infrapivot.source.http.PublicHosts;
 import io.infrapivot.source.registration.RegistrationMerge;
 import io.infrapivot.source.registration.RegistrationRecord;
 import io.infrapivot.source.registration.RegistrationStatus;
@@ -99,7 +99,7 @@ public final class WhoisChain {
             RegistrationRecord r = WhoisParser.parse(a.text(), "whois.iana.org", ianaQuery, now);
             hops.add(new Hop(a, r));
             String refer = r.registrar() == null ? null : r.registrar().whoisServer();
-            if (refer != null && Referrals.isPublicName(host(refer))) return host(refer);
+            if (refer != null && PublicHosts.isPublicName(host(refer))) return host(refer);
             if (refer != null) notes.add("IANA referral to " + refer + " not followed (not a public host name)");
         } catch (WhoisClient.WhoisException e) {
             notes.add("IANA server failed (" + e.getMessage() + "); using the server table");
@@ -123,7 +123,7 @@ public final class WhoisChain {
         if (lower.startsWith("http://") || lower.startsWith("https://")) return null;
         String h = host(ref);
         if (h == null || h.equals(current)) return null;
-        if (!Referrals.isPublicName(h)) {
+        if (!PublicHosts.isPublicName(h)) {
             notes.add("referral to " + h + " not followed (not a public host name)");
             return null;
         }

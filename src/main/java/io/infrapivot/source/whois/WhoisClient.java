@@ -116,6 +116,24 @@ public final class WhoisClient {
         }
     }
 
+    private static final java.util.regex.Pattern CHARSET = java.util.regex.Pattern.compile(
+            "(?i)charset\\s*[=:]\\s*\"?([a-z0-9_.:-]{2,40})");
+
+    /** A charset the text names in its first 2 KiB, or ISO-2022-JP when its escape sequence appears; else null. */
+    static Charset declaredInText(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1);
+        if (head.contains("\u001b$B") || head.contains("\u001b$@")) return Charset.forName("ISO-2022-JP");
+        java.util.regex.Matcher m = CHARSET.matcher(head);
+        if (m.find()) {
+            try {
+                return Charset.forName(m.group(1));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Where to connect for a host: the override, else the host on port 43. */
     InetSocketAddress address(String host) {
         String target = options.servers().getOrDefault(host, host);
@@ -126,9 +144,14 @@ public final class WhoisClient {
         return new InetSocketAddress(target, 43);
     }
 
-    /** The declared charset, else strict UTF-8, else Latin-1 (every byte is a Latin-1 character). */
+    /**
+     * The server's charset, else one the answer declares ({@code charset=KOI8-R} in its first lines) or shows
+     * (ISO-2022-JP escape sequences), else strict UTF-8, else Latin-1 (every byte is a Latin-1 character).
+     */
     public static String decode(byte[] bytes, Charset declared) {
         if (declared != null) return new String(bytes, declared);
+        Charset inText = declaredInText(bytes);
+        if (inText != null) return new String(bytes, inText);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -30,6 +30,10 @@ final class Cli {
         // against local WHOIS and RDAP servers in their own packages)
         env.put("INFRAPIVOT_WHOIS_ENABLED", "false");
         env.put("INFRAPIVOT_RDAP_ENABLED", "false");
+        // and for the DNS-based sources (tested against NSD in their own packages): no resolver is reachable here
+        for (String id : java.util.List.of("dns", "dnsbl", "cymru", "axfr", "subdomains")) {
+            env.put("INFRAPIVOT_" + id.toUpperCase(java.util.Locale.ROOT) + "_ENABLED", "false");
+        }
         // the same for the third-party services (tested against MockWebServer in their own packages)
         for (String id : THIRD_PARTY) env.put("INFRAPIVOT_" + id.toUpperCase(java.util.Locale.ROOT) + "_ENABLED", "false");
         // and the DNS sources, which would ask the system's resolver (tested against NSD on loopback)
@@ -42,6 +46,19 @@ final class Cli {
         List<String> outLines() {
             return out.isEmpty() ? List.of() : List.of(out.split("\n"));
         }
+    }
+
+    /** Starts the launcher without waiting (output discarded), for tests that stop it midway. */
+    Process start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(repo.resolve("infrapivot").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return pb.start();
     }
 
     Result run(String... args) throws IOException, InterruptedException {

@@ -160,6 +160,51 @@ class HttpFetcherTest {
     }
 
     @Test
+    void redirectOnTheSameServerIsFollowedWithItsHeaders() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/moved/x").build());
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"ok\":1}").build());
+        HttpFetcher.Get get = new HttpFetcher.Get(url("/x"), Map.of("Accept", "application/json", "X-Key", "K1"),
+                List.of(), true);
+        HttpAnswer a = fetcher.get(get);
+        assertThat(a.text()).isEqualTo("{\"ok\":1}");
+        assertThat(a.url()).endsWith("/moved/x");
+        server.takeRequest();
+        var second = server.takeRequest();
+        assertThat(second.getTarget()).isEqualTo("/moved/x");
+        assertThat(second.getHeaders().get("X-Key")).isEqualTo("K1");
+    }
+
+    @Test
+    void redirectToAnInternalOrPlainHttpHostIsRefused() {
+        server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "http://10.0.0.9/steal").build());
+        assertThatThrownBy(() -> fetcher.get(HttpFetcher.Get.json(url("/x"))))
+                .isInstanceOfSatisfying(HttpError.class, e -> {
+                    assertThat(e.kind()).isEqualTo(HttpError.Kind.REDIRECT_REFUSED);
+                    assertThat(e.getMessage()).contains("redirected to 10.0.0.9; not followed");
+                });
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        var from = okhttp3.HttpUrl.get("https://rdap.arin.net/registry/ip/1.1.1.1");
+        assertThat(HttpFetcher.redirectAllowed(from, okhttp3.HttpUrl.get("https://rdap.apnic.net/ip/1.1.1.1")))
+                .isTrue();
+        assertThat(HttpFetcher.redirectAllowed(from, okhttp3.HttpUrl.get("http://rdap.apnic.net/ip/1.1.1.1")))
+                .isFalse();
+        assertThat(HttpFetcher.redirectAllowed(from, okhttp3.HttpUrl.get("https://localhost/ip/1.1.1.1")))
+                .isFalse();
+        assertThat(HttpFetcher.redirectAllowed(from, okhttp3.HttpUrl.get("https://192.168.1.1/x"))).isFalse();
+    }
+
+    @Test
+    void redirectLoopStops() {
+        for (int i = 0; i < 7; i++) {
+            server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/loop" + i).build());
+        }
+        assertThatThrownBy(() -> fetcher.get(HttpFetcher.Get.json(url("/x"))))
+                .isInstanceOfSatisfying(HttpError.class,
+                        e -> assertThat(e.getMessage()).contains("too many redirects"));
+        assertThat(server.getRequestCount()).isEqualTo(6);
+    }
+
+    @Test
     void retryAfterAsHttpDate() {
         assertThat(HttpFetcher.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
         assertThat(HttpFetcher.retryAfter("120")).isEqualTo(Duration.ofMinutes(2));

@@ -173,6 +173,16 @@ class RdapParserTest {
     }
 
     @Test
+    void deeplyNestedEntitiesAreBounded() {
+        String entity = "{\"roles\":[\"technical\"],\"vcardArray\":[\"vcard\",[[\"fn\",{},\"text\",\"deep\"]]]}";
+        for (int i = 0; i < 200; i++) entity = "{\"roles\":[\"noc\"],\"entities\":[" + entity + "]}";
+        String json = "{\"objectClassName\":\"domain\",\"ldhName\":\"x.com\",\"entities\":[" + entity + "]}";
+        RegistrationRecord r = RdapParser.parse(json, 200, null, "x.com", NOW);
+        assertThat(r.domain()).isEqualTo("x.com");
+        assertThat(r.contacts().tech()).isNull();
+    }
+
+    @Test
     void invalidJsonIsRejectedClearly() {
         assertThatThrownBy(() -> RdapParser.parse("{\"objectClassName\": ", 200, null, "x.com", NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not JSON");

@@ -69,9 +69,29 @@ class RegistrationSummaryTest {
         assertThat(email.line()).isEqualTo(
                 "contacts.registrant.email: jane@roewidgets.example → 0a1b2c3d4e5f@withheldforprivacy.com");
         assertThat(changes).extracting(RegistrationDiff.Change::field).doesNotContain("fetched", "server", "raw");
-        RegistrationDiff.Change billing = RegistrationDiff.diff(before, before.toBuilder().build()).stream()
-                .findFirst().orElse(null);
-        assertThat(billing).isNull();
+    }
+
+    @Test
+    void timelineOfStoredFetches() {
+        var t1 = Instant.parse("2026-01-01T00:00:00Z");
+        var t2 = Instant.parse("2026-02-01T00:00:00Z");
+        var t3 = Instant.parse("2026-03-01T00:00:00Z");
+        var t4 = Instant.parse("2026-04-01T00:00:00Z");
+        var thick = RegistrationJson.toTree(whois("registrar-thick.txt", null));
+        var same = RegistrationJson.toTree(whois("registrar-thick.txt", null).toBuilder()
+                .fetched(t2).build());
+        var throttled = RegistrationJson.toTree(whois("throttled-pir.txt", null));
+        var hidden = RegistrationJson.toTree(whois("registrar-privacy.txt", null));
+        List<RegistrationDiff.Step> steps = RegistrationDiff.timeline(List.of(java.util.Map.entry(t4, hidden),
+                java.util.Map.entry(t1, thick), java.util.Map.entry(t2, same), java.util.Map.entry(t3, throttled),
+                java.util.Map.entry(t3, com.fasterxml.jackson.databind.node.TextNode.valueOf("junk"))));
+        assertThat(steps).hasSize(1);
+        assertThat(steps.get(0).at()).isEqualTo(t4);
+        assertThat(steps.get(0).changes()).extracting(RegistrationDiff.Change::field)
+                .contains("contacts.registrant.email", "privacy");
+        assertThat(RegistrationSummary.lines(thick, NOW)).contains("registrant: jane@roewidgets.example");
+        assertThat(RegistrationSummary.lines(com.fasterxml.jackson.databind.node.TextNode.valueOf("x"), NOW))
+                .containsExactly("(not a registration record)");
     }
 
     @Test

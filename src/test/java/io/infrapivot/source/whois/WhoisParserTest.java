@@ -283,6 +283,7 @@ class WhoisParserTest {
         RegistrationRecord r = parse("eurid.txt", "whois.eu", "example-shop.eu");
         assertThat(r.domain()).isEqualTo("example-shop.eu");
         assertThat(r.contacts().registrant().privacy()).isTrue();
+        assertThat(r.contacts().registrant().street()).isNull();
         assertThat(r.privacy()).isTrue();
         assertThat(r.contacts().tech().organization()).isEqualTo("Example Hosting GmbH");
         assertThat(r.contacts().tech().email()).isEqualTo("tech@example-hosting.eu");
