@@ -35,12 +35,7 @@ public final class SourceRegistry {
             io.infrapivot.source.domaintools.DomainToolsSource::new,
             io.infrapivot.source.whoisxml.WhoisXmlSource::new,
             io.infrapivot.source.whoxy.WhoxySource::new,
-            io.infrapivot.source.viewdns.ViewDnsSource::new,
-            io.infrapivot.source.dns.DnsSource::new,
-            io.infrapivot.source.dnsbl.DnsblSource::new,
-            io.infrapivot.source.cymru.CymruSource::new,
-            io.infrapivot.source.axfr.AxfrSource::new,
-            io.infrapivot.source.subdomains.SubdomainsSource::new
+            io.infrapivot.source.viewdns.ViewDnsSource::new
     );
 
     private final List<Source> sources;

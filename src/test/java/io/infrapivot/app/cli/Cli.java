@@ -15,7 +15,6 @@ final class Cli {
     static final java.util.List<String> THIRD_PARTY = java.util.List.of("circl", "mnemonic", "otx", "robtex",
             "hackertarget", "virustotal", "securitytrails", "passivetotal", "dnsdb", "crtsh", "certspotter",
             "domaintools", "whoisxml", "whoxy", "viewdns");
-    static final java.util.List<String> DNS = java.util.List.of("dns", "dnsbl", "cymru", "axfr", "subdomains");
     final Path repo = Path.of(System.getProperty("infrapivot.repo", ".")).toAbsolutePath();
     final Path home;
     final Map<String, String> env = new HashMap<>();
@@ -36,8 +35,6 @@ final class Cli {
         }
         // the same for the third-party services (tested against MockWebServer in their own packages)
         for (String id : THIRD_PARTY) env.put("INFRAPIVOT_" + id.toUpperCase(java.util.Locale.ROOT) + "_ENABLED", "false");
-        // and the DNS sources, which would ask the system's resolver (tested against NSD on loopback)
-        for (String id : DNS) env.put("INFRAPIVOT_" + id.toUpperCase(java.util.Locale.ROOT) + "_ENABLED", "false");
         env.put("PATH", System.getenv("PATH"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
     }

@@ -65,7 +65,7 @@ class ResolveCommandIT {
 
     @Test
     void theDnsSourcesRunThroughLookupWithTheResolverOption() throws Exception {
-        for (String id : Cli.DNS) cli.env.remove("INFRAPIVOT_" + id.toUpperCase(java.util.Locale.ROOT) + "_ENABLED");
+        for (String id : List.of("dns", "dnsbl", "cymru", "axfr", "subdomains")) cli.env.remove("INFRAPIVOT_" + id.toUpperCase(java.util.Locale.ROOT) + "_ENABLED");
         cli.env.put("INFRAPIVOT_DNS_SRV_SERVICES", "none");
         var r = cli.run("lookup", "--json", "--sources", "dns", "--resolver", nsd.resolverOption(), "--case", "lk",
                 "records.test");
