@@ -32,6 +32,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON Lines: one event per sighting and lookup.")
     boolean json;
 
+    @Option(names = "--registration", description = "How the registration changed between fetches (ours and every service's history), field by field.")
+    boolean registration;
+
     /** One line of the timeline. */
     record Event(Instant at, String kind, String source, Fact fact, Sighting sighting, LookupRecord lookup) {}
 
@@ -41,6 +44,7 @@ final class HistoryCommand implements Callable<Integer> {
         Terminal t = ctx.terminal();
         Indicator indicator = parseOne(ctx, text, type);
         try (CaseStore store = CaseCommand.openExisting(ctx, ctx.caseName(caseName))) {
+            if (registration) return registrationTimeline(t, indicator, store);
             List<Event> events = new ArrayList<>();
             for (StoredObservation o : store.observationsAbout(indicator)) {
                 Fact f = Fact.of(o);
@@ -61,6 +65,58 @@ final class HistoryCommand implements Callable<Integer> {
                 if (json) Json.line(t.out(), json(e));
                 else t.println(text(t, indicator, e));
             }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Every stored registration record of the indicator, oldest first, and what changed at each fetch. */
+    private int registrationTimeline(Terminal t, Indicator indicator, CaseStore store) {
+        List<java.util.Map.Entry<Instant, com.fasterxml.jackson.databind.JsonNode>> fetches = new ArrayList<>();
+        java.util.Map<Instant, String> sourceAt = new java.util.HashMap<>();
+        for (StoredObservation o : store.observationsAbout(indicator)) {
+            if (o.relation() != io.infrapivot.model.Relation.REGISTRATION || !o.subject().equals(indicator)) continue;
+            for (Sighting s : o.sightings()) {
+                // a historical record is dated by when the service saw it; our own fetches by when we made them
+                Instant at = s.firstSeen() != null ? s.firstSeen() : s.learnedAt();
+                fetches.add(java.util.Map.entry(at, o.value()));
+                sourceAt.put(at, s.source());
+            }
+        }
+        if (fetches.isEmpty()) {
+            if (json) return ExitCodes.OK;
+            throw new CliException(ExitCodes.NOT_FOUND, "the case holds no registration record of " + indicator.key()
+                    + "; look it up first (infrapivot lookup --sources rdap,whois " + indicator.value() + ")");
+        }
+        fetches.sort(java.util.Map.Entry.comparingByKey());
+        var steps = io.infrapivot.source.registration.RegistrationDiff.timeline(fetches);
+        if (json) {
+            for (var step : steps) {
+                var o = Json.object();
+                o.put("kind", "registration-change");
+                o.set("indicator", Json.indicator(indicator));
+                o.put("at", step.at().toString());
+                o.put("source", sourceAt.get(step.at()));
+                var changes = o.putArray("changes");
+                for (var c : step.changes()) {
+                    var co = changes.addObject();
+                    co.put("field", c.field());
+                    co.put("before", c.before());
+                    co.put("after", c.after());
+                }
+                Json.line(t.out(), o);
+            }
+            return ExitCodes.OK;
+        }
+        var first = fetches.get(0);
+        t.println(t.bold("registration of " + Terminal.v(indicator.value())) + "  " + fetches.size() + " records, "
+                + steps.size() + " with changes");
+        t.println(first.getKey() + "  first record  [" + Terminal.v(sourceAt.get(first.getKey())) + "]");
+        for (String l : io.infrapivot.source.registration.RegistrationSummary.lines(first.getValue(), first.getKey())) {
+            t.println("    " + Terminal.v(l));
+        }
+        for (var step : steps) {
+            t.println(step.at() + "  [" + Terminal.v(sourceAt.get(step.at())) + "]");
+            for (var c : step.changes()) t.println("    " + c.line());
         }
         return ExitCodes.OK;
     }

@@ -92,6 +92,19 @@ final class Report {
                 line.append(Terminal.v(f.subject().value())).append(" → ").append(Terminal.v(f.object().value()));
             }
         }
+        boolean registration = f.relation() == Relation.REGISTRATION && f.value() != null;
+        if (registration) {
+            line.append(t.dim(provenance(f)));
+            t.println(line.toString());
+            // the short summary: registrar, age, expiry, registrant email or "privacy", name servers
+            for (String l : io.infrapivot.source.registration.RegistrationSummary.lines(f.value(), java.time.Instant.now())) {
+                t.println("      " + Terminal.v(l));
+            }
+            if (verbose) {
+                for (String l : pretty(f.value()).split("\n")) t.println("      " + Terminal.v(l));
+            }
+            return;
+        }
         if (f.value() != null && !f.value().isMissingNode()) {
             if (f.object() != null) line.append("  ");
             line.append(valueText(f.value()));

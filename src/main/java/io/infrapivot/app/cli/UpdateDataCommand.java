@@ -19,7 +19,7 @@ final class UpdateDataCommand implements Callable<Integer> {
             description = "Where to fetch the Public Suffix List (http, https, file or a path); default: setting data.psl_url or publicsuffix.org.")
     String pslUrl;
 
-    @Option(names = "--only", split = ",", paramLabel = "SET", description = "Only these data sets: psl, networks.")
+    @Option(names = "--only", split = ",", paramLabel = "SET", description = "Only these data sets: psl, networks, rdap.")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--status", description = "Only show the data sets in use and their dates.")
@@ -35,8 +35,8 @@ final class UpdateDataCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         for (String o : only) {
-            if (!o.equals("psl") && !o.equals("networks")) {
-                throw new CliException(ExitCodes.BAD_INPUT, "--only takes psl and networks, not '" + o + "'");
+            if (!o.equals("psl") && !o.equals("networks") && !o.equals("rdap")) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--only takes psl, networks and rdap, not '" + o + "'");
             }
         }
         SourceSettings settings = ctx.config().source("data");
@@ -67,6 +67,20 @@ final class UpdateDataCommand implements Callable<Integer> {
                 }
             } catch (IOException e) {
                 t.error("known-networks not written: " + e.getMessage());
+                failed++;
+            }
+        }
+        if (only.isEmpty() || only.contains("rdap")) {
+            SourceSettings rdap = ctx.config().source("rdap");
+            String url = rdap.get("bootstrap_url", io.infrapivot.source.rdap.RdapBootstrap.IANA_URL);
+            try {
+                var r = io.infrapivot.source.rdap.RdapBootstrapUpdate.refresh(new io.infrapivot.source.http.HttpFetcher(
+                        io.infrapivot.source.http.HttpFetcher.Options.defaults()), url, data.folder().resolve("rdap"));
+                t.println("rdap-bootstrap: " + r.files().size() + " files" + (r.publication() == null ? ""
+                        : ", published " + r.publication()) + ", from " + Terminal.v(url));
+                ok++;
+            } catch (IOException e) {
+                t.error("rdap-bootstrap not refreshed: " + e.getMessage());
                 failed++;
             }
         }

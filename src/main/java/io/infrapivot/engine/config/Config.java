@@ -133,9 +133,13 @@ public final class Config {
         return n.isMissingNode() || n.isNull() ? Optional.empty() : Optional.of(n.asText());
     }
 
-    /** The settings of one source: file table overlaid by the environment. */
+    /**
+     * The settings of one source: file table overlaid by the environment. Every source also sees
+     * {@code data_folder}, where update-data keeps refreshed data sets (unless set explicitly).
+     */
     public SourceSettings source(String sourceId) {
         Map<String, String> values = new HashMap<>();
+        values.put("data_folder", dataDir.resolve("data").toString());
         JsonNode table = root.path("sources").path(sourceId);
         if (table.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = table.properties().iterator(); it.hasNext(); ) {

@@ -102,7 +102,10 @@ public final class RdapSource implements Source {
 
     private RdapBootstrap bootstrap(SourceSettings s) {
         if (fixedBootstrap != null) return fixedBootstrap;
-        return s.get("bootstrap_dir").map(d -> RdapBootstrap.load(Path.of(d))).orElseGet(RdapBootstrap::shipped);
+        Optional<String> dir = s.get("bootstrap_dir").or(() -> s.get("data_folder")
+                .map(d -> Path.of(d, "rdap")).filter(p -> java.nio.file.Files.isRegularFile(p.resolve("dns.json")))
+                .map(Path::toString));
+        return dir.map(d -> RdapBootstrap.load(Path.of(d))).orElseGet(RdapBootstrap::shipped);
     }
 
     static HttpFetcher.Options options(SourceSettings s) {
