@@ -91,6 +91,8 @@ final class ResolveCommand implements Callable<Integer> {
         long[] counts = new long[BulkStatus.values().length];
         long[] done = {0};
         long started = System.nanoTime();
+        boolean showProgress = stderrIsTerminal(t);
+        long total = showProgress ? totalQuestions(typeCodes.size()) : -1;
         BulkResolver.Stats stats;
         Writer w = new BufferedWriter(new OutputStreamWriter(t.out(), StandardCharsets.UTF_8), 1 << 16);
         try (BufferedReader in = input(); BulkFormat fmt = json ? BulkFormat.jsonLines(w) : BulkFormat.text(w)) {
@@ -99,13 +101,13 @@ final class ResolveCommand implements Callable<Integer> {
                 counts[r.status().ordinal()]++;
                 fmt.write(r);
                 if (writer != null) writer.add(r);
-                if (t.interactive() && ++done[0] % 1000 == 0) progress(t, done[0], started);
+                if (showProgress && ++done[0] % 1000 == 0) progress(t, done[0], total, started);
             });
         } finally {
             if (writer != null) writer.finish();
             if (store != null) store.close();
         }
-        if (t.interactive()) t.err().print("\r\u001b[K");
+        if (showProgress) t.err().print("\r\u001b[K");
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%d questions in %.1f s (%.0f/s)",
                 stats.questions(), stats.nanos() / 1e9, stats.perSecond()));
         for (BulkStatus s : BulkStatus.values()) {
@@ -118,10 +120,43 @@ final class ResolveCommand implements Callable<Integer> {
         return failures ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 
-    private static void progress(Terminal t, long done, long started) {
-        double secs = (System.nanoTime() - started) / 1e9;
-        t.err().print(String.format(Locale.ROOT, "\r%d answers, %.0f/s ", done, secs > 0 ? done / secs : 0));
+    /** A progress bar when the total is known (names from arguments or a file), else a running count. */
+    static String progressLine(long done, long total, double seconds) {
+        double rate = seconds > 0 ? done / seconds : 0;
+        if (total <= 0) return String.format(Locale.ROOT, "%d answers, %.0f/s", done, rate);
+        int width = 30;
+        int filled = (int) Math.min(width, done * width / total);
+        return String.format(Locale.ROOT, "[%s%s] %3d%% %d/%d, %.0f/s", "#".repeat(filled), "-".repeat(width - filled),
+                Math.min(100, done * 100 / total), done, total, rate);
+    }
+
+    private static void progress(Terminal t, long done, long total, long started) {
+        t.err().print("\r" + progressLine(done, total, (System.nanoTime() - started) / 1e9) + " ");
         t.err().flush();
+    }
+
+    /**
+     * Whether standard error is a terminal: the progress goes there, so it shows even when the answers are
+     * redirected to a file (Linux: /proc/self/fd/2; elsewhere whether the console is a terminal).
+     */
+    private static boolean stderrIsTerminal(Terminal t) {
+        try {
+            String target = Path.of("/proc/self/fd/2").toRealPath().toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | RuntimeException e) {
+            return t.interactive();
+        }
+    }
+
+    /** Questions to ask, when knowable without consuming the input (not for standard input). */
+    private long totalQuestions(int typeCount) {
+        if (!names.isEmpty()) return (long) names.size() * typeCount;
+        if (file == null || file.equals("-")) return -1;
+        try (var lines = Files.lines(Path.of(file), StandardCharsets.UTF_8)) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).count() * typeCount;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return -1;
+        }
     }
 
     private List<Integer> parseTypes() {

@@ -45,6 +45,22 @@ public final class DnsNames {
         }
     }
 
+    /**
+     * The name to ask for a question given as text: an IP address asked for PTR becomes its reverse name;
+     * an IP address asked for anything else is an error (an address has no MX, NS or TXT records).
+     */
+    public static Name forQuestion(String text, int type) {
+        if (text != null && looksLikeIp(text)) {
+            if (type != org.xbill.DNS.Type.PTR) {
+                throw new IllegalArgumentException("'" + text.trim() + "' is an IP address: it has no "
+                        + org.xbill.DNS.Type.string(type) + " records (ask PTR for its names)");
+            }
+            inet.ipaddr.IPAddress ip = new inet.ipaddr.IPAddressString(text.trim()).getAddress();
+            return org.xbill.DNS.ReverseMap.fromAddress(ip.withoutPrefixLength().toInetAddress());
+        }
+        return parse(text);
+    }
+
     /** A name without its trailing dot, in lower case: how names are shown and turned into indicators. */
     public static String text(Name name) {
         String s = name.toString(true);
@@ -54,6 +70,7 @@ public final class DnsNames {
     /** Whether the text looks like an IP address (an MX, NS or TXT question about an IP is a user error). */
     public static boolean looksLikeIp(String text) {
         String t = text.trim();
-        return new inet.ipaddr.IPAddressString(t).isIPAddress();
+        inet.ipaddr.IPAddress ip = new inet.ipaddr.IPAddressString(t).getAddress();
+        return ip != null && !ip.isMultiple() && (t.indexOf(':') >= 0 || t.matches("[0-9.]+"));
     }
 }

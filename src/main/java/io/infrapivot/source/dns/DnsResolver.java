@@ -53,9 +53,11 @@ public final class DnsResolver {
         return config;
     }
 
-    /** Asks about a name given as text; bad names throw {@link IllegalArgumentException} before any query. */
+    /**
+     * Asks about a name given as text (an IP address asked for PTR is turned into its reverse name); bad
+     * names, and an IP asked for any other type, throw {@link IllegalArgumentException} before any query. */
     public DnsAnswer query(String name, int type) throws InterruptedException {
-        return query(DnsNames.parse(name), type);
+        return query(DnsNames.forQuestion(name, type), type);
     }
 
     /** Asks one question (class IN), from the cache when a fresh answer is there. */

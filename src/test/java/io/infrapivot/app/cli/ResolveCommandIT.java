@@ -64,6 +64,25 @@ class ResolveCommandIT {
     }
 
     @Test
+    void theDnsSourcesRunThroughLookupWithTheResolverOption() throws Exception {
+        for (String id : List.of("dns", "dnsbl", "cymru", "axfr", "subdomains")) cli.env.remove("INFRAPIVOT_" + id.toUpperCase(java.util.Locale.ROOT) + "_ENABLED");
+        cli.env.put("INFRAPIVOT_DNS_SRV_SERVICES", "none");
+        var r = cli.run("lookup", "--json", "--sources", "dns", "--resolver", nsd.resolverOption(), "--case", "lk",
+                "records.test");
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        List<JsonNode> lines = CliIT.jsonLines(r.out());
+        assertThat(lines).anySatisfy(n -> assertThat(n.toString()).contains("\"relation\":\"mail-server\"")
+                .contains("mail.records.test"));
+        assertThat(lines).anySatisfy(n -> assertThat(n.toString()).contains("\"relation\":\"soa-email\"")
+                .contains("hostmaster@records.test"));
+        assertThat(lines).anySatisfy(n -> {
+            assertThat(n.get("kind").asText()).isEqualTo("source-status");
+            assertThat(n.get("source").asText()).isEqualTo("dns");
+            assertThat(n.get("outcome").asText()).isEqualTo("ok");
+        });
+    }
+
+    @Test
     void rejectsBadOptionsClearly() throws Exception {
         var types = cli.run("resolve", "--resolver", nsd.resolverOption(), "-t", "A,BOGUS", "records.test");
         assertThat(types.exit()).isEqualTo(ExitCodes.BAD_INPUT);

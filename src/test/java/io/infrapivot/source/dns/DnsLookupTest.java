@@ -68,6 +68,27 @@ class DnsLookupTest {
     }
 
     @Test
+    void readsSvcbTargetsAndDsPresence() throws Exception {
+        List<Finding> svcb = lookup(List.of()).name(DnsNames.parse("svcb-host.records.test"));
+        assertThat(of(svcb, Relation.SERVICE_HOST)).singleElement().satisfies(f -> {
+            assertThat(f.object().text()).isEqualTo("svc.records.test");
+            assertThat(f.field("type")).isEqualTo("SVCB");
+            assertThat(f.field("params")).contains("port=8443");
+        });
+        List<Finding> signed = lookup(List.of()).name(DnsNames.parse("signed.records.test"));
+        assertThat(of(signed, Relation.DNS_RECORD)).anySatisfy(f -> {
+            assertThat(f.field("type")).isEqualTo("DNSSEC");
+            assertThat(f.field("ds")).isEqualTo("1");
+            assertThat(f.field("signed")).isEqualTo("true");
+        });
+        List<Finding> unsigned = lookup(List.of()).name(DnsNames.parse("wild.test"));
+        assertThat(of(unsigned, Relation.DNS_RECORD)).anySatisfy(f -> {
+            assertThat(f.field("type")).isEqualTo("DNSSEC");
+            assertThat(f.field("signed")).isEqualTo("false");
+        });
+    }
+
+    @Test
     void storesVerificationTokensAsValues() throws Exception {
         List<Finding> fs = lookup(List.of()).name(DnsNames.parse("records.test"));
         assertThat(of(fs, Relation.VERIFICATION_TOKEN)).extracting(f -> f.field("provider") + " " + f.field("token"))

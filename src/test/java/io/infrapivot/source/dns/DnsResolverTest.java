@@ -186,6 +186,17 @@ class DnsResolverTest {
         assertThatThrownBy(() -> r.query("bad name.test", Type.A)).hasMessageContaining("malformed");
         assertThatThrownBy(() -> r.query("a\u001b[31m.test", Type.A)).hasMessageNotContaining("\u001b");
         assertThatThrownBy(() -> r.query(("abcdefghi.").repeat(26) + "test", Type.A)).hasMessageContaining("253");
+        assertThatThrownBy(() -> r.query("192.0.2.10", Type.MX)).hasMessageContaining("is an IP address")
+                .hasMessageContaining("no MX records");
+        assertThatThrownBy(() -> r.query("2001:db8::1", Type.TXT)).hasMessageContaining("no TXT records");
+    }
+
+    @Test
+    void turnsAnIpAskedForPtrIntoItsReverseName() throws Exception {
+        DnsAnswer a = new DnsResolver(nsd.config()).query("192.0.2.10", Type.PTR);
+        assertThat(a.name().toString()).isEqualTo("10.2.0.192.in-addr.arpa.");
+        assertThat(a.records()).singleElement().satisfies(x -> assertThat(x.rdataToString())
+                .isEqualTo("host10.records.test."));
     }
 
     /** A clock the test moves by hand. */

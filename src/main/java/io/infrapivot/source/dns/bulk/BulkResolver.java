@@ -359,15 +359,8 @@ public final class BulkResolver {
      */
     static String ipToName(String name, int type) {
         boolean maybeIp = name.indexOf(':') >= 0 || name.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.');
-        if (!maybeIp) return name;
-        inet.ipaddr.IPAddress ip = new inet.ipaddr.IPAddressString(name).getAddress();
-        if (ip == null || ip.isMultiple()) return name;
-        if (type != org.xbill.DNS.Type.PTR) {
-            throw new IllegalArgumentException("an IP address has no " + org.xbill.DNS.Type.string(type)
-                    + " records (ask PTR for its names)");
-        }
-        String rev = ip.toReverseDNSLookupString();
-        return rev.endsWith(".") ? rev.substring(0, rev.length() - 1) : rev;
+        if (!maybeIp || !io.infrapivot.source.dns.DnsNames.looksLikeIp(name)) return name;
+        return io.infrapivot.source.dns.DnsNames.forQuestion(name, type).toString(true);
     }
 
     private static BulkResult result(Job job, int rcode, Wire.Answers a) {

@@ -104,7 +104,7 @@ class BulkResolverTest {
             assertThat(out.get("host10.records.test/A").answers()).containsExactly("192.0.2.10");
             assertThat(out.get("10.2.0.192.in-addr.arpa/PTR").answers()).containsExactly("host10.records.test.");
             assertThat(out.get("192.0.2.10/MX").status()).isEqualTo(BulkStatus.INVALID);
-            assertThat(out.get("192.0.2.10/MX").error()).contains("an IP address has no MX records");
+            assertThat(out.get("192.0.2.10/MX").error()).contains("is an IP address: it has no MX records");
             assertThat(out.get("1password.records.test/A").status()).isEqualTo(BulkStatus.NXDOMAIN);
         }
     }
