@@ -12,6 +12,6 @@ bash .ci/deps/dns.sh
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 delay="${1:-50}"
 echo "== with each source's own concurrency limits"
-"$java_bin" -cp "$cp" io.infrapivot.bench.PivotBench "$delay" 0
+"$java_bin" --enable-native-access=ALL-UNNAMED -cp "$cp" io.infrapivot.bench.PivotBench "$delay" 0 warm
 echo "== with parallel_lookups=16 for every source (the engine's own scheduling)"
-"$java_bin" -cp "$cp" io.infrapivot.bench.PivotBench "$delay" 16
+"$java_bin" --enable-native-access=ALL-UNNAMED -cp "$cp" io.infrapivot.bench.PivotBench "$delay" 16 warm

@@ -99,7 +99,8 @@ final class PivotCommand implements Callable<Integer> {
             Engine engine = session.engine();
             Pivot pivot = new Pivot(engine, store, noise, ctx.clock());
             Pivot.Options options = new Pivot.Options(hops, maxNodes, tb, budget, sharedThreshold, selection,
-                    new RunOptions(flags.resolvers, flags.active, null, null, 1000), limit, flags.refresh);
+                    new RunOptions(flags.resolvers, flags.active, null, null, Pivot.resultCap(sharedThreshold)), limit,
+                    flags.refresh);
             AtomicInteger done = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
             int[] hopNow = {0};

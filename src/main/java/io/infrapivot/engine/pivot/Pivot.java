@@ -70,6 +70,15 @@ public final class Pivot {
     public record Node(Indicator indicator, int hop, boolean seed, Indicator from, Fact via, NoiseRules.Mark mark,
                        boolean expanded) {}
 
+    /**
+     * How many results a pivot asks of one paginated lookup: one more than the shared-hosting threshold.
+     * That decides whether a hub is shared (whose names are then not followed anyway) without paging
+     * through thousands; the service's total is still reported.
+     */
+    public static int resultCap(int sharedThreshold) {
+        return sharedThreshold + 1;
+    }
+
     /** Hears progress; called from the pivot's own thread and from lookup threads. */
     public interface Listener {
         default void hop(int hop, int frontier, int nodes) {}
@@ -125,6 +134,10 @@ public final class Pivot {
         /** The hop each indicator's lookups were last started for. */
         final Map<Indicator, Integer> scheduledAt = new HashMap<>();
         final Map<Indicator, NoiseRules.Mark> shared = new HashMap<>();
+        /** Indicators whose own lookups are under way: whether they are shared hubs is not known yet. */
+        final Set<Indicator> hubUndecided = new HashSet<>();
+        /** Many-to-one facts of an undecided hub, followed once it proves not shared. */
+        final Map<Indicator, List<Fact>> deferred = new HashMap<>();
         final Set<String> followed = new HashSet<>();
         final List<SourceOutcome> outcomes = new ArrayList<>();
         final Set<String> stops = new LinkedHashSet<>();
@@ -199,53 +212,74 @@ public final class Pivot {
             List<Recipe.Step> steps = recipe.stepsFor(ind.type(), hop);
             TreeSet<String> sources = new TreeSet<>();
             boolean any = false;
+            Integer maxCount = null;
             for (Recipe.Step st : steps) {
                 if (st.sources().isEmpty()) any = true;
                 sources.addAll(st.sources());
+                if (st.maxCount() != null) maxCount = maxCount == null ? st.maxCount() : Math.max(maxCount, st.maxCount());
             }
-            Selection sel = narrow(o.selection(), any ? List.of() : List.copyOf(sources), engine.registry().ids());
-            List<SourceOutcome> got = sel == null ? List.of()
-                    : engine.lookup(List.of(ind), sel, o.run(), o.timeout(), o.refresh(), l::outcome);
             List<Node> marks = new ArrayList<>();
             synchronized (lock) {
-                outcomes.addAll(got);
-                for (SourceOutcome x : got) {
-                    if (x.outcome() == Outcome.SKIPPED && x.message() != null && x.message().startsWith("time budget")) {
-                        stops.add("time budget of " + o.timeBudget() + " reached");
-                    }
-                }
+                if (nodes.get(ind).hop() < hop) return; // found again by a shorter path meanwhile: that run expands it
+                // expanded from now on: what is known of it is followed, and each answer as it comes, except the
+                // many-to-one facts of a hub, which wait until its fan-out is known
+                expandedAt.put(ind, hop);
+                hubUndecided.add(ind);
+                for (Fact f : List.copyOf(known.getOrDefault(ind, List.of()))) follow(ind, f, marks);
+            }
+            flush(marks);
+            Selection sel = narrow(o.selection(), any ? List.of() : List.copyOf(sources), engine.registry().ids());
+            List<SourceOutcome> got = sel == null ? List.of()
+                    : engine.lookup(List.of(ind), sel, o.run(), o.timeout(), o.refresh(), x -> {
+                        l.outcome(x);
+                        List<Node> found = new ArrayList<>();
+                        synchronized (lock) {
+                            take(ind, x, found);
+                        }
+                        flush(found);
+                    });
+            synchronized (lock) {
+                hubUndecided.remove(ind);
                 Node node = nodes.get(ind);
-                if (node.hop() < hop) return; // found again by a shorter path meanwhile: that run expands it
-                // shared hosting: a hub whose reverse fan-out is too large is marked; its reverse neighbours not followed
-                Integer maxCount = null;
-                for (Recipe.Step st : steps) {
-                    if (st.maxCount() != null) maxCount = maxCount == null ? st.maxCount() : Math.max(maxCount, st.maxCount());
-                }
                 long fan = fanOut(ind, got);
                 NoiseRules.Mark hub = noise.fanOut(ind, fan, maxCount != null ? maxCount : o.sharedThreshold()).orElse(null);
+                List<Fact> waiting = deferred.getOrDefault(ind, List.of());
+                deferred.remove(ind);
                 if (hub != null) {
+                    // shared hosting: marked; its names (or a bulk registrant's domains) are not followed
                     shared.put(ind, hub);
                     Node marked = new Node(ind, node.hop(), node.seed(), node.from(), node.via(), hub, node.expanded());
                     nodes.put(ind, marked);
                     marks.add(marked);
+                } else {
+                    for (Fact f : waiting) follow(ind, f, marks);
                 }
-                expandedAt.put(ind, hop);
-                for (SourceOutcome x : got) {
-                    for (Fact f : x.facts()) {
-                        known.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
-                        if (f.object() != null) known.computeIfAbsent(f.object(), k -> new ArrayList<>()).add(f);
-                        // a new fact about another indicator already expanded is followed from there too
-                        for (Indicator end : new Indicator[] {f.subject(), f.object()}) {
-                            if (end != null && !end.equals(ind) && expandedAt.containsKey(end)) follow(end, f, marks);
-                        }
-                    }
-                }
-                for (Fact f : List.copyOf(known.getOrDefault(ind, List.of()))) follow(ind, f, marks);
             }
-            marks.forEach(n -> {
+            flush(marks);
+        }
+
+        /** Takes one source's answer about {@code ind} into the graph. Holds the lock. */
+        void take(Indicator ind, SourceOutcome x, List<Node> marks) {
+            outcomes.add(x);
+            if (x.outcome() == Outcome.SKIPPED && x.message() != null && x.message().startsWith("time budget")) {
+                stops.add("time budget of " + o.timeBudget() + " reached");
+            }
+            for (Fact f : x.facts()) {
+                known.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
+                if (f.object() != null) known.computeIfAbsent(f.object(), k -> new ArrayList<>()).add(f);
+                // followed from every expanded end: the indicator looked up and any other already expanded
+                for (Indicator end : new Indicator[] {f.subject(), f.object()}) {
+                    if (end != null && expandedAt.containsKey(end)) follow(end, f, marks);
+                }
+            }
+        }
+
+        void flush(List<Node> marks) {
+            for (Node n : marks) {
                 recordMark(n);
                 l.marked(n);
-            });
+            }
+            marks.clear();
         }
 
         /** Follows {@code f} from the expanded indicator {@code from}, under its hop's steps. Holds the lock. */
@@ -267,7 +301,14 @@ public final class Pivot {
             }
             if (!all && !rels.contains(f.relation())) return;
             if (within != null && f.lastSeen() != null && f.lastSeen().isBefore(clock.instant().minus(within))) return;
-            if (shared.containsKey(from) && REVERSE.contains(f.relation()) && isHubSide(from, f)) return;
+            if (REVERSE.contains(f.relation()) && isHubSide(from, f)) {
+                if (shared.containsKey(from)) return;
+                if (hubUndecided.contains(from)) {
+                    followed.remove(from.key() + "|" + hop + "|" + f.relation().id() + "|" + other.key());
+                    deferred.computeIfAbsent(from, k -> new ArrayList<>()).add(f);
+                    return;
+                }
+            }
             if (excluded(steps, other)) return;
             int newHop = hop + 1;
             Node existing = nodes.get(other);
