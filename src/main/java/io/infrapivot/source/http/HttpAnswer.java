@@ -15,10 +15,34 @@ import java.util.Locale;
  * @param body        the body bytes
  * @param started     when the request was sent
  * @param elapsed     how long it took (all attempts)
+ * @param quota       the service's quota and rate-limit headers (see {@link #quotaHeaders}), name to value
  */
-public record HttpAnswer(String url, int status, String contentType, byte[] body, Instant started, Duration elapsed) {
+public record HttpAnswer(String url, int status, String contentType, byte[] body, Instant started, Duration elapsed,
+                         java.util.Map<String, String> quota) {
     public HttpAnswer {
         body = body == null ? new byte[0] : body;
+        quota = quota == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(quota));
+    }
+
+    public HttpAnswer(String url, int status, String contentType, byte[] body, Instant started, Duration elapsed) {
+        this(url, status, contentType, body, started, elapsed, java.util.Map.of());
+    }
+
+    /**
+     * The headers in which services state quotas and rate limits ({@code X-RateLimit-Remaining},
+     * {@code X-Api-Quota-Allowed}, {@code RateLimit-Reset}, {@code X-Quota-Used}, ...): names containing
+     * "ratelimit", "rate-limit", "quota" or "remaining", at most 8, values cut to 64 characters.
+     */
+    public static java.util.Map<String, String> quotaHeaders(okhttp3.Headers headers) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String name : headers.names()) {
+            String n = name.toLowerCase(Locale.ROOT);
+            if ((n.contains("ratelimit") || n.contains("rate-limit") || n.contains("quota") || n.contains("remaining"))
+                    && out.size() < 8) {
+                out.put(n, io.infrapivot.model.Safe.oneLine(io.infrapivot.model.Safe.truncate(headers.get(name), 64)));
+            }
+        }
+        return out;
     }
 
     /** The body as text in the declared charset (UTF-8 when none is declared). */

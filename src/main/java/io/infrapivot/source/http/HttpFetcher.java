@@ -160,7 +160,7 @@ public final class HttpFetcher {
                             + " after " + (attempt + 1) + " attempts", ex.status, null, ex.body, null);
                 }
                 HttpAnswer answer = new HttpAnswer(shown, ex.status, ex.contentType, ex.body, started,
-                        Duration.ofNanos(System.nanoTime() - t0));
+                        Duration.ofNanos(System.nanoTime() - t0), ex.quota);
                 if (get.expectJson() && answer.looksLikeHtml()) {
                     throw new HttpError(HttpError.Kind.HTML_NOT_JSON, host(url) + " answered an HTML page (HTTP "
                             + ex.status + ") where JSON was expected", ex.status, null, ex.body, null);
@@ -203,7 +203,8 @@ public final class HttpFetcher {
         return b.build().toString();
     }
 
-    private record Exchange(int status, String contentType, byte[] body, Duration retryAfter, String location) {}
+    private record Exchange(int status, String contentType, byte[] body, Duration retryAfter, String location,
+                            Map<String, String> quota) {}
 
     private Exchange once(Request request, String shown) throws HttpError, InterruptedException {
         Call call = client.newCall(request);
@@ -211,7 +212,7 @@ public final class HttpFetcher {
             ResponseBody body = r.body();
             byte[] bytes = readCapped(body.byteStream(), host(request.url()));
             return new Exchange(r.code(), r.header("Content-Type"), bytes, retryAfter(r.header("Retry-After")),
-                    r.header("Location"));
+                    r.header("Location"), HttpAnswer.quotaHeaders(r.headers()));
         } catch (HttpError e) {
             call.cancel();
             throw e;

@@ -52,7 +52,7 @@ final class JsonPost {
                         src.getBuffer().readByteArray(options.maxBytes()), null);
             }
             HttpAnswer a = new HttpAnswer(shown, r.code(), r.header("Content-Type"), src.readByteArray(), started,
-                    Duration.ofNanos(System.nanoTime() - t0));
+                    Duration.ofNanos(System.nanoTime() - t0), HttpAnswer.quotaHeaders(r.headers()));
             if (r.code() == 429) {
                 throw new HttpError(HttpError.Kind.RATE_LIMITED, host + " rate-limited the request (429)", 429, null,
                         a.body(), null);

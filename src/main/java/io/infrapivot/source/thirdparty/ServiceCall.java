@@ -27,6 +27,8 @@ public final class ServiceCall {
     private final String source;
     private final LookupContext context;
     private final HttpFetcher fetcher;
+    /** Quota and rate-limit headers of the last answer (none when the service sends none). */
+    private java.util.Map<String, String> quota = java.util.Map.of();
     private final JsonPost post;
     private final String baseUrl;
     private final List<Secret> keys;
@@ -147,6 +149,7 @@ public final class ServiceCall {
     private String checked(HttpAnswer a, String method, String requestBody, boolean notFoundIsEmpty)
             throws ServiceException {
         keep(method + a.url() + requestBody, a.body(), "HTTP " + a.status(), a.contentType());
+        if (!a.quota().isEmpty()) quota = a.quota();
         if (a.ok()) return a.text();
         if (a.status() == 404 && notFoundIsEmpty) return null;
         String detail = "HTTP " + a.status() + excerptOf(a);
@@ -252,6 +255,11 @@ public final class ServiceCall {
     public LookupResult result(Long total, long fetched, boolean more) {
         var obs = facts.observations();
         List<String> all = new ArrayList<>(notes);
+        if (!quota.isEmpty()) {
+            // the service's own account of what is left, from its last answer
+            all.add("quota: " + String.join(", ", quota.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .toList()));
+        }
         if (facts.outsideWindow() > 0) {
             all.add(facts.outsideWindow() + " facts outside the --since/--until window left out");
         }

@@ -33,6 +33,18 @@ class WhoxySourceTest extends ServiceTestBase {
     }
 
     @Test
+    void theServicesQuotaHeadersAreShownWithTheResult() throws Exception {
+        server.enqueue(new mockwebserver3.MockResponse.Builder().code(200)
+                .addHeader("Content-Type", "application/json")
+                .addHeader("X-RateLimit-Limit", "1000").addHeader("X-RateLimit-Remaining", "997")
+                .addHeader("X-Unrelated", "nothing to see").body(read("whoxy/reverse.json").replace("\"total_pages\": 2",
+                        "\"total_pages\": 1")).build());
+        var r = lookup(sample());
+        assertThat(r.message()).contains("quota: x-ratelimit-limit=1000, x-ratelimit-remaining=997")
+                .doesNotContain("x-unrelated").doesNotContain(KEY);
+    }
+
+    @Test
     void companyQueryAndStatusZero() throws Exception {
         enqueue(200, read("whoxy/badkey.json"));
         assertError(lookup(ind(IndicatorType.ORG, "Example Corp")), "Invalid API Key");
