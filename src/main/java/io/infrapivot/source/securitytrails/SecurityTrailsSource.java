@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * SecurityTrails API v1 ({@code APIKEY} header): A-record history of names ({@code /history/NAME/dns/a}, paged
- * up to the cap), the subdomains ({@code /domain/D/subdomains}) and WHOIS history ({@code /history/D/whois}) of
- * domains; and the domain search ({@code POST /domains/list?page=N} with a filter): the names on an IP
+ * up to the cap), the subdomains ({@code /domain/D/subdomains}), WHOIS history ({@code /history/D/whois}) and
+ * associated domains ({@code /domain/D/associated}, as {@code related}) of domains; and the domain search ({@code POST /domains/list?page=N} with a filter): the names on an IP
  * ({@code ipv4}/{@code ipv6}, as {@code co-hosted}) and reverse WHOIS of a registrant email, organisation or
  * phone ({@code whois_email}, {@code whois_organization}, {@code whois_telephone}); total {@code record_count}.
  */
@@ -37,6 +37,7 @@ public final class SecurityTrailsSource extends ServiceSource {
         RELATIONS.add(Relation.RESOLVES_TO);
         RELATIONS.add(Relation.SUBDOMAIN);
         RELATIONS.add(Relation.CO_HOSTED);
+        RELATIONS.add(Relation.RELATED);
     }
 
     private static final SourceInfo INFO = new SourceInfo(ID,
@@ -48,6 +49,8 @@ public final class SecurityTrailsSource extends ServiceSource {
             Access.PASSIVE, settings(SourceInfo.Setting.key("SecurityTrails API key", true),
                     "https://api.securitytrails.com/v1",
                     SourceInfo.Setting.plain("whois_history", "also ask for the WHOIS history of domains (true/false)",
+                            "true"),
+                    SourceInfo.Setting.plain("associated", "also ask for a domain's associated domains (true/false)",
                             "true")),
             new SourceInfo.RateLimit(1, Duration.ofSeconds(1)), 1, Duration.ofDays(1), true);
 
@@ -101,7 +104,42 @@ public final class SecurityTrailsSource extends ServiceSource {
                         call.facts());
             }
         }
+        if (indicator.type() == IndicatorType.DOMAIN
+                && Boolean.parseBoolean(call.context().settings().get("associated", "true"))) {
+            fetched += associated(indicator, call, key, fetched);
+        }
         return call.result(total, fetched, more);
+    }
+
+    /**
+     * {@code GET /domain/D/associated}: the domains SecurityTrails ties to this one (same registrant, shared
+     * infrastructure), as {@code related} links, page by page up to the cap. A plan without the endpoint (403)
+     * costs only this part: it is noted, the rest of the lookup stands.
+     */
+    private static long associated(Indicator domain, ServiceCall call, String key, long fetched)
+            throws InterruptedException {
+        long got = 0;
+        String page = "1";
+        try {
+            while (page != null && fetched + got < call.maxResults()) {
+                var req = ServiceCall.Request.of(call.base() + "/domain/" + ServiceCall.enc(domain.value())
+                        + "/associated?page=" + page).header("APIKEY", key);
+                String body = call.getExplained(req, SecurityTrailsParser::domainList, true);
+                if (body == null) break;
+                Page<DomainHit> p = SecurityTrailsParser.domainList(body);
+                var hits = call.capped(p.items(), fetched + got);
+                ObjectNode via = Json.object().put("via", "securitytrails associated domains");
+                for (DomainHit h : hits) {
+                    call.facts().name(h.domain()).filter(n -> !n.equals(domain))
+                            .ifPresent(n -> call.facts().link(domain, Relation.RELATED, n, via, null, null, null));
+                }
+                got += hits.size();
+                page = p.items().isEmpty() ? null : p.next();
+            }
+        } catch (ServiceException e) {
+            call.note("associated domains not fetched: " + e.getMessage());
+        }
+        return got;
     }
 
     /** {@code POST /domains/list}: the domains whose IP or WHOIS field matches, page by page up to the cap. */

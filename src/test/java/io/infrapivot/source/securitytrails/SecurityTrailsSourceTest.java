@@ -21,6 +21,9 @@ class SecurityTrailsSourceTest extends ServiceTestBase {
         enqueue(200, read("securitytrails/history-a.json").replace("\"page\": 1", "\"page\": 2"));
         enqueue(200, read("securitytrails/subdomains.json"));
         enqueue(200, read("securitytrails/whois-history.json"));
+        enqueue(200, "{\"record_count\": 2, \"meta\": {\"page\": 1, \"total_pages\": 1, \"max_page\": 100},"
+                + " \"records\": [{\"hostname\": \"example-sister.net\", \"whois\": {\"createdDate\": 1262304000000}},"
+                + " {\"hostname\": \"example.com\"}]}");
         var r = lookup(ind(IndicatorType.DOMAIN, "example.com"));
         assertThat(r.outcome()).isEqualTo(Outcome.OK);
         assertThat(lines(r)).contains("domain:example.com registrant-email email:jo@example.org",
@@ -28,13 +31,29 @@ class SecurityTrailsSourceTest extends ServiceTestBase {
         assertThat(r.observations()).filteredOn(o -> o.relation() == Relation.REGISTRATION).singleElement()
                 .satisfies(o -> assertThat(o.firstSeen()).isEqualTo(Instant.parse("2015-01-01T00:00:00Z")));
         assertThat(lines(r)).contains("domain:example.com resolves-to ip:192.0.2.60",
-                "domain:example.com resolves-to ip:198.51.100.7", "domain:example.com subdomain host:dev.api.example.com");
+                "domain:example.com resolves-to ip:198.51.100.7", "domain:example.com subdomain host:dev.api.example.com",
+                "domain:example.com related domain:example-sister.net");
+        assertThat(lines(r)).as("the domain itself is no associate").doesNotContain("domain:example.com related domain:example.com");
         var first = take();
         assertThat(first.getUrl().encodedPath()).isEqualTo("/history/example.com/dns/a");
         assertThat(first.getHeaders().get("APIKEY")).isEqualTo(KEY);
         assertThat(take().getUrl().queryParameter("page")).isEqualTo("2");
         assertThat(take().getUrl().encodedPath()).isEqualTo("/domain/example.com/subdomains");
         assertThat(take().getUrl().encodedPath()).isEqualTo("/history/example.com/whois");
+        assertThat(take().getUrl().encodedPath()).isEqualTo("/domain/example.com/associated");
+    }
+
+    @Test
+    void associatedDomainsAreRelatedAndTheirFailureCostsOnlyThemselves() throws Exception {
+        enqueue(200, "{\"records\": [], \"meta\": {\"page\": 1, \"total_pages\": 1}}");
+        enqueue(200, read("securitytrails/subdomains.json"));
+        enqueue(200, read("securitytrails/whois-history.json"));
+        enqueue(403, "{\"message\": \"You've exceeded the usage limits for your account.\"}");
+        var r = lookup(ind(IndicatorType.DOMAIN, "example.com"));
+        assertThat(r.outcome()).isNotEqualTo(io.infrapivot.source.Outcome.ERROR);
+        assertThat(r.message()).contains("associated domains not fetched");
+        for (int i = 0; i < 3; i++) take();
+        assertThat(take().getUrl().encodedPath()).isEqualTo("/domain/example.com/associated");
     }
 
     @Test
