@@ -113,7 +113,7 @@ public final class Engine implements AutoCloseable {
         if (info.access() == Access.ACTIVE && !selection.active()) {
             return "active source (touches the target's own servers); allow with --active";
         }
-        Readiness r = source.readiness(config.source(info.id()));
+        Readiness r = source.readiness(settingsOf(source));
         return r.isReady() ? null : r.reason();
     }
 
@@ -211,7 +211,7 @@ public final class Engine implements AutoCloseable {
                         Duration.ZERO, rec.total(), facts, rec.id());
             }
         }
-        SourceSettings settings = config.source(id);
+        SourceSettings settings = settingsOf(source);
         CircuitBreaker breaker = breakers.computeIfAbsent(id, k -> new CircuitBreaker(
                 settings.getInt("breaker_threshold", 5), settings.getDuration("breaker_cooldown", Duration.ofMinutes(2)),
                 clock));
@@ -257,6 +257,15 @@ public final class Engine implements AutoCloseable {
         } finally {
             slots.release();
         }
+    }
+
+    /** A source's settings, with what it inherits from another source's table (DNS-based sources from dns). */
+    public SourceSettings settingsOf(Source source) {
+        SourceSettings own = config.source(source.info().id());
+        if (source instanceof io.infrapivot.source.InheritsSettings i) {
+            return own.inheriting(config.source(i.settingsFrom()), i.inheritedSettings());
+        }
+        return own;
     }
 
     /** Why the budget forbids another request to {@code id}, or null; counts the request when allowed. */

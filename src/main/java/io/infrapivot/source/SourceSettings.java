@@ -31,6 +31,16 @@ public final class SourceSettings {
         return new SourceSettings(sourceId, Map.of());
     }
 
+    /** These settings, with {@code names} taken from {@code parent} where they are not set here. */
+    public SourceSettings inheriting(SourceSettings parent, java.util.Set<String> names) {
+        Map<String, String> merged = new TreeMap<>(values);
+        for (String n : names) {
+            String key = normalise(n);
+            if (!merged.containsKey(key) && parent.values.containsKey(key)) merged.put(key, parent.values.get(key));
+        }
+        return new SourceSettings(sourceId, merged);
+    }
+
     public String sourceId() {
         return sourceId;
     }

@@ -224,6 +224,19 @@ class EngineTest {
     }
 
     @Test
+    void dnsBasedSourcesTakeTheResolverSettingsOfTheDnsTable() throws Exception {
+        try (Engine e = engine(Map.of("INFRAPIVOT_DNS_TIMEOUT", "7s", "INFRAPIVOT_DNS_DOH",
+                "https://doh.example/dns-query", "INFRAPIVOT_DNSBL_TIMEOUT", "1s", "INFRAPIVOT_DNS_TTL", "1h"))) {
+            var dnsbl = e.settingsOf(new io.infrapivot.source.dnsbl.DnsblSource());
+            assertThat(dnsbl.get("timeout")).contains("1s");
+            assertThat(dnsbl.get("doh")).contains("https://doh.example/dns-query");
+            assertThat(dnsbl.get("ttl")).as("only the resolver settings are shared").isEmpty();
+            var axfr = e.settingsOf(new io.infrapivot.source.axfr.AxfrSource());
+            assertThat(axfr.get("timeout")).contains("7s");
+        }
+    }
+
+    @Test
     void perSourceConcurrencyIsRespected() throws Exception {
         FakeSource narrow = new FakeSource("narrow", Access.PASSIVE, 2, List.of(), (i, c) -> {
             try {

@@ -51,6 +51,13 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
                 SourceInfo.Setting.plain("edns-payload", "EDNS0 UDP payload size (0 turns EDNS0 off)", "1232"));
     }
 
+    /** The names of the resolver settings that every DNS-based source takes from {@code [sources.dns]}. */
+    public static java.util.Set<String> sharedSettingNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (SourceInfo.Setting st : settings()) names.add(st.name());
+        return names;
+    }
+
     /** The resolver settings followed by a source's own. */
     public static List<SourceInfo.Setting> settingsPlus(SourceInfo.Setting... own) {
         List<SourceInfo.Setting> s = new ArrayList<>(settings());
