@@ -50,10 +50,18 @@ public final class MailPolicies {
         return out;
     }
 
-    /** Whether reports to {@code destination} leave the domain (neither the same name nor below it). */
+    /**
+     * Whether reports to {@code destination} leave the domain's organisation: their Organizational Domains
+     * (RFC 7489 section 3.2, by the Public Suffix List) differ. Where a name has none (it is itself a
+     * public suffix), the names are compared directly.
+     */
     static boolean isExternal(String domain, String destination) {
         String d = domain.toLowerCase(Locale.ROOT);
         String t = destination.toLowerCase(Locale.ROOT);
+        var psl = io.infrapivot.model.IndicatorParser.standard().suffixList();
+        String od = psl.match(d).registrableDomain();
+        String ot = psl.match(t).registrableDomain();
+        if (od != null && ot != null) return !od.equals(ot);
         return !(t.equals(d) || t.endsWith("." + d) || d.endsWith("." + t));
     }
 

@@ -51,6 +51,10 @@ class RecordParsersTest {
         assertThat(TagList.mailtos(tags.get("rua"))).containsExactly("a@x.example", "b@c@y.example");
         assertThat(MailPolicies.isExternal("example.com", "mail.example.com")).isFalse();
         assertThat(MailPolicies.isExternal("example.com", "vendor.net")).isTrue();
+        // by Organizational Domain: a sibling under the same organisation is not external, another is
+        assertThat(MailPolicies.isExternal("shop.example.co.uk", "reports.example.co.uk")).isFalse();
+        assertThat(MailPolicies.isExternal("example.co.uk", "other.co.uk")).isTrue();
+        assertThat(MailPolicies.isExternal("alice.github.io", "bob.github.io")).isTrue();
     }
 
     @Test
