@@ -6,9 +6,10 @@ public record Readiness(boolean isReady, String reason) {
         return new Readiness(true, "ready");
     }
 
-    public static Readiness needs(String setting, String envName) {
-        return new Readiness(false, "needs " + setting + " (set " + envName + " or [sources.*] " + setting
-                + " in the config file)");
+    /** Not ready for want of a setting: names the environment variable and the config table that give it. */
+    public static Readiness needs(SourceSettings settings, String setting) {
+        return new Readiness(false, "needs " + setting + " (set " + settings.envName(setting) + ", or " + setting
+                + " in [sources." + settings.sourceId() + "] of the config file)");
     }
 
     public static Readiness notReady(String reason) {

@@ -14,7 +14,7 @@ public interface Source {
     default Readiness readiness(SourceSettings settings) {
         for (SourceInfo.Setting s : info().settings()) {
             if (s.required() && settings.get(s.name()).isEmpty()) {
-                return Readiness.needs(s.name(), settings.envName(s.name()));
+                return Readiness.needs(settings, s.name());
             }
         }
         return Readiness.ready();

@@ -180,7 +180,8 @@ class EngineTest {
                     Duration.ofSeconds(5), false, null);
             assertThat(only(out, "probe").outcome()).isEqualTo(Outcome.SKIPPED);
             assertThat(only(out, "probe").message()).contains("--active");
-            assertThat(only(out, "keyed").message()).contains("needs key").contains("INFRAPIVOT_KEYED_KEY");
+            assertThat(only(out, "keyed").message()).contains("needs key").contains("INFRAPIVOT_KEYED_KEY")
+                    .contains("[sources.keyed]");
             assertThat(only(out, "off").message()).contains("disabled");
             assertThat(active.calls.get() + keyed.calls.get() + off.calls.get()).isZero();
 

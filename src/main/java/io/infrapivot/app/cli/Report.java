@@ -66,7 +66,7 @@ final class Report {
                 case ERROR -> t.red("error");
                 case SKIPPED -> t.dim("skipped");
             };
-            StringBuilder line = new StringBuilder("  ").append(pad(o.source(), 14)).append(pad(outcome, 9, outcome.length() - o.outcome().id().length()));
+            StringBuilder line = new StringBuilder("  ").append(pad(o.source(), 16)).append(pad(outcome, 9, outcome.length() - o.outcome().id().length()));
             if (o.outcome() == Outcome.OK || o.outcome() == Outcome.TRUNCATED) {
                 line.append(o.facts().size()).append(o.facts().size() == 1 ? " fact" : " facts");
             }
