@@ -31,6 +31,30 @@ final class LookupWriter {
         this.connection = connection;
     }
 
+    /**
+     * Prepared statements of each writer connection, kept across lookups: preparing the same few statements
+     * for every fact cost more than running them. Only the store's single writer thread uses a writer
+     * connection, and closing the connection closes its statements.
+     */
+    private static final Map<Connection, Map<String, PreparedStatement>> STATEMENTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private PreparedStatement prepared(String sql) throws SQLException {
+        return prepared(sql, Statement.NO_GENERATED_KEYS);
+    }
+
+    private PreparedStatement prepared(String sql, int keys) throws SQLException {
+        Map<String, PreparedStatement> mine = STATEMENTS.computeIfAbsent(connection, c -> new HashMap<>());
+        PreparedStatement ps = mine.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = connection.prepareStatement(sql, keys);
+            mine.put(sql, ps);
+        } else {
+            ps.clearParameters();
+        }
+        return ps;
+    }
+
     /** The arguments of one {@code saveLookup}. */
     record Lookup(String source, Indicator indicator, String params, Instant started, Instant finished,
                   LookupResult result, Duration ttl) {
@@ -49,8 +73,9 @@ final class LookupWriter {
     }
 
     void addSeeds(Collection<Indicator> seeds, Instant now) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO seeds (indicator_id, added_ms) VALUES (?, ?) ON CONFLICT (indicator_id) DO NOTHING")) {
+        {
+            PreparedStatement ps = prepared(
+                "INSERT INTO seeds (indicator_id, added_ms) VALUES (?, ?) ON CONFLICT (indicator_id) DO NOTHING");
             for (Indicator seed : seeds) {
                 ps.setLong(1, indicatorId(seed, now));
                 ps.setLong(2, now.toEpochMilli());
@@ -70,10 +95,11 @@ final class LookupWriter {
         int count = result.observations().size();
 
         long lookupId;
-        try (PreparedStatement ps = connection.prepareStatement("""
+        {
+            PreparedStatement ps = prepared("""
                 INSERT INTO lookups (source, indicator_id, params, started_ms, finished_ms, outcome, message, total,
                                      expires_ms, observation_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
             ps.setString(1, l.source());
             ps.setLong(2, indicatorId(l.indicator(), l.finished()));
             ps.setString(3, params);
@@ -106,10 +132,11 @@ final class LookupWriter {
     private long evidenceId(RawAnswer answer, long lookupId, Map<RawAnswer, Long> ids) throws SQLException {
         Long known = ids.get(answer);
         if (known != null) return known;
-        try (PreparedStatement ps = connection.prepareStatement("""
+        {
+            PreparedStatement ps = prepared("""
                 INSERT INTO evidence (lookup_id, source, request, sha256, content_type, status, started_ms,
                                       elapsed_ms, response)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
             ps.setLong(1, lookupId);
             ps.setString(2, answer.source());
             ps.setString(3, answer.request());
@@ -138,7 +165,8 @@ final class LookupWriter {
         String valueSha = valueJson == null ? null : CanonicalJson.sha256(valueJson);
         String factKey = objectId != null ? "o:" + objectId : "v:" + valueSha;
         long learned = o.learnedAt().toEpochMilli();
-        try (PreparedStatement ps = connection.prepareStatement("""
+        {
+            PreparedStatement ps = prepared("""
                 INSERT INTO observations (subject_id, relation, object_id, value_json, value_sha256, fact_key,
                                           first_seen_ms, last_seen_ms, first_learned_ms, last_learned_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -156,7 +184,7 @@ final class LookupWriter {
                   value_json = CASE WHEN excluded.object_id IS NOT NULL AND excluded.value_json IS NOT NULL
                                     THEN excluded.value_json ELSE observations.value_json END,
                   value_sha256 = CASE WHEN excluded.object_id IS NOT NULL AND excluded.value_json IS NOT NULL
-                                      THEN excluded.value_sha256 ELSE observations.value_sha256 END""")) {
+                                      THEN excluded.value_sha256 ELSE observations.value_sha256 END""");
             ps.setLong(1, subjectId);
             ps.setString(2, o.relation().id());
             Columns.bindLong(ps, 3, objectId);
@@ -169,8 +197,9 @@ final class LookupWriter {
             ps.setLong(10, learned);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT id FROM observations WHERE subject_id = ? AND relation = ? AND fact_key = ?")) {
+        {
+            PreparedStatement ps = prepared(
+                "SELECT id FROM observations WHERE subject_id = ? AND relation = ? AND fact_key = ?");
             ps.setLong(1, subjectId);
             ps.setString(2, o.relation().id());
             ps.setString(3, factKey);
@@ -183,10 +212,11 @@ final class LookupWriter {
 
     private void insertSighting(long observationId, long lookupId, Long evidenceId, Observation o)
             throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("""
+        {
+            PreparedStatement ps = prepared("""
                 INSERT INTO sightings (observation_id, lookup_id, evidence_id, source, first_seen_ms, last_seen_ms,
                                        seen_count, learned_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
             ps.setLong(1, observationId);
             ps.setLong(2, lookupId);
             Columns.bindLong(ps, 3, evidenceId);
@@ -202,16 +232,18 @@ final class LookupWriter {
     private long indicatorId(Indicator indicator, Instant now) throws SQLException {
         Long known = indicatorIds.get(indicator);
         if (known != null) return known;
-        try (PreparedStatement ps = connection.prepareStatement(
+        {
+            PreparedStatement ps = prepared(
                 "INSERT INTO indicators (type, value, added_ms) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (type, value) DO NOTHING")) {
+                        + "ON CONFLICT (type, value) DO NOTHING");
             ps.setString(1, indicator.type().id());
             ps.setString(2, indicator.value());
             ps.setLong(3, now.toEpochMilli());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT id FROM indicators WHERE type = ? AND value = ?")) {
+        {
+            PreparedStatement ps = prepared(
+                "SELECT id FROM indicators WHERE type = ? AND value = ?");
             ps.setString(1, indicator.type().id());
             ps.setString(2, indicator.value());
             try (ResultSet rs = ps.executeQuery()) {
