@@ -233,13 +233,23 @@ public final class NoiseRules {
             Entry d = emailDomains.get(s);
             if (d != null && on(d.rule())) return Optional.of(new Mark(d.rule(), d.note(), false, null));
         }
+        if (on(PRIVACY) && PRIVACY_SERVICES.isPrivacyText(e)) {
+            return Optional.of(new Mark(PRIVACY, "a privacy or proxy registration service's address", false, null));
+        }
         return Optional.empty();
     }
+
+    /** The registration package's list of privacy and proxy services and redaction texts (one list for both). */
+    private static final io.infrapivot.source.registration.PrivacyServices PRIVACY_SERVICES =
+            io.infrapivot.source.registration.PrivacyServices.standard();
 
     private Optional<Mark> judgeOrg(String org) {
         if (!on(PRIVACY)) return Optional.empty();
         Entry e = orgs.get(org.toLowerCase(Locale.ROOT).strip());
         if (e != null) return Optional.of(new Mark(e.rule(), e.note(), false, null));
+        if (PRIVACY_SERVICES.isPrivacyText(org)) {
+            return Optional.of(new Mark(PRIVACY, "a privacy or proxy registration service", false, null));
+        }
         if (PRIVACY_WORDS.matcher(org).find()) {
             return Optional.of(new Mark(PRIVACY, "a privacy, proxy or redaction text, not a registrant", false, null));
         }
