@@ -82,6 +82,20 @@ class RegistrationHistoryIT {
         assertThat(first.out()).contains("registration").contains("registrar: GoDaddy.com, LLC (IANA 146)")
                 .contains("first.owner@mail-one.example.com").contains("ns1.hoster.example.net");
 
+        // the raw answer behind the facts: printed escaped, saved unchanged
+        var m = java.util.regex.Pattern.compile("evidence (\\d+)").matcher(first.out());
+        assertThat(m.find()).isTrue();
+        String id = m.group(1);
+        var ev = cli().run("evidence", "--case", "reg", id);
+        assertThat(ev.exit()).as(ev.err()).isZero();
+        assertThat(ev.out()).contains("source rdap").contains("/domain/shop-example.com")
+                .contains("\"ldhName\":\"SHOP-EXAMPLE.COM\"");
+        Path saved = home.resolve("answer.json");
+        assertThat(cli().run("evidence", "--case", "reg", "-o", saved.toString(), id).exit()).isZero();
+        assertThat(java.nio.file.Files.readString(saved)).startsWith("{\"objectClassName\":\"domain\"");
+        var evJson = cli().run("evidence", "--case", "reg", "--json", id);
+        assertThat(CliIT.jsonLines(evJson.out()).get(0).get("sha256").asText()).hasSize(64);
+
         email.set("second.owner@mail-two.example.com");
         var second = cli().run("lookup", "--case", "reg", "--sources", "rdap", "--refresh", "shop-example.com");
         assertThat(second.exit()).isZero();
