@@ -41,8 +41,11 @@ public final class PivotBench {
                 measure(warm, Duration.ZERO, parallel, false);
             }
         }
-        try (SimulatedInternet net = new SimulatedInternet(delay)) {
-            measure(net, delay, parallel, true);
+        int repeat = Integer.getInteger("bench.repeat", 1);
+        for (int i = 0; i < repeat; i++) {
+            try (SimulatedInternet net = new SimulatedInternet(delay)) {
+                measure(net, delay, parallel, true);
+            }
         }
     }
 
@@ -61,6 +64,7 @@ public final class PivotBench {
             Indicator seed = Indicator.parse(SimulatedInternet.DOMAINS.get(0));
             long t0;
             long t1;
+            long cpuMs;
             Pivot.Result result;
             try (CaseStore store = new SqliteCaseRepository(dir.resolve("cases")).open("bench");
                  Engine engine = new Engine(SourceRegistry.builtIn(), config, store, parser, Clock.systemUTC())) {
@@ -69,9 +73,13 @@ public final class PivotBench {
                 Pivot.Options o = new Pivot.Options(3, 100_000, null, Map.of(), NoiseRules.DEFAULT_SHARED_THRESHOLD, sel,
                         new RunOptions(List.of(net.resolver()), false, null, null, Pivot.resultCap(
                                 NoiseRules.DEFAULT_SHARED_THRESHOLD)), Duration.ofSeconds(60), false);
+                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean();
+                long c0 = os.getProcessCpuTime();
                 t0 = System.nanoTime();
                 result = pivot.run(List.of(seed), Recipe.load("domain"), o, null);
                 t1 = System.nanoTime();
+                cpuMs = (os.getProcessCpuTime() - c0) / 1_000_000;
             }
             // the cost of each indicator's slowest lookup: its sequential requests to one service × the delay
             Map<String, Integer> requestsOf = new HashMap<>();
@@ -113,6 +121,7 @@ public final class PivotBench {
             StringBuilder tb = new StringBuilder();
             time.forEach((k, v) -> tb.append(k).append(" sum ").append(v[0]).append(" max ").append(v[1]).append("; "));
             System.out.println("lookup time (ms) per source: " + tb);
+            System.out.printf("process CPU during the pivot %d ms (%.1f cores busy)%n", cpuMs, cpuMs / wall);
             System.out.printf("wall %.0f ms, critical-path bound %d ms, ratio %.2f%n", wall, bound, wall / bound);
         }
     }

@@ -57,12 +57,41 @@ public final class RdapBootstrap {
         return load(null);
     }
 
+    /** Loaded bootstraps by folder (null: the shipped one), kept while the folder's files are unchanged. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Map.Entry<String, RdapBootstrap>>
+            LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A stamp of the folder's bootstrap files (names, sizes, times): a refresh by update-data changes it. */
+    private static String stamp(Path dir) {
+        if (dir == null) return "shipped";
+        StringBuilder b = new StringBuilder();
+        for (String f : FILES) {
+            Path p = dir.resolve(f);
+            try {
+                b.append(f).append(java.nio.file.Files.size(p)).append(java.nio.file.Files.getLastModifiedTime(p)).append(';');
+            } catch (IOException e) {
+                b.append(f).append("-;");
+            }
+        }
+        return b.toString();
+    }
+
     /**
      * The shipped snapshot, with each file replaced by the one in {@code dir} where that exists.
      *
      * @param dir a folder holding downloaded bootstrap files, or null
      */
     public static RdapBootstrap load(Path dir) {
+        String key = dir == null ? "" : dir.toAbsolutePath().toString();
+        String stamp = stamp(dir);
+        var cached = LOADED.get(key);
+        if (cached != null && cached.getKey().equals(stamp)) return cached.getValue();
+        RdapBootstrap b = read(dir);
+        LOADED.put(key, java.util.Map.entry(stamp, b));
+        return b;
+    }
+
+    private static RdapBootstrap read(Path dir) {
         JsonNode[] files = new JsonNode[4];
         for (int i = 0; i < 4; i++) files[i] = read(dir, FILES.get(i));
         return new RdapBootstrap(files[0], files[1], files[2], files[3]);
