@@ -43,6 +43,10 @@ public final class WhoisParser {
         RegistrationStatus cls = AnswerClass.classify(text, b.hasRegistrationData());
         if (cls != null) {
             b.status(cls);
+            if (cls == RegistrationStatus.AVAILABLE && query == null) {
+                String named = nameInNotFound(text);
+                if (named != null) b.domain(named);
+            }
             if (cls == RegistrationStatus.THROTTLED) b.raw(text);
             return b.build();
         }
@@ -54,6 +58,25 @@ public final class WhoisParser {
             found(b, text);
         }
         return b.build();
+    }
+
+    private static final java.util.regex.Pattern QUOTED_NAME = java.util.regex.Pattern.compile(
+            "[\"']([A-Za-z0-9][A-Za-z0-9.-]{0,252}\\.[A-Za-z0-9-]{2,63})\\.?[\"']");
+    private static final java.util.regex.Pattern NAMED_NAME = java.util.regex.Pattern.compile(
+            "(?i)(?:no match for|not found:?|no entries found for|no data found for|domain)\\s+(?:domain\\s+)?"
+                    + "([A-Za-z0-9][A-Za-z0-9.-]{0,252}\\.[A-Za-z0-9-]{2,63})");
+
+    /**
+     * The name a "not found" answer names, when it quotes one ({@code No match for "EXAMPLE.COM".}) or
+     * names it after the usual wording; lower case, or null. Offline parsing has no query to go by.
+     */
+    static String nameInNotFound(String text) {
+        String head = text.length() > 2000 ? text.substring(0, 2000) : text;
+        for (java.util.regex.Pattern p : List.of(QUOTED_NAME, NAMED_NAME)) {
+            java.util.regex.Matcher m = p.matcher(head);
+            if (m.find()) return m.group(1).toLowerCase(java.util.Locale.ROOT);
+        }
+        return null;
     }
 
     /** Guesses the format family from the text. */

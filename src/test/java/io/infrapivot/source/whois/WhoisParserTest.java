@@ -20,6 +20,19 @@ class WhoisParserTest {
     }
 
     @Test
+    void aNotFoundAnswerParsedOfflineNamesTheDomainItQuotes() {
+        RegistrationRecord r = WhoisParser.parse("No match for \"NONEXISTENT-DOMAIN-XYZ123.COM\".\r\n"
+                + ">>> Last update of whois database: 2024-01-01T00:00:00Z <<<\r\n", null, null, FETCHED);
+        assertThat(r.status()).isEqualTo(RegistrationStatus.AVAILABLE);
+        assertThat(r.domain()).isEqualTo("nonexistent-domain-xyz123.com");
+        RegistrationRecord unnamed = WhoisParser.parse("NOT FOUND\n", null, null, FETCHED);
+        assertThat(unnamed.status()).isEqualTo(RegistrationStatus.AVAILABLE);
+        assertThat(unnamed.domain()).isNull();
+        assertThat(WhoisParser.nameInNotFound("No entries found for the selected source(s).")).isNull();
+        assertThat(WhoisParser.nameInNotFound("%% No entries found for example.pl")).isEqualTo("example.pl");
+    }
+
+    @Test
     void verisignThinAnswer() {
         RegistrationRecord r = parse("verisign-thin.txt", "whois.verisign-grs.com", "example-shop.com");
         assertThat(r.format()).isEqualTo("verisign-thin");
