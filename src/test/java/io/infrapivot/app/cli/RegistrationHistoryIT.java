@@ -115,6 +115,21 @@ class RegistrationHistoryIT {
     }
 
     @Test
+    void sourcesCheckTellsWhetherAServiceIsReachable() throws Exception {
+        var up = cli().run("sources", "--check", "--json");
+        assertThat(CliIT.jsonLines(up.out())).filteredOn(n -> n.get("id").asText().equals("rdap")).singleElement()
+                .satisfies(n -> assertThat(n.get("reachability").asText()).isEqualTo("reachable"));
+        Cli down = cli();
+        int closed;
+        try (var s = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = s.getLocalPort();
+        }
+        down.env.put("INFRAPIVOT_RDAP_URL", "http://127.0.0.1:" + closed + "/");
+        var r = down.run("sources", "--check");
+        assertThat(r.out()).containsPattern("rdap .*unreachable");
+    }
+
+    @Test
     void updateDataRefreshesTheRdapBootstrapAndTheSourceUsesIt() throws Exception {
         Cli cli = cli();
         cli.env.put("INFRAPIVOT_RDAP_BOOTSTRAP_URL", rdap.url("/bootstrap/").toString());
