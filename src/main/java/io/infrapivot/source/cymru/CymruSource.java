@@ -34,18 +34,7 @@ import org.xbill.DNS.Type;
  * Source {@code cymru} (passive): IP to announcing ASN, prefix, country, registry and allocation date, and
  * ASN to its name, through Team Cymru's DNS interface (TXT records).
  */
-public final class CymruSource implements Source, io.infrapivot.source.InheritsSettings {
-    /** The resolver settings (timeout, retries, tcp, doh, EDNS) come from {@code [sources.dns]} unless set here. */
-    @Override
-    public String settingsFrom() {
-        return "dns";
-    }
-
-    @Override
-    public java.util.Set<String> inheritedSettings() {
-        return io.infrapivot.source.dns.DnsConfig.sharedSettingNames();
-    }
-
+public final class CymruSource implements Source, io.infrapivot.source.dns.DnsBased {
     public static final String ID = "cymru";
 
     private static final SourceInfo INFO = new SourceInfo(ID,

@@ -18,18 +18,7 @@ import java.util.Set;
  * they accept domains and hosts, produce {@code subdomain} links with the names' addresses and aliases, and
  * resolve through the run's resolver.
  */
-public abstract class ActiveNameSource implements Source, io.infrapivot.source.InheritsSettings {
-    /** The resolver settings (timeout, retries, tcp, doh, EDNS) come from {@code [sources.dns]} unless set here. */
-    @Override
-    public String settingsFrom() {
-        return "dns";
-    }
-
-    @Override
-    public java.util.Set<String> inheritedSettings() {
-        return io.infrapivot.source.dns.DnsConfig.sharedSettingNames();
-    }
-
+public abstract class ActiveNameSource implements Source, io.infrapivot.source.dns.DnsBased {
     private final SourceInfo info;
 
     protected ActiveNameSource(String id, String description, int concurrency, SourceInfo.Setting... settings) {

@@ -25,18 +25,7 @@ import java.util.Set;
  * (under each domain list). Listings become {@code listed-on} attributes whose value names the list and
  * the documented meaning of each code; the lists' error answers are reported as errors, never listings.
  */
-public final class DnsblSource implements Source, io.infrapivot.source.InheritsSettings {
-    /** The resolver settings (timeout, retries, tcp, doh, EDNS) come from {@code [sources.dns]} unless set here. */
-    @Override
-    public String settingsFrom() {
-        return "dns";
-    }
-
-    @Override
-    public java.util.Set<String> inheritedSettings() {
-        return io.infrapivot.source.dns.DnsConfig.sharedSettingNames();
-    }
-
+public final class DnsblSource implements Source, io.infrapivot.source.dns.DnsBased {
     public static final String ID = "dnsbl";
     static final String DEFAULT_IP_LISTS = "zen.spamhaus.org,bl.spamcop.net,b.barracudacentral.org";
     static final String DEFAULT_DOMAIN_LISTS = "dbl.spamhaus.org,multi.surbl.org,multi.uribl.com";
