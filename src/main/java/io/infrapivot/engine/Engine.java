@@ -137,12 +137,31 @@ public final class Engine implements AutoCloseable {
     public List<SourceOutcome> lookup(Collection<Indicator> indicators, Selection selection, RunOptions options,
                                       Duration timeout, boolean refresh, Consumer<SourceOutcome> listener)
             throws InterruptedException {
+        return lookup(indicators, selection, options, timeout, refresh, null, listener);
+    }
+
+    /**
+     * As {@link #lookup(Collection, Selection, RunOptions, Duration, boolean, Consumer)}, and {@code answered}
+     * hears each lookup's facts as soon as its source answered, before they are stored: once per outcome and
+     * before {@code listener}, with facts that have no store ids yet (a cached, skipped or unstored outcome is
+     * heard as it is). A pivot follows these so that the next hop does not wait for the store's writer; the
+     * store still commits every lookup before any lookup that started after it was answered.
+     */
+    public List<SourceOutcome> lookup(Collection<Indicator> indicators, Selection selection, RunOptions options,
+                                      Duration timeout, boolean refresh, Consumer<SourceOutcome> answered,
+                                      Consumer<SourceOutcome> listener) throws InterruptedException {
         validate(selection);
         List<Future<SourceOutcome>> futures = new ArrayList<>();
         for (Indicator indicator : new LinkedHashSet<>(indicators)) {
             for (Source source : candidates(indicator, selection)) {
                 Future<SourceOutcome> f = executor.submit(() -> {
-                    SourceOutcome o = runOne(source, indicator, selection, options, timeout, refresh);
+                    boolean[] heard = new boolean[1];
+                    Consumer<SourceOutcome> early = answered == null ? null : x -> {
+                        heard[0] = true;
+                        answered.accept(x);
+                    };
+                    SourceOutcome o = runOne(source, indicator, selection, options, timeout, refresh, early);
+                    if (answered != null && !heard[0]) answered.accept(o);
                     if (listener != null) listener.accept(o);
                     return o;
                 });
@@ -166,7 +185,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private SourceOutcome runOne(Source source, Indicator indicator, Selection selection, RunOptions options,
-                                 Duration timeout, boolean refresh) throws InterruptedException {
+                                 Duration timeout, boolean refresh, Consumer<SourceOutcome> early)
+            throws InterruptedException {
         String key = source.info().id() + "|" + indicator.key() + "|" + refresh + "|" + selection.active() + "|"
                 + selection.offline();
         var mine = new java.util.concurrent.CompletableFuture<SourceOutcome>();
@@ -181,7 +201,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         try {
-            SourceOutcome o = runUncoalesced(source, indicator, selection, options, timeout, refresh);
+            SourceOutcome o = runUncoalesced(source, indicator, selection, options, timeout, refresh, early);
             mine.complete(o);
             return o;
         } catch (InterruptedException | RuntimeException e) {
@@ -193,7 +213,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private SourceOutcome runUncoalesced(Source source, Indicator indicator, Selection selection, RunOptions options,
-                                         Duration timeout, boolean refresh) throws InterruptedException {
+                                         Duration timeout, boolean refresh, Consumer<SourceOutcome> early)
+            throws InterruptedException {
         SourceInfo info = source.info();
         String id = info.id();
         String skip = skipReason(source, selection);
@@ -217,8 +238,11 @@ public final class Engine implements AutoCloseable {
                 clock));
         Semaphore slots = concurrency.computeIfAbsent(id, k -> new Semaphore(
                 Math.max(1, settings.getInt("parallel_lookups", info.concurrency()))));
+        Instant started;
+        Duration elapsed;
+        LookupResult result;
         slots.acquire();
-        try {
+        try { // the slot is the service's: held while it is asked, not while the answer is stored
             String refusal = info.access() == Access.OFFLINE ? null : budgetRefusal(id);
             if (refusal == null) refusal = breaker.refusal(); // checked once a slot is ours: queued calls see earlier failures
             if (refusal != null) {
@@ -236,27 +260,31 @@ public final class Engine implements AutoCloseable {
                             false, Duration.ZERO, null, List.of(), null);
                 }
             }
-            Instant started = clock.instant();
+            started = clock.instant();
             long t0 = System.nanoTime();
             LookupContext ctx = new LookupContext(settings, timeout, clock, parser, caseView(), options);
-            LookupResult result = callWithTimeout(source, indicator, ctx, timeout);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            result = callWithTimeout(source, indicator, ctx, timeout);
+            elapsed = Duration.ofNanos(System.nanoTime() - t0);
             result = checked(source, indicator, result);
             if (result.outcome() == Outcome.ERROR) breaker.failure(result.message());
             else breaker.success();
-            if (!info.stores()) {
-                return new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false,
-                        elapsed, result.total(), result.observations().stream().map(Fact::of).toList(), null);
-            }
-            Duration ttl = settings.getDuration("ttl", info.defaultTtl());
-            LookupRecord rec = store.saveLookup(id, indicator, params, started, clock.instant(), result, ttl);
-            List<Fact> facts = result.observations().isEmpty() ? List.of()
-                    : store.observationsOfLookup(rec.id()).stream().map(Fact::of).toList();
-            return new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false, elapsed,
-                    result.total(), facts, rec.id());
         } finally {
             slots.release();
         }
+        if (!info.stores()) {
+            return new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false,
+                    elapsed, result.total(), result.observations().stream().map(Fact::of).toList(), null);
+        }
+        if (early != null) {
+            early.accept(new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false,
+                    elapsed, result.total(), result.observations().stream().map(Fact::of).toList(), null));
+        }
+        Duration ttl = settings.getDuration("ttl", info.defaultTtl());
+        LookupRecord rec = store.saveLookup(id, indicator, params, started, clock.instant(), result, ttl);
+        List<Fact> facts = result.observations().isEmpty() ? List.of()
+                : store.observationsOfLookup(rec.id()).stream().map(Fact::of).toList();
+        return new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false, elapsed,
+                result.total(), facts, rec.id());
     }
 
     /** A source's settings, with what it inherits from another source's table (DNS-based sources from dns). */

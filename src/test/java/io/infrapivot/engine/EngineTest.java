@@ -335,4 +335,50 @@ class EngineTest {
             assertThat(o.sightings()).hasSize(2);
         });
     }
+
+    @Test
+    void answersAreHeardBeforeTheyAreStoredAndTheServiceSlotIsFreeWhileStoring() throws Exception {
+        // a store whose writes wait until the test lets them through
+        java.util.concurrent.CountDownLatch letWrite = new java.util.concurrent.CountDownLatch(1);
+        CaseStore real = store;
+        CaseStore slow = (CaseStore) java.lang.reflect.Proxy.newProxyInstance(CaseStore.class.getClassLoader(),
+                new Class<?>[] {CaseStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("saveLookup")) letWrite.await();
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        FakeSource oneAtATime = new FakeSource("single", Access.PASSIVE, 1, List.of(),
+                (i, c) -> resolves(i, c, "192.0.2." + (i.value().length())));
+        List<Indicator> two = List.of(example, Indicator.fromCanonical(IndicatorType.DOMAIN, "example.info"));
+        List<SourceOutcome> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<SourceOutcome> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Engine e = new Engine(new SourceRegistry(List.of(oneAtATime)), Config.load(Map.of(), dir.toString()), slow,
+                IndicatorParser.standard(), Clock.systemUTC())) {
+            var run = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor().submit(() -> e.lookup(two,
+                    Selection.all(), RunOptions.defaults(), Duration.ofSeconds(30), false, heard::add, finished::add));
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (heard.size() < 2 && System.nanoTime() < until) Thread.sleep(5);
+            // both answers heard while no write has gone through: the one-at-a-time source was asked the second
+            // time while the first answer waited for the store
+            assertThat(heard).hasSize(2);
+            assertThat(finished).isEmpty();
+            assertThat(real.observations()).isEmpty();
+            assertThat(heard).allSatisfy(o -> {
+                assertThat(o.facts()).hasSize(1);
+                assertThat(o.facts().get(0).id()).isNull();
+                assertThat(o.facts().get(0).relation()).isEqualTo(Relation.RESOLVES_TO);
+            });
+            letWrite.countDown();
+            List<SourceOutcome> out = run.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(out).hasSize(2).allSatisfy(o -> {
+                assertThat(o.lookupId()).isNotNull();
+                assertThat(o.facts()).hasSize(1).allSatisfy(f -> assertThat(f.id()).isNotNull());
+            });
+            assertThat(finished).hasSize(2);
+            assertThat(real.observations()).hasSize(2);
+        }
+    }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         description = "Pivots from one indicator to the infrastructure around it.",
         subcommands = {ParseCommand.class, LookupCommand.class, SourcesCommand.class, CaseCommand.class,
                 HistoryCommand.class, EvidenceCommand.class, UpdateDataCommand.class, PivotCommand.class,
-                RecipesCommand.class, WhyCommand.class, ResolveCommand.class, RegistrationCommand.class,
+                RecipesCommand.class, WhyCommand.class, ResolveCommand.class, RegistrationCommand.class, SelftestCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:partial failure (a source failed; the others' results are kept)",

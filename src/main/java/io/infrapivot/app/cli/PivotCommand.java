@@ -142,6 +142,10 @@ final class PivotCommand implements Callable<Integer> {
         }
     }
 
+    static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
     static String defaultRecipe(Indicator seed) {
         return switch (seed.type()) {
             case IP, CIDR, ASN -> "ip";
@@ -195,7 +199,8 @@ final class PivotCommand implements Callable<Integer> {
             if (lastError.containsKey(src)) line += t.dim("  last: " + Terminal.v(lastError.get(src)));
             t.println(line);
         });
-        t.println(t.bold("stopped") + " " + Terminal.v(String.join("; ", r.stopReasons())));
+        t.println(t.bold("stopped") + " " + Terminal.v(String.join("; ", r.stopReasons())) + t.dim(" · "
+                + r.outcomes().size() + " lookups in " + seconds(r.elapsed())));
     }
 
     private static void printJson(Terminal t, Pivot.Result r, Recipe recipe, List<Provenance.Ranked> ranking) {
@@ -222,6 +227,8 @@ final class PivotCommand implements Callable<Integer> {
         s.put("recipe", recipe.name());
         s.put("hops_run", r.hopsRun());
         s.put("indicators", r.nodes().size());
+        s.put("lookups", r.outcomes().size());
+        s.put("elapsed_ms", r.elapsed().toMillis());
         s.set("stop_reasons", Json.MAPPER.valueToTree(r.stopReasons()));
         s.set("requests", Json.MAPPER.valueToTree(r.requests()));
         var rank = s.putArray("ranking");

@@ -89,8 +89,9 @@ public final class Pivot {
     }
 
     /** What a pivot did. */
+    /** What a pivot found; {@code elapsed} is the wall time from its first lookup to its last answer stored. */
     public record Result(Map<Indicator, Node> nodes, List<SourceOutcome> outcomes, List<String> stopReasons,
-                         Map<String, Integer> requests, int hopsRun) {}
+                         Map<String, Integer> requests, int hopsRun, Duration elapsed) {}
 
     private final Engine engine;
     private final CaseStore store;
@@ -111,7 +112,7 @@ public final class Pivot {
         Instant deadline = o.timeBudget() == null ? null : clock.instant().plus(o.timeBudget());
         engine.budget(o.requestBudget(), deadline);
         store.addSeeds(seeds);
-        Run run = new Run(recipe, o, l);
+        Run run = new Run(recipe, o, l, System.nanoTime());
         return run.execute(new ArrayList<>(new LinkedHashSet<>(seeds)));
     }
 
@@ -147,10 +148,13 @@ public final class Pivot {
         boolean nodeBudgetHit;
         Throwable failure;
 
-        Run(Recipe recipe, Options o, Listener l) {
+        final long startedNanos;
+
+        Run(Recipe recipe, Options o, Listener l, long startedNanos) {
             this.recipe = recipe;
             this.o = o;
             this.l = l;
+            this.startedNanos = startedNanos;
         }
 
         Result execute(List<Indicator> seeds) throws InterruptedException {
@@ -231,12 +235,17 @@ public final class Pivot {
             Selection sel = narrow(o.selection(), any ? List.of() : List.copyOf(sources), engine.registry().ids());
             List<SourceOutcome> got = sel == null ? List.of()
                     : engine.lookup(List.of(ind), sel, o.run(), o.timeout(), o.refresh(), x -> {
-                        l.outcome(x);
+                        // followed as soon as the source answered: the next hop does not wait for the store
                         List<Node> found = new ArrayList<>();
                         synchronized (lock) {
-                            take(ind, x, found);
+                            take(x.facts(), found);
                         }
                         flush(found);
+                    }, x -> {
+                        l.outcome(x);
+                        synchronized (lock) {
+                            record(x);
+                        }
                     });
             synchronized (lock) {
                 hubUndecided.remove(ind);
@@ -258,13 +267,17 @@ public final class Pivot {
             flush(marks);
         }
 
-        /** Takes one source's answer about {@code ind} into the graph. Holds the lock. */
-        void take(Indicator ind, SourceOutcome x, List<Node> marks) {
+        /** Records one source's outcome (stored, with its facts' ids). Holds the lock. */
+        void record(SourceOutcome x) {
             outcomes.add(x);
             if (x.outcome() == Outcome.SKIPPED && x.message() != null && x.message().startsWith("time budget")) {
                 stops.add("time budget of " + o.timeBudget() + " reached");
             }
-            for (Fact f : x.facts()) {
+        }
+
+        /** Takes one source's facts into the graph. Holds the lock. */
+        void take(List<Fact> facts, List<Node> marks) {
+            for (Fact f : facts) {
                 known.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
                 if (f.object() != null) known.computeIfAbsent(f.object(), k -> new ArrayList<>()).add(f);
                 // followed from every expanded end: the indicator looked up and any other already expanded
@@ -289,7 +302,6 @@ public final class Pivot {
             Indicator other = f.other(from);
             if (other == null || other.equals(from)) return;
             int hop = expandedAt.get(from);
-            if (!followed.add(from.key() + "|" + hop + "|" + f.relation().id() + "|" + other.key())) return;
             List<Recipe.Step> steps = recipe.stepsFor(from.type(), hop);
             Set<Relation> rels = EnumSet.noneOf(Relation.class);
             boolean all = false;
@@ -301,6 +313,8 @@ public final class Pivot {
             }
             if (!all && !rels.contains(f.relation())) return;
             if (within != null && f.lastSeen() != null && f.lastSeen().isBefore(clock.instant().minus(within))) return;
+            // after the checks: another sighting of the same link (another source, a later date) may still pass them
+            if (!followed.add(from.key() + "|" + hop + "|" + f.relation().id() + "|" + other.key())) return;
             if (REVERSE.contains(f.relation()) && isHubSide(from, f)) {
                 if (shared.containsKey(from)) return;
                 if (hubUndecided.contains(from)) {
@@ -349,7 +363,7 @@ public final class Pivot {
             nodes.values().stream().sorted(java.util.Comparator.comparingInt(Node::hop).thenComparing(Node::indicator))
                     .forEach(n -> sorted.put(n.indicator(), n));
             return new Result(sorted, List.copyOf(outcomes), List.copyOf(reasons), engine.requests(),
-                    scheduledAt.isEmpty() ? 0 : maxHop + 1);
+                    scheduledAt.isEmpty() ? 0 : maxHop + 1, Duration.ofNanos(System.nanoTime() - startedNanos));
         }
     }
 

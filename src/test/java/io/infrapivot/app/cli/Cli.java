@@ -15,11 +15,17 @@ final class Cli {
     static final java.util.List<String> THIRD_PARTY = java.util.List.of("circl", "mnemonic", "otx", "robtex",
             "hackertarget", "virustotal", "securitytrails", "passivetotal", "dnsdb", "crtsh", "certspotter",
             "domaintools", "whoisxml", "whoxy", "viewdns");
-    final Path repo = Path.of(System.getProperty("infrapivot.repo", ".")).toAbsolutePath();
+    final Path repo;
     final Path home;
     final Map<String, String> env = new HashMap<>();
 
     Cli(Path home) {
+        this(home, Path.of(System.getProperty("infrapivot.repo", ".")).toAbsolutePath());
+    }
+
+    /** The launcher of another copy of the project (a folder with infrapivot, scripts/ and target/). */
+    Cli(Path home, Path repo) {
+        this.repo = repo;
         this.home = home;
         env.put("HOME", home.toString());
         env.put("INFRAPIVOT_DATA_DIR", home.resolve("data").toString());

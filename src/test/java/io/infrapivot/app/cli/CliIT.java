@@ -267,4 +267,54 @@ class CliIT {
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err()).contains("needs a Java Development Kit 21 or newer");
     }
+
+    @Test
+    void selftestChecksTheInstallationOffline() throws Exception {
+        var r = cli.run("selftest");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.outLines()).contains("ok  parser (9 samples)").anyMatch(l -> l.startsWith("ok  pivot ("))
+                .last().asString().startsWith("selftest passed: 6 checks");
+        // it works in a temporary folder: nothing is left in the user's data folder
+        assertThat(home.resolve("data").resolve("cases")).doesNotExist();
+    }
+
+    @Test
+    void launcherRecordsTheClassArchiveOncePerBuildAndKeepsStandardOutputClean() throws Exception {
+        // a copy of the project with the built jar and no sources: the launcher has nothing to build
+        Path repo = Files.createDirectories(home.resolve("copy"));
+        Files.createDirectories(repo.resolve("scripts"));
+        Files.createDirectories(repo.resolve("target"));
+        Path real = cli.repo;
+        Files.copy(real.resolve("infrapivot"), repo.resolve("infrapivot"));
+        Files.copy(real.resolve("scripts/find-java.sh"), repo.resolve("scripts/find-java.sh"));
+        Files.copy(real.resolve("target/infrapivot-all.jar"), repo.resolve("target/infrapivot-all.jar"));
+        Cli copy = new Cli(home, repo);
+        copy.env.remove("INFRAPIVOT_NO_BUILD");
+
+        var first = copy.run("parse", "--json", "8.8.8.8");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).isEmpty();
+        assertThat(first.outLines()).hasSize(1).allSatisfy(l -> assertThat(l).startsWith("{"));
+        List<Path> archives;
+        try (var s = Files.list(repo.resolve("target"))) {
+            archives = s.filter(p -> p.toString().endsWith(".jsa")).toList();
+        }
+        assertThat(archives).hasSize(1);
+        var made = Files.getLastModifiedTime(archives.get(0));
+
+        // the next run maps it (-Xshare:on makes the JVM fail when it cannot) and does not record it again
+        copy.env.put("INFRAPIVOT_JAVA_OPTS", "-Xshare:on");
+        var second = copy.run("parse", "--json", "8.8.8.8");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(Files.getLastModifiedTime(archives.get(0))).isEqualTo(made);
+
+        // a newer jar (a new build) gets a new archive; a stale one is never used
+        Files.setLastModifiedTime(repo.resolve("target/infrapivot-all.jar"),
+                java.nio.file.attribute.FileTime.fromMillis(made.toMillis() + 5_000));
+        copy.env.remove("INFRAPIVOT_JAVA_OPTS");
+        var third = copy.run("parse", "--json", "8.8.8.8");
+        assertThat(third.exit()).as(third.err()).isZero();
+        assertThat(Files.getLastModifiedTime(archives.get(0)).toMillis()).isGreaterThan(made.toMillis());
+    }
 }

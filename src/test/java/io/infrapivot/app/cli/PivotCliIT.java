@@ -53,6 +53,9 @@ class PivotCliIT {
         JsonNode summary = lines.get(lines.size() - 1);
         assertThat(summary.get("kind").asText()).isEqualTo("summary");
         assertThat(summary.get("stop_reasons").toString()).contains("nothing left to expand");
+        long statuses = lines.stream().filter(n -> n.get("kind").asText().equals("source-status")).count();
+        assertThat(summary.get("lookups").asLong()).isEqualTo(statuses).isPositive();
+        assertThat(summary.get("elapsed_ms").asLong()).isNotNegative();
 
         var why = cli.run("why", "--case", "pv", "example.com");
         assertThat(why.exit()).as(why.err()).isZero();
@@ -65,7 +68,7 @@ class PivotCliIT {
         var human = cli.run("pivot", "--case", "pv", "--recipe", recipe.toString(), "https://login.evil.example.com/x");
         assertThat(human.exit()).isZero();
         assertThat(human.out()).contains("indicators 3").contains("classify").contains("cached")
-                .contains("stopped");
+                .contains("stopped").containsPattern("\\d+ lookups in \\d+\\.\\d s");
     }
 
     @Test

@@ -367,4 +367,74 @@ class PivotTest {
         assertThat(r.stepsFor(IndicatorType.EMAIL, 0)).isEmpty();
         assertThat(r.stepsFor(IndicatorType.EMAIL, 2)).hasSize(1);
     }
+
+    /** One source that says {@code subject resolves-to object}, last seen at {@code lastSeen}, after a pause. */
+    static Source sayingOnce(String id, Indicator subject, Indicator object, java.time.Instant lastSeen, long pauseMs) {
+        return new Source() {
+            @Override
+            public SourceInfo info() {
+                return new SourceInfo(id, "dated " + id, Set.of(IndicatorType.DOMAIN), Set.of(Relation.RESOLVES_TO),
+                        Access.PASSIVE, List.of(), null, 4, Duration.ofDays(1), true);
+            }
+
+            @Override
+            public LookupResult lookup(Indicator indicator, LookupContext ctx) {
+                try {
+                    Thread.sleep(pauseMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (!indicator.equals(subject)) return LookupResult.of(List.of(), List.of());
+                return LookupResult.of(List.of(Observation.link(subject, Relation.RESOLVES_TO, object, id, ctx.now(), null)
+                        .withSeen(lastSeen.minus(Duration.ofDays(10)), lastSeen, 1L)), List.of());
+            }
+        };
+    }
+
+    @Test
+    void aLinkOutsideTheWindowFromOneSourceIsStillFollowedWhenAnotherSawItRecently() throws Exception {
+        Indicator seed = d("windowed.example");
+        Indicator addr = ip("45.20.0.1");
+        java.time.Instant now = java.time.Instant.now();
+        String recipe = """
+                name = "window"
+                depth = 1
+                [[steps]]
+                types = ["domain"]
+                hops = "0-"
+                sources = ["old", "recent"]
+                follow = ["resolves-to"]
+                within_days = 30
+                """;
+        try (CaseStore store = new SqliteCaseRepository(dir).open("window")) {
+            // the old sighting is heard first; the recent one 300 ms later
+            Source old = sayingOnce("old", seed, addr, now.minus(Duration.ofDays(400)), 0);
+            Source recent = sayingOnce("recent", seed, addr, now.minus(Duration.ofDays(2)), 300);
+            try (Engine engine = new Engine(new SourceRegistry(List.of(old, recent)), Config.load(Map.of(),
+                    dir.toString()), store, IndicatorParser.standard(), Clock.systemUTC())) {
+                Pivot p = new Pivot(engine, store, NoiseRules.load(IndicatorParser.standard(), null, Set.of()),
+                        Clock.systemUTC());
+                Pivot.Result r = p.run(List.of(seed), Recipe.parse(new TomlMapper().readTree(recipe), "w"),
+                        new Pivot.Options(1, 100, null, Map.of(), 300, Selection.all(), RunOptions.defaults(),
+                                Duration.ofSeconds(5), false), null);
+                assertThat(r.nodes()).containsKey(addr);
+                assertThat(r.nodes().get(addr).via().sources()).containsExactly("recent");
+                assertThat(r.elapsed()).isPositive();
+            }
+        }
+        // and a link only seen long ago is not followed
+        try (CaseStore store = new SqliteCaseRepository(dir).open("window-old")) {
+            Source old = sayingOnce("old", seed, addr, now.minus(Duration.ofDays(400)), 0);
+            Source recent = sayingOnce("recent", seed, ip("45.20.0.2"), now.minus(Duration.ofDays(400)), 0);
+            try (Engine engine = new Engine(new SourceRegistry(List.of(old, recent)), Config.load(Map.of(),
+                    dir.toString()), store, IndicatorParser.standard(), Clock.systemUTC())) {
+                Pivot p = new Pivot(engine, store, NoiseRules.load(IndicatorParser.standard(), null, Set.of()),
+                        Clock.systemUTC());
+                Pivot.Result r = p.run(List.of(seed), Recipe.parse(new TomlMapper().readTree(recipe), "w"),
+                        new Pivot.Options(1, 100, null, Map.of(), 300, Selection.all(), RunOptions.defaults(),
+                                Duration.ofSeconds(5), false), null);
+                assertThat(r.nodes().keySet()).containsExactly(seed);
+            }
+        }
+    }
 }
