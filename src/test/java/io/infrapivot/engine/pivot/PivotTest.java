@@ -406,35 +406,27 @@ class PivotTest {
                 follow = ["resolves-to"]
                 within_days = 30
                 """;
-        try (CaseStore store = new SqliteCaseRepository(dir).open("window")) {
-            // the old sighting is heard first; the recent one 300 ms later
-            Source old = sayingOnce("old", seed, addr, now.minus(Duration.ofDays(400)), 0);
-            Source recent = sayingOnce("recent", seed, addr, now.minus(Duration.ofDays(2)), 300);
-            try (Engine engine = new Engine(new SourceRegistry(List.of(old, recent)), Config.load(Map.of(),
-                    dir.toString()), store, IndicatorParser.standard(), Clock.systemUTC())) {
-                Pivot p = new Pivot(engine, store, NoiseRules.load(IndicatorParser.standard(), null, Set.of()),
-                        Clock.systemUTC());
-                Pivot.Result r = p.run(List.of(seed), Recipe.parse(new TomlMapper().readTree(recipe), "w"),
-                        new Pivot.Options(1, 100, null, Map.of(), 300, Selection.all(), RunOptions.defaults(),
-                                Duration.ofSeconds(5), false), null);
-                assertThat(r.nodes()).containsKey(addr);
-                assertThat(r.nodes().get(addr).via().sources()).containsExactly("recent");
-                assertThat(r.elapsed()).isPositive();
-            }
-        }
+        // the old sighting is heard first; the recent one 300 ms later
+        Pivot.Result r = runDated("window", seed, recipe, sayingOnce("old", seed, addr, now.minus(Duration.ofDays(400)), 0),
+                sayingOnce("recent", seed, addr, now.minus(Duration.ofDays(2)), 300));
+        assertThat(r.nodes()).containsKey(addr);
+        assertThat(r.nodes().get(addr).via().sources()).containsExactly("recent");
+        assertThat(r.elapsed()).isPositive();
         // and a link only seen long ago is not followed
-        try (CaseStore store = new SqliteCaseRepository(dir).open("window-old")) {
-            Source old = sayingOnce("old", seed, addr, now.minus(Duration.ofDays(400)), 0);
-            Source recent = sayingOnce("recent", seed, ip("45.20.0.2"), now.minus(Duration.ofDays(400)), 0);
-            try (Engine engine = new Engine(new SourceRegistry(List.of(old, recent)), Config.load(Map.of(),
-                    dir.toString()), store, IndicatorParser.standard(), Clock.systemUTC())) {
-                Pivot p = new Pivot(engine, store, NoiseRules.load(IndicatorParser.standard(), null, Set.of()),
-                        Clock.systemUTC());
-                Pivot.Result r = p.run(List.of(seed), Recipe.parse(new TomlMapper().readTree(recipe), "w"),
-                        new Pivot.Options(1, 100, null, Map.of(), 300, Selection.all(), RunOptions.defaults(),
-                                Duration.ofSeconds(5), false), null);
-                assertThat(r.nodes().keySet()).containsExactly(seed);
-            }
+        Pivot.Result stale = runDated("window-old", seed, recipe,
+                sayingOnce("old", seed, addr, now.minus(Duration.ofDays(400)), 0),
+                sayingOnce("recent", seed, ip("45.20.0.2"), now.minus(Duration.ofDays(400)), 0));
+        assertThat(stale.nodes().keySet()).containsExactly(seed);
+    }
+
+    Pivot.Result runDated(String caseName, Indicator seed, String recipe, Source... sources) throws Exception {
+        try (CaseStore store = new SqliteCaseRepository(dir).open(caseName);
+             Engine engine = new Engine(new SourceRegistry(List.of(sources)), Config.load(Map.of(), dir.toString()),
+                     store, IndicatorParser.standard(), Clock.systemUTC())) {
+            Pivot p = new Pivot(engine, store, NoiseRules.load(IndicatorParser.standard(), null, Set.of()),
+                    Clock.systemUTC());
+            return p.run(List.of(seed), Recipe.parse(new TomlMapper().readTree(recipe), "w"), new Pivot.Options(1, 100,
+                    null, Map.of(), 300, Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), false), null);
         }
     }
 }
