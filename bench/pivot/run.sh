@@ -8,10 +8,14 @@ cd "$repo"
 java_bin="$(find_java)" || { echo "needs a JDK 21+" >&2; exit 4; }
 export JAVA_HOME="$(cd "$(dirname "$java_bin")/.." && pwd)"
 bash .ci/deps/dns.sh
-./mvnw -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+./infrapivot selftest >/dev/null   # records the launcher's class archive for this jar, as a first use would
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 delay="${1:-50}"
-echo "== with each source's own concurrency limits"
-"$java_bin" --enable-native-access=ALL-UNNAMED -cp "$cp" io.infrapivot.bench.PivotBench "$delay" 0 warm
-echo "== with parallel_lookups=16 for every source (the engine's own scheduling)"
-"$java_bin" --enable-native-access=ALL-UNNAMED -cp "$cp" io.infrapivot.bench.PivotBench "$delay" 16 warm
+bench() { "$java_bin" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" io.infrapivot.bench.PivotBench "$delay" "$@"; }
+echo "== the engine: parallel_lookups=16 for every source, in one JVM after warm-up runs (the launcher's JVM options)"
+bench 16 warm 7
+echo "== each source's own concurrency (Mnemonic, Whoxy and crt.sh one request at a time), same JVM set-up"
+bench 0 warm 3
+echo "== as an analyst runs it: the launcher, a new JVM per run, parallel_lookups=16"
+bench 16 cli 5

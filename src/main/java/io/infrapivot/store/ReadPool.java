@@ -16,7 +16,7 @@ final class ReadPool implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    static final int MAX_IDLE = 4;
+    static final int MAX_IDLE = 8;
 
     private final SqliteConnections connections;
     private final Deque<Connection> idle = new ArrayDeque<>();
@@ -44,7 +44,7 @@ final class ReadPool implements AutoCloseable {
             Connection c = idle.pollFirst();
             if (c != null) return c;
         }
-        return connections.open();
+        return StatementCache.wrap(connections.open());
     }
 
     private void giveBack(Connection c, boolean healthy) {

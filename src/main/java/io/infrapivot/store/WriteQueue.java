@@ -159,23 +159,33 @@ final class WriteQueue implements AutoCloseable {
      */
     private List<Object> runBatch(List<Task<?>> batch) throws SQLException {
         List<Object> results = new ArrayList<>(batch.size());
-        try (Statement st = connection.createStatement()) {
-            st.execute(beginSql);
-            for (Task<?> task : batch) {
-                st.execute("SAVEPOINT lookup");
-                try {
-                    results.add(task.work().run(connection));
-                    st.execute("RELEASE SAVEPOINT lookup");
-                } catch (SQLException | RuntimeException e) {
-                    if (retryable.test(e)) throw e;
-                    st.execute("ROLLBACK TO SAVEPOINT lookup");
-                    st.execute("RELEASE SAVEPOINT lookup");
-                    results.add(new Failure(e));
-                }
+        control(beginSql).execute();
+        for (Task<?> task : batch) {
+            control("SAVEPOINT lookup").execute();
+            try {
+                results.add(task.work().run(connection));
+                control("RELEASE SAVEPOINT lookup").execute();
+            } catch (SQLException | RuntimeException e) {
+                if (retryable.test(e)) throw e;
+                control("ROLLBACK TO SAVEPOINT lookup").execute();
+                control("RELEASE SAVEPOINT lookup").execute();
+                results.add(new Failure(e));
             }
-            st.execute("COMMIT");
         }
+        control("COMMIT").execute();
         return results;
+    }
+
+    /** The transaction statements, prepared once on the writer connection (only the writer thread uses them). */
+    private final java.util.Map<String, java.sql.PreparedStatement> controls = new java.util.HashMap<>();
+
+    private java.sql.PreparedStatement control(String sql) throws SQLException {
+        java.sql.PreparedStatement ps = controls.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            controls.put(sql, ps);
+        }
+        return ps;
     }
 
     private record Failure(Throwable cause) {

@@ -67,6 +67,9 @@ public final class SimulatedInternet implements AutoCloseable {
                     return r;
                 }
             });
+            // like a real web server, answers go out without Nagle's delay: MockWebServer writes a large body in
+            // several pieces, and the last would otherwise wait ~40 ms for the client's delayed ACK
+            server.setServerSocketFactory(new NoDelayServerSockets());
             server.start(InetAddress.getByName("127.0.0.1"), 0);
         }
 
@@ -310,5 +313,36 @@ public final class SimulatedInternet implements AutoCloseable {
         whoxy.close();
         mnemonic.close();
         crtsh.close();
+    }
+
+    /** Server sockets whose accepted connections have TCP_NODELAY set. */
+    static final class NoDelayServerSockets extends javax.net.ServerSocketFactory {
+        @Override
+        public java.net.ServerSocket createServerSocket() throws java.io.IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public java.net.Socket accept() throws java.io.IOException {
+                    java.net.Socket s = super.accept();
+                    s.setTcpNoDelay(true);
+                    return s;
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws java.io.IOException {
+            throw new UnsupportedOperationException("bound by MockWebServer itself");
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws java.io.IOException {
+            throw new UnsupportedOperationException("bound by MockWebServer itself");
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+                throws java.io.IOException {
+            throw new UnsupportedOperationException("bound by MockWebServer itself");
+        }
     }
 }
