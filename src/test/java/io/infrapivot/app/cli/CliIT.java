@@ -297,13 +297,14 @@ class CliIT {
         assertThat(first.outLines()).hasSize(1).allSatisfy(l -> assertThat(l).startsWith("{"));
         List<Path> archives;
         try (var s = Files.list(repo.resolve("target"))) {
-            archives = s.filter(p -> p.toString().endsWith(".jsa")).toList();
+            // an AOT cache on JDK 25+, a CDS archive before
+            archives = s.filter(p -> p.toString().endsWith(".aot") || p.toString().endsWith(".jsa")).toList();
         }
         assertThat(archives).hasSize(1);
         var made = Files.getLastModifiedTime(archives.get(0));
 
-        // the next run maps it (-Xshare:on makes the JVM fail when it cannot) and does not record it again
-        copy.env.put("INFRAPIVOT_JAVA_OPTS", "-Xshare:on");
+        // the next run maps it (these options make the JVM fail when it cannot) and does not record it again
+        copy.env.put("INFRAPIVOT_JAVA_OPTS", archives.get(0).toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on");
         var second = copy.run("parse", "--json", "8.8.8.8");
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).isEqualTo(first.out());
