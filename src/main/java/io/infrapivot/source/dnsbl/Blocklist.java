@@ -58,6 +58,9 @@ public record Blocklist(String zone, String name, boolean forIps, Map<String, St
             "127.0.1.105", "DBL: abused legit domain (malware)",
             "127.0.1.106", "DBL: abused legit domain (botnet C&C)"), withIpRefusal(), Map.of());
 
+    // multi.surbl.org: the last octet is a bitmask of the sublists (8 PH, 16 MW, 64 ABUSE, 128 CR); bit 1 is no
+    // list but a refused query (too many queries, often through a public resolver), which SpamAssassin and
+    // Rspamd report as SURBL_BLOCKED — the same convention URIBL documents on uribl.com/refused.shtml
     public static final Blocklist SURBL = new Blocklist("multi.surbl.org", "surbl", false, Map.of(),
             Map.of("127.0.0.1", "access blocked by SURBL (query refused)"), Map.of(
             8, "SURBL PH: phishing", 16, "SURBL MW: malware", 64, "SURBL ABUSE: spam and abuse",
