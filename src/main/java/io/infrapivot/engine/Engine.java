@@ -14,6 +14,7 @@ import io.infrapivot.source.LookupContext;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.Readiness;
+import io.infrapivot.source.RequestGate;
 import io.infrapivot.source.RunOptions;
 import io.infrapivot.source.Source;
 import io.infrapivot.source.SourceInfo;
@@ -241,6 +242,7 @@ public final class Engine implements AutoCloseable {
         Instant started;
         Duration elapsed;
         LookupResult result;
+        String held;
         slots.acquire();
         try { // the slot is the service's: held while it is asked, not while the answer is stored
             String refusal = info.access() == Access.OFFLINE ? null : budgetRefusal(id);
@@ -249,21 +251,18 @@ public final class Engine implements AutoCloseable {
                 return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, refusal, false, Duration.ZERO,
                         null, List.of(), null);
             }
-            if (info.rateLimit() != null) {
-                Duration away = rates.computeIfAbsent(id, k -> new RateLimiter(
-                        settings.getInt("rate_limit", info.rateLimit().permits()), info.rateLimit().per()))
-                        .acquire(timeout);
-                if (away != null) {
-                    return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, "rate limit of "
-                            + settings.getInt("rate_limit", info.rateLimit().permits()) + " per " + human(info.rateLimit().per())
-                            + " reached; next request possible in " + human(away.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
-                            false, Duration.ZERO, null, List.of(), null);
-                }
+            String away = rateLimitWait(source, settings, timeout);
+            if (away != null) {
+                if (info.access() != Access.OFFLINE) requests.get(id).decrementAndGet(); // counted, but not sent
+                return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, away, false, Duration.ZERO, null,
+                        List.of(), null);
             }
             started = clock.instant();
             long t0 = System.nanoTime();
-            LookupContext ctx = new LookupContext(settings, timeout, clock, parser, caseView(), options);
+            Gate gate = new Gate(source, settings, System.nanoTime() + timeout.toNanos());
+            LookupContext ctx = new LookupContext(settings, timeout, clock, parser, caseView(), options, gate);
             result = callWithTimeout(source, indicator, ctx, timeout);
+            held = gate.held;
             elapsed = Duration.ofNanos(System.nanoTime() - t0);
             result = checked(source, indicator, result);
             if (result.outcome() == Outcome.ERROR) breaker.failure(result.message());
@@ -279,12 +278,56 @@ public final class Engine implements AutoCloseable {
             early.accept(new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false,
                     elapsed, result.total(), result.observations().stream().map(Fact::of).toList(), null));
         }
-        Duration ttl = settings.getDuration("ttl", info.defaultTtl());
+        // a lookup cut short by our own rate limit or budget keeps its facts but is no cache hit: the next run asks again
+        Duration ttl = held != null ? Duration.ZERO : settings.getDuration("ttl", info.defaultTtl());
         LookupRecord rec = store.saveLookup(id, indicator, params, started, clock.instant(), result, ttl);
         List<Fact> facts = result.observations().isEmpty() ? List.of()
                 : store.observationsOfLookup(rec.id()).stream().map(Fact::of).toList();
         return new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false, elapsed,
                 result.total(), facts, rec.id());
+    }
+
+    /** Waits for a permit of the source's rate limit, at most {@code maxWait}; null when taken, else why not. */
+    private String rateLimitWait(Source source, SourceSettings settings, Duration maxWait) throws InterruptedException {
+        SourceInfo info = source.info();
+        if (info.rateLimit() == null) return null;
+        int permits = settings.getInt("rate_limit", info.rateLimit().permits());
+        Duration away = rates.computeIfAbsent(info.id(), k -> new RateLimiter(permits, info.rateLimit().per()))
+                .acquire(maxWait);
+        if (away == null) return null;
+        return "rate limit of " + permits + " per " + human(info.rateLimit().per()) + " reached; next request possible in "
+                + human(away.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /**
+     * One lookup's {@link RequestGate}: its first request was let through before the source was called; each
+     * later one counts against the request budget and waits for the rate limit, within the lookup's time.
+     */
+    private final class Gate implements RequestGate {
+        private final Source source;
+        private final SourceSettings settings;
+        private final long deadline;
+        private final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        volatile String held;
+
+        Gate(Source source, SourceSettings settings, long deadline) {
+            this.source = source;
+            this.settings = settings;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public String next() throws InterruptedException {
+            if (asked.getAndIncrement() == 0) return null;
+            String id = source.info().id();
+            String no = source.info().access() == Access.OFFLINE ? null : budgetRefusal(id);
+            if (no == null) {
+                no = rateLimitWait(source, settings, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                if (no != null && source.info().access() != Access.OFFLINE) requests.get(id).decrementAndGet(); // not sent
+            }
+            if (no != null) held = no;
+            return no;
+        }
     }
 
     /** A source's settings, with what it inherits from another source's table (DNS-based sources from dns). */

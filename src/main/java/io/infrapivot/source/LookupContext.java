@@ -14,9 +14,16 @@ import java.time.Instant;
  * @param parser   the indicator parser (sources build every indicator through it)
  * @param caseView what the case already knows
  * @param options  run-wide options (resolvers, date window, caps)
+ * @param gate     asked before each request (rate limit and request budget per request)
  */
 public record LookupContext(SourceSettings settings, Duration timeout, Clock clock, IndicatorParser parser,
-                            CaseView caseView, RunOptions options) {
+                            CaseView caseView, RunOptions options, RequestGate gate) {
+    /** A context whose requests are not counted (a source called outside the engine, as in tests). */
+    public LookupContext(SourceSettings settings, Duration timeout, Clock clock, IndicatorParser parser,
+                         CaseView caseView, RunOptions options) {
+        this(settings, timeout, clock, parser, caseView, options, RequestGate.OPEN);
+    }
+
     public Instant now() {
         return clock.instant();
     }

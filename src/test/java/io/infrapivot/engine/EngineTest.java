@@ -381,4 +381,57 @@ class EngineTest {
             assertThat(real.observations()).hasSize(2);
         }
     }
+
+    @Test
+    void rateLimitsAndBudgetsCountEveryRequestOfALookup() throws Exception {
+        // a paginated source: three pages, each asked through the gate; its limit is 2 requests an hour
+        Source paged = new Source() {
+            final SourceInfo info = new SourceInfo("paged", "three pages", Set.of(IndicatorType.DOMAIN),
+                    Set.of(Relation.RESOLVES_TO), Access.PASSIVE, List.of(), new SourceInfo.RateLimit(2, Duration.ofHours(1)),
+                    1, Duration.ofHours(1), true);
+
+            @Override
+            public SourceInfo info() {
+                return info;
+            }
+
+            @Override
+            public LookupResult lookup(Indicator indicator, LookupContext ctx) throws InterruptedException {
+                List<Observation> found = new ArrayList<>();
+                for (int page = 1; page <= 3; page++) {
+                    String no = ctx.gate().next();
+                    if (no != null) {
+                        return new LookupResult(Outcome.TRUNCATED, found, List.of(), "stopped: " + no, null);
+                    }
+                    found.add(Observation.link(indicator, Relation.RESOLVES_TO,
+                            Indicator.fromCanonical(IndicatorType.IP, "192.0.2." + page), "paged", ctx.now(), null));
+                }
+                return LookupResult.of(found, List.of());
+            }
+        };
+        try (Engine e = engine(Map.of(), paged)) {
+            SourceOutcome first = only(e.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
+                    Duration.ofSeconds(5), false, null), "paged");
+            assertThat(first.outcome()).isEqualTo(Outcome.TRUNCATED);
+            assertThat(first.message()).startsWith("stopped: rate limit of 2 per 1h reached");
+            assertThat(first.facts()).hasSize(2);
+            assertThat(e.requests()).containsEntry("paged", 2);
+            // kept, but not a cache hit: the next lookup goes to the source again (whose limit is spent now)
+            SourceOutcome again = only(e.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
+                    Duration.ofSeconds(5), false, null), "paged");
+            assertThat(again.cached()).isFalse();
+            assertThat(again.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(again.message()).startsWith("rate limit of 2 per 1h reached");
+            assertThat(e.requests()).as("a skipped lookup sent nothing").containsEntry("paged", 2);
+        }
+        assertThat(store.observations()).hasSize(2);
+        // a request budget counts pages too
+        try (Engine e = engine(Map.of(), paged)) {
+            e.budget(Map.of("paged", 1), null);
+            SourceOutcome one = only(e.lookup(List.of(Indicator.fromCanonical(IndicatorType.DOMAIN, "example.org")),
+                    Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), false, null), "paged");
+            assertThat(one.message()).isEqualTo("stopped: request budget of 1 reached");
+            assertThat(one.facts()).hasSize(1);
+        }
+    }
 }

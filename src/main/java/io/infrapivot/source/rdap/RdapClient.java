@@ -54,9 +54,17 @@ public final class RdapClient {
 
     /** Looks an object up under {@code base} (ending with '/'). */
     public Result lookup(String base, String kind, String object, Instant now) throws InterruptedException {
+        return lookup(base, kind, object, now, io.infrapivot.source.RequestGate.OPEN);
+    }
+
+    /** As {@link #lookup(String, String, String, Instant)}, asking {@code gate} before each request. */
+    public Result lookup(String base, String kind, String object, Instant now, io.infrapivot.source.RequestGate gate)
+            throws InterruptedException {
         List<RawAnswer> evidence = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String url = base + path(kind, object);
+        String held = gate.next();
+        if (held != null) return new Result(null, evidence, notes, "not asked: " + held);
         Step first = fetch(url, object, evidence, now);
         if (first.record == null) return new Result(null, evidence, notes, first.error);
         RegistrationRecord record = first.record;
@@ -66,6 +74,11 @@ public final class RdapClient {
             if (!safeRelated(url, related)) {
                 notes.add("registrar link " + related + " not followed (only https to a public host, or the same"
                         + " server)");
+                return new Result(record, evidence, notes, null);
+            }
+            held = gate.next();
+            if (held != null) {
+                notes.add("registrar RDAP server not asked: " + held);
                 return new Result(record, evidence, notes, null);
             }
             Step second = fetch(related, object, evidence, now);

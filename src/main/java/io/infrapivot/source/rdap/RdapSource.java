@@ -95,7 +95,7 @@ public final class RdapSource implements Source {
         }
         RdapClient client = new RdapClient(fetchers.computeIfAbsent(options(s), HttpFetcher::new),
                 Boolean.parseBoolean(s.get("follow_related", "true")));
-        RdapClient.Result r = client.lookup(base.get(), kind, object, context.now());
+        RdapClient.Result r = client.lookup(base.get(), kind, object, context.now(), context.gate());
         if (r.record() == null) return LookupResult.error(r.error(), r.evidence());
         return RegistrationResults.of(indicator, r.record(), ID, r.evidence(), r.notes(), context);
     }

@@ -113,6 +113,7 @@ public final class ServiceCall {
      */
     public String get(Request request, boolean expectJson, boolean notFoundIsEmpty)
             throws ServiceException, InterruptedException {
+        pass();
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.putIfAbsent("Accept", expectJson ? "application/json" : "text/plain");
         try {
@@ -130,6 +131,7 @@ public final class ServiceCall {
      */
     public String post(Request request, String json, ErrorReader errorReader)
             throws ServiceException, InterruptedException {
+        pass();
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.putIfAbsent("Accept", "application/json");
         return explained(() -> {
@@ -139,6 +141,25 @@ public final class ServiceCall {
                 throw failed("POST " + shown(request) + "\n" + json, e);
             }
         }, errorReader);
+    }
+
+    /** Asks the engine's gate for the next request: the rate limit and request budget count every request. */
+    private void pass() throws ServiceException, InterruptedException {
+        String no = context.gate().next();
+        if (no != null) throw new ServiceException(Kind.HELD, no);
+        asked++;
+    }
+
+    private int asked;
+
+    /**
+     * What was found before a request was held back: kept and marked as cut short (the engine does not reuse
+     * such a lookup as a cache hit, so the next run asks again).
+     */
+    public LookupResult stopped(String why) {
+        var obs = facts.observations();
+        String msg = "stopped after " + asked + (asked == 1 ? " request: " : " requests: ") + why;
+        return new LookupResult(obs.isEmpty() ? Outcome.EMPTY : Outcome.TRUNCATED, obs, evidence, msg, null);
     }
 
     private ServiceException failed(String request, HttpError e) {

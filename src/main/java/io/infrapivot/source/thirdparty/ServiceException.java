@@ -17,7 +17,9 @@ public final class ServiceException extends Exception {
         /** The body is not what the service documents (HTML, truncated JSON, garbage). */
         MALFORMED("malformed answer"),
         /** The service reports an internal failure. */
-        SERVER("service error");
+        SERVER("service error"),
+        /** Not asked: our own rate limit or request budget held the request back (what came before stands). */
+        HELD("held back");
 
         private final String label;
 

@@ -80,6 +80,7 @@ public abstract class ServiceSource implements Source {
             try {
                 return run(indicator, call);
             } catch (ServiceException e) {
+                if (e.kind() == ServiceException.Kind.HELD) return call.stopped(e.detail());
                 if (e.kind() == ServiceException.Kind.QUOTA && i + 1 < n) {
                     evidence = call.evidence(); // this key is spent: the next one asks again
                     continue;

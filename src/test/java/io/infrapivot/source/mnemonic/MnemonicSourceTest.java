@@ -40,6 +40,20 @@ class MnemonicSourceTest extends ServiceTestBase {
     }
 
     @Test
+    void aPageHeldBackByTheRateLimitEndsTheLookupWithWhatCameBefore() throws Exception {
+        enqueue(200, read("mnemonic/page1.json"));
+        enqueue(200, read("mnemonic/page2.json"));
+        int[] asked = {0};
+        var r = lookup(sample(), settings(), io.infrapivot.source.RunOptions.defaults(),
+                () -> asked[0]++ == 0 ? null : "rate limit of 100 per 1 d reached");
+        assertThat(r.outcome()).isEqualTo(Outcome.TRUNCATED);
+        assertThat(r.message()).isEqualTo("stopped after 1 request: rate limit of 100 per 1 d reached");
+        assertThat(lines(r)).hasSize(2);
+        assertThat(server.getRequestCount()).as("the held page is not asked").isEqualTo(1);
+        assertThat(asked[0]).isEqualTo(2);
+    }
+
+    @Test
     void inBodyRefusalsAreErrors() throws Exception {
         enqueue(200, read("mnemonic/quota.json"));
         assertError(lookup(sample()), "quota exceeded", "Resource limit exceeded");

@@ -62,9 +62,11 @@ class RdapSourceTest {
                 .body(TestFixtures.text("rdap/" + fixture).replace("{{base}}", base())).build());
     }
 
+    private io.infrapivot.source.RequestGate gate = io.infrapivot.source.RequestGate.OPEN;
+
     private LookupResult lookup(RdapSource source, IndicatorType type, String value) throws InterruptedException {
         LookupContext ctx = new LookupContext(new SourceSettings("rdap", settings), Duration.ofSeconds(60),
-                Clock.fixed(NOW, ZoneOffset.UTC), IndicatorParser.standard(), CaseView.EMPTY, RunOptions.defaults());
+                Clock.fixed(NOW, ZoneOffset.UTC), IndicatorParser.standard(), CaseView.EMPTY, RunOptions.defaults(), gate);
         return source.lookup(Indicator.of(type, value), ctx);
     }
 
@@ -101,6 +103,19 @@ class RdapSourceTest {
                 && o.object().value().equals("Roe Widgets Ltd"));
         assertThat(r.observations()).noneMatch(o -> o.relation() == Relation.REGISTRANT_EMAIL
                 && o.object().value().contains("registrar.example/contact"));
+    }
+
+    @Test
+    void aRegistrarRequestHeldBackByTheRateLimitLeavesTheRegistryAnswer() throws Exception {
+        answer(200, "registry-domain.json");
+        int[] asked = {0};
+        gate = () -> asked[0]++ == 0 ? null : "rate limit of 60 per 1m reached";
+        LookupResult r = lookupAt("/com/v1/", IndicatorType.DOMAIN, "example-shop.com");
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(r.message()).contains("registrar RDAP server not asked: rate limit of 60 per 1m reached");
+        assertThat(record(r).registrar().name()).isEqualTo("Example Registrar, LLC");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(asked[0]).isEqualTo(2);
     }
 
     @Test

@@ -114,9 +114,14 @@ public abstract class ServiceTestBase {
 
     protected LookupResult lookup(Indicator indicator, Map<String, String> settings, RunOptions options)
             throws InterruptedException {
+        return lookup(indicator, settings, options, io.infrapivot.source.RequestGate.OPEN);
+    }
+
+    protected LookupResult lookup(Indicator indicator, Map<String, String> settings, RunOptions options,
+                                  io.infrapivot.source.RequestGate gate) throws InterruptedException {
         Source s = source();
         LookupContext ctx = new LookupContext(new SourceSettings(s.info().id(), settings), Duration.ofSeconds(30),
-                Clock.fixed(NOW, ZoneOffset.UTC), IndicatorParser.standard(), CaseView.EMPTY, options);
+                Clock.fixed(NOW, ZoneOffset.UTC), IndicatorParser.standard(), CaseView.EMPTY, options, gate);
         LookupResult r = s.lookup(indicator, ctx);
         assertNoKey(r);
         for (Observation o : r.observations()) {
