@@ -35,8 +35,23 @@ public final class IrisParser {
     public record Profile(String domain, RegistrationRecord registration, List<Shared> ips, List<Shared> mx,
                           List<Shared> nameServers, List<Shared> analytics, List<Shared> sslSha1) {}
 
-    public static List<Profile> parse(String body, Instant now) throws ServiceException {
+    /**
+     * One page of a search: the profiles, whether more exist ({@code has_more_results}), the {@code position}
+     * to ask for the next page, and {@code total_count} when given.
+     */
+    public record SearchPage(List<Profile> profiles, boolean more, String position, Long total) {}
+
+    public static SearchPage search(String body, Instant now) throws ServiceException {
         JsonNode response = DomainToolsParser.response(body);
+        return new SearchPage(profiles(response, now), response.path("has_more_results").asBoolean(false),
+                Json.text(response, "position"), Json.number(response, "total_count"));
+    }
+
+    public static List<Profile> parse(String body, Instant now) throws ServiceException {
+        return profiles(DomainToolsParser.response(body), now);
+    }
+
+    private static List<Profile> profiles(JsonNode response, Instant now) {
         List<Profile> out = new ArrayList<>();
         for (JsonNode r : response.path("results")) {
             String domain = Json.text(r, "domain");

@@ -87,4 +87,83 @@ class DomainToolsSourceTest extends ServiceTestBase {
         assertThat(iris.getUrl().queryParameter("domain")).isEqualTo("example.com");
         assertThat(iris.getUrl().queryParameter("signature")).hasSize(64);
     }
+
+    /** An Iris Investigate answer: one profile per domain, {@code extra} JSON fields added to each. */
+    static String irisPage(boolean more, String position, long total, String... domainsAndExtras) {
+        StringBuilder b = new StringBuilder("{\"response\": {\"limit_exceeded\": false, \"has_more_results\": ")
+                .append(more).append(", \"position\": ").append(position == null ? "null" : "\"" + position + "\"")
+                .append(", \"results_count\": ").append(domainsAndExtras.length / 2).append(", \"total_count\": ")
+                .append(total).append(", \"results\": [");
+        for (int i = 0; i < domainsAndExtras.length; i += 2) {
+            if (i > 0) b.append(',');
+            b.append("{\"domain\": \"").append(domainsAndExtras[i]).append("\", \"active\": true")
+                    .append(domainsAndExtras[i + 1].isEmpty() ? "" : ", " + domainsAndExtras[i + 1]).append('}');
+        }
+        return b.append("]}}").toString();
+    }
+
+    java.util.Map<String, String> iris() {
+        var s = settings();
+        s.put("iris", "true");
+        return s;
+    }
+
+    @Test
+    void irisSearchesFromAnIpPageByPositionAndLinksEveryDomain() throws Exception {
+        String ip = "\"ip\": [{\"address\": {\"value\": \"192.0.2.90\", \"count\": 3}}]";
+        enqueue(200, irisPage(true, "U2FsdGVk-page2", 3, "actor-one.com", ip, "actor-two.com", ip));
+        enqueue(200, irisPage(false, null, 3, "actor-three.com", ip));
+        var r = lookup(ind(IndicatorType.IP, "192.0.2.90"), iris(), cap(100));
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(r.total()).isEqualTo(3);
+        assertThat(lines(r)).contains("domain:actor-one.com resolves-to ip:192.0.2.90",
+                "domain:actor-two.com resolves-to ip:192.0.2.90", "domain:actor-three.com resolves-to ip:192.0.2.90");
+        var first = take();
+        assertThat(first.getUrl().encodedPath()).isEqualTo("/v1/iris-investigate/");
+        assertThat(first.getUrl().queryParameter("ip")).isEqualTo("192.0.2.90");
+        assertThat(first.getUrl().queryParameter("position")).isNull();
+        assertThat(first.getUrl().queryParameter("signature")).hasSize(64);
+        assertThat(take().getUrl().queryParameter("position")).isEqualTo("U2FsdGVk-page2");
+    }
+
+    @Test
+    void irisSearchStopsAtTheCapAndSaysTruncated() throws Exception {
+        enqueue(200, irisPage(true, "next", 5000, "a1.com", "", "a2.com", "", "a3.com", ""));
+        var r = lookup(ind(IndicatorType.ANALYTICS_ID, "G-ABC123XYZ"), iris(), cap(2));
+        assertThat(r.outcome()).isEqualTo(Outcome.TRUNCATED);
+        assertThat(r.message()).startsWith("truncated at 2 of 5000");
+        assertThat(lines(r)).filteredOn(l -> l.contains(" uses-analytics-id ")).containsExactlyInAnyOrder(
+                "domain:a1.com uses-analytics-id analytics-id:G-ABC123XYZ",
+                "domain:a2.com uses-analytics-id analytics-id:G-ABC123XYZ");
+        assertThat(take().getUrl().queryParameter("google_analytics_4")).isEqualTo("G-ABC123XYZ");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void irisEmailSearchSaysWhichContactNamedIt() throws Exception {
+        enqueue(200, irisPage(false, null, 2,
+                "reg.com", "\"registrant_contact\": {\"email\": [{\"value\": \"ops@actor.example\", \"count\": 2}]}",
+                "soa-only.com", ""));
+        var r = lookup(ind(IndicatorType.EMAIL, "ops@actor.example"), iris(), cap(100));
+        assertThat(lines(r)).contains("domain:reg.com registrant-email email:ops@actor.example",
+                "domain:soa-only.com related email:ops@actor.example")
+                .doesNotContain("domain:reg.com related email:ops@actor.example");
+        var req = take();
+        assertThat(req.getUrl().queryParameter("email")).isEqualTo("ops@actor.example");
+        assertThat(req.getUrl().encodedPath()).isEqualTo("/v1/iris-investigate/");
+    }
+
+    @Test
+    void certificatesAreSearchedBySha1AndOtherTypesNeedIris() throws Exception {
+        enqueue(200, irisPage(false, null, 1, "on-cert.com", ""));
+        String sha1 = "0123456789abcdef0123456789abcdef01234567";
+        var r = lookup(ind(IndicatorType.CERT, sha1), iris(), cap(100));
+        assertThat(lines(r)).contains("cert:" + sha1 + " cert-name domain:on-cert.com");
+        assertThat(take().getUrl().queryParameter("ssl_hash")).isEqualTo(sha1);
+        // without iris = true an IP is not something DomainTools is asked about
+        var skipped = lookup(ind(IndicatorType.IP, "192.0.2.90"), settings(), cap(100));
+        assertThat(skipped.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(skipped.message()).contains("only with iris = true");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
 }
