@@ -49,6 +49,7 @@ final class EvidenceCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         String text = utf8(e.response());
+        String decoded = decoded(e);
         if (json) {
             var o = Json.object();
             o.put("kind", "evidence");
@@ -61,6 +62,7 @@ final class EvidenceCommand implements Callable<Integer> {
             o.put("started", e.started().toString());
             o.put("elapsed_ms", e.elapsed().toMillis());
             o.put("size", e.response().length);
+            if (decoded != null) o.put("decoded", decoded);
             if (text != null) o.put("body", text);
             else o.put("body_base64", java.util.Base64.getEncoder().encodeToString(e.response()));
             Json.line(t.out(), o);
@@ -71,7 +73,12 @@ final class EvidenceCommand implements Callable<Integer> {
         t.println("at:       " + e.started() + " (" + e.elapsed().toMillis() + " ms)");
         t.println("type:     " + Terminal.v(e.contentType()) + ", " + e.response().length + " bytes, sha256 " + e.sha256());
         t.println("");
-        if (text != null) {
+        if (decoded != null) {
+            // a DNS message, shown as dig shows it (every name and string in it escaped)
+            t.out().print(Safe.multiLine(decoded));
+            if (!decoded.endsWith("\n")) t.println("");
+            t.println(t.dim("(the packet decoded; -o FILE saves its " + e.response().length + " bytes)"));
+        } else if (text != null) {
             String shown = text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) : text;
             t.out().print(Safe.multiLine(shown));
             if (!shown.endsWith("\n")) t.println("");
@@ -84,6 +91,16 @@ final class EvidenceCommand implements Callable<Integer> {
             if (n < e.response().length) t.println(t.dim("… binary, " + e.response().length + " bytes; save with -o FILE"));
         }
         return ExitCodes.OK;
+    }
+
+    /** A DNS packet ({@code dns-wire}) as dig-like text, or null when it is none or does not parse. */
+    static String decoded(StoredEvidence e) {
+        if (!"dns-wire".equals(e.contentType()) || e.response().length < 12) return null;
+        try {
+            return new org.xbill.DNS.Message(e.response()).toString();
+        } catch (IOException | RuntimeException ex) {
+            return null; // shown as bytes
+        }
     }
 
     /** The bytes as UTF-8 text, or null when they are not valid UTF-8. */

@@ -85,7 +85,7 @@ final class ResolveCommand implements Callable<Integer> {
         AppContext ctx = Main.context;
         Terminal t = ctx.terminal();
         List<Integer> typeCodes = parseTypes();
-        BulkResolver.Options options = options();
+        BulkResolver.Options options = caseName == null ? options() : options().keepingWire();
         CaseStore store = caseName == null ? null : CaseCommand.open(ctx, ctx.caseName(caseName));
         CaseWriter writer = store == null ? null : new CaseWriter(store, ctx);
         long[] counts = new long[BulkStatus.values().length];
@@ -225,8 +225,12 @@ final class ResolveCommand implements Callable<Integer> {
             if (subject.type() != IndicatorType.DOMAIN && subject.type() != IndicatorType.HOST) return;
             Instant now = ctx.clock().instant();
             FindingConverter conv = new FindingConverter(ctx.parser(), "dns", now);
-            RawAnswer ev = RawAnswer.text("dns", r.name() + " " + org.xbill.DNS.Type.string(r.type()) + " (bulk)",
-                    r.toString(), "text/plain", r.status().id(), now, Duration.ZERO);
+            // the answer's packet as received (dns-wire, like the dns source's evidence); a timeout has none
+            String question = r.name() + " " + org.xbill.DNS.Type.string(r.type());
+            RawAnswer ev = r.wire() != null
+                    ? new RawAnswer("dns", question, r.wire(), "dns-wire", r.status().id(), now, null)
+                    : RawAnswer.text("dns", question + " (bulk)", r.status().id() + (r.error() == null ? ""
+                            : ": " + r.error()), "text/plain", r.status().id(), now, Duration.ZERO);
             var obs = conv.convert(BulkFindings.of(r), subject).stream()
                     .map(o -> new io.infrapivot.model.Observation(o.subject(), o.relation(), o.object(), o.value(),
                             o.source(), null, null, o.learnedAt(), null, ev)).toList();

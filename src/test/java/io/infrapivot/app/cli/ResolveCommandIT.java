@@ -61,6 +61,17 @@ class ResolveCommandIT {
         var show = cli.run("history", "--case", "bulk", "mail.records.test");
         assertThat(show.exit()).isZero();
         assertThat(show.out()).contains("dns");
+        // the evidence is the answer's packet as received, shown decoded
+        var facts = CliIT.jsonLines(cli.run("history", "--case", "bulk", "--json", "mail.records.test").out());
+        String id = facts.stream().filter(f -> f.has("evidence") && f.get("evidence").size() > 0)
+                .map(f -> f.get("evidence").get(0).asText()).findFirst().orElseThrow();
+        var ev = cli.run("evidence", "--case", "bulk", id);
+        assertThat(ev.exit()).as(ev.err()).isZero();
+        assertThat(ev.out()).contains("type:     dns-wire").contains(";; ANSWERS:")
+                .containsPattern("mail\\.records\\.test\\.\\s+\\d+\\s+IN\\s+A\\s+192\\.0\\.2\\.25");
+        var evJson = CliIT.jsonLines(cli.run("evidence", "--case", "bulk", "--json", id).out()).get(0);
+        assertThat(evJson.get("content_type").asText()).isEqualTo("dns-wire");
+        assertThat(evJson.get("decoded").asText()).contains("192.0.2.25");
     }
 
     @Test

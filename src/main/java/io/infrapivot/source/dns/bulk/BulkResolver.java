@@ -47,7 +47,12 @@ public final class BulkResolver {
      * @param socketBuffer requested socket receive and send buffer (the kernel may cap it)
      */
     public record Options(List<InetSocketAddress> servers, Duration timeout, int tries, int inFlight, double rate,
-                          int socketBuffer) {
+                          int socketBuffer, boolean keepWire) {
+        public Options(List<InetSocketAddress> servers, Duration timeout, int tries, int inFlight, double rate,
+                       int socketBuffer) {
+            this(servers, timeout, tries, inFlight, rate, socketBuffer, false);
+        }
+
         public Options {
             servers = List.copyOf(servers);
             if (servers.isEmpty()) throw new IllegalArgumentException("no resolver given");
@@ -60,15 +65,20 @@ public final class BulkResolver {
         }
 
         public Options withInFlight(int n) {
-            return new Options(servers, timeout, tries, n, rate, socketBuffer);
+            return new Options(servers, timeout, tries, n, rate, socketBuffer, keepWire);
         }
 
         public Options withTimeout(Duration t, int n) {
-            return new Options(servers, t, n, inFlight, rate, socketBuffer);
+            return new Options(servers, t, n, inFlight, rate, socketBuffer, keepWire);
         }
 
         public Options withRate(double r) {
-            return new Options(servers, timeout, tries, inFlight, r, socketBuffer);
+            return new Options(servers, timeout, tries, inFlight, r, socketBuffer, keepWire);
+        }
+
+        /** Each result also carries its answer's packet (for evidence); costs a copy per answer. */
+        public Options keepingWire() {
+            return new Options(servers, timeout, tries, inFlight, rate, socketBuffer, true);
         }
     }
 
@@ -319,7 +329,7 @@ public final class BulkResolver {
                 Wire.Answers a = rcode == Rcode.NOERROR || rcode == Rcode.NXDOMAIN
                         ? Wire.answers(packet, len, after, job.name, job.type)
                         : new Wire.Answers(List.of(), List.of());
-                sink.accept(result(job, rcode, a));
+                sink.accept(result(job, rcode, a, options.keepWire() ? java.util.Arrays.copyOf(packet, len) : null));
             }
         }
 
@@ -363,7 +373,7 @@ public final class BulkResolver {
         return io.infrapivot.source.dns.DnsNames.forQuestion(name, type).toString(true);
     }
 
-    private static BulkResult result(Job job, int rcode, Wire.Answers a) {
+    private static BulkResult result(Job job, int rcode, Wire.Answers a, byte[] wire) {
         BulkStatus st = switch (rcode) {
             case Rcode.NOERROR -> a.data().isEmpty() && a.cnames().isEmpty() ? BulkStatus.NODATA : BulkStatus.ANSWER;
             case Rcode.NXDOMAIN -> BulkStatus.NXDOMAIN;
@@ -372,7 +382,7 @@ public final class BulkResolver {
             default -> BulkStatus.ERROR;
         };
         return new BulkResult(job.name, job.type, st, a.data(), a.cnames(), job.tries,
-                st == BulkStatus.ERROR ? "rcode " + Rcode.string(rcode) : null);
+                st == BulkStatus.ERROR ? "rcode " + Rcode.string(rcode) : null, wire);
     }
 
     /** The TCP fall back for a truncated answer (runs on a virtual thread). */
@@ -385,7 +395,7 @@ public final class BulkResolver {
             Message q = Message.newQuery(Record.newRecord(Name.fromString(job.name + "."), job.type, DClass.IN));
             Message resp = r.send(q);
             Wire.Answers a = Wire.fromMessage(resp, job.name, job.type);
-            return result(job, resp.getRcode(), a);
+            return result(job, resp.getRcode(), a, options.keepWire() ? resp.toWire() : null);
         } catch (IOException e) {
             return new BulkResult(job.name, job.type, BulkStatus.ERROR, List.of(), List.of(), job.tries,
                     "TCP fall back failed: " + e.getMessage());
