@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the dates registries print into UTC instants: ISO-8601 with or without zone, {@code yyyy-mm-dd hh:mm:ss},
  * {@code yyyy.mm.dd}, {@code yyyy/mm/dd}, {@code yyyymmdd}, {@code dd.mm.yyyy}, {@code dd-Mon-yyyy},
- * {@code dd Mon yyyy}, {@code before Aug-1996} (the first of that month), with zones given as {@code Z},
+ * {@code dd Mon yyyy}, {@code Mon dd yyyy} and {@code Month dd, yyyy} (a weekday before either is allowed), the C
+ * library's {@code Mon dd hh:mm:ss yyyy}, {@code before Aug-1996} (the first of that month), with zones given as {@code Z},
  * {@code UTC}/{@code GMT}, {@code +hh[:mm]}, {@code (GMT+8:00)}, or the abbreviations JST/KST/CET/CEST/MSK.
  * A date without a zone is read in the zone the caller names (UTC unless a registry is known to use another).
  */
@@ -29,6 +30,11 @@ public final class RegistrationDates {
     private static final Pattern DMY = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + TIME + ZONE);
     private static final Pattern D_MON_Y = Pattern.compile(
             "(?:[a-z]{3},?\\s+)?(\\d{1,2})[- ]" + MON + "[- ,]+(\\d{4})" + TIME + ZONE);
+    private static final Pattern MON_D_Y = Pattern.compile(
+            "(?:[a-z]{3},?\\s+)?" + MON + "\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})" + TIME + ZONE);
+    private static final Pattern CTIME = Pattern.compile(
+            "(?:[a-z]{3}\\s+)?" + MON + "\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2}):(\\d{2})\\s+(?:" + ZONE.strip()
+                    + "\\s+)?(\\d{4})");
     private static final Pattern BEFORE = Pattern.compile("before\\s+" + MON + "[- ](\\d{4})");
     private static final Pattern FIND = Pattern.compile(
             "\\b(\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
@@ -69,6 +75,14 @@ public final class RegistrationDates {
             if ((m = D_MON_Y.matcher(t)).matches()) {
                 return at(m.group(3), MONTHS.get(m.group(2)), m.group(1), m.group(4), m.group(5), m.group(6),
                         m.group(7), defaultZone);
+            }
+            if ((m = MON_D_Y.matcher(t)).matches()) {
+                return at(m.group(3), MONTHS.get(m.group(1)), m.group(2), m.group(4), m.group(5), m.group(6),
+                        m.group(7), defaultZone);
+            }
+            if ((m = CTIME.matcher(t)).matches()) {
+                return at(m.group(7), MONTHS.get(m.group(1)), m.group(2), m.group(3), m.group(4), m.group(5),
+                        m.group(6), defaultZone);
             }
             if ((m = BEFORE.matcher(t)).matches()) {
                 return at(m.group(2), MONTHS.get(m.group(1)), "1", null, null, null, null, ZoneOffset.UTC);

@@ -41,6 +41,8 @@ final class KeyMap {
             "registrant", "holder", "registrant");
     private static final Pattern ROLE_FIELD = Pattern.compile(
             "(registrant|admin|administrative|tech|technical|billing|owner|holder)(?: contact)?(?: (.+))?");
+    /** A contact handle: one token of letters and digits with a dash, at least one digit. */
+    private static final Pattern HANDLE = Pattern.compile("(?=[^\\s]*\\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+");
     private static final Pattern EPP_URL = Pattern.compile("\\s+(?:https?://\\S+|\\(.*\\))$");
 
     private KeyMap() {}
@@ -88,6 +90,10 @@ final class KeyMap {
         Matcher m = ROLE_FIELD.matcher(key);
         if (!m.matches()) return false;
         ContactBuilder c = b.contact(ROLES.get(m.group(1)));
+        if (m.group(2) == null && HANDLE.matcher(value.strip()).matches()) {
+            c.handle(value.strip()); // "holder: exmbut0101-00001" (.se, .nu) names the contact by its handle
+            return true;
+        }
         return field(c, m.group(2) == null ? "name" : m.group(2), value);
     }
 
@@ -108,6 +114,15 @@ final class KeyMap {
             }
         }
         return true;
+    }
+
+    /** Keys whose further values may follow on indented lines without a key (name servers, statuses). */
+    static boolean isList(String key) {
+        return NS.contains(key) || STATUS.contains(key);
+    }
+
+    static boolean isRegistrar(String key) {
+        return REGISTRAR.contains(key);
     }
 
     private static boolean isKnown(String key) {

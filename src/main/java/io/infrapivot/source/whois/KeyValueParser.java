@@ -22,16 +22,38 @@ final class KeyValueParser {
     static int parse(List<String> lines, RecordBuilder b, ZoneOffset zone) {
         int understood = 0;
         ContactBuilder section = null;
+        String listKey = null; // a key whose further values may follow on lines of their own (name servers)
+        boolean registrarBlock = false; // "REGISTRAR:" alone, its name on the next line (.pl)
         for (String line : lines) {
             Matcher m = BRACKET.matcher(line);
             if (m.matches()) {
                 section = denicRole(b, m.group(1));
+                listKey = null;
                 continue;
             }
             WhoisText.Pair p = WhoisText.pair(line);
-            if (p == null) continue;
+            if (p == null) {
+                String v = line.strip();
+                if (v.isEmpty()) {
+                    listKey = null;
+                } else if (registrarBlock) {
+                    b.registrarName(v);
+                    registrarBlock = false;
+                    understood++;
+                } else if (listKey != null && Character.isWhitespace(line.charAt(0))
+                        && KeyMap.apply(b, listKey, v, zone)) {
+                    understood++;
+                }
+                continue;
+            }
+            registrarBlock = false;
+            listKey = KeyMap.isList(p.key()) ? p.key() : null;
             if (section != null) {
                 if (KeyMap.field(section, p.key(), p.value())) understood++;
+                continue;
+            }
+            if (p.value().isBlank() && KeyMap.isRegistrar(p.key())) {
+                registrarBlock = true;
                 continue;
             }
             if (tciContact(b, p) || KeyMap.apply(b, p.key(), p.value(), zone)) understood++;

@@ -38,6 +38,18 @@ public final class WhoisParser {
             case "iana" -> iana(lines, b);
             default -> KeyValueParser.parse(lines, b, profile.zone());
         };
+        if (!b.hasData() && !family.equals("keyvalue") && !family.equals("iana")) {
+            // the family's parser found nothing it knows (a registry printing flat pairs under another family's
+            // look, such as .se's "state:"/"domain:"): read the answer as flat pairs instead
+            RecordBuilder flat = RegistrationRecord.builder(kindOf(query), query).source("whois").server(server)
+                    .fetched(fetched);
+            int n = KeyValueParser.parse(lines, flat, profile.zone());
+            if (flat.hasData()) {
+                b = flat;
+                understood = n;
+                family = "keyvalue";
+            }
+        }
         String format = profile.format() != null ? profile.format() : family;
         b.format(format);
         RegistrationStatus cls = AnswerClass.classify(text, b.hasRegistrationData());

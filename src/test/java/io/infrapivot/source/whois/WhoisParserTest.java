@@ -33,6 +33,46 @@ class WhoisParserTest {
     }
 
     @Test
+    void polishAnswerWithNameServersOnLinesOfTheirOwnAndARegistrarBlock() {
+        RegistrationRecord r = parse("dns-pl.txt", "whois.dns.pl", "przyklad-sklep.pl");
+        assertThat(r.status()).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(r.domain()).isEqualTo("przyklad-sklep.pl");
+        assertThat(r.nameServers()).containsExactly("ns1.hosting-przyklad.pl", "ns2.hosting-przyklad.pl");
+        assertThat(r.registrar().name()).isEqualTo("Przyklad Rejestrator Sp. z o.o.");
+        assertThat(r.created()).isEqualTo(Instant.parse("2004-05-12T10:11:12Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-05-12T10:11:12Z"));
+        assertThat(r.dnssec()).isFalse();
+    }
+
+    @Test
+    void swedishAnswerThatLooksLikeRpslIsReadAsFlatPairs() {
+        for (String server : new String[] {"whois.iis.se", null}) {
+            RegistrationRecord r = parse("iis-se.txt", server, server == null ? null : "exempel-butik.se");
+            assertThat(r.parseStatus()).isEqualTo(ParseStatus.FULL);
+            assertThat(r.domain()).isEqualTo("exempel-butik.se");
+            assertThat(r.registrar().name()).isEqualTo("Exempel Registrar AB");
+            assertThat(r.created()).isEqualTo(Instant.parse("2003-02-11T00:00:00Z"));
+            assertThat(r.updated()).isEqualTo(Instant.parse("2025-01-20T00:00:00Z"));
+            assertThat(r.expires()).isEqualTo(Instant.parse("2026-02-11T00:00:00Z"));
+            assertThat(r.nameServers()).containsExactly("ns1.exempelhost.se", "ns2.exempelhost.se");
+            assertThat(r.statuses()).contains("active", "ok");
+            // the holder is a handle, not a name
+            assertThat(r.contacts().registrant().handle()).isEqualTo("exmbut0101-00001");
+            assertThat(r.contacts().registrant().name()).isNull();
+        }
+    }
+
+    @Test
+    void belgianAnswerWithAWrittenOutDateAndAHiddenRegistrant() {
+        RegistrationRecord r = parse("dns-be.txt", "whois.dns.be", "voorbeeld-winkel.be");
+        assertThat(r.domain()).isEqualTo("voorbeeld-winkel.be");
+        assertThat(r.created()).isEqualTo(Instant.parse("2004-03-15T00:00:00Z"));
+        assertThat(r.registrar().name()).isEqualTo("Voorbeeld Registrar NV");
+        assertThat(r.nameServers()).containsExactly("ns1.voorbeeld-hosting.be", "ns2.voorbeeld-hosting.be");
+        assertThat(r.privacy()).as("'Not shown' is a placeholder, not a holder").isTrue();
+    }
+
+    @Test
     void verisignThinAnswer() {
         RegistrationRecord r = parse("verisign-thin.txt", "whois.verisign-grs.com", "example-shop.com");
         assertThat(r.format()).isEqualTo("verisign-thin");
