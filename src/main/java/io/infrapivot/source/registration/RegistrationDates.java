@@ -26,6 +26,7 @@ public final class RegistrationDates {
             + "(?:utc|gmt)?\\s*[+-]\\d{1,2}(?::?\\d{2})?)?\\s*\\)?";
     private static final Pattern YMD = Pattern.compile(
             "(\\d{4})\\s*[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})\\.?" + TIME + ZONE);
+    private static final Pattern COMPACT_TIME = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?" + ZONE);
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:\\s|#|$).*");
     private static final Pattern DMY = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + TIME + ZONE);
     private static final Pattern D_MON_Y = Pattern.compile(
@@ -62,6 +63,10 @@ public final class RegistrationDates {
         try {
             Matcher m;
             if ((m = YMD.matcher(t)).matches()) {
+                return at(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7),
+                        defaultZone);
+            }
+            if ((m = COMPACT_TIME.matcher(t)).matches()) { // nic.at: "20250102 10:11:12"
                 return at(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7),
                         defaultZone);
             }

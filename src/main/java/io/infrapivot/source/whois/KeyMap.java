@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 final class KeyMap {
     private static final Set<String> DOMAIN = Set.of("domain name", "domain", "domainname", "domain name ascii");
     private static final Set<String> REGISTRAR = Set.of("registrar", "sponsoring registrar", "registrar name",
-            "registrar organization");
+            "registrar organization", "authorized agency");
     private static final Set<String> IANA = Set.of("registrar iana id", "sponsoring registrar iana id");
-    private static final Set<String> URL = Set.of("registrar url", "referral url", "registrar website");
+    private static final Set<String> URL = Set.of("registrar url", "referral url", "registrar website", "www");
     private static final Set<String> WHOIS = Set.of("registrar whois server", "whois server");
     private static final Set<String> ABUSE_EMAIL = Set.of("registrar abuse contact email");
     private static final Set<String> ABUSE_PHONE = Set.of("registrar abuse contact phone");
@@ -30,7 +30,7 @@ final class KeyMap {
             "last update", "modified", "updated", "last updated date", "domain last updated date",
             "record last updated on");
     private static final Set<String> EXPIRES = Set.of("registry expiry date", "registrar registration expiration date",
-            "expiration date", "expiry date", "expiration time", "paid till", "expires", "expire date", "expires on",
+            "expiration date", "expiry date", "expiration time", "paid till", "expires", "expire", "expire date", "expires on",
             "renewal date", "domain expiration date", "record expires on", "free date");
     private static final Set<String> STATUS = Set.of("domain status", "status", "state", "registration status");
     private static final Set<String> NS = Set.of("name server", "nserver", "nameserver", "name servers",
@@ -85,8 +85,13 @@ final class KeyMap {
         return null;
     }
 
+    /** KISA (.kr): the administrative contact is "AC". */
+    private static final Map<String, String> KR_ADMIN = Map.of("administrative contact(ac)", "name", "ac e mail",
+            "email", "ac phone number", "phone");
+
     /** Contact fields: "Registrant Name", "Admin Email", "Tech Contact Phone", "Registrant" (the name). */
     static boolean contact(RecordBuilder b, String key, String value) {
+        if (KR_ADMIN.containsKey(key)) return field(b.admin(), KR_ADMIN.get(key), value);
         Matcher m = ROLE_FIELD.matcher(key);
         if (!m.matches()) return false;
         ContactBuilder c = b.contact(ROLES.get(m.group(1)));
@@ -103,7 +108,7 @@ final class KeyMap {
             case "name", "contact name", "contact", "person" -> c.name(value);
             case "organization", "organisation", "org", "contact organisation", "contact organization" ->
                     c.organization(value);
-            case "email", "e mail", "contact email", "mail" -> c.email(value);
+            case "email", "e mail", "contact email", "mail", "holder email" -> c.email(value);
             case "phone", "phone number", "contact phone", "tel" -> c.phone(value);
             case "country", "country code", "contact country", "country economy" -> c.country(value);
             case "street", "address", "contact address", "postal address" -> c.street(value);
@@ -119,6 +124,10 @@ final class KeyMap {
     /** Keys whose further values may follow on indented lines without a key (name servers, statuses). */
     static boolean isList(String key) {
         return NS.contains(key) || STATUS.contains(key);
+    }
+
+    static boolean isNameServer(String key) {
+        return NS.contains(key);
     }
 
     static boolean isRegistrar(String key) {

@@ -34,7 +34,14 @@ final class KeyValueParser {
             WhoisText.Pair p = WhoisText.pair(line);
             if (p == null) {
                 String v = line.strip();
+                String header = Character.isWhitespace(line.isEmpty() ? 'x' : line.charAt(0)) ? null
+                        : v.toLowerCase(Locale.ROOT);
                 if (v.isEmpty()) {
+                    listKey = null;
+                } else if (header != null && HEADERS.containsKey(header)) {
+                    // a section named on a line of its own (.fi: "Holder", "Registrar", "Nameservers")
+                    String role = HEADERS.get(header);
+                    section = role.isEmpty() ? null : b.contact(role);
                     listKey = null;
                 } else if (registrarBlock) {
                     b.registrarName(v);
@@ -60,6 +67,15 @@ final class KeyValueParser {
         }
         return understood;
     }
+
+    /** Section names on a line of their own, and the contact their pairs describe ("" for none: flat pairs). */
+    private static final java.util.Map<String, String> HEADERS = java.util.Map.ofEntries(
+            java.util.Map.entry("holder", "registrant"), java.util.Map.entry("registrant", "registrant"),
+            java.util.Map.entry("administrative contact", "admin"), java.util.Map.entry("admin contact", "admin"),
+            java.util.Map.entry("technical contact", "tech"), java.util.Map.entry("tech contact", "tech"),
+            java.util.Map.entry("billing contact", "billing"), java.util.Map.entry("registrar", ""),
+            java.util.Map.entry("nameservers", ""), java.util.Map.entry("name servers", ""),
+            java.util.Map.entry("dnssec", ""));
 
     /** DENIC section names: Holder, Admin-C, Tech-C, Zone-C. */
     private static ContactBuilder denicRole(RecordBuilder b, String name) {

@@ -50,6 +50,8 @@ record RpslObject(String type, Map<String, List<String>> attrs) {
 
     /** The object's own handle: nic-hdl, nic-hdl-br, organisation, irt, or its primary key. */
     String handle() {
+        // CZ.NIC-style objects are named by their first attribute (and carry a "registrar:" of their own)
+        if (type.equals("contact") || type.equals("nsset") || type.equals("keyset")) return first(type);
         for (String k : List.of("nic hdl", "nic hdl br", "organisation", "irt", "registrar")) {
             String v = first(k);
             if (v != null) return v;

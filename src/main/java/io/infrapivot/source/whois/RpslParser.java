@@ -29,7 +29,8 @@ final class RpslParser {
     static boolean looksRpsl(List<String> lines) {
         for (String l : lines) {
             WhoisText.Pair p = WhoisText.pair(l);
-            if (p != null && l.indexOf(':') == p.rawKey().length() + l.indexOf(p.rawKey())
+            // "domain:" at the key's own end; not "domain.............:" (.fi's dotted keys are flat pairs)
+            if (p != null && l.indexOf(':') == p.rawKey().length() + l.indexOf(p.rawKey()) && !p.rawKey().contains(".")
                     && PRIMARY.contains(p.key()) && p.rawKey().equals(p.rawKey().toLowerCase(Locale.ROOT))) {
                 return true;
             }
@@ -93,15 +94,25 @@ final class RpslParser {
         contacts(b, o, byHandle);
     }
 
+    /** "Example Registrar GmbH ( https://nic.at/registrar/123 )": a registrar's name with its page (.at). */
+    private static final Pattern NAME_AND_URL = Pattern.compile("^(.*?)\\s*\\(\\s*(https?://\\S+?)\\s*\\)$");
+
     private static void domain(RecordBuilder b, RpslObject o, List<RpslObject> objs, Map<String, RpslObject> byH) {
         b.domain(o.first("domain"));
         o.all("nserver").forEach(b::nameServer);
-        objs.stream().filter(x -> x.type().equals("ns list")).forEach(x -> x.all("nserver").forEach(b::nameServer));
+        // name-server sets: AFNIC's ns-list, CZ.NIC's nsset objects
+        objs.stream().filter(x -> x.type().equals("ns list") || x.type().equals("nsset"))
+                .forEach(x -> x.all("nserver").forEach(v -> b.nameServer(v.strip().split("\\s+")[0])));
         b.registrant().organization(o.first("org"));
         b.registrant().name(o.first("person"));
         for (String s : o.all("status")) KeyMap.statuses(b, s);
         for (String s : o.all("state")) KeyMap.statuses(b, s);
         String registrar = o.first("registrar");
+        Matcher withUrl = registrar == null ? null : NAME_AND_URL.matcher(registrar.strip());
+        if (withUrl != null && withUrl.matches()) {
+            registrar = withUrl.group(1);
+            b.registrarUrl(withUrl.group(2));
+        }
         if (registrar != null) {
             b.registrarName(registrar);
             RpslObject reg = objs.stream().filter(x -> x.type().equals("registrar") && x != o).findFirst()
@@ -114,6 +125,12 @@ final class RpslParser {
         if (o.first("owner") != null) b.registrant().organization(o.first("owner"));
         fill(b.registrant(), ref(byH, o.first("holder c")));
         fill(b.registrant(), ref(byH, o.first("owner c")));
+        String registrant = o.first("registrant"); // .at, .cz: the holder's handle
+        if (registrant != null) {
+            RpslObject holder = ref(byH, registrant);
+            if (holder != null) fill(b.registrant(), holder);
+            else b.registrant().handle(registrant);
+        }
         contacts(b, o, byH);
         String ds = o.first("ds rdata");
         if (ds != null || o.first("dnskey") != null) b.dnssec(Boolean.TRUE);
@@ -123,7 +140,7 @@ final class RpslParser {
         ZoneOffset utc = ZoneOffset.UTC;
         b.created(RegistrationDates.parse(first(o, "created", "regdate", "registered"), utc));
         b.updated(RegistrationDates.parse(first(o, "last modified", "last update", "changed"), utc));
-        b.expires(RegistrationDates.parse(first(o, "expiry date", "expires", "paid till"), utc));
+        b.expires(RegistrationDates.parse(first(o, "expiry date", "expires", "expire", "paid till"), utc));
     }
 
     private static String first(RpslObject o, String... keys) {
@@ -168,14 +185,21 @@ final class RpslParser {
     private static void fill(ContactBuilder c, RpslObject p) {
         if (p == null) return;
         c.handle(p.handle());
-        String name = first(p, "person", "role", "contact", "irt");
+        // nic.at objects: personname, organization, street address; CZ.NIC contact objects: name, org
+        String name = first(p, "person", "role", "personname", "irt");
+        if (name == null) name = p.first("name");
+        if (name == null && !p.type().equals("contact")) name = p.first("contact");
         if ("organization".equalsIgnoreCase(p.first("type"))) c.organization(name);
         else c.name(name);
         c.organization(p.first("org name"));
+        c.organization(p.first("organization"));
+        c.organization(p.first("org"));
         c.email(p.first("abuse mailbox") != null ? p.first("abuse mailbox") : p.first("e mail"));
         c.phone(p.first("phone"));
         c.country(p.first("country"));
         p.all("address").forEach(c::street);
+        p.all("street address").forEach(c::street);
+        c.city(p.first("city"));
     }
 
     private static RpslObject ref(Map<String, RpslObject> byHandle, String handle) {

@@ -68,7 +68,11 @@ final class SectionedParser {
         if (n.equals("domain name") || n.equals("domain")) {
             b.domain(first);
         } else if (n.contains("name server") || n.contains("nameserver")) {
-            for (String l : s.lines()) if (WhoisText.pair(l) == null) b.nameServer(l);
+            for (String l : s.lines()) {
+                WhoisText.Pair p = WhoisText.pair(l);
+                if (p == null) b.nameServer(l);
+                else if (KeyMap.isNameServer(p.key()) && !p.value().isBlank()) b.nameServer(p.value()); // .kr: "Host Name : ns1…"
+            }
         } else if (n.equals("registrar")) {
             registrar(b, s.lines());
         } else if (n.equals("registration status") || n.equals("status")) {

@@ -73,6 +73,60 @@ class WhoisParserTest {
     }
 
     @Test
+    void austrianAnswerResolvesTheRegistrantHandleAndSplitsTheRegistrarsPage() {
+        RegistrationRecord r = parse("nic-at.txt", "whois.nic.at", "beispiel-laden.at");
+        assertThat(r.registrar().name()).isEqualTo("Beispiel Registrar GmbH");
+        assertThat(r.registrar().url()).isEqualTo("https://nic.at/registrar/123");
+        assertThat(r.updated()).isEqualTo(Instant.parse("2025-01-02T10:11:12Z"));
+        assertThat(r.nameServers()).containsExactly("ns1.beispiel-hosting.at", "ns2.beispiel-hosting.at");
+        Contact holder = r.contacts().registrant();
+        assertThat(holder.handle()).isEqualTo("BLG123456-NICAT");
+        assertThat(holder.name()).isEqualTo("Max Beispiel");
+        assertThat(holder.organization()).isEqualTo("Beispiel Laden GmbH");
+        assertThat(holder.email()).isEqualTo("office@beispiel-laden.at");
+        assertThat(holder.city()).isEqualTo("Wien");
+        assertThat(r.contacts().tech().email()).isEqualTo("tech@beispiel-hosting.at");
+    }
+
+    @Test
+    void czechAnswerWithContactAndNssetObjects() {
+        RegistrationRecord r = parse("cz-nic.txt", "whois.nic.cz", "priklad-obchod.cz");
+        assertThat(r.created()).isEqualTo(Instant.parse("2005-03-15T10:11:12Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-03-15T00:00:00Z"));
+        assertThat(r.nameServers()).containsExactly("ns1.priklad-hosting.cz", "ns2.priklad-hosting.cz");
+        assertThat(r.contacts().registrant().handle()).isEqualTo("PRIKLAD-0001");
+        assertThat(r.contacts().registrant().organization()).isEqualTo("Priklad s.r.o.");
+        assertThat(r.contacts().registrant().name()).isEqualTo("Jan Priklad");
+        assertThat(r.contacts().admin().name()).isEqualTo("Eva Prikladova");
+    }
+
+    @Test
+    void finnishAnswerWithDottedKeysAndSectionsOnLinesOfTheirOwn() {
+        RegistrationRecord r = parse("traficom-fi.txt", "whois.fi", "esimerkki-kauppa.fi");
+        assertThat(r.domain()).isEqualTo("esimerkki-kauppa.fi");
+        assertThat(r.created()).isEqualTo(Instant.parse("2010-04-12T10:11:12Z"));
+        assertThat(r.updated()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-04-12T10:11:12Z"));
+        assertThat(r.nameServers()).containsExactly("ns1.esimerkki-hosting.fi", "ns2.esimerkki-hosting.fi");
+        assertThat(r.dnssec()).isFalse();
+        assertThat(r.registrar().name()).isEqualTo("Esimerkki Rekisteröijä Oy");
+        assertThat(r.contacts().registrant().name()).isEqualTo("Esimerkki Oy");
+        assertThat(r.contacts().registrant().city()).isEqualTo("Helsinki");
+    }
+
+    @Test
+    void koreanAnswerReadFromItsEnglishPart() {
+        RegistrationRecord r = parse("kisa-kr.txt", "whois.kr", "yeje-shop.kr");
+        assertThat(r.domain()).isEqualTo("yeje-shop.kr");
+        assertThat(r.created()).isEqualTo(Instant.parse("2008-03-15T00:00:00Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-03-15T00:00:00Z"));
+        assertThat(r.registrar().name()).isEqualTo("Yeje Registrar Co., Ltd.");
+        assertThat(r.nameServers()).containsExactly("ns1.yeje-hosting.kr", "ns2.yeje-hosting.kr");
+        assertThat(r.contacts().registrant().name()).isEqualTo("Yeje Co., Ltd.");
+        assertThat(r.contacts().admin().email()).isEqualTo("admin@yeje-shop.kr");
+    }
+
+    @Test
     void verisignThinAnswer() {
         RegistrationRecord r = parse("verisign-thin.txt", "whois.verisign-grs.com", "example-shop.com");
         assertThat(r.format()).isEqualTo("verisign-thin");
