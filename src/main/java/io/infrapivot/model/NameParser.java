@@ -61,9 +61,11 @@ final class NameParser {
         PublicSuffixList.Match m = suffixes.match(ascii);
         int labels = (int) ascii.chars().filter(c -> c == '.').count() + 1;
         if (!m.knownTld()) {
+            // the Public Suffix List's default rule "*": the TLD is the suffix, one label more the registrable
+            // domain (names under TLDs newer than the list, .onion and private TLDs group as under any other)
             notes.add("unknown TLD");
-            Details.Name d = new Details.Name(unicode, null, m.publicSuffix(), PublicSuffixList.NONE, null,
-                    m.icannPublicSuffix(), false, false, labels);
+            Details.Name d = new Details.Name(unicode, m.registrableDomain(), m.publicSuffix(), PublicSuffixList.NONE,
+                    m.icannRegistrableDomain(), m.icannPublicSuffix(), false, false, labels);
             return new Name(ascii, unicode, labels <= 2 ? IndicatorType.DOMAIN : IndicatorType.HOST, d);
         }
         boolean isSuffix = m.registrableDomain() == null;

@@ -32,9 +32,10 @@ class NameDetailsTest {
             city.kawasaki.jp     | domain | city.kawasaki.jp   | kawasaki.jp     | icann   | city.kawasaki.jp   | kawasaki.jp  | false | true  | 3
             www.city.kawasaki.jp | host   | city.kawasaki.jp   | kawasaki.jp     | icann   | city.kawasaki.jp   | kawasaki.jp  | false | true  | 4
             kawasaki.jp          | domain | kawasaki.jp        | jp              | icann   | kawasaki.jp        | jp           | false | true  | 2
-            server.local         | domain | null               | local           | none    | null               | local        | false | false | 2
-            a.server.local       | host   | null               | local           | none    | null               | local        | false | false | 3
-            corp.internal        | domain | null               | internal        | none    | null               | internal     | false | false | 2
+            server.local         | domain | server.local       | local           | none    | server.local       | local        | false | false | 2
+            a.server.local       | host   | server.local       | local           | none    | server.local       | local        | false | false | 3
+            corp.internal        | domain | corp.internal      | internal        | none    | corp.internal      | internal     | false | false | 2
+            b.example.example    | host   | example.example    | example         | none    | example.example    | example      | false | false | 3
             bücher.de            | domain | xn--bcher-kva.de   | de              | icann   | xn--bcher-kva.de   | de           | false | true  | 2
             пример.рф            | domain | xn--e1afmkfd.xn--p1ai | xn--p1ai     | icann   | xn--e1afmkfd.xn--p1ai | xn--p1ai  | false | true  | 2
             """)
