@@ -53,7 +53,20 @@ final class Cli {
 
     /** Starts the launcher without waiting (output discarded), for tests that stop it midway. */
     Process start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(List.of(), args);
+    }
+
+    /**
+     * As {@link #start(String...)}, with SIGINT at its default action, as in a terminal: a test JVM started in the
+     * background of a script inherits SIGINT ignored, and the JVM keeps an ignored SIGINT ignored. perl (Debian's
+     * essential perl-base) resets it and execs the launcher, so the process stays the one a test signals.
+     */
+    Process startInterruptible(String... args) throws IOException {
+        return start(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"", "--"), args);
+    }
+
+    private Process start(List<String> prefix, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(repo.resolve("infrapivot").toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());

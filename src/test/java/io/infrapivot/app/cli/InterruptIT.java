@@ -24,7 +24,7 @@ class InterruptIT {
             cli.env.putAll(net.env());
             String[] args = {"lookup", "--case", "intr", "--sources", "classify,rdap,whoxy,mnemonic,crtsh",
                     SimulatedInternet.DOMAINS.get(0)};
-            Process p = cli.start(args);
+            Process p = cli.startInterruptible(args);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (net.rdap.requests.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
             assertThat(net.rdap.requests).as("the lookup reached the RDAP server").isNotEmpty();
