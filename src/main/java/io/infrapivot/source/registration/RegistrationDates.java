@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the dates registries print into UTC instants: ISO-8601 with or without zone, {@code yyyy-mm-dd hh:mm:ss},
- * {@code yyyy.mm.dd}, {@code yyyy/mm/dd}, {@code yyyymmdd}, {@code dd.mm.yyyy}, {@code dd-Mon-yyyy},
+ * {@code yyyy.mm.dd}, {@code yyyy/mm/dd}, {@code yyyymmdd}, {@code dd.mm.yyyy}, {@code dd-mm-yyyy}, {@code dd-Mon-yyyy},
  * {@code dd Mon yyyy}, {@code Mon dd yyyy} and {@code Month dd, yyyy} (a weekday before either is allowed), the C
  * library's {@code Mon dd hh:mm:ss yyyy}, {@code before Aug-1996} (the first of that month), with zones given as {@code Z},
  * {@code UTC}/{@code GMT}, {@code +hh[:mm]}, {@code (GMT+8:00)}, or the abbreviations JST/KST/CET/CEST/MSK.
@@ -28,7 +28,7 @@ public final class RegistrationDates {
             "(\\d{4})\\s*[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})\\.?" + TIME + ZONE);
     private static final Pattern COMPACT_TIME = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?" + ZONE);
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:\\s|#|$).*");
-    private static final Pattern DMY = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + TIME + ZONE);
+    private static final Pattern DMY = Pattern.compile("(\\d{1,2})([.-])(\\d{1,2})\\2(\\d{4})" + TIME + ZONE);
     private static final Pattern D_MON_Y = Pattern.compile(
             "(?:[a-z]{3},?\\s+)?(\\d{1,2})[- ]" + MON + "[- ,]+(\\d{4})" + TIME + ZONE);
     private static final Pattern MON_D_Y = Pattern.compile(
@@ -73,8 +73,8 @@ public final class RegistrationDates {
             if ((m = COMPACT.matcher(t)).matches()) {
                 return at(m.group(1), m.group(2), m.group(3), null, null, null, null, defaultZone);
             }
-            if ((m = DMY.matcher(t)).matches()) {
-                return at(m.group(3), m.group(2), m.group(1), m.group(4), m.group(5), m.group(6), m.group(7),
+            if ((m = DMY.matcher(t)).matches()) { // dd.mm.yyyy, dd-mm-yyyy (.hk): registries write the day first
+                return at(m.group(4), m.group(3), m.group(1), m.group(5), m.group(6), m.group(7), m.group(8),
                         defaultZone);
             }
             if ((m = D_MON_Y.matcher(t)).matches()) {

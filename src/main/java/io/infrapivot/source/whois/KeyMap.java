@@ -17,15 +17,17 @@ import java.util.regex.Pattern;
 final class KeyMap {
     private static final Set<String> DOMAIN = Set.of("domain name", "domain", "domainname", "domain name ascii");
     private static final Set<String> REGISTRAR = Set.of("registrar", "sponsoring registrar", "registrar name",
-            "registrar organization", "authorized agency");
+            "registrar organization", "authorized agency", "registration service provider");
     private static final Set<String> IANA = Set.of("registrar iana id", "sponsoring registrar iana id");
-    private static final Set<String> URL = Set.of("registrar url", "referral url", "registrar website", "www");
+    private static final Set<String> URL = Set.of("registrar url", "referral url", "registrar website", "www",
+            "registration service url");
     private static final Set<String> WHOIS = Set.of("registrar whois server", "whois server");
     private static final Set<String> ABUSE_EMAIL = Set.of("registrar abuse contact email");
     private static final Set<String> ABUSE_PHONE = Set.of("registrar abuse contact phone");
     private static final Set<String> CREATED = Set.of("creation date", "created", "created date", "created on",
             "registration time", "registered on", "registered", "registration date", "domain registration date",
-            "domain create date", "registered date", "record created", "connected date");
+            "domain create date", "registered date", "record created", "connected date",
+            "domain name commencement date");
     private static final Set<String> UPDATED = Set.of("updated date", "last updated", "last modified", "changed",
             "last update", "modified", "updated", "last updated date", "domain last updated date",
             "record last updated on");
@@ -34,7 +36,8 @@ final class KeyMap {
             "renewal date", "domain expiration date", "record expires on", "free date");
     private static final Set<String> STATUS = Set.of("domain status", "status", "state", "registration status");
     private static final Set<String> NS = Set.of("name server", "nserver", "nameserver", "name servers",
-            "nameservers", "host name");
+            "nameservers", "host name", "domain servers in listed order", "domain servers",
+            "name servers information");
     private static final Set<String> DNSSEC = Set.of("dnssec", "signed", "dnssec status");
     private static final Map<String, String> ROLES = Map.of("registrant", "registrant", "admin", "admin",
             "administrative", "admin", "tech", "tech", "technical", "tech", "billing", "billing", "owner",
@@ -128,6 +131,19 @@ final class KeyMap {
 
     static boolean isNameServer(String key) {
         return NS.contains(key);
+    }
+
+    /** A heading with no value that opens one contact's lines: "Registrant:", "Registrant Contact Information:". */
+    static String blockRole(String key) {
+        String k = key.endsWith(" information") ? key.substring(0, key.length() - " information".length()) : key;
+        if (k.endsWith(" contact")) k = k.substring(0, k.length() - " contact".length());
+        return switch (k) {
+            case "registrant", "holder", "owner" -> "registrant";
+            case "administrative", "admin" -> "admin";
+            case "technical", "tech" -> "tech";
+            case "billing" -> "billing";
+            default -> null;
+        };
     }
 
     static boolean isRegistrar(String key) {

@@ -18,26 +18,59 @@ final class KeyValueParser {
 
     private KeyValueParser() {}
 
+    /** "Record expires on 2026-05-06 (YYYY-MM-DD)": dates written as sentences (older registrar formats, .tw). */
+    private static final Pattern RECORD_DATE = Pattern.compile(
+            "(?i)^\\s*(record expires on|record created on|record last updated on|expires on|created on)\\s+(.+?)"
+                    + "(?:\\s*\\([ymd/.-]+\\))?\\s*$"); // not "Last updated on": answers end with the database's date
+    /** A host name alone on its line (name servers listed under their heading). */
+    private static final Pattern HOST_LINE = Pattern.compile(
+            "^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)+\\.?"
+                    + "(?:\\s+[0-9a-fA-F.:]+)*$");
+    private static final Pattern PHONE_LINE = Pattern.compile("^\\+?[0-9][0-9 .()-]{5,}(?:\\s*(?:ext|x)\\.?\\s*\\d+)?$");
+    /** .hk: "Company English Name (It should be the same as …): NAME" — a key too long for a pair. */
+    private static final Pattern HK_COMPANY = Pattern.compile("(?i)^\\s*company english name\\b.*?\\):\\s*(.+)$");
+
     /** Reads the pairs into {@code b}; returns how many pairs were understood. */
     static int parse(List<String> lines, RecordBuilder b, ZoneOffset zone) {
         int understood = 0;
         ContactBuilder section = null;
         String listKey = null; // a key whose further values may follow on lines of their own (name servers)
+        boolean listAfterBlank = false; // a heading with no value: its list may follow a blank line, unindented (.hk)
         boolean registrarBlock = false; // "REGISTRAR:" alone, its name on the next line (.pl)
+        ContactBlock block = null; // "Registrant:" alone, then the contact's lines without keys (.tw)
         for (String line : lines) {
             Matcher m = BRACKET.matcher(line);
             if (m.matches()) {
                 section = denicRole(b, m.group(1));
                 listKey = null;
+                block = null;
+                continue;
+            }
+            Matcher rd = RECORD_DATE.matcher(line);
+            if (rd.matches()) {
+                String k = rd.group(1).toLowerCase(Locale.ROOT);
+                java.time.Instant at = io.infrapivot.source.registration.RegistrationDates.parse(rd.group(2), zone);
+                if (k.contains("expires")) b.expires(at);
+                else if (k.contains("created")) b.created(at);
+                else b.updated(at);
+                understood++;
+                block = null;
+                continue;
+            }
+            Matcher hk = HK_COMPANY.matcher(line);
+            if (hk.matches()) {
+                b.registrant().organization(hk.group(1).strip());
+                understood++;
                 continue;
             }
             WhoisText.Pair p = WhoisText.pair(line);
             if (p == null) {
                 String v = line.strip();
-                String header = Character.isWhitespace(line.isEmpty() ? 'x' : line.charAt(0)) ? null
-                        : v.toLowerCase(Locale.ROOT);
+                boolean indented = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
+                String header = indented ? null : v.toLowerCase(Locale.ROOT);
                 if (v.isEmpty()) {
-                    listKey = null;
+                    if (!listAfterBlank) listKey = null;
+                    block = null;
                 } else if (header != null && HEADERS.containsKey(header)) {
                     // a section named on a line of its own (.fi: "Holder", "Registrar", "Nameservers")
                     String role = HEADERS.get(header);
@@ -47,17 +80,37 @@ final class KeyValueParser {
                     b.registrarName(v);
                     registrarBlock = false;
                     understood++;
-                } else if (listKey != null && Character.isWhitespace(line.charAt(0))
+                } else if (block != null && indented) {
+                    block.line(v);
+                    understood++;
+                } else if (listKey != null && (indented || listAfterBlank && HOST_LINE.matcher(v).matches())
                         && KeyMap.apply(b, listKey, v, zone)) {
                     understood++;
+                } else {
+                    listKey = null;
+                    listAfterBlank = false;
                 }
                 continue;
             }
             registrarBlock = false;
+            block = null;
             listKey = KeyMap.isList(p.key()) ? p.key() : null;
+            listAfterBlank = listKey != null && p.value().isBlank() && KeyMap.isNameServer(p.key());
+            if (p.value().isBlank()) {
+                String role = KeyMap.blockRole(p.key());
+                if (role != null) {
+                    // "Registrant Contact Information:" (.hk: keyed fields follow) or "Registrant:" (.tw: lines)
+                    section = b.contact(role);
+                    block = new ContactBlock(section);
+                    continue;
+                }
+            }
             if (section != null) {
-                if (KeyMap.field(section, p.key(), p.value())) understood++;
-                continue;
+                if (KeyMap.field(section, p.key(), p.value())) {
+                    understood++;
+                    continue;
+                }
+                // not a field of the contact: a pair of the record itself (.hk's dates follow its contact)
             }
             if (p.value().isBlank() && KeyMap.isRegistrar(p.key())) {
                 registrarBlock = true;
@@ -66,6 +119,37 @@ final class KeyValueParser {
             if (tciContact(b, p) || KeyMap.apply(b, p.key(), p.value(), zone)) understood++;
         }
         return understood;
+    }
+
+    /**
+     * A contact written as lines without keys: "Example Ltd." / "Jane Doe  jane@example.com" / "+1.5555550100" /
+     * street lines / "TW". The first line without an email is the organisation (for the registrant) or the name.
+     */
+    private static final class ContactBlock {
+        private final ContactBuilder c;
+        private int lines;
+
+        ContactBlock(ContactBuilder c) {
+            this.c = c;
+        }
+
+        void line(String v) {
+            lines++;
+            String email = WhoisText.email(v);
+            if (email != null) {
+                String before = v.substring(0, v.indexOf(email)).strip();
+                if (!before.isEmpty()) c.name(before);
+                c.email(email);
+            } else if (PHONE_LINE.matcher(v).matches()) {
+                c.phone(v);
+            } else if (lines == 1) {
+                c.organization(v);
+            } else if (v.length() == 2 && v.chars().allMatch(Character::isLetter)) {
+                c.country(v);
+            } else {
+                c.street(v);
+            }
+        }
     }
 
     /** Section names on a line of their own, and the contact their pairs describe ("" for none: flat pairs). */

@@ -108,6 +108,14 @@ final class RpslParser {
         for (String s : o.all("status")) KeyMap.statuses(b, s);
         for (String s : o.all("state")) KeyMap.statuses(b, s);
         String registrar = o.first("registrar");
+        // a registrar object of its own (.ua: "registrar: ua.example" with organization, url, abuse-email)
+        RpslObject regObj = objs.stream().filter(x -> x.type().equals("registrar") && x != o
+                && x.first("organization") != null).findFirst().orElse(null);
+        if (regObj != null) {
+            registrar = regObj.first("organization");
+            b.registrarUrl(regObj.first("url"));
+            b.abuseEmail(regObj.first("abuse email"));
+        }
         Matcher withUrl = registrar == null ? null : NAME_AND_URL.matcher(registrar.strip());
         if (withUrl != null && withUrl.matches()) {
             registrar = withUrl.group(1);
@@ -139,7 +147,7 @@ final class RpslParser {
     private static void dates(RecordBuilder b, RpslObject o) {
         ZoneOffset utc = ZoneOffset.UTC;
         b.created(RegistrationDates.parse(first(o, "created", "regdate", "registered"), utc));
-        b.updated(RegistrationDates.parse(first(o, "last modified", "last update", "changed"), utc));
+        b.updated(RegistrationDates.parse(first(o, "last modified", "last update", "modified", "changed"), utc));
         b.expires(RegistrationDates.parse(first(o, "expiry date", "expires", "expire", "paid till"), utc));
     }
 

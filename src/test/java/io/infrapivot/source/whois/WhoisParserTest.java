@@ -127,6 +127,49 @@ class WhoisParserTest {
     }
 
     @Test
+    void taiwaneseAnswerWithContactsAsLinesAndDatesAsSentences() {
+        RegistrationRecord r = parse("twnic-tw.txt", "whois.twnic.net.tw", "fanli-shop.com.tw");
+        assertThat(r.domain()).isEqualTo("fanli-shop.com.tw");
+        assertThat(r.created()).isEqualTo(Instant.parse("2009-05-06T00:00:00Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-05-06T00:00:00Z"));
+        assertThat(r.nameServers()).containsExactly("ns1.fanli-host.tw", "ns2.fanli-host.tw");
+        assertThat(r.registrar().name()).isEqualTo("Fanli Registrar Corp.");
+        assertThat(r.registrar().url()).isEqualTo("http://www.fanli-registrar.tw/");
+        Contact holder = r.contacts().registrant();
+        assertThat(holder.organization()).isEqualTo("Fanli Trading Co., Ltd.");
+        assertThat(holder.name()).isEqualTo("Wang Xiao-Ming");
+        assertThat(holder.email()).isEqualTo("admin@fanli-shop.com.tw");
+        assertThat(holder.phone()).isEqualTo("+886.223456789");
+        assertThat(holder.country()).isEqualTo("TW");
+        assertThat(r.contacts().tech().email()).isEqualTo("tech@fanli-host.tw");
+        assertThat(r.statuses()).contains("clientTransferProhibited");
+    }
+
+    @Test
+    void hongKongAnswerWithDayFirstDatesAndAnUnindentedNameServerList() {
+        RegistrationRecord r = parse("hkirc-hk.txt", "whois.hkirc.hk", "lizi-shop.hk");
+        assertThat(r.domain()).isEqualTo("lizi-shop.hk");
+        assertThat(r.created()).isEqualTo(Instant.parse("2012-03-12T00:00:00Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2027-03-12T00:00:00Z"));
+        assertThat(r.nameServers()).containsExactly("ns1.lizi-host.hk", "ns2.lizi-host.hk");
+        assertThat(r.registrar().name()).isEqualTo("Lizi Registrar Limited");
+        assertThat(r.contacts().registrant().organization()).isEqualTo("LIZI TRADING LIMITED");
+        assertThat(r.contacts().registrant().email()).isEqualTo("owner@lizi-shop.hk");
+    }
+
+    @Test
+    void ukrainianAnswerTakesTheRegistrarFromItsObject() {
+        RegistrationRecord r = parse("hostmaster-ua.txt", "whois.ua", "pryklad-shop.com.ua");
+        assertThat(r.created()).isEqualTo(Instant.parse("2011-02-03T08:11:12Z"));
+        assertThat(r.updated()).isEqualTo(Instant.parse("2025-01-04T07:00:00Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-02-03T08:11:12Z"));
+        assertThat(r.nameServers()).containsExactly("ns1.pryklad-host.ua", "ns2.pryklad-host.ua");
+        assertThat(r.registrar().name()).isEqualTo("Pryklad Registrar LLC");
+        assertThat(r.registrar().url()).isEqualTo("https://pryklad-reg.ua");
+        assertThat(r.registrar().abuseEmail()).isEqualTo("abuse@pryklad-reg.ua");
+    }
+
+    @Test
     void verisignThinAnswer() {
         RegistrationRecord r = parse("verisign-thin.txt", "whois.verisign-grs.com", "example-shop.com");
         assertThat(r.format()).isEqualTo("verisign-thin");
