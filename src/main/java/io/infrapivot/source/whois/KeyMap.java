@@ -27,7 +27,7 @@ final class KeyMap {
     private static final Set<String> CREATED = Set.of("creation date", "created", "created date", "created on",
             "registration time", "registered on", "registered", "registration date", "domain registration date",
             "domain create date", "registered date", "record created", "connected date",
-            "domain name commencement date");
+            "domain name commencement date", "first registration date");
     private static final Set<String> UPDATED = Set.of("updated date", "last updated", "last modified", "changed",
             "last update", "modified", "updated", "last updated date", "domain last updated date",
             "record last updated on");
@@ -37,7 +37,7 @@ final class KeyMap {
     private static final Set<String> STATUS = Set.of("domain status", "status", "state", "registration status");
     private static final Set<String> NS = Set.of("name server", "nserver", "nameserver", "name servers",
             "nameservers", "host name", "domain servers in listed order", "domain servers",
-            "name servers information");
+            "name servers information", "hostname");
     private static final Set<String> DNSSEC = Set.of("dnssec", "signed", "dnssec status");
     private static final Map<String, String> ROLES = Map.of("registrant", "registrant", "admin", "admin",
             "administrative", "admin", "tech", "tech", "technical", "tech", "billing", "billing", "owner",
@@ -79,10 +79,12 @@ final class KeyMap {
     /** "yes", "signed", "signedDelegation" → true; "no", "unsigned" → false; anything else null. */
     static Boolean dnssec(String value) {
         String v = value.toLowerCase(Locale.ROOT).strip();
-        if (v.startsWith("unsigned") || v.equals("no") || v.equals("inactive") || v.startsWith("not signed")) {
+        if (v.startsWith("unsigned") || v.equals("no") || v.equals("n") || v.equals("inactive")
+                || v.startsWith("not signed")) {
             return Boolean.FALSE;
         }
-        if (v.startsWith("signed") || v.equals("yes") || v.equals("active") || v.startsWith("signeddelegation")) {
+        if (v.startsWith("signed") || v.equals("yes") || v.equals("y") || v.equals("active")
+                || v.startsWith("signeddelegation")) {
             return Boolean.TRUE;
         }
         return null;
@@ -136,6 +138,7 @@ final class KeyMap {
     /** A heading with no value that opens one contact's lines: "Registrant:", "Registrant Contact Information:". */
     static String blockRole(String key) {
         String k = key.endsWith(" information") ? key.substring(0, key.length() - " information".length()) : key;
+        if (k.endsWith(" of domain name")) k = k.substring(0, k.length() - " of domain name".length()); // .ch
         if (k.endsWith(" contact")) k = k.substring(0, k.length() - " contact".length());
         return switch (k) {
             case "registrant", "holder", "owner" -> "registrant";
@@ -144,6 +147,17 @@ final class KeyMap {
             case "billing" -> "billing";
             default -> null;
         };
+    }
+
+    /** A key this map knows (a record field or a contact field of a role). */
+    static boolean isKnownField(String key) {
+        return DOMAIN.contains(key) || REGISTRAR.contains(key) || CREATED.contains(key) || UPDATED.contains(key)
+                || EXPIRES.contains(key) || STATUS.contains(key) || NS.contains(key) || DNSSEC.contains(key)
+                || URL.contains(key);
+    }
+
+    static boolean isDateKey(String key) {
+        return CREATED.contains(key) || UPDATED.contains(key) || EXPIRES.contains(key);
     }
 
     static boolean isRegistrar(String key) {

@@ -30,20 +30,24 @@ final class KeyValueParser {
     /** .hk: "Company English Name (It should be the same as …): NAME" — a key too long for a pair. */
     private static final Pattern HK_COMPANY = Pattern.compile("(?i)^\\s*company english name\\b.*?\\):\\s*(.+)$");
 
+    /** What the pairs after a heading describe. */
+    private enum Kind { RECORD, CONTACT, DOMAIN, REGISTRAR, NAME_SERVERS }
+
     /** Reads the pairs into {@code b}; returns how many pairs were understood. */
     static int parse(List<String> lines, RecordBuilder b, ZoneOffset zone) {
         int understood = 0;
-        ContactBuilder section = null;
-        String listKey = null; // a key whose further values may follow on lines of their own (name servers)
-        boolean listAfterBlank = false; // a heading with no value: its list may follow a blank line, unindented (.hk)
-        boolean registrarBlock = false; // "REGISTRAR:" alone, its name on the next line (.pl)
-        ContactBlock block = null; // "Registrant:" alone, then the contact's lines without keys (.tw)
+        Kind kind = Kind.RECORD;
+        ContactBuilder section = null; // the contact a CONTACT section describes
+        ContactBlock block = null; // its lines without keys (.tw)
+        String listKey = null; // a key whose further values follow on lines of their own (name servers)
+        String valueKey = null; // a heading with no value whose value is the next line (.ch, .pl "REGISTRAR:")
         for (String line : lines) {
             Matcher m = BRACKET.matcher(line);
             if (m.matches()) {
                 section = denicRole(b, m.group(1));
-                listKey = null;
+                kind = Kind.CONTACT;
                 block = null;
+                listKey = valueKey = null;
                 continue;
             }
             Matcher rd = RECORD_DATE.matcher(line);
@@ -69,52 +73,107 @@ final class KeyValueParser {
                 boolean indented = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
                 String header = indented ? null : v.toLowerCase(Locale.ROOT);
                 if (v.isEmpty()) {
-                    if (!listAfterBlank) listKey = null;
                     block = null;
-                } else if (header != null && HEADERS.containsKey(header)) {
-                    // a section named on a line of its own (.fi: "Holder", "Registrar", "Nameservers")
+                    continue; // a heading's values may follow a blank line (.hk)
+                }
+                if (header != null && HEADERS.containsKey(header)) {
+                    // a section named on a line of its own (.fi, .dk: "Holder", "Registrar", "Nameservers")
                     String role = HEADERS.get(header);
+                    kind = role.isEmpty() ? (header.contains("name") ? Kind.NAME_SERVERS : Kind.RECORD) : Kind.CONTACT;
                     section = role.isEmpty() ? null : b.contact(role);
-                    listKey = null;
-                } else if (registrarBlock) {
-                    b.registrarName(v);
-                    registrarBlock = false;
-                    understood++;
-                } else if (block != null && indented) {
+                    block = null;
+                    listKey = valueKey = null;
+                    continue;
+                }
+                if (block != null) {
                     block.line(v);
                     understood++;
-                } else if (listKey != null && (indented || listAfterBlank && HOST_LINE.matcher(v).matches())
-                        && KeyMap.apply(b, listKey, v, zone)) {
+                } else if (valueKey != null) {
+                    if (KeyMap.apply(b, valueKey, v, zone)) understood++;
+                    if (!KeyMap.isList(valueKey)) valueKey = null;
+                } else if ((listKey != null || kind == Kind.NAME_SERVERS) && HOST_LINE.matcher(v).matches()) {
+                    b.nameServer(v);
+                    understood++;
+                } else if (listKey != null && indented && KeyMap.apply(b, listKey, v, zone)) {
                     understood++;
                 } else {
                     listKey = null;
-                    listAfterBlank = false;
                 }
                 continue;
             }
-            registrarBlock = false;
             block = null;
+            valueKey = null;
             listKey = KeyMap.isList(p.key()) ? p.key() : null;
-            listAfterBlank = listKey != null && p.value().isBlank() && KeyMap.isNameServer(p.key());
             if (p.value().isBlank()) {
                 String role = KeyMap.blockRole(p.key());
                 if (role != null) {
-                    // "Registrant Contact Information:" (.hk: keyed fields follow) or "Registrant:" (.tw: lines)
+                    // "Registrant:" then the contact's lines without keys (.tw), or its keyed fields (.hk, .ee)
+                    kind = Kind.CONTACT;
                     section = b.contact(role);
                     block = new ContactBlock(section);
                     continue;
                 }
+                if (KeyMap.isRegistrar(p.key())) {
+                    kind = Kind.REGISTRAR; // "Registrar:" then name: / url: (.ee), or the name alone (.pl, .ch)
+                    section = null;
+                    valueKey = p.key();
+                    continue;
+                }
+                if (p.key().equals("domain") || p.key().equals("domain name")) {
+                    kind = Kind.DOMAIN; // "Domain:" then name: (.ee), or the name alone (.ch)
+                    section = null;
+                    valueKey = p.key();
+                    continue;
+                }
+                if (KeyMap.isNameServer(p.key())) {
+                    kind = Kind.NAME_SERVERS;
+                    section = null;
+                    continue;
+                }
+                if (KeyMap.isKnownField(p.key())) valueKey = p.key(); // "First registration date:" then the date (.ch)
+                continue;
             }
-            if (section != null) {
-                if (KeyMap.field(section, p.key(), p.value())) {
+            switch (kind) {
+                case CONTACT -> {
+                    if (KeyMap.field(section, p.key(), p.value())) {
+                        understood++;
+                        continue;
+                    }
+                    // not a field of the contact: a pair of the record itself (.hk's dates follow its contact);
+                    // the record keeps the first value of each field, so a contact's own dates do not replace it
+                }
+                case DOMAIN -> {
+                    if (p.key().equals("name")) {
+                        b.domain(p.value());
+                        understood++;
+                        continue;
+                    }
+                }
+                case REGISTRAR -> {
+                    switch (p.key()) {
+                        case "name", "organization", "organisation" -> b.registrarName(p.value());
+                        case "url", "website", "www", "web" -> b.registrarUrl(p.value());
+                        case "email", "e mail", "abuse email" -> b.abuseEmail(p.value());
+                        default -> {
+                            // the registrar's own dates and phone are not the record's; DNSSEC, status and name
+                            // servers printed after it are (.ch)
+                            if (KeyMap.isDateKey(p.key()) || !KeyMap.isKnownField(p.key())) continue;
+                            if (KeyMap.apply(b, p.key(), p.value(), zone)) understood++;
+                            continue;
+                        }
+                    }
                     understood++;
                     continue;
                 }
-                // not a field of the contact: a pair of the record itself (.hk's dates follow its contact)
-            }
-            if (p.value().isBlank() && KeyMap.isRegistrar(p.key())) {
-                registrarBlock = true;
-                continue;
+                case NAME_SERVERS -> {
+                    if (p.key().equals("hostname") || p.key().equals("name") || KeyMap.isNameServer(p.key())) {
+                        b.nameServer(p.value());
+                        understood++;
+                        continue;
+                    }
+                    if (p.key().equals("changed") || p.key().equals("created")) continue;
+                }
+                default -> { }
             }
             if (tciContact(b, p) || KeyMap.apply(b, p.key(), p.value(), zone)) understood++;
         }
@@ -159,7 +218,7 @@ final class KeyValueParser {
             java.util.Map.entry("technical contact", "tech"), java.util.Map.entry("tech contact", "tech"),
             java.util.Map.entry("billing contact", "billing"), java.util.Map.entry("registrar", ""),
             java.util.Map.entry("nameservers", ""), java.util.Map.entry("name servers", ""),
-            java.util.Map.entry("dnssec", ""));
+            java.util.Map.entry("dnssec", ""), java.util.Map.entry("domain information", ""));
 
     /** DENIC section names: Holder, Admin-C, Tech-C, Zone-C. */
     private static ContactBuilder denicRole(RecordBuilder b, String name) {

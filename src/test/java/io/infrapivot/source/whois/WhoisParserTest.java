@@ -170,6 +170,45 @@ class WhoisParserTest {
     }
 
     @Test
+    void swissAnswerWithEachValueOnTheLineAfterItsHeading() {
+        RegistrationRecord r = parse("switch-ch.txt", "whois.nic.ch", "beispiel-shop.ch");
+        assertThat(r.domain()).isEqualTo("beispiel-shop.ch");
+        assertThat(r.created()).isEqualTo(Instant.parse("2004-03-15T00:00:00Z"));
+        assertThat(r.registrar().name()).isEqualTo("Beispiel Registrar AG");
+        assertThat(r.nameServers()).containsExactly("ns1.beispiel-host.ch", "ns2.beispiel-host.ch");
+        assertThat(r.dnssec()).isFalse();
+        assertThat(r.contacts().registrant().organization()).isEqualTo("Beispiel AG");
+        assertThat(r.contacts().registrant().country()).isEqualTo("CH");
+    }
+
+    @Test
+    void danishAnswerWithHeadingsOnLinesOfTheirOwn() {
+        RegistrationRecord r = parse("punktum-dk.txt", "whois.punktum.dk", "eksempel-butik.dk");
+        assertThat(r.domain()).isEqualTo("eksempel-butik.dk");
+        assertThat(r.created()).isEqualTo(Instant.parse("2005-03-15T00:00:00Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-03-31T00:00:00Z"));
+        assertThat(r.nameServers()).containsExactly("ns1.eksempel-host.dk", "ns2.eksempel-host.dk");
+        assertThat(r.dnssec()).isFalse();
+        assertThat(r.contacts().registrant().handle()).isEqualTo("EKS1234-DK");
+        assertThat(r.contacts().registrant().name()).isEqualTo("Eksempel ApS");
+        assertThat(r.contacts().registrant().city()).isEqualTo("København K");
+    }
+
+    @Test
+    void estonianAnswerWithKeyedSectionsKeepsTheRecordsOwnDates() {
+        RegistrationRecord r = parse("internet-ee.txt", "whois.tld.ee", "naide-pood.ee");
+        assertThat(r.domain()).isEqualTo("naide-pood.ee");
+        assertThat(r.created()).isEqualTo(Instant.parse("2010-03-15T08:11:12Z"));
+        assertThat(r.updated()).as("the domain's, not a contact's or the registrar's")
+                .isEqualTo(Instant.parse("2024-01-01T08:00:00Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-03-16T00:00:00Z"));
+        assertThat(r.registrar().name()).isEqualTo("Naide Registrar AS");
+        assertThat(r.registrar().url()).isEqualTo("https://www.naide-registrar.ee");
+        assertThat(r.nameServers()).containsExactly("ns1.naide-host.ee", "ns2.naide-host.ee");
+        assertThat(r.contacts().registrant().name()).isEqualTo("Naide OÜ");
+    }
+
+    @Test
     void verisignThinAnswer() {
         RegistrationRecord r = parse("verisign-thin.txt", "whois.verisign-grs.com", "example-shop.com");
         assertThat(r.format()).isEqualTo("verisign-thin");
