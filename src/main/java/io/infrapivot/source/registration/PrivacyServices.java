@@ -98,9 +98,20 @@ public final class PrivacyServices {
                 cs.abuse());
     }
 
+    /**
+     * A proxy service (an email domain or organisation of the list) hides the whole contact. A redaction
+     * placeholder hides only the field it stands in: the contact is hidden when none of its name, organisation,
+     * email and phone is left (a GDPR-redacted registrant often still shows its organisation, a real pivot; the
+     * placeholders themselves are never emitted as pivots).
+     */
     private Contact mark(Contact c) {
         if (c == null || c.privacy()) return c;
-        return match(c) != null ? c.withPrivacy(true) : c;
+        Rule r = match(c);
+        if (r == null) return c;
+        if (!r.kind().equals("text")) return c.withPrivacy(true);
+        boolean anyReal = Stream.of(c.name(), c.organization(), c.email(), c.phone())
+                .anyMatch(v -> v != null && !v.isBlank() && !isPrivacyText(v));
+        return anyReal ? c : c.withPrivacy(true);
     }
 
     /**

@@ -58,6 +58,20 @@ class RegistrationObservationsTest {
     }
 
     @Test
+    void aRedactedRegistrantStillGivesTheOrganisationItShows() {
+        Indicator d = Indicator.of(IndicatorType.DOMAIN, "roe-holdings.example");
+        List<Observation> obs = observe(d, "registrar-gdpr-org.txt", "whois.registrar.example");
+        // the placeholders are no pivots; the organisation the registrar still publishes is
+        assertThat(links(obs, Relation.REGISTRANT_ORG)).containsExactly("org:Roe Holdings Ltd");
+        assertThat(links(obs, Relation.REGISTRANT_NAME)).isEmpty();
+        assertThat(links(obs, Relation.REGISTRANT_EMAIL)).isEmpty();
+        assertThat(links(obs, Relation.REGISTRANT_PHONE)).isEmpty();
+        assertThat(obs.get(0).value().get("privacy").asBoolean()).as("the holder is known by its organisation").isFalse();
+        // a contact that is all placeholders is hidden as a whole
+        assertThat(obs.get(0).value().get("contacts").get("admin").get("privacy").asBoolean()).isTrue();
+    }
+
+    @Test
     void networkRecordGivesNetblockOwnerAndAbuse() {
         Indicator ip = Indicator.of(IndicatorType.IP, "8.8.8.8");
         List<Observation> obs = observe(ip, "arin-ip.txt", "whois.arin.net");
