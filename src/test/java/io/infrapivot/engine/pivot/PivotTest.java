@@ -332,6 +332,8 @@ class PivotTest {
                 .isEqualTo(NoiseRules.SHARED_HOSTING);
         assertThat(all.judge(Indicator.fromCanonical(IndicatorType.ORG, "REDACTED FOR PRIVACY")).orElseThrow().rule())
                 .isEqualTo(NoiseRules.PRIVACY);
+        assertThat(all.judge(Indicator.fromCanonical(IndicatorType.HOST, "ns102a.microsoftinternetsafety.net"))
+                .orElseThrow().rule()).isEqualTo(NoiseRules.SINKHOLE);
         assertThat(all.judge(Indicator.fromCanonical(IndicatorType.HOST, "ns1.fbi.seized.gov")).orElseThrow().rule())
                 .isEqualTo(NoiseRules.SINKHOLE);
         assertThat(all.judge(d("google.com")).orElseThrow().rule()).isEqualTo(NoiseRules.POPULAR);
