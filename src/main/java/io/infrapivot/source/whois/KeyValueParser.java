@@ -10,8 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Flat {@code Key: Value} answers: the ICANN 2013 RAA format (registry thin and registrar thick), Verisign's
- * .com/.net thin answers, and the ccTLDs that print flat pairs (.au, .cn, .ru, .de). DENIC-style
- * {@code [Holder]}/{@code [Tech-C]} headers switch the contact the following pairs describe.
+ * .com/.net thin answers, and the ccTLDs that print flat pairs (.au, .cn, .ru, .de, .pl, .se, .fi, .dk, .ee, .ch,
+ * .hk, .tw). Headings switch what the following pairs describe: DENIC's {@code [Holder]}/{@code [Tech-C]}, a
+ * heading alone on its line ({@code Holder}, {@code Nameservers}), or a key without a value ({@code Registrant:},
+ * {@code Registrar:}, {@code Domain:}, {@code Name servers:}), whose value may also be the next line (.ch) or,
+ * for a contact, lines without keys (.tw). The record keeps the first value of each field, so a contact's or a
+ * registrar's own dates never replace the domain's.
  */
 final class KeyValueParser {
     private static final Pattern BRACKET = Pattern.compile("^\\s*\\[([A-Za-z-]+)]\\s*$");
