@@ -142,6 +142,9 @@ final class PivotCommand implements Callable<Integer> {
         }
     }
 
+    /** Marked indicators listed per rule in the summary before the rest is counted. */
+    static final int MARKS_SHOWN = 5;
+
     static String seconds(Duration d) {
         return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
@@ -176,9 +179,14 @@ final class PivotCommand implements Callable<Integer> {
         if (!marks.isEmpty()) {
             t.println(t.bold("marked") + t.dim(" (recorded; not expanded unless said)"));
             marks.forEach((rule, nodes) -> {
-                for (Pivot.Node n : nodes) {
+                // a rule that marked many shows a few and a count (all are in --json and `why`)
+                int shown = nodes.size() > MARKS_SHOWN + 1 ? MARKS_SHOWN : nodes.size();
+                for (Pivot.Node n : nodes.subList(0, shown)) {
                     t.println("  " + Report.pad(rule, 18) + Report.pad(Terminal.v(n.indicator().value()), 28)
                             + Terminal.v(n.mark().reason()) + (n.mark().expand() ? t.dim(" (expanded)") : ""));
+                }
+                if (shown < nodes.size()) {
+                    t.println("  " + Report.pad(rule, 18) + t.dim("… and " + (nodes.size() - shown) + " more"));
                 }
             });
         }

@@ -41,8 +41,13 @@ public final class NoiseRules {
     public static final String SHARED_REGISTRANT = "shared-registrant";
     public static final String POPULAR = "popular";
     public static final String PRIVACY = "privacy";
+    public static final String ZONE_CONTACT = "zone-contact";
     public static final List<String> RULES = List.of(SPECIAL_RANGE, KNOWN_NETWORK, SINKHOLE, PARKING, SHARED_HOSTING,
-            SHARED_REGISTRANT, POPULAR, PRIVACY);
+            SHARED_REGISTRANT, POPULAR, PRIVACY, ZONE_CONTACT);
+
+    /** Mailboxes DNS software and hosts fill into a zone's SOA by default. */
+    private static final Set<String> ROLE_MAILBOXES = Set.of("hostmaster", "postmaster", "webmaster", "admin",
+            "administrator", "root", "dns", "dnsadmin", "dns-admin", "noc", "support", "info", "domains", "abuse");
 
     /** Default fan-out above which an IP, name server or mail host is shared hosting (and an email a bulk registrant). */
     public static final int DEFAULT_SHARED_THRESHOLD = 300;
@@ -163,6 +168,33 @@ public final class NoiseRules {
 
     private boolean on(String rule) {
         return !lifted.contains(rule);
+    }
+
+    /**
+     * The mark of an SOA contact that only restates its own zone: a role mailbox ({@code hostmaster@}, {@code root@},
+     * …) at the zone's own registrable domain, as DNS software writes into every zone. It ties to nothing but that
+     * zone, so asking reverse WHOIS about it costs a request for nothing; found by any other link (a registrant's
+     * email) it is expanded as usual.
+     */
+    public Optional<Mark> judgeSoaContact(Indicator zone, Indicator email) {
+        if (!on(ZONE_CONTACT) || email.type() != IndicatorType.EMAIL) return Optional.empty();
+        String v = email.value();
+        int at = v.lastIndexOf('@');
+        if (at <= 0 || !ROLE_MAILBOXES.contains(v.substring(0, at))) return Optional.empty();
+        String mailDomain = registrable(v.substring(at + 1));
+        String zoneDomain = registrable(zone.value());
+        if (mailDomain == null || !mailDomain.equals(zoneDomain)) return Optional.empty();
+        return Optional.of(new Mark(ZONE_CONTACT, "the zone's own " + v.substring(0, at) + " mailbox (SOA default)",
+                false, null));
+    }
+
+    private String registrable(String name) {
+        ParseResult r = parser.parseAs(IndicatorType.DOMAIN, name);
+        if (!(r instanceof ParseResult.Parsed p)) r = parser.parseAs(IndicatorType.HOST, name);
+        if (r instanceof ParseResult.Parsed p && p.parsed().details() instanceof Details.Name n) {
+            return n.registrableDomain() != null ? n.registrableDomain() : p.parsed().indicator().value();
+        }
+        return null;
     }
 
     /** The static mark of an indicator (no lookups needed), if any rule that is on applies. */

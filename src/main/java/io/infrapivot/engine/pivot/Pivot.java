@@ -326,6 +326,14 @@ public final class Pivot {
             if (excluded(steps, other)) return;
             int newHop = hop + 1;
             Node existing = nodes.get(other);
+            if (existing != null && existing.mark() != null && existing.mark().rule().equals(NoiseRules.ZONE_CONTACT)
+                    && f.relation() != Relation.SOA_EMAIL) {
+                // an SOA mailbox that another link names too (a registrant's email): it is the actor's, expand it
+                Node freed = new Node(other, Math.min(newHop, existing.hop()), existing.seed(), from, f, null, true);
+                nodes.put(other, freed);
+                schedule(other, freed.hop());
+                return;
+            }
             if (existing != null) {
                 if (newHop < existing.hop()) {
                     Node moved = new Node(other, newHop, existing.seed(), from, f, existing.mark(), existing.expanded());
@@ -339,6 +347,7 @@ public final class Pivot {
                 return;
             }
             NoiseRules.Mark m = noise.judge(other).orElse(null);
+            if (m == null && f.relation() == Relation.SOA_EMAIL) m = noise.judgeSoaContact(from, other).orElse(null);
             boolean expandIt = m == null || m.expand();
             Node n = new Node(other, newHop, false, from, f, m, expandIt);
             nodes.put(other, n);

@@ -422,13 +422,77 @@ class PivotTest {
     }
 
     Pivot.Result runDated(String caseName, Indicator seed, String recipe, Source... sources) throws Exception {
+        return runWith(caseName, seed, recipe, 1, sources);
+    }
+
+    /** One pivot from {@code seed} with these sources and recipe, in a case of its own. */
+    Pivot.Result runWith(String caseName, Indicator seed, String recipe, int depth, Source... sources) throws Exception {
         try (CaseStore store = new SqliteCaseRepository(dir).open(caseName);
              Engine engine = new Engine(new SourceRegistry(List.of(sources)), Config.load(Map.of(), dir.toString()),
                      store, IndicatorParser.standard(), Clock.systemUTC())) {
             Pivot p = new Pivot(engine, store, NoiseRules.load(IndicatorParser.standard(), null, Set.of()),
                     Clock.systemUTC());
-            return p.run(List.of(seed), Recipe.parse(new TomlMapper().readTree(recipe), "w"), new Pivot.Options(1, 100,
-                    null, Map.of(), 300, Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), false), null);
+            return p.run(List.of(seed), Recipe.parse(new TomlMapper().readTree(recipe), "w"), new Pivot.Options(depth,
+                    100, null, Map.of(), 300, Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), false), null);
         }
+    }
+
+    @Test
+    void aZonesOwnSoaMailboxIsMarkedUnlessARegistrantLinkNamesIt() throws Exception {
+        World w = new World();
+        Indicator a = d("zone-a.example");
+        Indicator b = d("zone-b.example");
+        Indicator soaA = email("hostmaster@zone-a.example");
+        Indicator soaB = email("hostmaster@zone-b.example");
+        Indicator other = d("other-by-hostmaster.example");
+        w.add("dnsf", a, a, Relation.SOA_EMAIL, soaA);
+        w.add("dnsf", a, a, Relation.SOA_EMAIL, email("dns@shared-dns-host.example"));
+        w.add("reg", a, a, Relation.REGISTRANT_EMAIL, soaB);     // zone-b's SOA mailbox registered zone-a
+        w.add("dnsf", b, b, Relation.SOA_EMAIL, soaB);
+        w.add("rev", soaA, d("never-asked.example"), Relation.REGISTRANT_EMAIL, soaA);
+        w.add("rev", soaB, other, Relation.REGISTRANT_EMAIL, soaB);
+        // the test recipe, following SOA mailboxes instead of addresses
+        String recipe = RECIPE.replace("follow = [\"registrant-email\", \"resolves-to\"]",
+                "follow = [\"registrant-email\", \"soa-email\"]");
+        WorldSource rev = new WorldSource("rev", w, Set.of(IndicatorType.EMAIL));
+        Pivot.Result r = runWith("soa", a, recipe, 3, new WorldSource("reg", w, Set.of(IndicatorType.DOMAIN)),
+                new WorldSource("dnsf", w, Set.of(IndicatorType.DOMAIN)), rev);
+        // hostmaster@ of the seed's own zone: recorded, marked, never reverse-looked-up
+        assertThat(r.nodes().get(soaA).mark().rule()).isEqualTo(NoiseRules.ZONE_CONTACT);
+        assertThat(rev.calls).doesNotContainKey(soaA);
+        // a mailbox at another domain is an ordinary pivot
+        assertThat(rev.calls).containsKey(email("dns@shared-dns-host.example"));
+        // zone-b's hostmaster registered the seed: a registrant link, so it is expanded and finds more
+        assertThat(r.nodes().get(soaB).mark()).isNull();
+        assertThat(rev.calls).containsKey(soaB);
+        assertThat(r.nodes()).containsKey(other);
+        // the seed's own hostmaster is also its registrant: whichever link arrives first, it ends up expanded
+        Indicator c = d("zone-c.example");
+        Indicator soaC = email("hostmaster@zone-c.example");
+        w.add("dnsf", c, c, Relation.SOA_EMAIL, soaC);
+        w.add("reg", c, c, Relation.REGISTRANT_EMAIL, soaC);
+        w.add("rev", soaC, d("more-by-zone-c.example"), Relation.REGISTRANT_EMAIL, soaC);
+        WorldSource revC = new WorldSource("rev", w, Set.of(IndicatorType.EMAIL));
+        WorldSource regC = new WorldSource("reg", w, Set.of(IndicatorType.DOMAIN));
+        Source slowReg = new Source() { // the SOA link is heard first, the registrant link 300 ms later
+            @Override
+            public SourceInfo info() {
+                return regC.info();
+            }
+
+            @Override
+            public LookupResult lookup(Indicator i, LookupContext ctx) throws InterruptedException {
+                Thread.sleep(300);
+                return regC.lookup(i, ctx);
+            }
+        };
+        Pivot.Result rc = runWith("soa-c", c, recipe, 3, slowReg, new WorldSource("dnsf", w,
+                Set.of(IndicatorType.DOMAIN)), revC);
+        assertThat(rc.nodes().get(soaC).mark()).isNull();
+        assertThat(revC.calls).containsKey(soaC);
+        assertThat(rc.nodes()).containsKey(d("more-by-zone-c.example"));
+        // the rule can be lifted
+        assertThat(NoiseRules.load(IndicatorParser.standard(), null, Set.of(NoiseRules.ZONE_CONTACT))
+                .judgeSoaContact(a, soaA)).isEmpty();
     }
 }
