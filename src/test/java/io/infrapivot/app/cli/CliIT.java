@@ -320,5 +320,29 @@ class CliIT {
         var third = copy.run("parse", "--json", "8.8.8.8");
         assertThat(third.exit()).as(third.err()).isZero();
         assertThat(Files.getLastModifiedTime(archives.get(0)).toMillis()).isGreaterThan(made.toMillis());
+
+        // the CDS kind (what JDK 21-24 get) on demand: recorded, then mapped
+        copy.env.put("INFRAPIVOT_CLASS_ARCHIVE", "cds");
+        assertThat(copy.run("parse", "8.8.8.8").exit()).isZero();
+        assertThat(repo.resolve("target/" + archives.get(0).getFileName().toString().replaceFirst("\\.(aot|jsa)$", ".jsa")))
+                .exists();
+        copy.env.put("INFRAPIVOT_JAVA_OPTS", "-Xshare:on");
+        var cds = copy.run("parse", "--json", "8.8.8.8");
+        assertThat(cds.exit()).as(cds.err()).isZero();
+        assertThat(cds.err()).isEmpty();
+        assertThat(cds.out()).isEqualTo(first.out());
+        // off: nothing is recorded or used; a wrong value is one line and exit 4
+        copy.env.remove("INFRAPIVOT_JAVA_OPTS");
+        copy.env.put("INFRAPIVOT_CLASS_ARCHIVE", "off");
+        Files.setLastModifiedTime(repo.resolve("target/infrapivot-all.jar"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+        var off = copy.run("parse", "8.8.8.8");
+        assertThat(off.exit()).isZero();
+        assertThat(off.err()).isEmpty();
+        copy.env.put("INFRAPIVOT_CLASS_ARCHIVE", "sometimes");
+        var bad = copy.run("parse", "8.8.8.8");
+        assertThat(bad.exit()).isEqualTo(4);
+        assertThat(bad.err()).isEqualTo("infrapivot: INFRAPIVOT_CLASS_ARCHIVE must be auto, aot, cds or off, not"
+                + " 'sometimes'\n");
     }
 }
