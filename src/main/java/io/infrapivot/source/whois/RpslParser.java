@@ -147,8 +147,10 @@ final class RpslParser {
     private static void dates(RecordBuilder b, RpslObject o) {
         ZoneOffset utc = ZoneOffset.UTC;
         b.created(RegistrationDates.parse(first(o, "created", "regdate", "registered"), utc));
-        b.updated(RegistrationDates.parse(first(o, "last modified", "last update", "modified", "changed"), utc));
-        b.expires(RegistrationDates.parse(first(o, "expiry date", "expires", "expire", "paid till"), utc));
+        b.updated(RegistrationDates.parse(first(o, "last modified", "last update", "last updated", "modified",
+                "changed"), utc));
+        b.expires(RegistrationDates.parse(first(o, "expiry date", "expires", "expire", "expire date", "paid till"),
+                utc));
     }
 
     private static String first(RpslObject o, String... keys) {

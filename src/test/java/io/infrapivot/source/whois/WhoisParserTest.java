@@ -209,6 +209,17 @@ class WhoisParserTest {
     }
 
     @Test
+    void iranianAnswerWithHolderObjectsAndHyphenatedDateKeys() {
+        RegistrationRecord r = parse("irnic-ir.txt", "whois.nic.ir", "nemuneh-shop.ir");
+        assertThat(r.updated()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(r.nameServers()).containsExactly("ns1.nemuneh-host.ir", "ns2.nemuneh-host.ir");
+        assertThat(r.contacts().registrant().organization()).isEqualTo("Nemuneh Co");
+        assertThat(r.contacts().registrant().email()).isEqualTo("info@nemuneh-shop.ir");
+        assertThat(r.contacts().tech().name()).isEqualTo("Ali Nemuneh");
+    }
+
+    @Test
     void verisignThinAnswer() {
         RegistrationRecord r = parse("verisign-thin.txt", "whois.verisign-grs.com", "example-shop.com");
         assertThat(r.format()).isEqualTo("verisign-thin");
