@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code infrapivot update-data}: refreshes the shipped data sets into the data folder. */
 @Command(name = "update-data", mixinStandardHelpOptions = true,
-        description = "Refresh the shipped data sets (Public Suffix List, known CDN/cloud ranges) into the data folder.")
+        description = "Refresh the shipped data sets (Public Suffix List, known CDN/cloud ranges, RDAP bootstrap) into the data folder.")
 final class UpdateDataCommand implements Callable<Integer> {
     @Option(names = "--psl-url", paramLabel = "URL",
             description = "Where to fetch the Public Suffix List (http, https, file or a path); default: setting data.psl_url or publicsuffix.org.")
