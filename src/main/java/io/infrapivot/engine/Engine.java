@@ -274,13 +274,19 @@ public final class Engine implements AutoCloseable {
             return new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false,
                     elapsed, result.total(), result.observations().stream().map(Fact::of).toList(), null);
         }
+        RuntimeException listenerFailed = null;
         if (early != null) {
-            early.accept(new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false,
-                    elapsed, result.total(), result.observations().stream().map(Fact::of).toList(), null));
+            try {
+                early.accept(new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false,
+                        elapsed, result.total(), result.observations().stream().map(Fact::of).toList(), null));
+            } catch (RuntimeException e) {
+                listenerFailed = e; // the answer is stored all the same, then the failure goes on up
+            }
         }
         // a lookup cut short by our own rate limit or budget keeps its facts but is no cache hit: the next run asks again
         Duration ttl = held != null ? Duration.ZERO : settings.getDuration("ttl", info.defaultTtl());
         LookupRecord rec = store.saveLookup(id, indicator, params, started, clock.instant(), result, ttl);
+        if (listenerFailed != null) throw listenerFailed;
         List<Fact> facts = result.observations().isEmpty() ? List.of()
                 : store.observationsOfLookup(rec.id()).stream().map(Fact::of).toList();
         return new SourceOutcome(indicator, id, info.access(), result.outcome(), result.message(), false, elapsed,
