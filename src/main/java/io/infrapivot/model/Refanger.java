@@ -26,6 +26,9 @@ final class Refanger {
             // dots: [.] (.) {.} [dot] (dot) {dot} with optional spaces around, and \.
             rule("\\s*[\\[({]\\s*(?:\\.|dot)\\s*[\\])}]\\s*", "."),
             rule("\\\\\\.", "."),
+            // a bracket on one side only: "example[.com", "example.]com" (seen in reports; never valid in a name)
+            rule("(?<=[\\p{L}\\p{N}_-])\\[\\.(?=[\\p{L}\\p{N}_-])", "."),
+            rule("(?<=[\\p{L}\\p{N}_-])\\.\\](?=[\\p{L}\\p{N}_-])", "."),
             // at signs: [@] (@) {@} [at] (at) {at}
             rule("\\s*[\\[({]\\s*(?:@|at)\\s*[\\])}]\\s*", "@"),
             // " dot " between name-like parts
