@@ -32,7 +32,16 @@ public final class ContactBuilder {
         return this;
     }
 
+    /** "info AT example.co.il": an address written with the at sign spelt out (ISOC-IL and others). */
+    private static final java.util.regex.Pattern SPELT_AT = java.util.regex.Pattern.compile(
+            "^([A-Za-z0-9._%+'-]{1,64})\\s*(?:\\s(?:AT|at)\\s|\\[(?:at|AT|@)]|\\((?:at|AT|@)\\))\\s*"
+                    + "([A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})+)$");
+
     public ContactBuilder email(String v) {
+        if (v != null && v.indexOf('@') < 0) {
+            java.util.regex.Matcher m = SPELT_AT.matcher(v.strip());
+            if (m.matches()) v = m.group(1) + "@" + m.group(2);
+        }
         email = keepFirst(email, v);
         return this;
     }

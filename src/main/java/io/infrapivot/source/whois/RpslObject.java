@@ -37,6 +37,11 @@ record RpslObject(String type, Map<String, List<String>> attrs) {
         return out;
     }
 
+    /** The same attributes under another class (an object whose first key is not its class, as ISOC-IL's). */
+    RpslObject retyped(String newType) {
+        return new RpslObject(newType, attrs);
+    }
+
     String first(String key) {
         List<String> v = attrs.get(key);
         if (v == null) return null;

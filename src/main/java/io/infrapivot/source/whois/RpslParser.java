@@ -6,6 +6,7 @@ import io.infrapivot.source.registration.Network;
 import io.infrapivot.source.registration.RecordBuilder;
 import io.infrapivot.source.registration.RegistrationDates;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,8 @@ final class RpslParser {
             String h = o.handle();
             if (h != null) byHandle.putIfAbsent(h.toUpperCase(Locale.ROOT), o);
         }
-        RpslObject main = objs.stream().filter(o -> PRIMARY.contains(o.type())).findFirst().orElse(null);
+        RpslObject main = objs.stream().filter(o -> PRIMARY.contains(o.type())).findFirst()
+                .orElseGet(() -> splitDomainObject(objs));
         if (main == null) return 0;
         String rir = rir(main, rirHint);
         switch (main.type()) {
@@ -57,6 +59,26 @@ final class RpslParser {
         Matcher m = ABUSE_COMMENT.matcher(text);
         if (m.find()) b.abuse().email(m.group(1));
         return main.attrs().size();
+    }
+
+    /**
+     * ISOC-IL opens the domain's object with {@code reg-name:}, its {@code domain:} second, and prints the rest of
+     * it (descr, nserver, validity …) after a blank line: those two blocks as one domain object, or null.
+     */
+    private static RpslObject splitDomainObject(List<RpslObject> objs) {
+        for (int i = 0; i < objs.size(); i++) {
+            RpslObject o = objs.get(i);
+            if (!o.type().equals("reg name") || o.first("domain") == null) continue;
+            Map<String, List<String>> attrs = new java.util.LinkedHashMap<>(o.attrs());
+            if (i + 1 < objs.size()) {
+                RpslObject next = objs.get(i + 1);
+                if (next.first("nic hdl") == null && next.first("domain") == null) {
+                    next.attrs().forEach((k, v) -> attrs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+                }
+            }
+            return new RpslObject("domain", attrs);
+        }
+        return null;
     }
 
     private static void network(RecordBuilder b, RpslObject o, Map<String, RpslObject> byHandle, String rir) {
@@ -93,6 +115,9 @@ final class RpslParser {
         owner(b, o, org, orgName);
         contacts(b, o, byHandle);
     }
+
+    /** A date inside a longer value: yyyymmdd or yyyy-mm-dd. */
+    private static final Pattern DATE_TOKEN = Pattern.compile("\\b(?:\\d{8}|\\d{4}-\\d{2}-\\d{2})\\b");
 
     /** "Example Registrar GmbH ( https://nic.at/registrar/123 )": a registrar's name with its page (.at). */
     private static final Pattern NAME_AND_URL = Pattern.compile("^(.*?)\\s*\\(\\s*(https?://\\S+?)\\s*\\)$");
@@ -131,6 +156,14 @@ final class RpslParser {
             }
         }
         if (o.first("owner") != null) b.registrant().organization(o.first("owner"));
+        // ISOC-IL: the holder as descr lines (name, then address)
+        List<String> descr = o.all("descr");
+        if (!descr.isEmpty() && o.first("holder c") == null && o.first("registrant") == null) {
+            b.registrant().organization(descr.get(0));
+            descr.subList(1, descr.size()).forEach(b.registrant()::street);
+            b.registrant().email(o.first("e mail"));
+            b.registrant().phone(o.first("phone"));
+        }
         fill(b.registrant(), ref(byH, o.first("holder c")));
         fill(b.registrant(), ref(byH, o.first("owner c")));
         String registrant = o.first("registrant"); // .at, .cz: the holder's handle
@@ -140,6 +173,14 @@ final class RpslParser {
             else b.registrant().handle(registrant);
         }
         contacts(b, o, byH);
+        if (registrar == null) {
+            // ISOC-IL: "registrar name:" and "registrar info:" in a block of their own
+            objs.stream().filter(x -> x.type().equals("registrar name")).findFirst().ifPresent(x -> {
+                b.registrarName(x.first("registrar name"));
+                b.registrarUrl(x.first("registrar info"));
+            });
+        }
+        if (o.first("dnssec") != null) b.dnssec(KeyMap.dnssec(o.first("dnssec")));
         String ds = o.first("ds rdata");
         if (ds != null || o.first("dnskey") != null) b.dnssec(Boolean.TRUE);
     }
@@ -149,8 +190,8 @@ final class RpslParser {
         b.created(RegistrationDates.parse(first(o, "created", "regdate", "registered"), utc));
         b.updated(RegistrationDates.parse(first(o, "last modified", "last update", "last updated", "modified",
                 "changed"), utc));
-        b.expires(RegistrationDates.parse(first(o, "expiry date", "expires", "expire", "expire date", "paid till"),
-                utc));
+        b.expires(RegistrationDates.parse(first(o, "expiry date", "expires", "expire", "expire date", "paid till",
+                "validity"), utc));
     }
 
     private static String first(RpslObject o, String... keys) {
@@ -158,8 +199,11 @@ final class RpslParser {
             String v = o.first(k);
             if (v != null) {
                 String[] parts = v.split("\\s+");
-                // old "changed: someone@example.net 20050101" lines carry the date last
-                return parts.length == 2 && parts[0].contains("@") ? parts[1] : v;
+                // old "changed: someone@example.net 20050101" lines carry the date last; ISOC-IL's
+                // "changed: registrar AT isoc.org.il 20250101 (Changed)" in the middle
+                if (parts.length == 2 && parts[0].contains("@")) return parts[1];
+                Matcher d = DATE_TOKEN.matcher(v);
+                return parts.length > 2 && d.find() ? d.group() : v;
             }
         }
         return null;

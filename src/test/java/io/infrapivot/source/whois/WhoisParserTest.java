@@ -220,6 +220,23 @@ class WhoisParserTest {
     }
 
     @Test
+    void israeliAnswerWithASplitDomainObjectAndSpeltOutAtSigns() {
+        RegistrationRecord r = parse("isoc-il.txt", "whois.isoc.org.il", "dugma-shop.co.il");
+        assertThat(r.domain()).isEqualTo("dugma-shop.co.il");
+        assertThat(r.nameServers()).containsExactly("ns1.dugma-host.co.il", "ns2.dugma-host.co.il");
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-03-15T00:00:00Z"));
+        assertThat(r.updated()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
+        assertThat(r.dnssec()).isFalse();
+        assertThat(r.registrar().name()).isEqualTo("Dugma Registrar Ltd");
+        assertThat(r.registrar().url()).isEqualTo("https://www.dugma-registrar.co.il");
+        Contact holder = r.contacts().registrant();
+        assertThat(holder.organization()).isEqualTo("Dugma Trading Ltd");
+        assertThat(holder.email()).isEqualTo("info@dugma-shop.co.il");
+        assertThat(r.contacts().admin().name()).isEqualTo("Dugma Admin");
+        assertThat(r.contacts().admin().email()).isEqualTo("admin@dugma-shop.co.il");
+    }
+
+    @Test
     void verisignThinAnswer() {
         RegistrationRecord r = parse("verisign-thin.txt", "whois.verisign-grs.com", "example-shop.com");
         assertThat(r.format()).isEqualTo("verisign-thin");
