@@ -30,7 +30,7 @@ final class KeyMap {
             "domain name commencement date", "first registration date");
     private static final Set<String> UPDATED = Set.of("updated date", "last updated", "last modified", "changed",
             "last update", "modified", "updated", "last updated date", "domain last updated date",
-            "record last updated on");
+            "record last updated on", "modified date");
     private static final Set<String> EXPIRES = Set.of("registry expiry date", "registrar registration expiration date",
             "expiration date", "expiry date", "expiration time", "paid till", "expires", "expire", "expire date", "expires on",
             "renewal date", "domain expiration date", "record expires on", "free date");

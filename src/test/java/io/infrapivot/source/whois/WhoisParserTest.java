@@ -237,6 +237,19 @@ class WhoisParserTest {
     }
 
     @Test
+    void singaporeAnswerWithIndentedContactHeadings() {
+        RegistrationRecord r = parse("sgnic-sg.txt", "whois.sgnic.sg", "contoh-kedai.com.sg");
+        assertThat(r.domain()).isEqualTo("contoh-kedai.com.sg");
+        assertThat(r.created()).isEqualTo(Instant.parse("2012-03-15T10:11:12Z"));
+        assertThat(r.updated()).isEqualTo(Instant.parse("2025-01-02T09:00:00Z"));
+        assertThat(r.expires()).isEqualTo(Instant.parse("2026-03-15T10:11:12Z"));
+        assertThat(r.registrar().name()).isEqualTo("CONTOH REGISTRAR PTE LTD");
+        assertThat(r.nameServers()).containsExactly("ns1.contoh-hosting.sg", "ns2.contoh-hosting.sg");
+        assertThat(r.contacts().registrant().name()).startsWith("CONTOH TRADING PTE. LTD.");
+        assertThat(r.contacts().tech().email()).isEqualTo("tech@contoh-hosting.sg");
+    }
+
+    @Test
     void verisignThinAnswer() {
         RegistrationRecord r = parse("verisign-thin.txt", "whois.verisign-grs.com", "example-shop.com");
         assertThat(r.format()).isEqualTo("verisign-thin");
