@@ -245,17 +245,11 @@ public final class Engine implements AutoCloseable {
         String held;
         slots.acquire();
         try { // the slot is the service's: held while it is asked, not while the answer is stored
-            String refusal = info.access() == Access.OFFLINE ? null : budgetRefusal(id);
-            if (refusal == null) refusal = breaker.refusal(); // checked once a slot is ours: queued calls see earlier failures
+            String refusal = breaker.refusal(); // checked once a slot is ours: queued calls see earlier failures
+            if (refusal == null) refusal = admit(source, settings, timeout);
             if (refusal != null) {
                 return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, refusal, false, Duration.ZERO,
                         null, List.of(), null);
-            }
-            String away = rateLimitWait(source, settings, timeout);
-            if (away != null) {
-                if (info.access() != Access.OFFLINE) requests.get(id).decrementAndGet(); // counted, but not sent
-                return new SourceOutcome(indicator, id, info.access(), Outcome.SKIPPED, away, false, Duration.ZERO, null,
-                        List.of(), null);
             }
             started = clock.instant();
             long t0 = System.nanoTime();
@@ -293,6 +287,20 @@ public final class Engine implements AutoCloseable {
                 result.total(), facts, rec.id());
     }
 
+    /**
+     * Lets one request to the source go: the request budget counts it, then the rate limit gives a permit (waiting
+     * at most {@code maxWait}). Null when it may go; else why not, and nothing is counted.
+     */
+    private String admit(Source source, SourceSettings settings, Duration maxWait) throws InterruptedException {
+        String id = source.info().id();
+        boolean offline = source.info().access() == Access.OFFLINE;
+        String no = offline ? null : budgetRefusal(id);
+        if (no != null) return no;
+        no = rateLimitWait(source, settings, maxWait);
+        if (no != null && !offline) requests.get(id).decrementAndGet(); // counted, but not sent
+        return no;
+    }
+
     /** Waits for a permit of the source's rate limit, at most {@code maxWait}; null when taken, else why not. */
     private String rateLimitWait(Source source, SourceSettings settings, Duration maxWait) throws InterruptedException {
         SourceInfo info = source.info();
@@ -325,12 +333,7 @@ public final class Engine implements AutoCloseable {
         @Override
         public String next() throws InterruptedException {
             if (asked.getAndIncrement() == 0) return null;
-            String id = source.info().id();
-            String no = source.info().access() == Access.OFFLINE ? null : budgetRefusal(id);
-            if (no == null) {
-                no = rateLimitWait(source, settings, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                if (no != null && source.info().access() != Access.OFFLINE) requests.get(id).decrementAndGet(); // not sent
-            }
+            String no = admit(source, settings, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (no != null) held = no;
             return no;
         }

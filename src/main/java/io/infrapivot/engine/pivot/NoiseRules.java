@@ -189,9 +189,7 @@ public final class NoiseRules {
     }
 
     private String registrable(String name) {
-        ParseResult r = parser.parseAs(IndicatorType.DOMAIN, name);
-        if (!(r instanceof ParseResult.Parsed p)) r = parser.parseAs(IndicatorType.HOST, name);
-        if (r instanceof ParseResult.Parsed p && p.parsed().details() instanceof Details.Name n) {
+        if (parser.parseName(name) instanceof ParseResult.Parsed p && p.parsed().details() instanceof Details.Name n) {
             return n.registrableDomain() != null ? n.registrableDomain() : p.parsed().indicator().value();
         }
         return null;

@@ -132,28 +132,20 @@ final class RpslParser {
         b.registrant().name(o.first("person"));
         for (String s : o.all("status")) KeyMap.statuses(b, s);
         for (String s : o.all("state")) KeyMap.statuses(b, s);
-        String registrar = o.first("registrar");
-        // a registrar object of its own (.ua: "registrar: ua.example" with organization, url, abuse-email)
-        RpslObject regObj = objs.stream().filter(x -> x.type().equals("registrar") && x != o
-                && x.first("organization") != null).findFirst().orElse(null);
-        if (regObj != null) {
-            registrar = regObj.first("organization");
-            b.registrarUrl(regObj.first("url"));
-            b.abuseEmail(regObj.first("abuse email"));
-        }
+        // the registrar's own object, when the answer has one (AFNIC: website, e-mail; .ua: organization, url,
+        // abuse-email — the organization being its name, the domain's "registrar:" only a handle)
+        RpslObject reg = objs.stream().filter(x -> x.type().equals("registrar") && x != o).findFirst().orElse(null);
+        String registrar = reg != null && reg.first("organization") != null ? reg.first("organization")
+                : o.first("registrar");
         Matcher withUrl = registrar == null ? null : NAME_AND_URL.matcher(registrar.strip());
         if (withUrl != null && withUrl.matches()) {
             registrar = withUrl.group(1);
             b.registrarUrl(withUrl.group(2));
         }
-        if (registrar != null) {
-            b.registrarName(registrar);
-            RpslObject reg = objs.stream().filter(x -> x.type().equals("registrar") && x != o).findFirst()
-                    .orElse(null);
-            if (reg != null) {
-                b.registrarUrl(reg.first("website"));
-                b.abuseEmail(reg.first("e mail"));
-            }
+        b.registrarName(registrar);
+        if (reg != null && registrar != null) {
+            b.registrarUrl(reg.first("website") != null ? reg.first("website") : reg.first("url"));
+            b.abuseEmail(reg.first("e mail") != null ? reg.first("e mail") : reg.first("abuse email"));
         }
         if (o.first("owner") != null) b.registrant().organization(o.first("owner"));
         // ISOC-IL: the holder as descr lines (name, then address)
