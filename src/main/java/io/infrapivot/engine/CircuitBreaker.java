@@ -33,6 +33,11 @@ final class CircuitBreaker {
         return null;
     }
 
+    /** The trial call let through by {@link #refusal()} did not go after all (refused by a budget). */
+    synchronized void abandonTrial() {
+        trialRunning = false;
+    }
+
     synchronized void success() {
         failures = 0;
         openUntil = null;

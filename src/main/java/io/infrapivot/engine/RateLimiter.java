@@ -22,6 +22,12 @@ final class RateLimiter {
      * permit is away (nothing is taken then).
      */
     Duration acquire(Duration maxWait) throws InterruptedException {
+        return acquire(maxWait, null);
+    }
+
+    /** As {@link #acquire(Duration)}; {@code onWait} hears how long, the first time it has to wait (may be null). */
+    Duration acquire(Duration maxWait, java.util.function.Consumer<Duration> onWait) throws InterruptedException {
+        boolean told = false;
         while (true) {
             long waitNanos;
             synchronized (this) {
@@ -34,6 +40,10 @@ final class RateLimiter {
                 }
                 waitNanos = (long) ((1 - tokens) * periodNanos / permits);
                 if (waitNanos > maxWait.toNanos()) return Duration.ofNanos(waitNanos);
+            }
+            if (!told && onWait != null) {
+                told = true;
+                onWait.accept(Duration.ofNanos(waitNanos));
             }
             Thread.sleep(Duration.ofNanos(Math.max(waitNanos, 1_000_000)));
         }

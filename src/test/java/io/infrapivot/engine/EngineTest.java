@@ -409,26 +409,27 @@ class EngineTest {
                 return LookupResult.of(found, List.of());
             }
         };
-        try (Engine e = engine(Map.of(), paged)) {
-            SourceOutcome first = only(e.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
+        try (Engine e = engine(Map.of(), paged); LookupSession s = e.session()) {
+            SourceOutcome first = only(s.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
                     Duration.ofSeconds(5), false, null), "paged");
             assertThat(first.outcome()).isEqualTo(Outcome.TRUNCATED);
             assertThat(first.message()).startsWith("stopped: rate limit of 2 per 1h reached");
             assertThat(first.facts()).hasSize(2);
-            assertThat(e.requests()).containsEntry("paged", 2);
+            assertThat(s.requests()).containsEntry("paged", 2);
             // kept, but not a cache hit: the next lookup goes to the source again (whose limit is spent now)
-            SourceOutcome again = only(e.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
+            SourceOutcome again = only(s.lookup(List.of(example), Selection.all(), RunOptions.defaults(),
                     Duration.ofSeconds(5), false, null), "paged");
             assertThat(again.cached()).isFalse();
             assertThat(again.outcome()).isEqualTo(Outcome.SKIPPED);
             assertThat(again.message()).startsWith("rate limit of 2 per 1h reached");
-            assertThat(e.requests()).as("a skipped lookup sent nothing").containsEntry("paged", 2);
+            assertThat(again.refusal()).isEqualTo(Refusal.RATE_LIMITED);
+            assertThat(s.requests()).as("a skipped lookup sent nothing").containsEntry("paged", 2);
         }
         assertThat(store.observations()).hasSize(2);
         // a request budget counts pages too
-        try (Engine e = engine(Map.of(), paged)) {
-            e.budget(Map.of("paged", 1), null);
-            SourceOutcome one = only(e.lookup(List.of(Indicator.fromCanonical(IndicatorType.DOMAIN, "example.org")),
+        try (Engine e = engine(Map.of(), paged);
+             LookupSession s = e.session(SessionOptions.unlimited().withRequestBudget(Map.of("paged", 1)))) {
+            SourceOutcome one = only(s.lookup(List.of(Indicator.fromCanonical(IndicatorType.DOMAIN, "example.org")),
                     Selection.all(), RunOptions.defaults(), Duration.ofSeconds(5), false, null), "paged");
             assertThat(one.message()).isEqualTo("stopped: request budget of 1 reached");
             assertThat(one.facts()).hasSize(1);

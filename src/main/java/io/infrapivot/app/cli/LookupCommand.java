@@ -2,6 +2,7 @@ package io.infrapivot.app.cli;
 
 import io.infrapivot.engine.Engine;
 import io.infrapivot.engine.Selection;
+import io.infrapivot.engine.SessionOptions;
 import io.infrapivot.engine.SourceOutcome;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.ParseResult;
@@ -61,12 +62,12 @@ final class LookupCommand implements Callable<Integer> {
         }
         Selection selection = flags.selection();
         RunOptions options = new RunOptions(flags.resolvers, flags.active, from, to, 1000);
-        try (SourceFlags.Session session = flags.open(ctx)) {
+        try (SourceFlags.Run session = flags.open(ctx, SessionOptions.unlimited())) {
             Engine engine = session.engine();
             session.store().addSeeds(indicators.keySet());
             AtomicInteger done = new AtomicInteger();
             int total = indicators.keySet().stream().mapToInt(i -> engine.candidates(i, selection).size()).sum();
-            List<SourceOutcome> outcomes = engine.lookup(indicators.keySet(), selection, options, limit, flags.refresh,
+            List<SourceOutcome> outcomes = session.session().lookup(indicators.keySet(), selection, options, limit, flags.refresh,
                     o -> {
                         if (json) {
                             synchronized (t) {

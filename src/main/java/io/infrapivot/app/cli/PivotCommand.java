@@ -94,17 +94,17 @@ final class PivotCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
         Selection selection = flags.selection();
-        try (SourceFlags.Session session = flags.open(ctx)) {
+        Pivot.Options options = new Pivot.Options(hops, maxNodes, tb, budget, sharedThreshold, selection,
+                new RunOptions(flags.resolvers, flags.active, null, null, Pivot.resultCap(sharedThreshold)), limit,
+                flags.refresh);
+        try (SourceFlags.Run session = flags.open(ctx, Pivot.sessionOptions(options))) {
             CaseStore store = session.store();
             Engine engine = session.engine();
             Pivot pivot = new Pivot(engine, store, noise, ctx.clock());
-            Pivot.Options options = new Pivot.Options(hops, maxNodes, tb, budget, sharedThreshold, selection,
-                    new RunOptions(flags.resolvers, flags.active, null, null, Pivot.resultCap(sharedThreshold)), limit,
-                    flags.refresh);
             AtomicInteger done = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
             int[] hopNow = {0};
-            Pivot.Result result = pivot.run(seeds, recipe, options, new Pivot.Listener() {
+            Pivot.Result result = pivot.run(session.session(), seeds, recipe, options, new Pivot.Listener() {
                 @Override
                 public void hop(int hop, int frontier, int nodes) {
                     hopNow[0] = hop;

@@ -1,6 +1,8 @@
 package io.infrapivot.app.cli;
 
 import io.infrapivot.engine.Engine;
+import io.infrapivot.engine.LookupSession;
+import io.infrapivot.engine.SessionOptions;
 import io.infrapivot.engine.Selection;
 import io.infrapivot.engine.port.CaseStore;
 import io.infrapivot.source.Durations;
@@ -55,10 +57,10 @@ final class SourceFlags {
     }
 
     /**
-     * The case and an engine on it, with the selection checked; Ctrl-C cancels the running lookups and
-     * closes the case (what finished is committed).
+     * The case, an engine on it and one lookup session with {@code options}, with the selection checked; Ctrl-C
+     * cancels the session's lookups and closes the case (what finished is committed).
      */
-    Session open(AppContext ctx) {
+    Run open(AppContext ctx, SessionOptions options) {
         CaseStore store = CaseCommand.open(ctx, ctx.caseName(caseName));
         Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock());
         try {
@@ -68,18 +70,20 @@ final class SourceFlags {
             store.close();
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
+        LookupSession session = engine.session(options);
         Thread hook = new Thread(() -> {
-            engine.cancel();
+            session.cancel();
             store.close();
         }, "infrapivot-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        return new Session(store, engine, hook);
+        return new Run(store, engine, session, hook);
     }
 
-    /** An open case and engine; closing ends both and removes the Ctrl-C hook. */
-    record Session(CaseStore store, Engine engine, Thread hook) implements AutoCloseable {
+    /** An open case, engine and session; closing ends them and removes the Ctrl-C hook. */
+    record Run(CaseStore store, Engine engine, LookupSession session, Thread hook) implements AutoCloseable {
         @Override
         public void close() {
+            session.close();
             engine.close();
             store.close();
             try {

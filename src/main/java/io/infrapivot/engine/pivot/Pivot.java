@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrapivot.engine.Engine;
 import io.infrapivot.engine.Fact;
+import io.infrapivot.engine.LookupSession;
+import io.infrapivot.engine.Refusal;
+import io.infrapivot.engine.SessionEvent;
+import io.infrapivot.engine.SessionOptions;
 import io.infrapivot.engine.Selection;
 import io.infrapivot.engine.SourceOutcome;
 import io.infrapivot.engine.port.CaseStore;
@@ -105,14 +109,30 @@ public final class Pivot {
         this.clock = clock;
     }
 
+    /** The session options that carry a pivot's budgets (requests per source, time). */
+    public static SessionOptions sessionOptions(Options o) {
+        return new SessionOptions(o.requestBudget(), o.timeBudget());
+    }
+
+    /** Runs a pivot on a session of its own, with the options' budgets. */
     public Result run(Collection<Indicator> seeds, Recipe recipe, Options o, Listener listener)
+            throws InterruptedException {
+        try (LookupSession session = engine.session(sessionOptions(o))) {
+            return run(session, seeds, recipe, o, listener);
+        }
+    }
+
+    /**
+     * Runs a pivot on {@code session}: its budgets (not the options') limit the requests, its {@link
+     * LookupSession#cancel()} stops the pivot (what finished stays stored), its listeners hear every lookup
+     * and each hop. Make the session with {@link #sessionOptions(Options)} to honour the options' budgets.
+     */
+    public Result run(LookupSession session, Collection<Indicator> seeds, Recipe recipe, Options o, Listener listener)
             throws InterruptedException {
         Listener l = listener == null ? new Listener() {} : listener;
         engine.validate(o.selection());
-        Instant deadline = o.timeBudget() == null ? null : clock.instant().plus(o.timeBudget());
-        engine.budget(o.requestBudget(), deadline);
         store.addSeeds(seeds);
-        Run run = new Run(recipe, o, l, System.nanoTime());
+        Run run = new Run(session, recipe, o, l, System.nanoTime());
         return run.execute(new ArrayList<>(new LinkedHashSet<>(seeds)));
     }
 
@@ -124,6 +144,7 @@ public final class Pivot {
      * within the depth): the graph is the same whatever the order answers come in.
      */
     private final class Run {
+        final LookupSession session;
         final Recipe recipe;
         final Options o;
         final Listener l;
@@ -150,7 +171,8 @@ public final class Pivot {
 
         final long startedNanos;
 
-        Run(Recipe recipe, Options o, Listener l, long startedNanos) {
+        Run(LookupSession session, Recipe recipe, Options o, Listener l, long startedNanos) {
+            this.session = session;
             this.recipe = recipe;
             this.o = o;
             this.l = l;
@@ -174,7 +196,7 @@ public final class Pivot {
                     while (pending > 0 && failure == null) lock.wait();
                 }
             } catch (InterruptedException e) {
-                engine.cancel();
+                session.cancel();
                 throw e;
             } finally {
                 pool.shutdownNow();
@@ -188,6 +210,7 @@ public final class Pivot {
         /** Starts the lookups of {@code ind} at {@code hop} when the recipe looks it up there. Holds the lock. */
         void schedule(Indicator ind, int hop) {
             if (hop >= o.depth() || recipe.stepsFor(ind.type(), hop).isEmpty()) return;
+            if (session.isCancelled()) return;
             Node n = nodes.get(ind);
             if (n.mark() != null && !n.mark().expand() && !n.seed()) return;
             Integer before = scheduledAt.get(ind);
@@ -196,6 +219,7 @@ public final class Pivot {
             pending++;
             maxHop = Math.max(maxHop, hop);
             l.hop(hop, pending, nodes.size());
+            session.publish(new SessionEvent.HopProgress(hop, pending, nodes.size()));
             pool.submit(() -> {
                 try {
                     lookupAndExpand(ind, hop);
@@ -234,7 +258,7 @@ public final class Pivot {
             flush(marks);
             Selection sel = narrow(o.selection(), any ? List.of() : List.copyOf(sources), engine.registry().ids());
             List<SourceOutcome> got = sel == null ? List.of()
-                    : engine.lookup(List.of(ind), sel, o.run(), o.timeout(), o.refresh(), x -> {
+                    : session.lookup(List.of(ind), sel, o.run(), o.timeout(), o.refresh(), x -> {
                         // followed as soon as the source answered: the next hop does not wait for the store
                         List<Node> found = new ArrayList<>();
                         synchronized (lock) {
@@ -270,8 +294,10 @@ public final class Pivot {
         /** Records one source's outcome (stored, with its facts' ids). Holds the lock. */
         void record(SourceOutcome x) {
             outcomes.add(x);
-            if (x.outcome() == Outcome.SKIPPED && x.message() != null && x.message().startsWith("time budget")) {
-                stops.add("time budget of " + o.timeBudget() + " reached");
+            if (x.refusal() == Refusal.TIME_BUDGET) {
+                stops.add("time budget of " + session.options().timeBudget() + " reached");
+            } else if (x.refusal() != null && x.refusal().stopsPivot()) {
+                stops.add(x.refusal().id());
             }
         }
 
@@ -359,7 +385,7 @@ public final class Pivot {
             List<String> reasons = new ArrayList<>(stops);
             if (nodeBudgetHit) reasons.add("node budget of " + o.maxNodes() + " reached");
             for (SourceOutcome x : outcomes) {
-                if (x.outcome() == Outcome.SKIPPED && x.message() != null && x.message().startsWith("request budget")) {
+                if (x.refusal() == Refusal.REQUEST_BUDGET) {
                     String r = x.source() + ": " + x.message();
                     if (!reasons.contains(r)) reasons.add(r);
                 }
@@ -371,7 +397,7 @@ public final class Pivot {
             Map<Indicator, Node> sorted = new LinkedHashMap<>();
             nodes.values().stream().sorted(java.util.Comparator.comparingInt(Node::hop).thenComparing(Node::indicator))
                     .forEach(n -> sorted.put(n.indicator(), n));
-            return new Result(sorted, List.copyOf(outcomes), List.copyOf(reasons), engine.requests(),
+            return new Result(sorted, List.copyOf(outcomes), List.copyOf(reasons), session.requests(),
                     scheduledAt.isEmpty() ? 0 : maxHop + 1, Duration.ofNanos(System.nanoTime() - startedNanos));
         }
     }

@@ -158,13 +158,27 @@ class CliIT {
     void offlineSkipsNetworkSourcesAndActiveNeedsTheFlag() throws Exception {
         var r = cli.run("lookup", "--json", "--offline", "--case", "t3", "example.org");
         assertThat(r.exit()).isZero();
-        assertThat(jsonLines(r.out())).allSatisfy(n -> {
-            if (n.get("kind").asText().equals("source-status")) {
-                assertThat(n.get("access").asText()).satisfiesAnyOf(
-                        a -> assertThat(a).isEqualTo("offline"),
-                        a -> assertThat(n.get("outcome").asText()).isEqualTo("skipped"));
-            }
+        List<JsonNode> status = jsonLines(r.out()).stream()
+                .filter(n -> n.get("kind").asText().equals("source-status")).toList();
+        // offline sources ran; every other one was skipped for --offline
+        assertThat(status).anySatisfy(n -> {
+            assertThat(n.get("access").asText()).isEqualTo("offline");
+            assertThat(n.get("outcome").asText()).isNotEqualTo("skipped");
         });
+        assertThat(status).filteredOn(n -> !n.get("access").asText().equals("offline")).isNotEmpty()
+                .allSatisfy(n -> {
+                    assertThat(n.get("outcome").asText()).isEqualTo("skipped");
+                    assertThat(n.get("message").asText()).startsWith("--offline");
+                });
+
+        // an active source is skipped without --active, and says which flag allows it
+        var passive = cli.run("lookup", "--json", "--sources", "axfr", "--case", "t3", "example.org");
+        assertThat(passive.exit()).as(passive.err()).isZero();
+        JsonNode axfr = jsonLines(passive.out()).stream().filter(n -> n.get("kind").asText().equals("source-status"))
+                .findFirst().orElseThrow();
+        assertThat(axfr.get("access").asText()).isEqualTo("active");
+        assertThat(axfr.get("outcome").asText()).isEqualTo("skipped");
+        assertThat(axfr.get("message").asText()).contains("--active");
     }
 
     @Test
