@@ -74,9 +74,10 @@ final class SqliteConnections {
             if (t instanceof SQLiteException se) {
                 int primary = se.getResultCode().code & 0xff;
                 if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return true;
-            } else if (t instanceof SQLException && t.getMessage() != null
-                    && (t.getMessage().contains("SQLITE_BUSY") || t.getMessage().contains("database is locked"))) {
-                return true;
+            } else if (t instanceof SQLException se) {
+                // the driver's vendor code is SQLite's result code (a batch failure carries it too)
+                int primary = se.getErrorCode() & 0xff;
+                if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return true;
             }
         }
         return false;

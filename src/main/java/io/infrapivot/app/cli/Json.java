@@ -71,6 +71,7 @@ public final class Json {
         o.put("access", s.access().id());
         o.put("outcome", s.outcome().id());
         o.put("message", s.message());
+        o.put("refusal", s.refusal() == null ? null : s.refusal().id());
         o.put("cached", s.cached());
         o.put("observations", s.facts().size());
         if (s.total() != null) o.put("total", s.total());

@@ -96,7 +96,7 @@ final class SourcesCommand implements Callable<Integer> {
             }
             String status = !r.isReady() ? t.yellow(Terminal.v(r.reason()))
                     : r.reason() == null || r.reason().equals("ready") ? t.green("ready")
-                    : r.reason().contains("stale") ? t.yellow(Terminal.v(r.reason())) : t.green(Terminal.v(r.reason()));
+                    : r.stale() ? t.yellow(Terminal.v(r.reason())) : t.green(Terminal.v(r.reason()));
             if (reach != null) status += ", " + Terminal.v(reach);
             t.println(t.bold(Report.pad(info.id(), 16)) + Report.pad(info.access().id(), 9) + status);
             t.println("    " + Terminal.v(info.description()));
