@@ -17,6 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "case", mixinStandardHelpOptions = true, description = "List, show and delete cases.",
         subcommands = {CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Delete.class})
 final class CaseCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
 
     @Override
     public Integer call() {
@@ -49,12 +52,15 @@ final class CaseCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the cases.")
     static final class ListCases implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--json", description = "One JSON object per case.")
         boolean json;
 
         @Override
         public Integer call() {
-            AppContext ctx = Main.context;
+            AppContext ctx = Main.context(spec);
             Terminal t = ctx.terminal();
             List<CaseInfo> cases = ctx.cases().list();
             if (!json && cases.isEmpty()) t.println("no cases in " + Terminal.v(ctx.cases().location()));
@@ -70,6 +76,9 @@ final class CaseCommand implements Callable<Integer> {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a case: seeds, counts, indicators by type.")
     static final class Show implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "NAME", arity = "0..1", description = "Case name or path (default: the default case).")
         String name;
 
@@ -78,7 +87,7 @@ final class CaseCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            AppContext ctx = Main.context;
+            AppContext ctx = Main.context(spec);
             Terminal t = ctx.terminal();
             try (CaseStore store = openExisting(ctx, ctx.caseName(name))) {
                 CaseInfo info = store.info();
@@ -116,12 +125,15 @@ final class CaseCommand implements Callable<Integer> {
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a case and everything in it.")
     static final class Delete implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "NAME", description = "Case name or path.")
         String name;
 
         @Override
         public Integer call() {
-            AppContext ctx = Main.context;
+            AppContext ctx = Main.context(spec);
             boolean deleted;
             try {
                 deleted = ctx.cases().delete(name);

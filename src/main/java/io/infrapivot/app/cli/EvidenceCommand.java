@@ -20,6 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "evidence", mixinStandardHelpOptions = true,
         description = "Print a raw answer kept as evidence (escaped), or save its bytes with -o.")
 final class EvidenceCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     static final int MAX_SHOWN = 1 << 20;
 
     @Parameters(paramLabel = "ID", description = "Evidence id (shown in lookup and history output).")
@@ -36,7 +39,7 @@ final class EvidenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         StoredEvidence e;
         try (CaseStore store = CaseCommand.openExisting(ctx, ctx.caseName(caseName))) {

@@ -20,6 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Everything the case knows about an indicator, on a timeline (first/last seen, source).")
 final class HistoryCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "INDICATOR", description = "The indicator.")
     String text;
 
@@ -40,7 +43,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         Indicator indicator = parseOne(ctx, text, type);
         try (CaseStore store = CaseCommand.openExisting(ctx, ctx.caseName(caseName))) {

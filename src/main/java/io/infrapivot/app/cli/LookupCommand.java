@@ -10,11 +10,11 @@ import io.infrapivot.model.ParsedIndicator;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.RunOptions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +24,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lookup", mixinStandardHelpOptions = true,
         description = "Look indicators up with every ready source that accepts them (one hop); store and report.")
 final class LookupCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "INDICATOR", arity = "0..*", description = "Indicators, defanged or not.")
     List<String> texts;
 
@@ -50,7 +53,7 @@ final class LookupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         var limit = flags.timeout();
         Instant from = date(since, "--since", false);
@@ -65,24 +68,37 @@ final class LookupCommand implements Callable<Integer> {
         try (SourceFlags.Run session = flags.open(ctx, SessionOptions.unlimited())) {
             Engine engine = session.engine();
             session.store().addSeeds(indicators.keySet());
-            AtomicInteger done = new AtomicInteger();
-            int total = indicators.keySet().stream().mapToInt(i -> engine.candidates(i, selection).size()).sum();
-            List<SourceOutcome> outcomes = session.session().lookup(indicators.keySet(), selection, options, limit, flags.refresh,
-                    o -> {
+            // text: each indicator's block as soon as its last lookup ended, its sources in registry order
+            Report report = new Report(t, verbose);
+            Map<Indicator, List<String>> order = new LinkedHashMap<>();
+            for (Indicator i : indicators.keySet()) {
+                order.put(i, engine.candidates(i, selection).stream().map(s -> s.info().id()).toList());
+            }
+            Map<Indicator, List<SourceOutcome>> ended = new java.util.HashMap<>();
+            java.util.Set<Indicator> printed = new java.util.HashSet<>();
+            List<SourceOutcome> outcomes;
+            try (ProgressLine progress = flags.progress(t, session.session())) {
+                outcomes = session.session().lookup(indicators.keySet(), selection, options, limit, flags.refresh, o -> {
+                    synchronized (t) {
                         if (json) {
-                            synchronized (t) {
-                                o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
-                                Json.line(t.out(), Json.status(o));
-                            }
-                        } else if (t.interactive()) {
-                            t.err().print("\r" + done.incrementAndGet() + "/" + total + " lookups done ");
-                            t.err().flush();
+                            o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
+                            Json.line(t.out(), Json.status(o));
+                            return;
                         }
-                    });
+                        List<SourceOutcome> mine = ended.computeIfAbsent(o.indicator(), k -> new ArrayList<>());
+                        mine.add(o);
+                        if (mine.size() == order.get(o.indicator()).size()) {
+                            List<String> ids = order.get(o.indicator());
+                            mine.sort(java.util.Comparator.comparingInt(x -> ids.indexOf(x.source())));
+                            printed.add(o.indicator());
+                            progress.above(() -> report.print(o.indicator(), indicators.get(o.indicator()), mine));
+                        }
+                    }
+                });
+            }
             if (!json) {
-                if (t.interactive()) t.err().print("\r\u001b[K");
-                Report report = new Report(t, verbose);
                 for (Map.Entry<Indicator, String> e : indicators.entrySet()) {
+                    if (printed.contains(e.getKey())) continue; // no source for it, or stopped early: shown last
                     report.print(e.getKey(), e.getValue(),
                             outcomes.stream().filter(o -> o.indicator().equals(e.getKey())).toList());
                 }

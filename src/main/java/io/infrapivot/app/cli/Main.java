@@ -21,7 +21,23 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colour even on a terminal.", scope = CommandLine.ScopeType.INHERIT)
     boolean noColour;
 
-    static AppContext context;
+    @Option(names = "--debug", description = "Log warnings with their stack traces on stderr.",
+            scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log warnings (a source's failure, a caught exception) on stderr.")
+    boolean verbose;
+
+    private final AppContext context;
+
+    Main(AppContext context) {
+        this.context = context;
+    }
+
+    /** The context of the command line a command belongs to (no process-wide state). */
+    static AppContext context(CommandLine.Model.CommandSpec spec) {
+        return ((Main) spec.root().userObject()).context;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -29,8 +45,18 @@ public final class Main implements Callable<Integer> {
 
     public static int run(String... args) {
         Terminal terminal = Terminal.system(java.util.Arrays.asList(args).contains("--no-color"));
-        context = new AppContext(terminal);
-        CommandLine cl = new CommandLine(new Main());
+        return run(new AppContext(terminal), args);
+    }
+
+    /** Runs a command line with {@code context} (tests give their own terminal). */
+    static int run(AppContext context, String... args) {
+        Terminal terminal = context.terminal();
+        java.util.List<String> given = java.util.Arrays.asList(args);
+        // -v (also a command's own --verbose) shows warnings; --debug their stack traces too
+        Logging.Level level = given.contains("--debug") ? Logging.Level.DEBUG
+                : given.contains("-v") || given.contains("--verbose") ? Logging.Level.WARNINGS : Logging.Level.QUIET;
+        Logging.configure(terminal.err(), level);
+        CommandLine cl = new CommandLine(new Main(context));
         cl.setOut(new java.io.PrintWriter(terminal.out(), true));
         cl.setErr(new java.io.PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -60,6 +86,7 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         terminal.error("internal error: " + ex);
+        System.getLogger("io.infrapivot.cli").log(System.Logger.Level.WARNING, "internal error", ex);
         if (System.getenv("INFRAPIVOT_DEBUG") != null) ex.printStackTrace(terminal.err());
         return ExitCodes.ENVIRONMENT;
     }

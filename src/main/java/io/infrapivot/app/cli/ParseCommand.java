@@ -13,6 +13,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = "Parse indicators (refanged, canonical, typed) and print what they are. Stores nothing.")
 final class ParseCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Indicators, defanged or not.")
     List<String> texts;
 
@@ -27,7 +30,7 @@ final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         List<ParseResult> results = Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type));
         int exit = ExitCodes.OK;

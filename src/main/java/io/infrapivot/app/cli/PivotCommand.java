@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +28,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "pivot", mixinStandardHelpOptions = true,
         description = "Pivot from seeds hop by hop under a recipe, marking (not expanding) shared hosting, CDNs, sinkholes, parking, privacy services and popular names. Resumable: run it again to continue.")
 final class PivotCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "SEED", arity = "0..*", description = "Seed indicators, defanged or not.")
     List<String> texts;
 
@@ -70,7 +72,7 @@ final class PivotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         List<Indicator> seeds = new ArrayList<>();
         for (ParseResult r : Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type))) {
@@ -101,38 +103,20 @@ final class PivotCommand implements Callable<Integer> {
             CaseStore store = session.store();
             Engine engine = session.engine();
             Pivot pivot = new Pivot(engine, store, noise, ctx.clock());
-            AtomicInteger done = new AtomicInteger();
-            AtomicInteger errors = new AtomicInteger();
-            int[] hopNow = {0};
-            Pivot.Result result = pivot.run(session.session(), seeds, recipe, options, new Pivot.Listener() {
-                @Override
-                public void hop(int hop, int frontier, int nodes) {
-                    hopNow[0] = hop;
-                    if (!json && t.interactive()) {
-                        t.err().print("\r\u001b[Khop " + hop + " · frontier " + frontier + " · " + nodes + " indicators");
-                        t.err().flush();
-                    }
-                }
-
-                @Override
-                public void outcome(SourceOutcome o) {
-                    done.incrementAndGet();
-                    if (o.outcome() == Outcome.ERROR) errors.incrementAndGet();
-                    if (json) {
-                        synchronized (t) {
-                            o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
-                            Json.line(t.out(), Json.status(o));
-                        }
-                    } else if (t.interactive()) {
-                        synchronized (t) {
-                            t.err().print("\r\u001b[Khop " + hopNow[0] + " · lookups " + done.get() + " done · errors "
-                                    + errors.get());
-                            t.err().flush();
+            Pivot.Result result;
+            try (ProgressLine progress = flags.progress(t, session.session())) {
+                result = pivot.run(session.session(), seeds, recipe, options, new Pivot.Listener() {
+                    @Override
+                    public void outcome(SourceOutcome o) {
+                        if (json) {
+                            synchronized (t) {
+                                o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
+                                Json.line(t.out(), Json.status(o));
+                            }
                         }
                     }
-                }
-            });
-            if (!json && t.interactive()) t.err().print("\r\u001b[K");
+                });
+            }
             List<Provenance.Ranked> ranking = new Provenance(store).ranking().stream()
                     .filter(r -> result.nodes().containsKey(r.indicator())).limit(top).toList();
             if (json) printJson(t, result, recipe, ranking);

@@ -9,6 +9,9 @@ import picocli.CommandLine.Parameters;
 /** {@code infrapivot recipes [NAME|PATH]}: the built-in recipes, or one recipe's steps. */
 @Command(name = "recipes", mixinStandardHelpOptions = true, description = "List the built-in pivot recipes, or show one (a name or a file).")
 final class RecipesCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "NAME|PATH", arity = "0..1", description = "Show this recipe's steps.")
     String name;
 
@@ -17,7 +20,7 @@ final class RecipesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Terminal t = Main.context.terminal();
+        Terminal t = Main.context(spec).terminal();
         var names = name == null ? Recipe.BUILT_IN : java.util.List.of(name);
         for (String n : names) {
             Recipe r;

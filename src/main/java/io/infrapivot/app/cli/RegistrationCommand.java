@@ -28,12 +28,15 @@ import picocli.CommandLine.Parameters;
         description = "Registration data (RDAP/WHOIS) without the network.",
         subcommands = {RegistrationCommand.Parse.class})
 final class RegistrationCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Saved answers larger than this are refused (WHOIS answers are kilobytes; RDAP rarely a megabyte). */
     static final long MAX_FILE = 16L << 20;
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(Main.context.terminal().out());
+        new CommandLine(this).usage(Main.context(spec).terminal().out());
         return ExitCodes.OK;
     }
 
@@ -42,6 +45,9 @@ final class RegistrationCommand implements Callable<Integer> {
             description = "Parse saved WHOIS texts or RDAP JSON answers offline into normalised records "
                     + "(docs/registration.md). The format is guessed unless --format or --server says it.")
     static final class Parse implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "Saved answers ('-' for stdin).")
         List<String> files;
 
@@ -60,7 +66,7 @@ final class RegistrationCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Terminal t = Main.context.terminal();
+            Terminal t = Main.context(spec).terminal();
             String fmt = format == null ? null : format.toLowerCase(Locale.ROOT);
             if (fmt != null && !fmt.equals("whois") && !fmt.equals("rdap")) {
                 throw new CliException(ExitCodes.BAD_INPUT, "--format must be whois or rdap, not '" + format + "'");
@@ -68,7 +74,7 @@ final class RegistrationCommand implements Callable<Integer> {
             int ok = 0;
             for (String f : files) {
                 try {
-                    RegistrationRecord r = parseFile(f, fmt, server, Main.context.clock().instant());
+                    RegistrationRecord r = parseFile(f, fmt, server, Main.context(spec).clock().instant());
                     ok++;
                     if (json) {
                         ObjectNode o = Json.object();
@@ -79,7 +85,7 @@ final class RegistrationCommand implements Callable<Integer> {
                         t.println(t.bold("== " + Terminal.v(f) + " ==") + "  " + r.kind() + ", " + r.format()
                                 + ", " + r.parseStatus().id());
                         List<String> lines = verbose ? RegistrationSummary.full(r)
-                                : RegistrationSummary.lines(r, Main.context.clock().instant());
+                                : RegistrationSummary.lines(r, Main.context(spec).clock().instant());
                         for (String l : lines) t.println("  " + l);
                     }
                 } catch (NoSuchFileException e) {

@@ -46,6 +46,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "resolve", mixinStandardHelpOptions = true,
         description = "Resolve many names fast (bulk DNS); prints as it goes, stores with --case.")
 final class ResolveCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Names to resolve (else -f, else stdin).")
     List<String> names = new ArrayList<>();
 
@@ -82,7 +85,7 @@ final class ResolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         List<Integer> typeCodes = parseTypes();
         BulkResolver.Options options = caseName == null ? options() : options().keepingWire();
@@ -91,7 +94,7 @@ final class ResolveCommand implements Callable<Integer> {
         long[] counts = new long[BulkStatus.values().length];
         long[] done = {0};
         long started = System.nanoTime();
-        boolean showProgress = stderrIsTerminal(t);
+        boolean showProgress = t.errInteractive();
         long total = showProgress ? totalQuestions(typeCodes.size()) : -1;
         BulkResolver.Stats stats;
         Writer w = new BufferedWriter(new OutputStreamWriter(t.out(), StandardCharsets.UTF_8), 1 << 16);
@@ -133,19 +136,6 @@ final class ResolveCommand implements Callable<Integer> {
     private static void progress(Terminal t, long done, long total, long started) {
         t.err().print("\r" + progressLine(done, total, (System.nanoTime() - started) / 1e9) + " ");
         t.err().flush();
-    }
-
-    /**
-     * Whether standard error is a terminal: the progress goes there, so it shows even when the answers are
-     * redirected to a file (Linux: /proc/self/fd/2; elsewhere whether the console is a terminal).
-     */
-    private static boolean stderrIsTerminal(Terminal t) {
-        try {
-            String target = Path.of("/proc/self/fd/2").toRealPath().toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | RuntimeException e) {
-            return t.interactive();
-        }
     }
 
     /** Questions to ask, when knowable without consuming the input (not for standard input). */

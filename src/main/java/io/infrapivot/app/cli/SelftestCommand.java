@@ -48,6 +48,9 @@ import picocli.CommandLine.Command;
 @Command(name = "selftest", mixinStandardHelpOptions = true,
         description = "Check this installation offline (parser, case store, engine, pivot, output); sends nothing.")
 final class SelftestCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Inputs and the type each must parse as. */
     static final Map<String, IndicatorType> SAMPLES = samples();
 
@@ -67,7 +70,7 @@ final class SelftestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Terminal t = Main.context.terminal();
+        Terminal t = Main.context(spec).terminal();
         long t0 = System.nanoTime();
         Path dir = Files.createTempDirectory("infrapivot-selftest");
         List<String> passed = new ArrayList<>();

@@ -35,8 +35,16 @@ final class SourceFlags {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", description = "Time one source lookup may take (default ${DEFAULT-VALUE}).")
     String timeout;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress line on stderr (there is none anyway when stderr is not a terminal).")
+    boolean quiet;
+
     @Option(names = "--resolver", paramLabel = "IP[:PORT]", description = "DNS resolver for every DNS-based source (repeatable).")
     List<String> resolvers = new ArrayList<>();
+
+    /** A progress line following {@code session} on stderr, when stderr is a terminal and not --quiet. */
+    ProgressLine progress(Terminal t, io.infrapivot.engine.LookupSession session) {
+        return new ProgressLine(session, t.err(), t.errInteractive() && !quiet);
+    }
 
     Selection selection() {
         return new Selection(Set.copyOf(sources), Set.copyOf(exclude), active, offline);

@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "sources", mixinStandardHelpOptions = true,
         description = "List every source: passive/active/offline, accepted types, relations, readiness. Keys are never shown.")
 final class SourcesCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--json", description = "One JSON object per source.")
     boolean json;
 
@@ -54,7 +57,7 @@ final class SourcesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         Config config = ctx.config();
         for (Source s : ctx.registry().all()) {

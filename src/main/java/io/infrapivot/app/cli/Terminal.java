@@ -11,12 +11,19 @@ public final class Terminal {
     private final PrintStream err;
     private final boolean colour;
     private final boolean interactive;
+    private final boolean errInteractive;
 
     public Terminal(PrintStream out, PrintStream err, boolean colour, boolean interactive) {
+        this(out, err, colour, interactive, interactive);
+    }
+
+    /** {@code errInteractive}: standard error is a terminal (a progress line goes there). */
+    public Terminal(PrintStream out, PrintStream err, boolean colour, boolean interactive, boolean errInteractive) {
         this.out = out;
         this.err = err;
         this.colour = colour;
         this.interactive = interactive;
+        this.errInteractive = errInteractive;
     }
 
     public static Terminal system(boolean noColour) {
@@ -25,7 +32,20 @@ public final class Terminal {
                 && !"dumb".equals(System.getenv("TERM"));
         return new Terminal(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8), new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                StandardCharsets.UTF_8), colour, tty);
+                StandardCharsets.UTF_8), colour, tty, stderrIsTerminal(tty));
+    }
+
+    /**
+     * Whether standard error is a terminal: a progress line goes there, so it shows even when the output is
+     * redirected to a file (Linux: /proc/self/fd/2; elsewhere whether the console is a terminal).
+     */
+    static boolean stderrIsTerminal(boolean consoleIsTerminal) {
+        try {
+            String target = java.nio.file.Path.of("/proc/self/fd/2").toRealPath().toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | RuntimeException e) {
+            return consoleIsTerminal;
+        }
     }
 
     /** Whether standard output is a terminal (Console.isTerminal on JDK 22+, console presence before). */
@@ -49,6 +69,11 @@ public final class Terminal {
 
     public boolean interactive() {
         return interactive;
+    }
+
+    /** Whether standard error is a terminal. */
+    public boolean errInteractive() {
+        return errInteractive;
     }
 
     /** Prints a line of trusted layout text. Values inside must already be escaped with {@link #v}. */

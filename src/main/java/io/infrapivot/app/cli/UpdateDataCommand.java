@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "update-data", mixinStandardHelpOptions = true,
         description = "Refresh the shipped data sets (Public Suffix List, known CDN/cloud ranges, RDAP bootstrap) into the data folder.")
 final class UpdateDataCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--psl-url", paramLabel = "URL",
             description = "Where to fetch the Public Suffix List (http, https, file or a path); default: setting data.psl_url or publicsuffix.org.")
     String pslUrl;
@@ -27,7 +30,7 @@ final class UpdateDataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         DataFiles data = ctx.data();
         if (status) {

@@ -12,6 +12,9 @@ import picocli.CommandLine.Parameters;
 /** {@code infrapivot why INDICATOR}: the paths from a seed to it, each hop with relation, sources and dates. */
 @Command(name = "why", mixinStandardHelpOptions = true, description = "Why an indicator is in the case: each shortest path from a seed, hop by hop.")
 final class WhyCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "INDICATOR", description = "The indicator.")
     String text;
 
@@ -29,7 +32,7 @@ final class WhyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         Indicator target = HistoryCommand.parseOne(ctx, text, type);
         try (CaseStore store = CaseCommand.openExisting(ctx, ctx.caseName(caseName))) {

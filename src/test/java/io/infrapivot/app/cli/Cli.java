@@ -104,4 +104,31 @@ final class Cli {
         }
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
+
+    /**
+     * Runs the launcher under a pseudo-terminal ({@code script -q -c CMD /dev/null}, util-linux): its stdout and
+     * stderr are the terminal, whose text (both streams, as typed) comes back as {@code out}.
+     */
+    Result runInTerminal(String... args) throws IOException, InterruptedException {
+        StringBuilder cmd = new StringBuilder(quote(repo.resolve("infrapivot").toString()));
+        for (String a : args) cmd.append(' ').append(quote(a));
+        ProcessBuilder pb = new ProcessBuilder("script", "-q", "-e", "-c", cmd.toString(), "/dev/null")
+                .directory(home.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.environment().put("TERM", "xterm");
+        Path out = Files.createTempFile(home, "tty", ".txt");
+        pb.redirectOutput(out.toFile()).redirectErrorStream(true);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("infrapivot " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Result(p.exitValue(), Files.readString(out), "");
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
 }

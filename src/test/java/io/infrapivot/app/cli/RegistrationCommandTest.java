@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code registration parse} run in-process on saved answers. */
 class RegistrationCommandTest {
@@ -26,10 +25,7 @@ class RegistrationCommandTest {
     private int run(String... args) {
         Terminal t = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false, false);
-        Main.context = new AppContext(t);
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> Main.handle(t, ex));
-        return cl.execute(args);
+        return Main.run(new AppContext(t), args);
     }
 
     private Path save(String name, String fixture) throws Exception {
