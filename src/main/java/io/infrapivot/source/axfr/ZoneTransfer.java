@@ -39,6 +39,13 @@ import org.xbill.DNS.ZoneTransferIn;
  * @param maxRecords a transfer with more records is cut off
  */
 public record ZoneTransfer(Asker asker, int port, Duration timeout, int maxRecords) {
+    /** The zone is larger than the cap: what came is kept, marked cut off. */
+    static final class TooManyRecords extends ZoneTransferException {
+        TooManyRecords(String message) {
+            super(message);
+        }
+    }
+
 
     public List<Finding> attempt(Name zone) throws InterruptedException {
         Ref self = Ref.name(zone);
@@ -86,10 +93,13 @@ public record ZoneTransfer(Asker asker, int port, Duration timeout, int maxRecor
             xfr.run(new Collector(records, maxRecords));
         } catch (ZoneTransferException e) {
             String m = String.valueOf(e.getMessage());
-            out.add(Finding.attribute(self, Relation.DNS_RECORD, v.put("outcome", m.contains("too many")
+            boolean cutOff = e instanceof TooManyRecords;
+            out.add(Finding.attribute(self, Relation.DNS_RECORD, v.put("outcome", cutOff
                     ? "cut-off" : "refused").put("message", RecordInterpreter.txtSafe(m)), ns));
-            if (!m.contains("too many")) return out;
+            if (!cutOff) return out;
         } catch (IOException e) {
+            System.getLogger("io.infrapivot.source.axfr").log(System.Logger.Level.WARNING,
+                    "zone transfer from " + DnsNames.text(server) + " failed", e);
             out.add(Finding.attribute(self, Relation.DNS_RECORD, v.put("outcome", "failed")
                     .put("message", RecordInterpreter.txtSafe(e.getClass().getSimpleName() + ": " + e.getMessage())),
                     ns));
@@ -148,7 +158,7 @@ public record ZoneTransfer(Asker asker, int port, Duration timeout, int maxRecor
 
         @Override
         public void handleRecord(Record r) throws ZoneTransferException {
-            if (records.size() >= max) throw new ZoneTransferException("too many records (cap " + max + ")");
+            if (records.size() >= max) throw new TooManyRecords("too many records (cap " + max + ")");
             records.add(r);
         }
     }

@@ -103,6 +103,8 @@ public final class DnsResolver {
                 } catch (IOException | RuntimeException e) {
                     status = DnsStatus.ERROR;
                     error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    System.getLogger("io.infrapivot.source.dns").log(System.Logger.Level.WARNING,
+                            "query " + name + " " + type + " to " + up.label() + " failed", e);
                 }
                 last = new DnsAnswer(name, type, status, resp, up.label(), started,
                         Duration.ofNanos(System.nanoTime() - t0), false, error);

@@ -112,6 +112,8 @@ public final class WhoisClient {
         } catch (IOException e) {
             // a virtual thread interrupted in a socket read sees the socket closed
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+            System.getLogger("io.infrapivot.source.whois").log(System.Logger.Level.WARNING,
+                    "network error talking to " + h, e);
             throw new WhoisException("network error talking to " + h + ": " + e.getClass().getSimpleName(), e);
         }
     }
