@@ -40,7 +40,6 @@ public final class Infrapivot implements AutoCloseable {
     private Infrapivot(Config config, String caseName) {
         this.config = config;
         this.parser = new DataFiles(config.dataDir()).parser();
-        IndicatorParser.useStandard(parser);
         this.store = new SqliteCaseRepository(config.casesDir()).open(caseName);
         this.engine = new Engine(SourceRegistry.builtIn(), config, store, parser, Clock.systemUTC());
     }

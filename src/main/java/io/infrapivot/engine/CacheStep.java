@@ -20,7 +20,7 @@ final class CacheStep implements Step {
     public SourceOutcome intercept(Chain chain) throws InterruptedException {
         LookupCall call = chain.call();
         if (!call.info().stores() || call.refresh) return chain.proceed();
-        Optional<LookupRecord> fresh = store.freshLookup(call.sourceId(), call.indicator, "", clock.instant());
+        Optional<LookupRecord> fresh = store.freshLookup(call.sourceId(), call.indicator, call.params, clock.instant());
         if (fresh.isEmpty()) return chain.proceed();
         LookupRecord rec = fresh.get();
         List<Fact> facts = store.observationsOfLookup(rec.id()).stream().map(Fact::of).toList();

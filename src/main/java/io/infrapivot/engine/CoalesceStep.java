@@ -17,7 +17,7 @@ final class CoalesceStep implements Step {
     public SourceOutcome intercept(Chain chain) throws InterruptedException {
         LookupCall call = chain.call();
         String key = call.sourceId() + "|" + call.indicator.key() + "|" + call.refresh + "|" + call.selection.active()
-                + "|" + call.selection.offline();
+                + "|" + call.selection.offline() + "|" + call.params;
         CompletableFuture<SourceOutcome> mine = new CompletableFuture<>();
         CompletableFuture<SourceOutcome> first = inflight.putIfAbsent(key, mine);
         if (first != null) {

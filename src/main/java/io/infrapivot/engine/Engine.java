@@ -70,7 +70,7 @@ public final class Engine implements AutoCloseable {
         this.clock = clock;
         this.chain = List.of(new SelectionStep(this), new CacheStep(store, clock), new CoalesceStep(),
                 new StoreStep(store, clock), new AdmissionStep(this), new TimeoutStep(executor),
-                new SourceStep(this.parser, clock, caseView()));
+                new SourceStep(this.parser, clock, caseView(), new io.infrapivot.source.SharedResources()));
     }
 
     public SourceRegistry registry() {

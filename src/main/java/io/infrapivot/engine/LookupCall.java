@@ -25,6 +25,8 @@ final class LookupCall {
     final Duration timeout;
     final boolean refresh;
     final SourceSettings settings;
+    /** The source's {@link Source#cacheKey}: the lookup log keeps answers per key. */
+    final String params;
     /** Hears the answer before it is stored (may be null). */
     final Consumer<SourceOutcome> answered;
 
@@ -49,6 +51,7 @@ final class LookupCall {
         this.refresh = refresh;
         this.settings = settings;
         this.answered = answered;
+        this.params = source.cacheKey(options);
     }
 
     SourceInfo info() {

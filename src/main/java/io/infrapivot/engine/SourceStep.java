@@ -6,6 +6,7 @@ import io.infrapivot.model.Relation;
 import io.infrapivot.source.CaseView;
 import io.infrapivot.source.LookupContext;
 import io.infrapivot.source.LookupResult;
+import io.infrapivot.source.SharedResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,18 +20,20 @@ final class SourceStep implements Step {
     private final IndicatorParser parser;
     private final Clock clock;
     private final CaseView caseView;
+    private final SharedResources shared;
 
-    SourceStep(IndicatorParser parser, Clock clock, CaseView caseView) {
+    SourceStep(IndicatorParser parser, Clock clock, CaseView caseView, SharedResources shared) {
         this.parser = parser;
         this.clock = clock;
         this.caseView = caseView;
+        this.shared = shared;
     }
 
     @Override
     public SourceOutcome intercept(Chain chain) throws InterruptedException {
         LookupCall call = chain.call();
         LookupContext ctx = new LookupContext(call.settings, call.timeout, clock, parser, caseView, call.options,
-                call.gate);
+                call.gate, shared);
         long t0 = System.nanoTime();
         LookupResult r;
         try {

@@ -34,7 +34,7 @@ final class StoreStep implements Step {
         call.session.answered(o);
         Duration ttl = call.heldBack != null ? Duration.ZERO
                 : call.settings.getDuration("ttl", call.info().defaultTtl());
-        LookupRecord rec = store.saveLookup(call.sourceId(), call.indicator, "", call.started, clock.instant(),
+        LookupRecord rec = store.saveLookup(call.sourceId(), call.indicator, call.params, call.started, clock.instant(),
                 call.result, ttl);
         if (listenerFailed != null) throw listenerFailed;
         List<Fact> facts = call.result.observations().isEmpty() ? List.of()

@@ -20,7 +20,6 @@ public final class IndicatorParser {
     /** Longer input is rejected before any other work. */
     public static final int MAX_INPUT = 4096;
 
-    private static volatile IndicatorParser standard;
 
     private static final Pattern TYPE_PREFIX = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]{1,15}):(.*)$", Pattern.DOTALL);
     private static final Pattern BARE_NUMBER = Pattern.compile("^\\d{1,20}$");
@@ -46,21 +45,16 @@ public final class IndicatorParser {
         this.urls = new UrlParser(names);
     }
 
-    /** The process-wide parser: the bundled suffix list unless {@link #useStandard} installed a newer one. */
+    /**
+     * The parser on the bundled suffix list (made once, never replaced): for code without a context, such as
+     * {@link Indicator#of}. The app's parser, on the data folder's newer list, is its context's, passed down.
+     */
     public static IndicatorParser standard() {
-        IndicatorParser p = standard;
-        if (p == null) {
-            synchronized (IndicatorParser.class) {
-                if (standard == null) standard = new IndicatorParser(PublicSuffixList.bundled(), true);
-                p = standard;
-            }
-        }
-        return p;
+        return Standard.PARSER;
     }
 
-    /** Installs the process-wide parser (the app does this once the data folder's newer list is known). */
-    public static void useStandard(IndicatorParser parser) {
-        standard = Objects.requireNonNull(parser);
+    private static final class Standard {
+        static final IndicatorParser PARSER = new IndicatorParser(PublicSuffixList.bundled(), true);
     }
 
     public PublicSuffixList suffixList() {

@@ -15,9 +15,16 @@ import java.time.Instant;
  * @param caseView what the case already knows
  * @param options  run-wide options (resolvers, date window, caps)
  * @param gate     asked before each request (rate limit and request budget per request)
+ * @param shared   what the engine's sources share across lookups (resolvers and their caches)
  */
 public record LookupContext(SourceSettings settings, Duration timeout, Clock clock, IndicatorParser parser,
-                            CaseView caseView, RunOptions options, RequestGate gate) {
+                            CaseView caseView, RunOptions options, RequestGate gate, SharedResources shared) {
+    /** A context with resources of its own (a source called outside the engine, as in tests). */
+    public LookupContext(SourceSettings settings, Duration timeout, Clock clock, IndicatorParser parser,
+                         CaseView caseView, RunOptions options, RequestGate gate) {
+        this(settings, timeout, clock, parser, caseView, options, gate, new SharedResources());
+    }
+
     /** A context whose requests are not counted (a source called outside the engine, as in tests). */
     public LookupContext(SourceSettings settings, Duration timeout, Clock clock, IndicatorParser parser,
                          CaseView caseView, RunOptions options) {

@@ -21,6 +21,15 @@ public interface Source {
     }
 
     /**
+     * What of the run's options its answer depends on, as a short text: the engine keeps (and coalesces) its
+     * answers per key, so that a run with other such options is not answered from another's cache. Empty
+     * (the default) when the answer depends on the indicator alone.
+     */
+    default String cacheKey(RunOptions options) {
+        return "";
+    }
+
+    /**
      * Looks one indicator up. Errors the source understands (HTTP 401, quota, garbage) come back as
      * {@link LookupResult#error}; an exception is treated the same way by the engine.
      */

@@ -338,21 +338,18 @@ class IndicatorParserTest {
     }
 
     @Test
-    void useStandardInstallsTheProcessWideParser() {
+    void aParserOnAnotherListLeavesTheStandardOneAlone() {
         IndicatorParser before = IndicatorParser.standard();
         PublicSuffixList tiny = PublicSuffixList.parse(new java.io.ByteArrayInputStream(
                 "// ===BEGIN ICANN DOMAINS===\ncom\n// ===END ICANN DOMAINS===\n".getBytes()),
                 java.time.LocalDate.of(2030, 1, 1), "tiny", 1);
-        try {
-            IndicatorParser.useStandard(new IndicatorParser(tiny, false));
-            assertThat(IndicatorParser.standard().suffixList().origin()).isEqualTo("tiny");
-            // with only "com" in the list, co.uk has an unknown TLD
-            assertThat(Indicator.of(IndicatorType.HOST, "www.example.co.uk").type()).isEqualTo(IndicatorType.HOST);
-            assertThat(IndicatorParser.standard().parse("example.co.uk").orElseThrow().notes()).contains("unknown TLD");
-        } finally {
-            IndicatorParser.useStandard(before);
-        }
+        IndicatorParser own = new IndicatorParser(tiny, false);
+        // with only "com" in the list, co.uk has an unknown TLD: for this parser only
+        assertThat(own.parse("example.co.uk").orElseThrow().notes()).contains("unknown TLD");
+        assertThat(IndicatorParser.standard()).isSameAs(before);
+        assertThat(IndicatorParser.standard().suffixList()).isSameAs(PublicSuffixList.bundled());
         assertThat(IndicatorParser.standard().parse("example.co.uk").orElseThrow().notes()).isEmpty();
+        assertThat(Indicator.of(IndicatorType.DOMAIN, "example.co.uk").value()).isEqualTo("example.co.uk");
     }
 
     @Test

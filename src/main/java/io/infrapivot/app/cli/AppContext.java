@@ -52,10 +52,7 @@ public final class AppContext {
     }
 
     public synchronized IndicatorParser parser() {
-        if (parser == null) {
-            parser = data().parser();
-            IndicatorParser.useStandard(parser);
-        }
+        if (parser == null) parser = data().parser();
         return parser;
     }
 

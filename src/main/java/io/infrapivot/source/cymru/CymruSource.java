@@ -47,6 +47,12 @@ public final class CymruSource implements Source, io.infrapivot.source.dns.DnsBa
                     SourceInfo.Setting.plain("asn-zone", "AS description zone", "asn.cymru.com")),
             null, 8, Duration.ofDays(1), true);
 
+    /** Answers depend on the resolvers asked: kept per resolver list. */
+    @Override
+    public String cacheKey(io.infrapivot.source.RunOptions options) {
+        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options);
+    }
+
     @Override
     public SourceInfo info() {
         return INFO;

@@ -27,6 +27,12 @@ public abstract class ActiveNameSource implements Source, io.infrapivot.source.d
                 Access.ACTIVE, DnsConfig.settingsPlus(settings), null, concurrency, Duration.ofDays(1), true);
     }
 
+    /** Answers depend on the resolvers asked: kept per resolver list. */
+    @Override
+    public String cacheKey(io.infrapivot.source.RunOptions options) {
+        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options);
+    }
+
     @Override
     public final SourceInfo info() {
         return info;

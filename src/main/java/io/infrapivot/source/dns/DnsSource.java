@@ -40,6 +40,12 @@ public final class DnsSource implements Source {
                             + "(default: the documented list; 'none': none)", null)),
             null, 16, Duration.ofHours(1), true);
 
+    /** Answers depend on the resolvers asked: kept per resolver list. */
+    @Override
+    public String cacheKey(io.infrapivot.source.RunOptions options) {
+        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options);
+    }
+
     @Override
     public SourceInfo info() {
         return INFO;

@@ -58,7 +58,8 @@ public final class MailPolicies {
     static boolean isExternal(String domain, String destination) {
         String d = domain.toLowerCase(Locale.ROOT);
         String t = destination.toLowerCase(Locale.ROOT);
-        var psl = io.infrapivot.model.IndicatorParser.standard().suffixList();
+        // the bundled list: organisational domains of mail-report destinations change slowly
+        var psl = io.infrapivot.model.PublicSuffixList.bundled();
         String od = psl.match(d).registrableDomain();
         String ot = psl.match(t).registrableDomain();
         if (od != null && ot != null) return !od.equals(ot);

@@ -41,6 +41,12 @@ public final class DnsblSource implements Source, io.infrapivot.source.dns.DnsBa
                             "a suffix added to every list zone (for a local mirror, or tests)", null)),
             null, 8, Duration.ofHours(6), true);
 
+    /** Answers depend on the resolvers asked: kept per resolver list. */
+    @Override
+    public String cacheKey(io.infrapivot.source.RunOptions options) {
+        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options);
+    }
+
     @Override
     public SourceInfo info() {
         return INFO;
