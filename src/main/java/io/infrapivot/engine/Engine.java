@@ -85,6 +85,11 @@ public final class Engine implements AutoCloseable {
         return clock;
     }
 
+    /** The parser the sources use (no local files: they parse attacker-controlled text). */
+    IndicatorParser parser() {
+        return parser;
+    }
+
     ExecutorService executor() {
         return executor;
     }

@@ -156,6 +156,19 @@ public final class LookupSession implements AutoCloseable {
         return outcomes;
     }
 
+    /**
+     * Resolves many names fast through the DNS source layer's bulk path (one multiplexed UDP socket);
+     * {@code each} hears every answer as it comes. With {@code keep}, every answer is also stored in the case
+     * as a lookup of the {@code dns} source ({@code resolve:TYPE}), and heard as {@link SessionEvent.LookupStored}.
+     */
+    public io.infrapivot.source.dns.bulk.BulkResolver.Stats resolve(
+            java.util.Iterator<io.infrapivot.source.dns.bulk.BulkQuery> queries,
+            io.infrapivot.source.dns.bulk.BulkResolver.Options options, boolean keep,
+            Consumer<io.infrapivot.source.dns.bulk.BulkResult> each) throws java.io.IOException, InterruptedException {
+        if (cancelled) throw new InterruptedException("cancelled");
+        return BulkResolve.run(this, engine.store(), engine.parser(), engine.clock(), queries, options, keep, each);
+    }
+
     /** One lookup down the engine's chain, its answer and refusal told to the listeners. */
     private SourceOutcome run(LookupCall call) throws InterruptedException {
         SourceOutcome o;

@@ -45,6 +45,13 @@ public record SourceOutcome(Indicator indicator, String source, Access access, O
                 Duration.ZERO, record.total(), facts, record.id(), null);
     }
 
+    /** A lookup stored without a chain (bulk resolution): its facts without ids, its lookup log row. */
+    public static SourceOutcome stored(Indicator indicator, String source, Access access, LookupResult result,
+                                       long lookupId) {
+        return new SourceOutcome(indicator, source, access, result.outcome(), result.message(), false, Duration.ZERO,
+                result.total(), result.observations().stream().map(Fact::of).toList(), lookupId, null);
+    }
+
     /** This outcome once stored: its facts with their store ids, and the lookup log row. */
     public SourceOutcome withStored(List<Fact> storedFacts, long lookupId) {
         return new SourceOutcome(indicator, source, access, outcome, message, cached, elapsed, total, storedFacts,

@@ -1,14 +1,11 @@
 package io.infrapivot.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.infrapivot.engine.SavedAnswers;
 import io.infrapivot.model.Safe;
-import io.infrapivot.source.rdap.RdapParser;
 import io.infrapivot.source.registration.RegistrationJson;
 import io.infrapivot.source.registration.RegistrationRecord;
 import io.infrapivot.source.registration.RegistrationSummary;
-import io.infrapivot.source.whois.ServerProfile;
-import io.infrapivot.source.whois.WhoisClient;
-import io.infrapivot.source.whois.WhoisParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -114,18 +111,8 @@ final class RegistrationCommand implements Callable<Integer> {
             bytes = Files.readAllBytes(p);
             fetched = Files.getLastModifiedTime(p).toInstant();
         }
-        String text = WhoisClient.decode(bytes, null);
-        String fmt = format != null ? format : server != null ? "whois" : guess(text);
-        String host = server == null ? null : server.toLowerCase(Locale.ROOT);
-        if (fmt.equals("rdap")) return RdapParser.parse(text, 0, null, null, fetched);
-        String whoisText = host == null ? text : WhoisClient.decode(bytes, ServerProfile.of(host).charset());
-        return WhoisParser.parse(whoisText, host, null, fetched);
-    }
-
-    /** RDAP when the text is a JSON object, WHOIS otherwise. */
-    static String guess(String text) {
-        String s = text.stripLeading();
-        return s.startsWith("{") ? "rdap" : "whois";
+        SavedAnswers.Format fmt = format == null ? null : SavedAnswers.Format.valueOf(format.toUpperCase(Locale.ROOT));
+        return SavedAnswers.parse(bytes, fmt, server, fetched);
     }
 
     private static byte[] readCapped(InputStream in) throws IOException {

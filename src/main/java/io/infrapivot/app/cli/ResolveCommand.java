@@ -1,15 +1,11 @@
 package io.infrapivot.app.cli;
 
+import io.infrapivot.engine.Engine;
+import io.infrapivot.engine.LookupSession;
 import io.infrapivot.engine.port.CaseStore;
-import io.infrapivot.model.Indicator;
-import io.infrapivot.model.IndicatorType;
-import io.infrapivot.model.RawAnswer;
 import io.infrapivot.source.Durations;
-import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.dns.DnsConfig;
-import io.infrapivot.source.dns.FindingConverter;
 import io.infrapivot.source.dns.bulk.BulkBench;
-import io.infrapivot.source.dns.bulk.BulkFindings;
 import io.infrapivot.source.dns.bulk.BulkFormat;
 import io.infrapivot.source.dns.bulk.BulkQuery;
 import io.infrapivot.source.dns.bulk.BulkResolver;
@@ -27,13 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,9 +81,7 @@ final class ResolveCommand implements Callable<Integer> {
         AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         List<Integer> typeCodes = parseTypes();
-        BulkResolver.Options options = caseName == null ? options() : options().keepingWire();
-        CaseStore store = caseName == null ? null : CaseCommand.open(ctx, ctx.caseName(caseName));
-        CaseWriter writer = store == null ? null : new CaseWriter(store, ctx);
+        BulkResolver.Options options = options();
         long[] counts = new long[BulkStatus.values().length];
         long[] done = {0};
         long started = System.nanoTime();
@@ -98,16 +89,24 @@ final class ResolveCommand implements Callable<Integer> {
         long total = showProgress ? totalQuestions(typeCodes.size()) : -1;
         BulkResolver.Stats stats;
         Writer w = new BufferedWriter(new OutputStreamWriter(t.out(), StandardCharsets.UTF_8), 1 << 16);
+        // with --case, the answers are stored by a session on the case (the fast path stays the source layer's)
+        CaseStore store = caseName == null ? null : CaseCommand.open(ctx, ctx.caseName(caseName));
         try (BufferedReader in = input(); BulkFormat fmt = json ? BulkFormat.jsonLines(w) : BulkFormat.text(w)) {
             Iterator<BulkQuery> queries = BulkBench.queries(in, typeCodes);
-            stats = new BulkResolver(options).run(queries, r -> {
+            java.util.function.Consumer<BulkResult> each = r -> {
                 counts[r.status().ordinal()]++;
                 fmt.write(r);
-                if (writer != null) writer.add(r);
                 if (showProgress && ++done[0] % 1000 == 0) progress(t, done[0], total, started);
-            });
+            };
+            if (store == null) {
+                stats = new BulkResolver(options).run(queries, each);
+            } else {
+                try (Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock());
+                     LookupSession session = engine.session()) {
+                    stats = session.resolve(queries, options, true, each);
+                }
+            }
         } finally {
-            if (writer != null) writer.finish();
             if (store != null) store.close();
         }
         if (showProgress) t.err().print("\r\u001b[K");
@@ -116,7 +115,7 @@ final class ResolveCommand implements Callable<Integer> {
         for (BulkStatus s : BulkStatus.values()) {
             if (counts[s.ordinal()] > 0) summary.append(", ").append(s.id()).append(' ').append(counts[s.ordinal()]);
         }
-        if (writer != null) summary.append("; stored in case ").append(ctx.caseName(caseName));
+        if (store != null) summary.append("; stored in case ").append(ctx.caseName(caseName));
         t.err().println(summary);
         boolean failures = counts[BulkStatus.TIMEOUT.ordinal()] + counts[BulkStatus.ERROR.ordinal()]
                 + counts[BulkStatus.INVALID.ordinal()] > 0;
@@ -186,60 +185,5 @@ final class ResolveCommand implements Callable<Integer> {
         Path p = Path.of(file);
         if (!Files.isReadable(p)) throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + file);
         return Files.newBufferedReader(p, StandardCharsets.UTF_8);
-    }
-
-    /** Stores results on a separate thread (the resolver's loop never waits on the database for long). */
-    private static final class CaseWriter {
-        private static final BulkResult END = new BulkResult("", 0, BulkStatus.INVALID, List.of(), List.of(), 0, null);
-        private final BlockingQueue<BulkResult> queue = new ArrayBlockingQueue<>(10_000);
-        private final Thread thread;
-
-        CaseWriter(CaseStore store, AppContext ctx) {
-            thread = Thread.ofVirtual().start(() -> {
-                try {
-                    for (BulkResult r; (r = queue.take()) != END; ) save(store, ctx, r);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-
-        private static void save(CaseStore store, AppContext ctx, BulkResult r) {
-            if (r.status() == BulkStatus.INVALID) return;
-            Indicator subject;
-            try {
-                subject = ctx.parser().parse(r.name()).orElseThrow().indicator();
-            } catch (IllegalArgumentException e) {
-                return;
-            }
-            if (subject.type() != IndicatorType.DOMAIN && subject.type() != IndicatorType.HOST) return;
-            Instant now = ctx.clock().instant();
-            FindingConverter conv = new FindingConverter(ctx.parser(), "dns", now);
-            // the answer's packet as received (dns-wire, like the dns source's evidence); a timeout has none
-            String question = r.name() + " " + org.xbill.DNS.Type.string(r.type());
-            RawAnswer ev = r.wire() != null
-                    ? new RawAnswer("dns", question, r.wire(), "dns-wire", r.status().id(), now, null)
-                    : RawAnswer.text("dns", question + " (bulk)", r.status().id() + (r.error() == null ? ""
-                            : ": " + r.error()), "text/plain", r.status().id(), now, Duration.ZERO);
-            var obs = conv.convert(BulkFindings.of(r), subject).stream()
-                    .map(o -> new io.infrapivot.model.Observation(o.subject(), o.relation(), o.object(), o.value(),
-                            o.source(), null, null, o.learnedAt(), null, ev)).toList();
-            LookupResult lr = LookupResult.of(obs, List.of(ev));
-            store.saveLookup("dns", subject, "resolve:" + org.xbill.DNS.Type.string(r.type()), now, now, lr,
-                    Duration.ofHours(1));
-        }
-
-        void add(BulkResult r) {
-            try {
-                queue.put(r);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        void finish() throws InterruptedException {
-            queue.put(END);
-            thread.join();
-        }
     }
 }
