@@ -103,6 +103,8 @@ final class LookupCommand implements Callable<Integer> {
                             outcomes.stream().filter(o -> o.indicator().equals(e.getKey())).toList());
                 }
             }
+            Integer stopped = session.interrupted(t, outcomes);
+            if (stopped != null) return stopped;
             boolean failed = outcomes.stream().anyMatch(o -> o.outcome() == Outcome.ERROR);
             return failed ? ExitCodes.PARTIAL : ExitCodes.OK;
         }

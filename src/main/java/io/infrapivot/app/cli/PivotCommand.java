@@ -121,6 +121,8 @@ final class PivotCommand implements Callable<Integer> {
                     .filter(r -> result.nodes().containsKey(r.indicator())).limit(top).toList();
             if (json) printJson(t, result, recipe, ranking);
             else printSummary(t, seeds, recipe, hops, result, ranking);
+            Integer stopped = session.interrupted(t, result.outcomes());
+            if (stopped != null) return stopped;
             return result.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ERROR) ? ExitCodes.PARTIAL
                     : ExitCodes.OK;
         }

@@ -79,25 +79,50 @@ final class SourceFlags {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
         LookupSession session = engine.session(options);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            // Ctrl-C or SIGTERM: the session's lookups end at once (CANCELLED), the command prints what finished
+            // and closes; the case is closed here only if that takes too long
             session.cancel();
+            try {
+                closed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             store.close();
         }, "infrapivot-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        return new Run(store, engine, session, hook);
+        return new Run(store, engine, session, hook, closed);
     }
 
     /** An open case, engine and session; closing ends them and removes the Ctrl-C hook. */
-    record Run(CaseStore store, Engine engine, LookupSession session, Thread hook) implements AutoCloseable {
+    record Run(CaseStore store, Engine engine, LookupSession session, Thread hook,
+               java.util.concurrent.CountDownLatch closed) implements AutoCloseable {
+        /**
+         * When the session was cancelled (Ctrl-C, SIGTERM): one line on stderr with what finished (it is stored),
+         * and the exit code for an interrupted run; else null.
+         */
+        Integer interrupted(Terminal t, java.util.List<io.infrapivot.engine.SourceOutcome> outcomes) {
+            if (!session.isCancelled()) return null;
+            long stopped = outcomes.stream().filter(o -> o.refusal() == io.infrapivot.engine.Refusal.CANCELLED).count();
+            t.error("interrupted: " + (outcomes.size() - stopped) + " lookups finished (stored in the case), "
+                    + stopped + " stopped; run the same command again to continue");
+            return ExitCodes.INTERRUPTED;
+        }
+
         @Override
         public void close() {
-            session.close();
-            engine.close();
-            store.close();
+            try {
+                session.close();
+                engine.close();
+                store.close();
+            } finally {
+                closed.countDown();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running and closes the case itself
+                // the hook is running: it waited for this close
             }
         }
     }

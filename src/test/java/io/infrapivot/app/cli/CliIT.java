@@ -156,19 +156,27 @@ class CliIT {
 
     @Test
     void offlineSkipsNetworkSourcesAndActiveNeedsTheFlag() throws Exception {
+        // enabled, so that --offline and --active decide (they are skipped before touching the network)
+        cli.env.put("INFRAPIVOT_DNS_ENABLED", "true");
+        cli.env.put("INFRAPIVOT_AXFR_ENABLED", "true");
         var r = cli.run("lookup", "--json", "--offline", "--case", "t3", "example.org");
-        assertThat(r.exit()).isZero();
+        assertThat(r.exit()).as(r.err()).isZero();
         List<JsonNode> status = jsonLines(r.out()).stream()
                 .filter(n -> n.get("kind").asText().equals("source-status")).toList();
-        // offline sources ran; every other one was skipped for --offline
+        // offline sources ran; every enabled other one was skipped for --offline
         assertThat(status).anySatisfy(n -> {
             assertThat(n.get("access").asText()).isEqualTo("offline");
             assertThat(n.get("outcome").asText()).isNotEqualTo("skipped");
         });
+        assertThat(status).filteredOn(n -> n.get("source").asText().equals("dns")).singleElement().satisfies(n -> {
+            assertThat(n.get("outcome").asText()).isEqualTo("skipped");
+            assertThat(n.get("refusal").asText()).isEqualTo("offline");
+            assertThat(n.get("message").asText()).startsWith("--offline");
+        });
         assertThat(status).filteredOn(n -> !n.get("access").asText().equals("offline")).isNotEmpty()
                 .allSatisfy(n -> {
                     assertThat(n.get("outcome").asText()).isEqualTo("skipped");
-                    assertThat(n.get("message").asText()).startsWith("--offline");
+                    assertThat(n.get("refusal").asText()).isIn("offline", "disabled");
                 });
 
         // an active source is skipped without --active, and says which flag allows it
@@ -178,6 +186,7 @@ class CliIT {
                 .findFirst().orElseThrow();
         assertThat(axfr.get("access").asText()).isEqualTo("active");
         assertThat(axfr.get("outcome").asText()).isEqualTo("skipped");
+        assertThat(axfr.get("refusal").asText()).isEqualTo("active-not-allowed");
         assertThat(axfr.get("message").asText()).contains("--active");
     }
 

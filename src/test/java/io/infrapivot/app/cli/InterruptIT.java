@@ -48,4 +48,29 @@ class InterruptIT {
             assertThat(again.out()).contains("classify").contains("(cached)").contains("r.baxter1982@gmail.com");
         }
     }
+
+    @Test
+    void sigtermPrintsWhatFinishedAndExits143WithoutAnInternalError() throws Exception {
+        try (SimulatedInternet net = new SimulatedInternet(Duration.ofSeconds(3))) {
+            Cli cli = new Cli(home);
+            cli.env.putAll(net.env());
+            Path out = home.resolve("term-out.txt");
+            Path err = home.resolve("term-err.txt");
+            Process p = cli.startInterruptible(out, err, "lookup", "--case", "term", "--sources",
+                    "classify,rdap,whoxy,mnemonic,crtsh", SimulatedInternet.DOMAINS.get(0));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (net.rdap.requests.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(net.rdap.requests).as("the lookup reached the RDAP server").isNotEmpty();
+            Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start();
+            assertThat(kill.waitFor()).isZero();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+            assertThat(p.exitValue()).isEqualTo(143);
+            String stdout = java.nio.file.Files.readString(out);
+            String stderr = java.nio.file.Files.readString(err);
+            // what finished is printed (classify answered at once); the rest is said to have stopped
+            assertThat(stdout).contains("== " + SimulatedInternet.DOMAINS.get(0)).contains("classify");
+            assertThat(stderr).contains("infrapivot: interrupted: ").contains("stopped; run the same command again")
+                    .doesNotContain("internal error").doesNotContain("\tat ").doesNotContain("Exception");
+        }
+    }
 }
