@@ -1,7 +1,22 @@
 package io.infrapivot.source;
 
-/** Whether a source can run now, and if not, why (never containing a key). */
-public record Readiness(boolean isReady, String reason) {
+/**
+ * Whether a source can run now, and if not, why (never containing a key).
+ *
+ * @param isReady whether it can run
+ * @param reason  for people: why not, or a remark
+ * @param caution ready, but something deserves the user's attention (stale data): shown as a warning
+ */
+public record Readiness(boolean isReady, String reason, boolean caution) {
+    public Readiness(boolean isReady, String reason) {
+        this(isReady, reason, false);
+    }
+
+    /** Ready, with a remark that deserves attention (a stale data set). */
+    public static Readiness readyBut(String remark) {
+        return new Readiness(true, remark, true);
+    }
+
     public static Readiness ready() {
         return new Readiness(true, "ready");
     }

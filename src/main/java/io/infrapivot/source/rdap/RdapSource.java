@@ -68,9 +68,10 @@ public final class RdapSource implements Source {
         Instant published = bootstrap(settings).publication();
         if (published == null) return Readiness.ready();
         long days = Duration.between(published, Instant.now()).toDays();
-        return new Readiness(true, days > STALE_AFTER.toDays()
-                ? "ready, but the RDAP bootstrap snapshot is stale (" + days + " days old; run update-data)"
-                : "ready (RDAP bootstrap of " + published.toString().substring(0, 10) + ")");
+        return days > STALE_AFTER.toDays()
+                ? Readiness.readyBut("ready, but the RDAP bootstrap snapshot is stale (" + days + " days old; run"
+                + " update-data)")
+                : new Readiness(true, "ready (RDAP bootstrap of " + published.toString().substring(0, 10) + ")");
     }
 
     @Override
