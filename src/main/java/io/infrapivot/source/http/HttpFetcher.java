@@ -79,17 +79,29 @@ public final class HttpFetcher {
      * @param secretParams  query parameter names whose values are secrets (shown as ****)
      * @param expectJson    reject an HTML page (2xx) with {@link HttpError.Kind#HTML_NOT_JSON}
      * @param errors        how the service's statuses read (which are retried follows from their class)
+     * @param publicOnly    the URL came from an answer (an RDAP link): its host must be a public name that resolves
+     *                      to public addresses only, and the connection must reach one
      */
     public record Get(String url, Map<String, String> headers, List<String> secretParams, boolean expectJson,
-                      ErrorTable errors) {
+                      ErrorTable errors, boolean publicOnly) {
         public Get {
             headers = Map.copyOf(headers);
             secretParams = List.copyOf(secretParams);
             errors = errors == null ? ErrorTable.STANDARD : errors;
         }
 
+        public Get(String url, Map<String, String> headers, List<String> secretParams, boolean expectJson,
+                   ErrorTable errors) {
+            this(url, headers, secretParams, expectJson, errors, false);
+        }
+
         public Get(String url, Map<String, String> headers, List<String> secretParams, boolean expectJson) {
-            this(url, headers, secretParams, expectJson, ErrorTable.STANDARD);
+            this(url, headers, secretParams, expectJson, ErrorTable.STANDARD, false);
+        }
+
+        /** This request, for a URL read from an answer: only to a public host (see {@code publicOnly}). */
+        public Get toPublicHostOnly() {
+            return new Get(url, headers, secretParams, expectJson, errors, true);
         }
 
         public static Get json(String url) {
@@ -110,10 +122,18 @@ public final class HttpFetcher {
 
     private final OkHttpClient client;
     private final Options options;
+    private final okhttp3.Dns dns;
 
     public HttpFetcher(Options options) {
+        this(options, okhttp3.Dns.SYSTEM);
+    }
+
+    /** A fetcher resolving names with {@code dns} (tests: a name that resolves to an internal address). */
+    HttpFetcher(Options options, okhttp3.Dns dns) {
         this.options = options;
+        this.dns = dns;
         this.client = new OkHttpClient.Builder()
+                .dns(dns)
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .callTimeout(options.callTimeout())
@@ -134,8 +154,25 @@ public final class HttpFetcher {
         return retryAfter(response.header(RETRY_AFTER));
     }
 
-    /** The target of a redirect: its connection must reach a public address. */
+    /** A request to a host the tool did not choose (a redirect, a link): its connection must reach a public address. */
     private record Redirected(String host) {}
+
+    /** Whether {@code host} resolves (with this fetcher's resolver) to public addresses only. */
+    private boolean resolvesPublic(String host) {
+        try {
+            List<java.net.InetAddress> all = dns.lookup(host);
+            return !all.isEmpty() && all.stream().allMatch(PublicHosts::isPublicAddress);
+        } catch (java.net.UnknownHostException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private HttpError notPublic(HttpUrl from, HttpUrl to, int status, byte[] body) {
+        String shownHost = Safe.oneLine(Safe.truncate(to.host(), 80));
+        return new HttpError(HttpError.Kind.REDIRECT_REFUSED, (from == null ? shownHost : host(from)
+                + " redirected to " + shownHost) + "; not followed (" + shownHost
+                + " is not a public host: an internal name or address)", status, null, body, null);
+    }
 
     /**
      * Network step of every exchange: a redirect's target must be connected to a public address (the name was
@@ -234,7 +271,10 @@ public final class HttpFetcher {
     private Followed follow(HttpUrl original, Get get) throws HttpError, InterruptedException {
         HttpUrl url = original;
         String shown = redact(url, get.secretParams());
-        Request request = request(url, get.headers(), null);
+        if (get.publicOnly() && (!PublicHosts.isPublicName(url.host()) || !resolvesPublic(url.host()))) {
+            throw notPublic(null, url, 0, null);
+        }
+        Request request = request(url, get.headers(), get.publicOnly() ? new Redirected(url.host()) : null);
         for (int redirects = 0; ; redirects++) {
             Exchange ex = once(request);
             if (ex.location == null || ex.status < 300 || ex.status >= 400) return new Followed(url, shown, ex);
@@ -246,9 +286,10 @@ public final class HttpFetcher {
                         : "only https to a public host or the same server") + ")", ex.status, null, ex.body, null);
             }
             boolean sameServer = sameServer(original, target);
+            if (!sameServer && !resolvesPublic(target.host())) throw notPublic(url, target, ex.status, ex.body);
             // keys travel in headers: they are never sent to another host
             request = request(target, sameServer ? get.headers() : acceptOnly(get.headers()),
-                    sameServer ? null : new Redirected(target.host()));
+                    sameServer && !get.publicOnly() ? null : new Redirected(target.host()));
             url = target;
             shown = sameServer ? redact(target, get.secretParams()) : target.toString();
         }

@@ -65,7 +65,7 @@ public final class RdapClient {
         String url = base + path(kind, object);
         String held = gate.next();
         if (held != null) return new Result(null, evidence, notes, "not asked: " + held);
-        Step first = fetch(url, object, evidence, now);
+        Step first = fetch(url, object, evidence, now, gate, false);
         if (first.record == null) return new Result(null, evidence, notes, first.error);
         RegistrationRecord record = first.record;
         String related = first.body == null ? null : RdapParser.relatedLink(first.body);
@@ -81,7 +81,8 @@ public final class RdapClient {
                 notes.add("registrar RDAP server not asked: " + held);
                 return new Result(record, evidence, notes, null);
             }
-            Step second = fetch(related, object, evidence, now);
+            // a link read from the answer: unless it is the registry's own server, it must resolve to a public address
+            Step second = fetch(related, object, evidence, now, gate, !sameServer(url, related));
             if (second.record == null) notes.add("registrar RDAP server failed: " + second.error);
             else record = RegistrationMerge.merge(record, second.record);
         }
@@ -97,16 +98,26 @@ public final class RdapClient {
         okhttp3.HttpUrl to = okhttp3.HttpUrl.parse(related);
         if (from == null || to == null) return false;
         if (to.host().equals(from.host()) && to.port() == from.port()) return true;
+        // the name normalised (LOCALHOST., IP spellings); what it resolves to is checked when it is fetched
         return to.isHttps() && PublicHosts.isPublicName(to.host());
+    }
+
+    private static boolean sameServer(String a, String b) {
+        okhttp3.HttpUrl x = okhttp3.HttpUrl.parse(a);
+        okhttp3.HttpUrl y = okhttp3.HttpUrl.parse(b);
+        return x != null && y != null && x.host().equals(y.host()) && x.port() == y.port();
     }
 
     private record Step(RegistrationRecord record, String body, String error) {}
 
-    private Step fetch(String url, String query, List<RawAnswer> evidence, Instant now) throws InterruptedException {
+    private Step fetch(String url, String query, List<RawAnswer> evidence, Instant now,
+                       io.infrapivot.source.RequestGate gate, boolean link) throws InterruptedException {
         Instant started = Instant.now();
         HttpAnswer a;
         try {
-            a = http.get(new HttpFetcher.Get(url, Map.of("Accept", ACCEPT), List.of(), true));
+            // a retry is a request too: it passes the gate (rate limit, request budget)
+            HttpFetcher.Get get = new HttpFetcher.Get(url, Map.of("Accept", ACCEPT), List.of(), true);
+            a = http.get(link ? get.toPublicHostOnly() : get, gate::next);
         } catch (HttpError e) {
             String status = e.status() == 0 ? e.kind().name().toLowerCase(Locale.ROOT) : String.valueOf(e.status());
             evidence.add(new RawAnswer(RdapSource.ID, "GET " + url, e.partialBody(), null, status, started, null));
