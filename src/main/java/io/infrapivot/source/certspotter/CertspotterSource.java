@@ -38,6 +38,12 @@ public final class CertspotterSource extends ServiceSource {
         return INFO;
     }
 
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return CertspotterParser.ERRORS;
+    }
+
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         String base = call.base() + "/issuances?domain=" + ServiceCall.enc(indicator.value())
@@ -49,7 +55,10 @@ public final class CertspotterSource extends ServiceSource {
             var req = ServiceCall.Request.of(after.isEmpty() ? base : base + "&after=" + ServiceCall.enc(after));
             if (!call.keys().isEmpty()) req = req.header("Authorization", "Bearer " + call.keys().get(0).reveal());
             String body = call.getExplained(req, CertspotterParser::parse, true);
-            if (body == null) break;
+            if (body == null) { // 404: nothing known about the domain
+                after = null;
+                break;
+            }
             Page<CertRecord> page = CertspotterParser.parse(body);
             List<CertRecord> items = call.capped(page.items(), fetched);
             CertMapper.map(indicator, items, call.facts());

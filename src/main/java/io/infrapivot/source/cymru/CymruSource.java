@@ -40,7 +40,8 @@ public final class CymruSource implements Source, io.infrapivot.source.dns.DnsBa
     private static final SourceInfo INFO = new SourceInfo(ID,
             "Team Cymru IP-to-ASN over DNS: announcing ASN, prefix, country, registry, allocation date, AS name",
             Set.of(IndicatorType.IP, IndicatorType.ASN),
-            EnumSet.of(Relation.ANNOUNCED_BY, Relation.IN_NETBLOCK, Relation.REGISTRATION),
+            EnumSet.of(Relation.ANNOUNCED_BY, Relation.IN_NETBLOCK, Relation.REGISTRATION,
+                    Relation.DNS_RECORD), // DNS_RECORD: the outcome of a question without an answer
             Access.PASSIVE, DnsConfig.settingsPlus(
                     SourceInfo.Setting.plain("origin-zone", "IPv4 origin zone", "origin.asn.cymru.com"),
                     SourceInfo.Setting.plain("origin6-zone", "IPv6 origin zone", "origin6.asn.cymru.com"),

@@ -72,6 +72,12 @@ public final class DomainToolsSource extends ServiceSource {
         return INFO;
     }
 
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return DomainToolsParser.ERRORS;
+    }
+
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         String account = call.keys().get(0).reveal();

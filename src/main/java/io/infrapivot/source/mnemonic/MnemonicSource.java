@@ -37,6 +37,12 @@ public final class MnemonicSource extends ServiceSource {
         return INFO;
     }
 
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return MnemonicParser.ERRORS;
+    }
+
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         int fetched = 0;

@@ -47,6 +47,12 @@ public final class PassiveTotalSource extends ServiceSource {
         return INFO;
     }
 
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return PassiveTotalParser.ERRORS;
+    }
+
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         String auth = basic(call.keys().get(0).reveal());

@@ -106,7 +106,7 @@ public final class RdapSource implements Source {
         RdapClient client = new RdapClient(fetchers.computeIfAbsent(options(s), HttpFetcher::new),
                 s.get(FOLLOW_RELATED));
         RdapClient.Result r = client.lookup(base.get(), kind, object, context.now(), context.gate());
-        if (r.record() == null) return LookupResult.error(r.error(), r.evidence());
+        if (r.record() == null) return LookupResult.error(r.errorClass(), r.error(), r.evidence());
         return RegistrationResults.of(indicator, r.record(), ID, r.evidence(), r.notes(), context);
     }
 

@@ -60,6 +60,12 @@ public final class SecurityTrailsSource extends ServiceSource {
         return INFO;
     }
 
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return SecurityTrailsParser.ERRORS;
+    }
+
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         String key = call.keys().get(0).reveal();
@@ -72,7 +78,10 @@ public final class SecurityTrailsSource extends ServiceSource {
             var req = ServiceCall.Request.of(call.base() + "/history/" + ServiceCall.enc(indicator.value())
                     + "/dns/a?page=" + page).header("APIKEY", key);
             String body = call.getExplained(req, b -> SecurityTrailsParser.dnsHistory(indicator.value(), b), true);
-            if (body == null) break;
+            if (body == null) { // 404: nothing known, and no further page
+                page = null;
+                break;
+            }
             Page<PdnsRecord> p = SecurityTrailsParser.dnsHistory(indicator.value(), body);
             List<PdnsRecord> kept = PdnsMapper.window(p.items(), call.facts(), (int) (call.maxResults() - fetched));
             PdnsMapper.map(indicator, kept, call.facts());

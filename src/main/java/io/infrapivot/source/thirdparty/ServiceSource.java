@@ -77,7 +77,7 @@ public abstract class ServiceSource implements Source {
      * How this service's statuses and error bodies read; {@link ErrorTable#STANDARD} unless the service differs
      * (declared as data, e.g. {@code STANDARD.notFoundIsEmpty()}).
      */
-    protected ErrorTable errors() {
+    public ErrorTable errors() {
         return ErrorTable.STANDARD;
     }
 

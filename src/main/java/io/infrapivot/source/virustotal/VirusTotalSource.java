@@ -54,6 +54,12 @@ public final class VirusTotalSource extends ServiceSource {
         return INFO;
     }
 
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return VirusTotalParser.ERRORS;
+    }
+
     private record Tally(long fetched, Long total, boolean more) {}
 
     @Override

@@ -46,6 +46,12 @@ public final class WhoisXmlSource extends ServiceSource {
         return INFO;
     }
 
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return WhoisXmlParser.ERRORS;
+    }
+
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         if (indicator.type() != IndicatorType.DOMAIN) return reverse(indicator, call);

@@ -39,6 +39,12 @@ public final class WhoxySource extends ServiceSource {
         return INFO;
     }
 
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return WhoxyParser.ERRORS;
+    }
+
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         if (indicator.type() == IndicatorType.DOMAIN) return history(indicator, call);
