@@ -22,13 +22,13 @@ public final class EngineSettings {
 
     /** How many lookups of the source run at once. */
     public static final Setting<Integer> PARALLEL_LOOKUPS = Setting.integer("parallel_lookups",
-            "lookups of this source at once (default: the source's own concurrency)", null);
+            "lookups of this source at once (the source declares its default)", null);
     /** How long the source's answers stay fresh in the case. */
     public static final Setting<Duration> TTL = Setting.duration("ttl",
-            "how long answers stay fresh in the case before they are asked again (default: the source's own)", null);
+            "how long answers stay fresh in the case before they are asked again", null);
     /** Requests per the source's rate period. */
     public static final Setting<Integer> RATE_LIMIT = Setting.integer("rate_limit",
-            "requests per the source's rate period (default: the source's own limit)", null);
+            "requests per the source's rate period (none: unlimited)", null);
     /** Consecutive errors after which the source is not called for a while. */
     public static final Setting<Integer> BREAKER_THRESHOLD = Setting.integer("breaker_threshold",
             "consecutive errors after which the source is not called for a while", 5);

@@ -161,7 +161,7 @@ final class SourcesCommand implements Callable<Integer> {
         }
         String dflt = st.secret() ? "" : defaultText == null ? ", no default" : ", default " + Terminal.v(defaultText);
         String state = !set ? "" : st.secret() ? ", set (hidden)" : ", set to " + Terminal.v(given.get(st.name()).get());
-        t.println("  " + Report.pad(st.name(), 18) + Report.pad(st.type() + (st.secret() ? " (secret)" : ""), 16)
+        t.println("  " + Report.pad(st.name(), 18) + Report.pad(st.type() + (st.secret() && !st.type().equals("secret") ? " (secret)" : ""), 16)
                 + Terminal.v(st.description()) + dflt + state + (st.required() ? ", required" : "")
                 + ("engine".equals(owner) ? " [engine]" : ""));
         t.println("  " + Report.pad("", 18) + "env " + given.envName(st.name()));
