@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,7 +70,8 @@ class SourceContractTest {
 
     private enum Mode { ECHO_JSON, ECHO_TEXT, ECHO_HTML, ECHO_401, ECHO_500, ECHO_429, S401, S403, S404, S429, S500, HTML }
 
-    private static final Map<IndicatorType, String> SAMPLES = new EnumMap<>(IndicatorType.class);
+    /** Sample indicators, in the order they are tried (the first one a source accepts is its main sample). */
+    private static final Map<IndicatorType, String> SAMPLES = new java.util.LinkedHashMap<>();
 
     static {
         SAMPLES.put(IndicatorType.DOMAIN, "records.test");
@@ -186,10 +186,9 @@ class SourceContractTest {
 
     private static List<Indicator> samples(Source s) {
         List<Indicator> out = new ArrayList<>();
-        for (IndicatorType t : s.info().accepts()) {
-            String text = SAMPLES.get(t);
-            if (text != null) out.add(Indicator.of(t, text));
-        }
+        SAMPLES.forEach((t, text) -> {
+            if (s.info().accepts().contains(t)) out.add(Indicator.of(t, text));
+        });
         return out;
     }
 
