@@ -31,4 +31,16 @@ public final class Durations {
             throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 30s, 5m, 2h, 7d)");
         }
     }
+
+    /** The shortest exact form {@link #parse} reads back: {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 1000 != 0) return ms + "ms";
+        long s = ms / 1000;
+        if (s == 0) return "0s";
+        if (s % 86400 == 0) return s / 86400 + "d";
+        if (s % 3600 == 0) return s / 3600 + "h";
+        if (s % 60 == 0) return s / 60 + "m";
+        return s + "s";
+    }
 }

@@ -10,11 +10,19 @@ import io.infrapivot.model.Indicator;
 public interface Source {
     SourceInfo info();
 
-    /** Whether it can run with these settings (keys present ...). Must not touch the network. */
+    /**
+     * Whether it can run with these settings (required ones present, every given one of its type). Must not touch
+     * the network.
+     */
     default Readiness readiness(SourceSettings settings) {
-        for (SourceInfo.Setting s : info().settings()) {
-            if (s.required() && settings.get(s.name()).isEmpty()) {
+        for (SourceInfo.Setting<?> s : info().settings()) {
+            if (s.required() && !settings.isSet(s)) {
                 return Readiness.needs(settings, s.name());
+            }
+            try {
+                settings.find(s);
+            } catch (IllegalArgumentException e) {
+                return Readiness.notReady(e.getMessage());
             }
         }
         return Readiness.ready();

@@ -23,7 +23,7 @@ public final class SourceSettings {
     }
 
     /** Setting names are case-insensitive and {@code -} is {@code _}: {@code origin-zone} = {@code ORIGIN_ZONE}. */
-    static String normalise(String setting) {
+    public static String normalise(String setting) {
         return setting.toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
@@ -70,8 +70,43 @@ public final class SourceSettings {
 
     /** Secrets (API keys): several may be given, separated by commas, for sources that rotate keys. */
     public List<Secret> secrets(String setting) {
-        return get(setting).map(v -> java.util.Arrays.stream(v.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).map(Secret::new).toList()).orElse(List.of());
+        return get(setting).map(SourceSettings::splitSecrets).orElse(List.of());
+    }
+
+    static List<Secret> splitSecrets(String v) {
+        return java.util.Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Secret::new)
+                .toList();
+    }
+
+    /**
+     * The setting read as its type; its default when it is not set (null when it has none).
+     *
+     * @throws IllegalArgumentException when the value is not of the setting's type (the message names the source
+     *                                  and the setting, never a secret's value)
+     */
+    public <T> T get(SourceInfo.Setting<T> setting) {
+        return find(setting).orElse(setting.defaultValue());
+    }
+
+    /** The setting read as its type when it is set. */
+    public <T> Optional<T> find(SourceInfo.Setting<T> setting) {
+        Optional<String> raw = get(setting.name());
+        if (raw.isEmpty()) return Optional.empty();
+        try {
+            return Optional.ofNullable(setting.parse(raw.get()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("[sources." + sourceId + "] " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the setting is given (not blank). */
+    public boolean isSet(SourceInfo.Setting<?> setting) {
+        return get(setting.name()).isPresent();
+    }
+
+    /** The names given (normalised: lower case, {@code _} for {@code -}). */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
     }
 
     public Optional<Secret> secret(String setting) {

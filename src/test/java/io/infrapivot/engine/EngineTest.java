@@ -53,7 +53,7 @@ class EngineTest {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger maxInFlight = new AtomicInteger();
 
-        FakeSource(String id, Access access, int concurrency, List<SourceInfo.Setting> settings,
+        FakeSource(String id, Access access, int concurrency, List<SourceInfo.Setting<?>> settings,
                    BiFunction<Indicator, LookupContext, LookupResult> behaviour) {
             this.info = new SourceInfo(id, "test source " + id, Set.of(IndicatorType.DOMAIN, IndicatorType.IP),
                     Set.of(Relation.RESOLVES_TO, Relation.DNS_RECORD), access, settings, null, concurrency,

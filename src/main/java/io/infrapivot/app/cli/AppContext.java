@@ -63,6 +63,12 @@ public final class AppContext {
                 terminal.warn("config file names unknown source [sources." + unknown + "]; known: "
                         + String.join(", ", registry.ids()));
             }
+            for (var source : registry.all()) {
+                for (String w : io.infrapivot.engine.EngineSettings.unknown(source.info(),
+                        config().source(source.info().id()))) {
+                    terminal.warn(w);
+                }
+            }
         }
         return registry;
     }

@@ -25,6 +25,10 @@ final class SourcesCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also the settings each source reads and the data sets in use.")
     boolean verbose;
 
+    @Option(names = "--settings", description = "List every setting of every source and the engine's per-source"
+            + " settings: name, type, default, description, environment variable (a secret's value is never shown).")
+    boolean listSettings;
+
     @Option(names = "--check", description = "Also check that each ready network source's service is reachable (a TCP connection to its base URL's host; nothing is asked).")
     boolean check;
 
@@ -49,7 +53,7 @@ final class SourcesCommand implements Callable<Integer> {
     private String reachability(Source s, SourceSettings settings, Readiness r) {
         if (!check || !r.isReady()) return null;
         String url = s.info().settings().stream().filter(st -> st.name().equals("url")).findFirst()
-                .map(st -> settings.get("url", st.defaultValue())).orElse(null);
+                .map(st -> settings.get("url", st.defaultText())).orElse(null);
         if (url == null) return null;
         String why = unreachable(url);
         return why == null ? "reachable" : "unreachable: " + why;
@@ -60,6 +64,7 @@ final class SourcesCommand implements Callable<Integer> {
         AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         Config config = ctx.config();
+        if (listSettings) return settingsTable(ctx, t, config);
         for (Source s : ctx.registry().all()) {
             SourceInfo info = s.info();
             SourceSettings settings = config.source(info.id());
@@ -92,7 +97,7 @@ final class SourcesCommand implements Callable<Integer> {
                     so.put("required", st.required());
                     so.put("set", settings.get(st.name()).isPresent());
                     // a secret's value is never written; a plain setting shows its value or default
-                    if (!st.secret()) so.put("value", settings.get(st.name(), st.defaultValue()));
+                    if (!st.secret()) so.put("value", settings.get(st.name(), st.defaultText()));
                 }
                 Json.line(t.out(), o);
                 continue;
@@ -108,7 +113,7 @@ final class SourcesCommand implements Callable<Integer> {
             if (verbose) {
                 for (SourceInfo.Setting st : info.settings()) {
                     String state = settings.get(st.name()).isPresent() ? (st.secret() ? "set (hidden)" : "= " + Terminal.v(settings.get(st.name()).get()))
-                            : (st.defaultValue() != null ? "default " + Terminal.v(st.defaultValue()) : "not set");
+                            : (st.defaultText() != null ? "default " + Terminal.v(st.defaultText()) : "not set");
                     t.println("    setting " + st.name() + " (" + settings.envName(st.name()) + "): " + state
                             + (st.required() ? ", required" : ""));
                 }
@@ -120,5 +125,48 @@ final class SourcesCommand implements Callable<Integer> {
             t.println("config file: " + Terminal.v(config.file()) + (config.fileExists() ? "" : " (absent)"));
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code --settings}: every source's settings, then the engine's, with types, defaults and descriptions. */
+    private Integer settingsTable(AppContext ctx, Terminal t, Config config) {
+        for (Source s : ctx.registry().all()) {
+            SourceInfo info = s.info();
+            SourceSettings given = config.source(info.id());
+            if (!json) t.println(t.bold(info.id()));
+            for (SourceInfo.Setting<?> st : info.settings()) {
+                settingLine(t, info, given, st, "source", st.defaultText());
+            }
+            for (SourceInfo.Setting<?> st : io.infrapivot.engine.EngineSettings.ALL) {
+                settingLine(t, info, given, st, "engine", io.infrapivot.engine.EngineSettings.defaultFor(st, info));
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void settingLine(Terminal t, SourceInfo info, SourceSettings given, SourceInfo.Setting<?> st,
+                             String owner, String defaultText) {
+        boolean set = given.get(st.name()).isPresent();
+        if (json) {
+            var o = Json.object();
+            o.put("kind", "setting");
+            o.put("source", info.id());
+            o.put("name", st.name());
+            o.put("owner", owner);
+            o.put("type", st.type());
+            o.put("secret", st.secret());
+            o.put("required", st.required());
+            if (defaultText == null) o.putNull("default"); else o.put("default", defaultText);
+            o.put("description", st.description());
+            o.put("env", given.envName(st.name()));
+            o.put("set", set);
+            Json.line(t.out(), o);
+            return;
+        }
+        String dflt = st.secret() ? "" : defaultText == null ? ", no default" : ", default " + Terminal.v(defaultText);
+        String state = !set ? "" : st.secret() ? ", set (hidden)" : ", set to " + Terminal.v(given.get(st.name()).get());
+        t.println("  " + Report.pad(st.name(), 18) + Report.pad(st.type() + (st.secret() && !st.type().equals("secret") ? " (secret)" : ""), 16)
+                + Terminal.v(st.description()) + dflt + state + (st.required() ? ", required" : "")
+                + ("engine".equals(owner) ? " [engine]" : ""));
+        t.println("  " + Report.pad("", 18) + "env " + given.envName(st.name()));
     }
 }

@@ -20,10 +20,11 @@ import java.util.List;
 public final class CaseSource implements Source {
     public static final String ID = "case";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "what the current case already knows about the indicator (earlier lookups of every source)",
-            EnumSet.allOf(IndicatorType.class), EnumSet.allOf(Relation.class), Access.OFFLINE, List.of(), null, 64,
-            Duration.ZERO, false);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("what the current case already knows about the indicator (earlier lookups of every source)")
+            .accepts(EnumSet.allOf(IndicatorType.class)).produces(EnumSet.allOf(Relation.class))
+            .access(Access.OFFLINE).concurrency(64).ttl(Duration.ZERO).notStored()
+            .build();
 
     @Override
     public SourceInfo info() {

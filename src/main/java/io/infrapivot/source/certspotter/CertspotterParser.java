@@ -1,11 +1,12 @@
 package io.infrapivot.source.certspotter;
 
+import io.infrapivot.source.http.ErrorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.thirdparty.CertRecord;
 import io.infrapivot.source.thirdparty.Json;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,11 @@ public final class CertspotterParser {
         if (root.isObject()) {
             String code = Json.text(root, "code");
             String msg = Json.text(root, "message");
-            if (code == null && msg == null) throw new ServiceException(Kind.MALFORMED, "expected a JSON array");
-            throw new ServiceException(kind(code), Json.excerpt((code == null ? "" : code + ": ")
+            if (code == null && msg == null) throw new ServiceException(ErrorClass.GARBAGE, "expected a JSON array");
+            throw new ServiceException(ERRORS.ofCode(code), Json.excerpt((code == null ? "" : code + ": ")
                     + (msg == null ? "" : msg)));
         }
-        if (!root.isArray()) throw new ServiceException(Kind.MALFORMED, "expected a JSON array");
+        if (!root.isArray()) throw new ServiceException(ErrorClass.GARBAGE, "expected a JSON array");
         List<CertRecord> out = new ArrayList<>();
         String lastId = null;
         for (JsonNode e : root) {
@@ -48,13 +49,11 @@ public final class CertspotterParser {
         return new Page<>(out, null, root.isEmpty() ? null : lastId);
     }
 
-    private static Kind kind(String code) {
-        if (code == null) return Kind.SERVER;
-        return switch (code) {
-            case "unauthorized", "forbidden", "not_allowed_by_plan", "invalid_api_key" -> Kind.AUTH;
-            case "rate_limited", "quota_exceeded" -> Kind.QUOTA;
-            case "bad_request", "invalid_domain", "invalid_query" -> Kind.BAD_QUERY;
-            default -> Kind.SERVER;
-        };
-    }
+    /** Cert Spotter's documented error codes (in a JSON object instead of the array). */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD
+            .said("unauthorized", ErrorClass.AUTH).said("forbidden", ErrorClass.AUTH)
+            .said("not_allowed_by_plan", ErrorClass.AUTH).said("invalid_api_key", ErrorClass.AUTH)
+            .said("rate_limited", ErrorClass.RATE_LIMITED).said("quota_exceeded", ErrorClass.QUOTA)
+            .said("bad_request", ErrorClass.BAD_REQUEST).said("invalid_domain", ErrorClass.BAD_REQUEST)
+            .said("invalid_query", ErrorClass.BAD_REQUEST);
 }

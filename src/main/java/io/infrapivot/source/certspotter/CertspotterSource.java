@@ -24,17 +24,24 @@ import java.util.Set;
 public final class CertspotterSource extends ServiceSource {
     public static final String ID = "certspotter";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "Cert Spotter certificate issuances of a domain: certificates by SHA-256, their names and issuers",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST),
-            Set.of(Relation.SUBDOMAIN, Relation.CERT_NAME, Relation.CERT_ISSUER),
-            Access.PASSIVE, settings(SourceInfo.Setting.key("Cert Spotter API key (optional)", false),
-                    "https://api.certspotter.com/v1"),
-            new SourceInfo.RateLimit(75, Duration.ofHours(1)), 1, Duration.ofDays(1), true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("Cert Spotter certificate issuances of a domain: certificates by SHA-256, their names and issuers")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST)
+            .produces(Relation.SUBDOMAIN, Relation.CERT_NAME, Relation.CERT_ISSUER)
+            .settings(settings(SourceInfo.Setting.key("Cert Spotter API key (optional)", false),
+                    "https://api.certspotter.com/v1"))
+            .rateLimit(75, Duration.ofHours(1))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return CertspotterParser.ERRORS;
     }
 
     @Override
@@ -48,7 +55,10 @@ public final class CertspotterSource extends ServiceSource {
             var req = ServiceCall.Request.of(after.isEmpty() ? base : base + "&after=" + ServiceCall.enc(after));
             if (!call.keys().isEmpty()) req = req.header("Authorization", "Bearer " + call.keys().get(0).reveal());
             String body = call.getExplained(req, CertspotterParser::parse, true);
-            if (body == null) break;
+            if (body == null) { // 404: nothing known about the domain
+                after = null;
+                break;
+            }
             Page<CertRecord> page = CertspotterParser.parse(body);
             List<CertRecord> items = call.capped(page.items(), fetched);
             CertMapper.map(indicator, items, call.facts());

@@ -22,13 +22,14 @@ import java.util.Set;
 public final class CirclSource extends ServiceSource {
     public static final String ID = "circl";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "CIRCL Passive DNS: records of a name, names of an IP, with first/last seen and counts",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            PdnsMapper.RELATIONS,
-            Access.PASSIVE,
-            settings(SourceInfo.Setting.key("CIRCL account as user:password", true), "https://www.circl.lu/pdns/query"),
-            new SourceInfo.RateLimit(60, Duration.ofMinutes(1)), 2, Duration.ofDays(1), true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("CIRCL Passive DNS: records of a name, names of an IP, with first/last seen and counts")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP)
+            .produces(PdnsMapper.RELATIONS)
+            .settings(settings(SourceInfo.Setting.key("CIRCL account as user:password", true), "https://www.circl.lu/pdns/query"))
+            .rateLimit(60, Duration.ofMinutes(1))
+            .concurrency(2)
+            .build();
 
     @Override
     public SourceInfo info() {

@@ -27,11 +27,13 @@ import java.util.Set;
 public final class ClassifySource implements Source {
     public static final String ID = "classify";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "range flags, registrable domain and public suffix, URL host, email domain (offline, from the parser)",
-            EnumSet.allOf(IndicatorType.class),
-            Set.of(Relation.CLASSIFICATION, Relation.SUBDOMAIN_OF, Relation.URL_HOST, Relation.EMAIL_DOMAIN),
-            Access.OFFLINE, List.of(), null, 64, Duration.ofDays(30), true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("range flags, registrable domain and public suffix, URL host, email domain (offline, from the"
+                    + " parser)")
+            .accepts(EnumSet.allOf(IndicatorType.class))
+            .produces(Relation.CLASSIFICATION, Relation.SUBDOMAIN_OF, Relation.URL_HOST, Relation.EMAIL_DOMAIN)
+            .access(Access.OFFLINE).concurrency(64).ttl(Duration.ofDays(30))
+            .build();
 
     @Override
     public SourceInfo info() {

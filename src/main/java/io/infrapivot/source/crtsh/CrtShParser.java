@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.thirdparty.CertRecord;
 import io.infrapivot.source.thirdparty.Json;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class CrtShParser {
 
     public static List<CertRecord> parse(String body) throws ServiceException {
         JsonNode root = Json.read(body);
-        if (!root.isArray()) throw new ServiceException(Kind.MALFORMED, "expected a JSON array");
+        if (!root.isArray()) throw new ServiceException(ErrorClass.GARBAGE, "expected a JSON array");
         Map<String, CertRecord> byKey = new LinkedHashMap<>();
         for (JsonNode e : root) {
             String serial = Json.text(e, "serial_number");

@@ -26,15 +26,17 @@ import java.util.Set;
 public final class CrtShSource extends ServiceSource {
     public static final String ID = "crtsh";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "crt.sh certificate transparency search: names in certificates of a domain",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST),
-            Set.of(Relation.SUBDOMAIN, Relation.CERT_NAME, Relation.CERT_ISSUER),
-            Access.PASSIVE, settings(null, "https://crt.sh",
-                    SourceInfo.Setting.plain("exclude_expired", "leave expired certificates out (true/false)", "false"),
-                    SourceInfo.Setting.plain("fetch_certs", "how many certificates to download per lookup for their"
-                            + " SHA-256 (each one request)", "0")),
-            new SourceInfo.RateLimit(12, Duration.ofMinutes(1)), 1, Duration.ofDays(1), true);
+    static final SourceInfo.Setting<Boolean> EXCLUDE_EXPIRED = SourceInfo.Setting.flag("exclude_expired",
+            "leave expired certificates out", false);
+    static final SourceInfo.Setting<Integer> FETCH_CERTS = SourceInfo.Setting.integer("fetch_certs",
+            "how many certificates to download per lookup for their SHA-256 (each one request)", 0);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("crt.sh certificate transparency search: names in certificates of a domain")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST)
+            .produces(Relation.SUBDOMAIN, Relation.CERT_NAME, Relation.CERT_ISSUER)
+            .settings(settings(null, "https://crt.sh", EXCLUDE_EXPIRED, FETCH_CERTS))
+            .rateLimit(12, Duration.ofMinutes(1))
+            .build();
 
     @Override
     public SourceInfo info() {
@@ -44,7 +46,7 @@ public final class CrtShSource extends ServiceSource {
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         String q = indicator.type() == IndicatorType.DOMAIN ? "%." + indicator.value() : indicator.value();
-        boolean noExpired = Boolean.parseBoolean(call.context().settings().get("exclude_expired", "false"));
+        boolean noExpired = call.context().settings().get(EXCLUDE_EXPIRED);
         String url = call.base() + "/?q=" + ServiceCall.enc(q) + "&output=json" + (noExpired ? "&exclude=expired" : "");
         String body = call.get(ServiceCall.Request.of(url), true, true);
         if (body == null) return call.result(null, 0, false);
@@ -55,7 +57,7 @@ public final class CrtShSource extends ServiceSource {
     }
 
     private static List<CertRecord> fingerprinted(List<CertRecord> certs, ServiceCall call) throws InterruptedException {
-        int budget = call.context().settings().getInt("fetch_certs", 0);
+        int budget = call.context().settings().get(FETCH_CERTS);
         if (budget <= 0) return certs;
         List<CertRecord> out = new ArrayList<>(certs);
         int failed = 0;

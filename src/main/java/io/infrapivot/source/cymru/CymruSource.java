@@ -37,15 +37,21 @@ import org.xbill.DNS.Type;
 public final class CymruSource implements Source, io.infrapivot.source.dns.DnsBased {
     public static final String ID = "cymru";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "Team Cymru IP-to-ASN over DNS: announcing ASN, prefix, country, registry, allocation date, AS name",
-            Set.of(IndicatorType.IP, IndicatorType.ASN),
-            EnumSet.of(Relation.ANNOUNCED_BY, Relation.IN_NETBLOCK, Relation.REGISTRATION),
-            Access.PASSIVE, DnsConfig.settingsPlus(
-                    SourceInfo.Setting.plain("origin-zone", "IPv4 origin zone", "origin.asn.cymru.com"),
-                    SourceInfo.Setting.plain("origin6-zone", "IPv6 origin zone", "origin6.asn.cymru.com"),
-                    SourceInfo.Setting.plain("asn-zone", "AS description zone", "asn.cymru.com")),
-            null, 8, Duration.ofDays(1), true);
+    static final SourceInfo.Setting<String> ORIGIN_ZONE = SourceInfo.Setting.text("origin-zone",
+            "IPv4 origin zone", "origin.asn.cymru.com");
+    static final SourceInfo.Setting<String> ORIGIN6_ZONE = SourceInfo.Setting.text("origin6-zone",
+            "IPv6 origin zone", "origin6.asn.cymru.com");
+    static final SourceInfo.Setting<String> ASN_ZONE = SourceInfo.Setting.text("asn-zone", "AS description zone",
+            "asn.cymru.com");
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("Team Cymru IP-to-ASN over DNS: announcing ASN, prefix, country, registry, allocation date,"
+                    + " AS name")
+            .accepts(IndicatorType.IP, IndicatorType.ASN)
+            // DNS_RECORD: the outcome of a question without an answer
+            .produces(Relation.ANNOUNCED_BY, Relation.IN_NETBLOCK, Relation.REGISTRATION, Relation.DNS_RECORD)
+            .settings(DnsConfig.settingsPlus(ORIGIN_ZONE, ORIGIN6_ZONE, ASN_ZONE))
+            .concurrency(8)
+            .build();
 
     /** Answers depend on the resolvers asked: kept per resolver list. */
     @Override
@@ -73,8 +79,7 @@ public final class CymruSource implements Source, io.infrapivot.source.dns.DnsBa
     /** The zones asked (settings, so tests can point them at a local server). */
     public record Zones(String origin, String origin6, String asn) {
         public static Zones of(SourceSettings s) {
-            return new Zones(s.get("origin-zone", "origin.asn.cymru.com"),
-                    s.get("origin6-zone", "origin6.asn.cymru.com"), s.get("asn-zone", "asn.cymru.com"));
+            return new Zones(s.get(ORIGIN_ZONE), s.get(ORIGIN6_ZONE), s.get(ASN_ZONE));
         }
     }
 

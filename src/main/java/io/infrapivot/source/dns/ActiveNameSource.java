@@ -21,7 +21,7 @@ import java.util.Set;
 public abstract class ActiveNameSource implements Source, io.infrapivot.source.dns.DnsBased {
     private final SourceInfo info;
 
-    protected ActiveNameSource(String id, String description, int concurrency, SourceInfo.Setting... settings) {
+    protected ActiveNameSource(String id, String description, int concurrency, SourceInfo.Setting<?>... settings) {
         this.info = new SourceInfo(id, description, Set.of(IndicatorType.DOMAIN, IndicatorType.HOST),
                 EnumSet.of(Relation.SUBDOMAIN, Relation.RESOLVES_TO, Relation.ALIAS_OF, Relation.DNS_RECORD),
                 Access.ACTIVE, DnsConfig.settingsPlus(settings), null, concurrency, Duration.ofDays(1), true);

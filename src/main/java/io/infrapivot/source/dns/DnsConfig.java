@@ -41,7 +41,7 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
     }
 
     /** The settings of source {@code dns} read by every DNS source. */
-    public static List<SourceInfo.Setting> settings() {
+    public static List<SourceInfo.Setting<?>> settings() {
         return List.of(
                 SourceInfo.Setting.plain("timeout", "time one DNS try may take", "3s"),
                 SourceInfo.Setting.plain("retries", "extra rounds over the resolvers after a timeout", "2"),
@@ -54,13 +54,13 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
     /** The names of the resolver settings that every DNS-based source takes from {@code [sources.dns]}. */
     public static java.util.Set<String> sharedSettingNames() {
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (SourceInfo.Setting st : settings()) names.add(st.name());
+        for (SourceInfo.Setting<?> st : settings()) names.add(st.name());
         return names;
     }
 
     /** The resolver settings followed by a source's own. */
-    public static List<SourceInfo.Setting> settingsPlus(SourceInfo.Setting... own) {
-        List<SourceInfo.Setting> s = new ArrayList<>(settings());
+    public static List<SourceInfo.Setting<?>> settingsPlus(SourceInfo.Setting<?>... own) {
+        List<SourceInfo.Setting<?>> s = new ArrayList<>(settings());
         s.addAll(List.of(own));
         return s;
     }

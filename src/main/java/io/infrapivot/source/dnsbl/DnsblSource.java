@@ -30,16 +30,19 @@ public final class DnsblSource implements Source, io.infrapivot.source.dns.DnsBa
     static final String DEFAULT_IP_LISTS = "zen.spamhaus.org,bl.spamcop.net,b.barracudacentral.org";
     static final String DEFAULT_DOMAIN_LISTS = "dbl.spamhaus.org,multi.surbl.org,multi.uribl.com";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "DNS blocklists for IPs (Spamhaus ZEN, SpamCop, Barracuda) and domains (Spamhaus DBL, SURBL, URIBL)",
-            Set.of(IndicatorType.IP, IndicatorType.DOMAIN, IndicatorType.HOST), EnumSet.of(Relation.LISTED_ON),
-            Access.PASSIVE, DnsConfig.settingsPlus(
-                    SourceInfo.Setting.plain("ip-lists", "comma-separated IP blocklist zones", DEFAULT_IP_LISTS),
-                    SourceInfo.Setting.plain("domain-lists", "comma-separated domain blocklist zones",
-                            DEFAULT_DOMAIN_LISTS),
-                    SourceInfo.Setting.plain("zone-suffix",
-                            "a suffix added to every list zone (for a local mirror, or tests)", null)),
-            null, 8, Duration.ofHours(6), true);
+    static final SourceInfo.Setting<List<String>> IP_LISTS = SourceInfo.Setting.list("ip-lists",
+            "IP blocklist zones", DEFAULT_IP_LISTS);
+    static final SourceInfo.Setting<List<String>> DOMAIN_LISTS = SourceInfo.Setting.list("domain-lists",
+            "domain blocklist zones", DEFAULT_DOMAIN_LISTS);
+    static final SourceInfo.Setting<String> ZONE_SUFFIX = SourceInfo.Setting.text("zone-suffix",
+            "a suffix added to every list zone (for a local mirror, or tests)", null);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("DNS blocklists for IPs (Spamhaus ZEN, SpamCop, Barracuda) and domains (Spamhaus DBL, SURBL,"
+                    + " URIBL)")
+            .accepts(IndicatorType.IP, IndicatorType.DOMAIN, IndicatorType.HOST).produces(Relation.LISTED_ON)
+            .settings(DnsConfig.settingsPlus(IP_LISTS, DOMAIN_LISTS, ZONE_SUFFIX))
+            .concurrency(8).ttl(Duration.ofHours(6))
+            .build();
 
     /** Answers depend on the resolvers asked: kept per resolver list. */
     @Override
@@ -59,11 +62,8 @@ public final class DnsblSource implements Source, io.infrapivot.source.dns.DnsBa
             return LookupResult.skipped("dnsbl does not look up " + indicator.type().id());
         }
         List<Blocklist> lists = new ArrayList<>();
-        String setting = ip ? context.settings().get("ip-lists", DEFAULT_IP_LISTS)
-                : context.settings().get("domain-lists", DEFAULT_DOMAIN_LISTS);
-        for (String z : setting.split(",")) if (!z.isBlank()) lists.add(Blocklist.forZone(z, ip));
-        DnsblChecker checker = new DnsblChecker(DnsResolvers.asker(context),
-                context.settings().get("zone-suffix").orElse(null));
+        for (String z : context.settings().get(ip ? IP_LISTS : DOMAIN_LISTS)) lists.add(Blocklist.forZone(z, ip));
+        DnsblChecker checker = new DnsblChecker(DnsResolvers.asker(context), context.settings().get(ZONE_SUFFIX));
         List<DnsblChecker.Result> results = new ArrayList<>();
         for (Blocklist b : lists) results.add(checker.check(b, indicator.value(), ip));
         FindingConverter conv = new FindingConverter(context.parser(), ID, context.now());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.pdns.PdnsRecord;
 import io.infrapivot.source.thirdparty.Json;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +33,9 @@ public final class DnsdbParser {
 
     public static Result parse(String body) throws ServiceException {
         List<JsonNode> lines = Json.readLines(body);
-        if (lines.isEmpty()) throw new ServiceException(Kind.MALFORMED, "empty stream (no begin line)");
+        if (lines.isEmpty()) throw new ServiceException(ErrorClass.GARBAGE, "empty stream (no begin line)");
         if (!"begin".equals(Json.text(lines.get(0), "cond"))) {
-            throw new ServiceException(Kind.MALFORMED, "stream does not start with a begin line");
+            throw new ServiceException(ErrorClass.GARBAGE, "stream does not start with a begin line");
         }
         List<PdnsRecord> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -44,7 +44,7 @@ public final class DnsdbParser {
             if (cond == null) {
                 JsonNode obj = line.get("obj");
                 if (obj == null || !obj.isObject()) {
-                    throw new ServiceException(Kind.MALFORMED, "line " + (i + 1) + " is neither obj nor cond");
+                    throw new ServiceException(ErrorClass.GARBAGE, "line " + (i + 1) + " is neither obj nor cond");
                 }
                 addObject(obj, out);
                 continue;
@@ -57,13 +57,13 @@ public final class DnsdbParser {
                 case "limited" -> {
                     return new Result(out, true, msg == null ? "limited" : Json.excerpt(msg));
                 }
-                case "failed" -> throw new ServiceException(Kind.SERVER, "DNSDB failed: "
+                case "failed" -> throw new ServiceException(ErrorClass.SERVER, "DNSDB failed: "
                         + (msg == null ? "no reason given" : Json.excerpt(msg)));
                 case "ongoing" -> { }
-                default -> throw new ServiceException(Kind.MALFORMED, "unknown cond " + Json.excerpt(cond));
+                default -> throw new ServiceException(ErrorClass.GARBAGE, "unknown cond " + Json.excerpt(cond));
             }
         }
-        throw new ServiceException(Kind.MALFORMED, "stream ended without a succeeded, limited or failed line"
+        throw new ServiceException(ErrorClass.GARBAGE, "stream ended without a succeeded, limited or failed line"
                 + " (cut off in transit)");
     }
 

@@ -23,14 +23,16 @@ import java.util.Set;
 public final class DnsdbSource extends ServiceSource {
     public static final String ID = "dnsdb";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "Farsight DNSDB v2: rrsets of names, names pointing at an IP",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            PdnsMapper.RELATIONS,
-            Access.PASSIVE, settings(SourceInfo.Setting.key("DNSDB API key", true), "https://api.dnsdb.info/dnsdb/v2",
-                    SourceInfo.Setting.plain("reverse_ns", "also ask which domains a host serves as name server",
-                            "true")),
-            new SourceInfo.RateLimit(1, Duration.ofSeconds(1)), 1, Duration.ofDays(1), true);
+    static final SourceInfo.Setting<Boolean> REVERSE_NS = SourceInfo.Setting.flag("reverse_ns",
+            "also ask which domains a host serves as name server", true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("Farsight DNSDB v2: rrsets of names, names pointing at an IP")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP)
+            .produces(PdnsMapper.RELATIONS)
+            .settings(settings(SourceInfo.Setting.key("DNSDB API key", true), "https://api.dnsdb.info/dnsdb/v2",
+                    REVERSE_NS))
+            .rateLimit(1, Duration.ofSeconds(1))
+            .build();
 
     @Override
     public SourceInfo info() {
@@ -43,7 +45,7 @@ public final class DnsdbSource extends ServiceSource {
         DnsdbParser.Result r = ask(indicator, call, indicator.type() == IndicatorType.IP
                 ? "/lookup/rdata/ip/" + name : "/lookup/rrset/name/" + name + "/ANY");
         if (indicator.type() == IndicatorType.HOST
-                && Boolean.parseBoolean(call.context().settings().get("reverse_ns", "true"))) {
+                && call.context().settings().get(REVERSE_NS)) {
             DnsdbParser.Result ns = ask(indicator, call, "/lookup/rdata/name/" + name + "/NS");
             return call.result(null, r.records().size() + ns.records().size(), r.limited() || ns.limited());
         }

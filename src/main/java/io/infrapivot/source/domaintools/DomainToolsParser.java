@@ -1,5 +1,6 @@
 package io.infrapivot.source.domaintools;
 
+import io.infrapivot.source.http.ErrorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.thirdparty.DomainHit;
 import io.infrapivot.source.thirdparty.Json;
@@ -8,7 +9,7 @@ import io.infrapivot.source.thirdparty.HistoricRecord;
 import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,9 @@ public final class DomainToolsParser {
         return new Page<>(out, total, null);
     }
 
+    /** DomainTools' {@code error.code} is an HTTP status, read by the standard table. */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD;
+
     /** The {@code response} object, or the error thrown. */
     public static JsonNode response(String body) throws ServiceException {
         JsonNode root = Json.read(body);
@@ -39,14 +43,11 @@ public final class DomainToolsParser {
         if (err != null && err.isObject()) {
             Long code = Json.number(err, "code");
             String msg = Json.text(err, "message");
-            Kind kind = code == null ? Kind.SERVER : code == 401 || code == 403 ? Kind.AUTH
-                    : code == 429 || code == 503 && msg != null && msg.toLowerCase(java.util.Locale.ROOT).contains("limit") ? Kind.QUOTA
-                    : code == 404 ? Kind.BAD_QUERY : code >= 400 && code < 500 ? Kind.BAD_QUERY : Kind.SERVER;
-            throw new ServiceException(kind, Json.excerpt((code == null ? "" : code + " ") + (msg == null ? "" : msg)));
+            throw new ServiceException(ERRORS.of(null, code), Json.excerpt((code == null ? "" : code + " ") + (msg == null ? "" : msg)));
         }
         JsonNode response = root.get("response");
         if (response == null || !response.isObject()) {
-            throw new ServiceException(Kind.MALFORMED, "no response object in the answer");
+            throw new ServiceException(ErrorClass.GARBAGE, "no response object in the answer");
         }
         return response;
     }

@@ -1,5 +1,6 @@
 package io.infrapivot.source.domaintools;
 
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Relation;
@@ -49,21 +50,32 @@ public final class DomainToolsSource extends ServiceSource {
             IndicatorType.ORG, IndicatorType.PERSON, IndicatorType.PHONE, IndicatorType.IP, IndicatorType.ANALYTICS_ID,
             IndicatorType.CERT);
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "DomainTools Reverse WHOIS (domains whose registration names an email, organisation, person or phone),"
+    static final SourceInfo.Setting<String> SCOPE = SourceInfo.Setting.text("scope",
+            "current or historic registrations", "current");
+    static final SourceInfo.Setting<Boolean> IRIS = SourceInfo.Setting.flag("iris", "use Iris Investigate: domain"
+            + " profiles, and searches from IPs, analytics IDs, certificates and registrant terms (billed)", false);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("DomainTools Reverse WHOIS (domains whose registration names an email, organisation, person or phone),"
                     + " WHOIS history of domains, and with iris = true Iris Investigate of domains and searches from"
-                    + " IPs, analytics IDs and certificates",
-            ACCEPTS, RELATIONS,
-            Access.PASSIVE, settings(SourceInfo.Setting.key("DomainTools account as username:apikey", true),
+                    + " IPs, analytics IDs and certificates")
+            .accepts(ACCEPTS)
+            .produces(RELATIONS)
+            .settings(settings(SourceInfo.Setting.key("DomainTools account as username:apikey", true),
                     "https://api.domaintools.com",
-                    SourceInfo.Setting.plain("scope", "current or historic registrations", "current"),
-                    SourceInfo.Setting.plain("iris", "use Iris Investigate: domain profiles, and searches from IPs,"
-                            + " analytics IDs, certificates and registrant terms (true/false; billed)", "false")),
-            new SourceInfo.RateLimit(60, Duration.ofMinutes(1)), 1, Duration.ofDays(7), true);
+                    SCOPE, IRIS))
+            .rateLimit(60, Duration.ofMinutes(1))
+            .ttl(Duration.ofDays(7))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return DomainToolsParser.ERRORS;
     }
 
     @Override
@@ -71,11 +83,11 @@ public final class DomainToolsSource extends ServiceSource {
         String account = call.keys().get(0).reveal();
         int colon = account.indexOf(':');
         if (colon <= 0) {
-            throw new ServiceException(ServiceException.Kind.AUTH, "the key setting must be username:apikey");
+            throw new ServiceException(ErrorClass.AUTH, "the key setting must be username:apikey");
         }
         String user = account.substring(0, colon);
         String key = account.substring(colon + 1);
-        boolean iris = Boolean.parseBoolean(call.context().settings().get("iris", "false"));
+        boolean iris = call.context().settings().get(IRIS);
         if (indicator.type() == IndicatorType.DOMAIN) {
             LookupResult history = history(indicator, call, user, key);
             return iris ? iris(indicator, call, user, key) : history;
@@ -86,7 +98,7 @@ public final class DomainToolsSource extends ServiceSource {
             return LookupResult.skipped("domaintools searches " + indicator.type().id() + " indicators only with iris"
                     + " = true (Iris Investigate)" + (param == null ? "; this one Iris cannot search" : ""));
         }
-        boolean historic = "historic".equals(call.context().settings().get("scope", "current"));
+        boolean historic = "historic".equals(call.context().settings().get(SCOPE));
         String path = "/v1/reverse-whois/";
         String url = call.base() + path + "?terms=" + ServiceCall.enc(indicator.value()) + "&mode=purchase"
                 + (historic ? "&scope=historic" : "") + "&"

@@ -1,9 +1,10 @@
 package io.infrapivot.source.hackertarget;
 
+import io.infrapivot.source.http.ErrorTable;
 import io.infrapivot.source.pdns.PdnsRecord;
 import io.infrapivot.source.thirdparty.Json;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ public final class HackerTargetParser {
         for (String line : lines(body)) {
             int comma = line.indexOf(',');
             if (comma <= 0 || comma == line.length() - 1) {
-                throw new ServiceException(Kind.MALFORMED, "unexpected line " + Json.excerpt(line));
+                throw new ServiceException(ErrorClass.GARBAGE, "unexpected line " + Json.excerpt(line));
             }
             out.add(PdnsRecord.address(line.substring(0, comma).strip(), line.substring(comma + 1).strip(), null, null,
                     null));
@@ -37,28 +38,41 @@ public final class HackerTargetParser {
         List<String> out = new ArrayList<>();
         for (String line : lines(body)) {
             if (line.contains(" ") || line.contains(",")) {
-                throw new ServiceException(Kind.MALFORMED, "unexpected line " + Json.excerpt(line));
+                throw new ServiceException(ErrorClass.GARBAGE, "unexpected line " + Json.excerpt(line));
             }
             out.add(line);
         }
         return out;
     }
 
+    /**
+     * HackerTarget answers 200 with one plain-text line when it has nothing or refuses: its documented lines
+     * (NOT_FOUND: nothing known, an empty answer); an undeclared line starting "error" is a refused query.
+     */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD.otherwise(ErrorClass.BAD_REQUEST)
+            .said("API count exceeded - Increase Quota with Membership", ErrorClass.QUOTA)
+            .said("API count exceeded", ErrorClass.QUOTA)
+            .said("error invalid key", ErrorClass.AUTH)
+            .said("error check your api key", ErrorClass.AUTH)
+            .said("error check your search parameter", ErrorClass.BAD_REQUEST)
+            .saidStarting("No DNS A records found", ErrorClass.NOT_FOUND)
+            .saidStarting("No records found", ErrorClass.NOT_FOUND);
+
     private static List<String> lines(String body) throws ServiceException {
         if (body == null) return List.of();
-        if (Json.looksLikeHtml(body)) throw new ServiceException(Kind.MALFORMED, "an HTML page instead of text");
+        if (Json.looksLikeHtml(body)) throw new ServiceException(ErrorClass.GARBAGE, "an HTML page instead of text");
         List<String> out = new ArrayList<>();
         for (String raw : body.split("\r?\n")) {
             String line = raw.strip();
             if (line.isEmpty()) continue;
-            String l = line.toLowerCase(Locale.ROOT);
-            if (l.startsWith("api count exceeded") || l.contains("increase quota")) {
-                throw new ServiceException(Kind.QUOTA, "HackerTarget says " + Json.excerpt(line));
+            if (ERRORS.declares(line)) {
+                ErrorClass c = ERRORS.ofCode(line);
+                if (c == ErrorClass.NOT_FOUND) return List.of(); // "nothing known" is an empty answer
+                throw new ServiceException(c, "HackerTarget says " + Json.excerpt(line));
             }
-            if (l.startsWith("no dns a records found") || l.startsWith("no records found")) return List.of();
-            if (l.startsWith("error")) {
-                throw new ServiceException(l.contains("key") ? Kind.AUTH : Kind.BAD_QUERY,
-                        "HackerTarget says " + Json.excerpt(line));
+            if (line.regionMatches(true, 0, "error", 0, 5)) {
+                // the documented shape of an undeclared refusal: a line starting "error"
+                throw new ServiceException(ERRORS.ofCode(null), "HackerTarget says " + Json.excerpt(line));
             }
             out.add(line);
         }

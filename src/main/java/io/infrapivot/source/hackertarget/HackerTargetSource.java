@@ -23,17 +23,24 @@ import java.util.Set;
 public final class HackerTargetSource extends ServiceSource {
     public static final String ID = "hackertarget";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "HackerTarget host search (names under a domain) and reverse IP (names on an IP)",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.IP),
-            Set.of(Relation.RESOLVES_TO, Relation.SUBDOMAIN, Relation.CO_HOSTED),
-            Access.PASSIVE, settings(SourceInfo.Setting.key("HackerTarget API key (optional)", false),
-                    "https://api.hackertarget.com"),
-            new SourceInfo.RateLimit(50, Duration.ofDays(1)), 1, Duration.ofDays(1), true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("HackerTarget host search (names under a domain) and reverse IP (names on an IP)")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.IP)
+            .produces(Relation.RESOLVES_TO, Relation.SUBDOMAIN, Relation.CO_HOSTED)
+            .settings(settings(SourceInfo.Setting.key("HackerTarget API key (optional)", false),
+                    "https://api.hackertarget.com"))
+            .rateLimit(50, Duration.ofDays(1))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return HackerTargetParser.ERRORS;
     }
 
     @Override

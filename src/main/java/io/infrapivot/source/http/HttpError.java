@@ -23,7 +23,9 @@ public final class HttpError extends IOException {
         /** a redirect to an address the helper does not follow (internal, plain http elsewhere, too many) */
         REDIRECT_REFUSED,
         /** connection refused, reset, DNS failure, TLS failure */
-        NETWORK
+        NETWORK,
+        /** a retry that the caller's gate (rate limit, request budget) held back */
+        HELD
     }
 
     private final Kind kind;
@@ -41,6 +43,26 @@ public final class HttpError extends IOException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The error's class under the standard table (a service's own table may read a status differently). */
+    public io.infrapivot.source.ErrorClass errorClass() {
+        return errorClass(ErrorTable.STANDARD);
+    }
+
+    /** The error's class, statuses read by {@code table}. */
+    public io.infrapivot.source.ErrorClass errorClass(ErrorTable table) {
+        return switch (kind) {
+            case TIMEOUT -> io.infrapivot.source.ErrorClass.TIMEOUT;
+            case TOO_LARGE, HTML_NOT_JSON, REDIRECT_REFUSED -> io.infrapivot.source.ErrorClass.GARBAGE;
+            case RATE_LIMITED -> io.infrapivot.source.ErrorClass.RATE_LIMITED;
+            case STATUS -> {
+                var c = table.ofStatus(status, retryAfter != null);
+                yield c == null ? io.infrapivot.source.ErrorClass.SERVER : c;
+            }
+            case NETWORK -> io.infrapivot.source.ErrorClass.NETWORK;
+            case HELD -> io.infrapivot.source.ErrorClass.HELD;
+        };
     }
 
     /** HTTP status, or 0 when none arrived. */

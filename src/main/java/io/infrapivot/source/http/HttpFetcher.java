@@ -12,7 +12,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import io.infrapivot.model.Safe;
+import io.infrapivot.source.ErrorClass;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -50,6 +51,11 @@ public final class HttpFetcher {
                     Duration.ofMillis(500), Duration.ofSeconds(10), "infrapivot/0.1");
         }
 
+        /** The retry policy these options describe. */
+        public RetryPolicy retryPolicy() {
+            return new RetryPolicy(maxRetries, backoff, maxRetryAfter);
+        }
+
         public Options withMaxBytes(long v) {
             return new Options(connectTimeout, readTimeout, callTimeout, v, maxRetries, backoff, maxRetryAfter,
                     userAgent);
@@ -71,12 +77,31 @@ public final class HttpFetcher {
      * @param url           the full URL (keys may be in it)
      * @param headers       extra headers (keys may be in them; they are never shown)
      * @param secretParams  query parameter names whose values are secrets (shown as ****)
-     * @param expectJson    reject an HTML page with {@link HttpError.Kind#HTML_NOT_JSON}
+     * @param expectJson    reject an HTML page (2xx) with {@link HttpError.Kind#HTML_NOT_JSON}
+     * @param errors        how the service's statuses read (which are retried follows from their class)
+     * @param publicOnly    the URL came from an answer (an RDAP link): its host must be a public name that resolves
+     *                      to public addresses only, and the connection must reach one
      */
-    public record Get(String url, Map<String, String> headers, List<String> secretParams, boolean expectJson) {
+    public record Get(String url, Map<String, String> headers, List<String> secretParams, boolean expectJson,
+                      ErrorTable errors, boolean publicOnly) {
         public Get {
             headers = Map.copyOf(headers);
             secretParams = List.copyOf(secretParams);
+            errors = errors == null ? ErrorTable.STANDARD : errors;
+        }
+
+        public Get(String url, Map<String, String> headers, List<String> secretParams, boolean expectJson,
+                   ErrorTable errors) {
+            this(url, headers, secretParams, expectJson, errors, false);
+        }
+
+        public Get(String url, Map<String, String> headers, List<String> secretParams, boolean expectJson) {
+            this(url, headers, secretParams, expectJson, ErrorTable.STANDARD, false);
+        }
+
+        /** This request, for a URL read from an answer: only to a public host (see {@code publicOnly}). */
+        public Get toPublicHostOnly() {
+            return new Get(url, headers, secretParams, expectJson, errors, true);
         }
 
         public static Get json(String url) {
@@ -84,100 +109,198 @@ public final class HttpFetcher {
         }
     }
 
+    /** Asked before every retry (the first attempt is the caller's): null to go ahead, else why not. */
+    @FunctionalInterface
+    public interface Admission {
+        Admission OPEN = () -> null;
+
+        String next() throws InterruptedException;
+    }
+
+    /** Moves the server's Retry-After out of OkHttp's sight: OkHttp would retry a 503 itself, or fail to read it. */
+    static final String RETRY_AFTER = "X-Infrapivot-Retry-After";
+
     private final OkHttpClient client;
     private final Options options;
+    private final okhttp3.Dns dns;
 
     public HttpFetcher(Options options) {
+        this(options, okhttp3.Dns.SYSTEM);
+    }
+
+    /** A fetcher resolving names with {@code dns} (tests: a name that resolves to an internal address). */
+    HttpFetcher(Options options, okhttp3.Dns dns) {
         this.options = options;
+        this.dns = dns;
         this.client = new OkHttpClient.Builder()
+                .dns(dns)
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .callTimeout(options.callTimeout())
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(HttpFetcher::guard)
                 .build();
+    }
+
+    /** The network step every client of the HTTP sources installs (see {@link #guard}). */
+    public static okhttp3.Interceptor networkGuard() {
+        return HttpFetcher::guard;
+    }
+
+    /** Retry-After of an answer that went through {@link #networkGuard()}, capped; null when none. */
+    public static Duration retryAfterOf(Response response) {
+        return retryAfter(response.header(RETRY_AFTER));
+    }
+
+    /** A request to a host the tool did not choose (a redirect, a link): its connection must reach a public address. */
+    private record Redirected(String host) {}
+
+    /** Whether {@code host} resolves (with this fetcher's resolver) to public addresses only. */
+    private boolean resolvesPublic(String host) {
+        try {
+            List<java.net.InetAddress> all = dns.lookup(host);
+            return !all.isEmpty() && all.stream().allMatch(PublicHosts::isPublicAddress);
+        } catch (java.net.UnknownHostException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private HttpError notPublic(HttpUrl from, HttpUrl to, int status, byte[] body) {
+        String shownHost = Safe.oneLine(Safe.truncate(to.host(), 80));
+        return new HttpError(HttpError.Kind.REDIRECT_REFUSED, (from == null ? shownHost : host(from)
+                + " redirected to " + shownHost) + "; not followed (" + shownHost
+                + " is not a public host: an internal name or address)", status, null, body, null);
+    }
+
+    /**
+     * Network step of every exchange: a redirect's target must be connected to a public address (the name was
+     * checked before; this checks what it resolved to), and Retry-After is renamed so that only {@link RetryPolicy}
+     * decides on retries (OkHttp reads it as an int and retries a 503 by itself).
+     */
+    private static Response guard(okhttp3.Interceptor.Chain chain) throws IOException {
+        Redirected r = chain.request().tag(Redirected.class);
+        if (r != null && chain.connection() != null) {
+            java.net.InetAddress to = chain.connection().socket().getInetAddress();
+            if (!PublicHosts.isPublicAddress(to)) {
+                throw new RefusedAddress(r.host() + " resolved to a non-public address; redirect not followed");
+            }
+        }
+        Response response = chain.proceed(chain.request());
+        String ra = response.header("Retry-After");
+        if (ra == null) return response;
+        return response.newBuilder().removeHeader("Retry-After").header(RETRY_AFTER, Safe.truncate(ra, 64)).build();
+    }
+
+    /** A redirect whose name resolved to an internal address. */
+    static final class RefusedAddress extends IOException {
+        RefusedAddress(String message) {
+            super(message);
+        }
     }
 
     public Options options() {
         return options;
     }
 
+    /** {@link #get(Get, Admission)} with retries not gated. */
+    public HttpAnswer get(Get get) throws HttpError, InterruptedException {
+        return get(get, Admission.OPEN);
+    }
+
     /**
-     * Fetches one URL. Every status except 429/503-with-long-Retry-After and exhausted 5xx comes back as an
-     * {@link HttpAnswer} (a 404 is an answer: "no such object"); the caller decides what a status means.
+     * Fetches one URL, retrying under the one {@link RetryPolicy} (retryable classes only: 5xx, 429, timeouts,
+     * network errors), each retry first let through by {@code admission}. A status that is not retried comes
+     * back as an {@link HttpAnswer} (a 404 is an answer: "no such object"); the caller reads it with its
+     * {@link ErrorTable}.
      *
-     * @throws HttpError            a timeout, a cut answer, a rate limit, exhausted retries, HTML for JSON
+     * @throws HttpError            a timeout, a cut answer, a rate limit, exhausted retries, HTML for JSON, a retry
+     *                              held back ({@link HttpError.Kind#HELD})
      * @throws InterruptedException when the thread is interrupted (the engine's timeout or Ctrl-C)
      */
-    public HttpAnswer get(Get get) throws HttpError, InterruptedException {
+    public HttpAnswer get(Get get, Admission admission) throws HttpError, InterruptedException {
         HttpUrl original = HttpUrl.parse(get.url());
         if (original == null) throw new HttpError(HttpError.Kind.NETWORK, "not an HTTP URL", 0, null, null, null);
-        HttpUrl url = original;
-        String shown = redact(url, get.secretParams());
-        Request request = request(url, get.headers());
+        RetryPolicy policy = options.retryPolicy();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        int redirects = 0;
         for (int attempt = 0; ; attempt++) {
             if (Thread.interrupted()) throw new InterruptedException();
-            boolean last = attempt >= options.maxRetries();
-            try {
-                Exchange ex = once(request, shown);
-                if (ex.location != null && ex.status >= 300 && ex.status < 400) {
-                    HttpUrl target = url.resolve(ex.location);
-                    if (target == null || redirects >= MAX_REDIRECTS || !redirectAllowed(original, target)) {
-                        throw new HttpError(HttpError.Kind.REDIRECT_REFUSED, host(url) + " redirected to "
-                                + (target == null ? "an invalid URL" : target.host()) + "; not followed ("
-                                + (redirects >= MAX_REDIRECTS ? "too many redirects" : "only https to a public host"
-                                + " or the same server") + ")", ex.status, null, ex.body, null);
-                    }
-                    boolean sameServer = sameServer(original, target);
-                    // keys travel in headers: they are never sent to another host
-                    request = request(target, sameServer ? get.headers() : acceptOnly(get.headers()));
-                    url = target;
-                    shown = sameServer ? redact(target, get.secretParams()) : target.toString();
-                    redirects++;
-                    attempt--;
-                    continue;
+            if (attempt > 0) {
+                String no = admission.next();
+                if (no != null) {
+                    throw new HttpError(HttpError.Kind.HELD, "retry of " + original.host() + " held back: " + no,
+                            0, null, null, null);
                 }
-                if (ex.status == 429 || ex.status == 503 && ex.retryAfter != null) {
-                    Duration wait = ex.retryAfter == null ? backoff(attempt) : ex.retryAfter;
-                    if (last || wait.compareTo(options.maxRetryAfter()) > 0) {
-                        throw new HttpError(HttpError.Kind.RATE_LIMITED, host(url) + " rate-limited the request ("
-                                + ex.status + (ex.retryAfter == null ? "" : ", retry after " + ex.retryAfter.toSeconds()
-                                + " s") + ")", ex.status, ex.retryAfter, ex.body, null);
-                    }
-                    sleep(wait);
-                    continue;
-                }
-                if (ex.status >= 500 && !last) {
-                    sleep(backoff(attempt));
-                    continue;
-                }
-                if (ex.status >= 500) {
-                    throw new HttpError(HttpError.Kind.STATUS, host(url) + " answered HTTP " + ex.status
-                            + " after " + (attempt + 1) + " attempts", ex.status, null, ex.body, null);
-                }
-                HttpAnswer answer = new HttpAnswer(shown, ex.status, ex.contentType, ex.body, started,
-                        Duration.ofNanos(System.nanoTime() - t0), ex.quota);
-                if (get.expectJson() && answer.looksLikeHtml()) {
-                    throw new HttpError(HttpError.Kind.HTML_NOT_JSON, host(url) + " answered an HTML page (HTTP "
-                            + ex.status + ") where JSON was expected", ex.status, null, ex.body, null);
-                }
-                return answer;
-            } catch (HttpError e) {
-                if (e.kind() != HttpError.Kind.NETWORK || last) throw e;
-                sleep(backoff(attempt));
             }
+            HttpError failure;
+            try {
+                Followed f = follow(original, get);
+                Exchange ex = f.exchange;
+                ErrorClass c = get.errors().ofStatus(ex.status, ex.retryAfter != null);
+                if (c == null || !c.retryable()) {
+                    HttpAnswer answer = new HttpAnswer(f.shown, ex.status, ex.contentType, ex.body, started,
+                            Duration.ofNanos(System.nanoTime() - t0), ex.quota);
+                    // an answer the caller reads (2xx, or 404 "no such object") must be JSON when JSON is expected
+                    if (get.expectJson() && (c == null || c == ErrorClass.NOT_FOUND) && answer.looksLikeHtml()) {
+                        throw new HttpError(HttpError.Kind.HTML_NOT_JSON, host(f.url) + " answered an HTML page (HTTP "
+                                + ex.status + ") where JSON was expected", ex.status, null, ex.body, null);
+                    }
+                    return answer;
+                }
+                failure = c == ErrorClass.RATE_LIMITED
+                        ? new HttpError(HttpError.Kind.RATE_LIMITED, host(f.url) + " rate-limited the request ("
+                        + ex.status + (ex.retryAfter == null ? "" : ", retry after " + ex.retryAfter.toSeconds()
+                        + " s") + ")", ex.status, ex.retryAfter, ex.body, null)
+                        : new HttpError(HttpError.Kind.STATUS, host(f.url) + " answered HTTP " + ex.status
+                        + " after " + (attempt + 1) + (attempt == 0 ? " attempt" : " attempts"), ex.status,
+                        ex.retryAfter, ex.body, null);
+            } catch (HttpError e) {
+                failure = e;
+            }
+            Duration wait = policy.next(failure.errorClass(get.errors()), attempt, failure.retryAfter());
+            if (wait == null) throw failure;
+            sleep(wait);
+        }
+    }
+
+    private record Followed(HttpUrl url, String shown, Exchange exchange) {}
+
+    /** One attempt: the request and the redirects it is allowed to follow. */
+    private Followed follow(HttpUrl original, Get get) throws HttpError, InterruptedException {
+        HttpUrl url = original;
+        String shown = redact(url, get.secretParams());
+        if (get.publicOnly() && (!PublicHosts.isPublicName(url.host()) || !resolvesPublic(url.host()))) {
+            throw notPublic(null, url, 0, null);
+        }
+        Request request = request(url, get.headers(), get.publicOnly() ? new Redirected(url.host()) : null);
+        for (int redirects = 0; ; redirects++) {
+            Exchange ex = once(request);
+            if (ex.location == null || ex.status < 300 || ex.status >= 400) return new Followed(url, shown, ex);
+            HttpUrl target = url.resolve(ex.location);
+            if (target == null || redirects >= MAX_REDIRECTS || !redirectAllowed(original, target)) {
+                throw new HttpError(HttpError.Kind.REDIRECT_REFUSED, host(url) + " redirected to "
+                        + (target == null ? "an invalid URL" : Safe.oneLine(Safe.truncate(target.host(), 80)))
+                        + "; not followed (" + (redirects >= MAX_REDIRECTS ? "too many redirects"
+                        : "only https to a public host or the same server") + ")", ex.status, null, ex.body, null);
+            }
+            boolean sameServer = sameServer(original, target);
+            if (!sameServer && !resolvesPublic(target.host())) throw notPublic(url, target, ex.status, ex.body);
+            // keys travel in headers: they are never sent to another host
+            request = request(target, sameServer ? get.headers() : acceptOnly(get.headers()),
+                    sameServer && !get.publicOnly() ? null : new Redirected(target.host()));
+            url = target;
+            shown = sameServer ? redact(target, get.secretParams()) : target.toString();
         }
     }
 
     private static final int MAX_REDIRECTS = 5;
 
-    private Request request(HttpUrl url, Map<String, String> headers) {
+    private Request request(HttpUrl url, Map<String, String> headers, Redirected redirected) {
         Request.Builder rb = new Request.Builder().url(url).header("User-Agent", options.userAgent());
         headers.forEach(rb::header);
+        if (redirected != null) rb.tag(Redirected.class, redirected);
         return rb.build();
     }
 
@@ -206,12 +329,12 @@ public final class HttpFetcher {
     private record Exchange(int status, String contentType, byte[] body, Duration retryAfter, String location,
                             Map<String, String> quota) {}
 
-    private Exchange once(Request request, String shown) throws HttpError, InterruptedException {
+    private Exchange once(Request request) throws HttpError, InterruptedException {
         Call call = client.newCall(request);
         try (Response r = call.execute()) {
             ResponseBody body = r.body();
             byte[] bytes = readCapped(body.byteStream(), host(request.url()));
-            return new Exchange(r.code(), r.header("Content-Type"), bytes, retryAfter(r.header("Retry-After")),
+            return new Exchange(r.code(), r.header("Content-Type"), bytes, retryAfter(r.header(RETRY_AFTER)),
                     r.header("Location"), HttpAnswer.quotaHeaders(r.headers()));
         } catch (HttpError e) {
             call.cancel();
@@ -221,6 +344,8 @@ public final class HttpFetcher {
             throw new HttpError(HttpError.Kind.TIMEOUT, host(request.url()) + " timed out (connect "
                     + options.connectTimeout().toSeconds() + " s, read " + options.readTimeout().toSeconds()
                     + " s, whole call " + options.callTimeout().toSeconds() + " s)", 0, null, null, e);
+        } catch (RefusedAddress e) {
+            throw new HttpError(HttpError.Kind.REDIRECT_REFUSED, e.getMessage(), 0, null, null, e);
         } catch (UnknownHostException e) {
             throw new HttpError(HttpError.Kind.NETWORK, "cannot resolve " + host(request.url()), 0, null, null, e);
         } catch (ConnectException e) {
@@ -247,26 +372,27 @@ public final class HttpFetcher {
         return out.toByteArray();
     }
 
-    /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+    /** The longest Retry-After read (a day); longer values are capped to it, never overflow. */
+    static final Duration RETRY_AFTER_CAP = Duration.ofDays(1);
+
+    /** Retry-After as seconds or an HTTP date, capped at {@link #RETRY_AFTER_CAP}; null when absent or unreadable. */
     static Duration retryAfter(String v) {
         if (v == null || v.isBlank()) return null;
         String t = v.strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(t)));
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(Instant.now(),
-                        ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException e2) {
-                return null;
-            }
+        if (t.matches("[0-9]{1,1000}")) {
+            // any number of digits: beyond the cap (2^31 s, 2^63 s, more) it is the cap
+            String digits = t.replaceFirst("^0+(?=.)", "");
+            if (digits.length() > 12) return RETRY_AFTER_CAP;
+            long seconds = Long.parseLong(digits);
+            return seconds > RETRY_AFTER_CAP.toSeconds() ? RETRY_AFTER_CAP : Duration.ofSeconds(seconds);
         }
-    }
-
-    private Duration backoff(int attempt) {
-        long base = options.backoff().toMillis() << Math.min(attempt, 10);
-        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base + 1));
+        try {
+            Duration d = Duration.between(Instant.now(),
+                    ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return d.isNegative() ? Duration.ZERO : d.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : d;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void sleep(Duration d) throws InterruptedException {

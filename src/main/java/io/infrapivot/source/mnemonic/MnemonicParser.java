@@ -1,11 +1,12 @@
 package io.infrapivot.source.mnemonic;
 
+import io.infrapivot.source.http.ErrorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.pdns.PdnsRecord;
 import io.infrapivot.source.thirdparty.Json;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class MnemonicParser {
         JsonNode root = Json.read(body);
         Long code = Json.number(root, "responseCode");
         if (code == null && !root.has("data")) {
-            throw new ServiceException(Kind.MALFORMED, "no responseCode and no data in the answer");
+            throw new ServiceException(ErrorClass.GARBAGE, "no responseCode and no data in the answer");
         }
         if (code != null && code != 200) throw refusal(code, messages(root));
         List<PdnsRecord> out = new ArrayList<>();
@@ -57,10 +58,11 @@ public final class MnemonicParser {
         return Json.excerpt(String.join("; ", parts));
     }
 
+    /** Mnemonic's {@code responseCode} is an HTTP status, read by the standard table. */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD;
+
     private static ServiceException refusal(long code, String text) {
-        Kind kind = code == 401 || code == 403 ? Kind.AUTH
-                : code == 402 || code == 429 ? Kind.QUOTA
-                : code >= 400 && code < 500 ? Kind.BAD_QUERY : Kind.SERVER;
-        return new ServiceException(kind, "responseCode " + code + (text.isEmpty() ? "" : " (" + text + ")"));
+        return new ServiceException(ERRORS.ofNumber(code), "responseCode " + code
+                + (text.isEmpty() ? "" : " (" + text + ")"));
     }
 }

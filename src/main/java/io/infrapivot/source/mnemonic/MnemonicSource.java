@@ -23,17 +23,24 @@ public final class MnemonicSource extends ServiceSource {
     public static final String ID = "mnemonic";
     private static final int PAGE = 100;
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "Mnemonic Passive DNS: records of a name, names of an IP (key optional)",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            PdnsMapper.RELATIONS,
-            Access.PASSIVE, settings(SourceInfo.Setting.key("Mnemonic Argus API key (optional)", false),
-                    "https://api.mnemonic.no"),
-            new SourceInfo.RateLimit(100, Duration.ofDays(1)), 1, Duration.ofDays(1), true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("Mnemonic Passive DNS: records of a name, names of an IP (key optional)")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP)
+            .produces(PdnsMapper.RELATIONS)
+            .settings(settings(SourceInfo.Setting.key("Mnemonic Argus API key (optional)", false),
+                    "https://api.mnemonic.no"))
+            .rateLimit(100, Duration.ofDays(1))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return MnemonicParser.ERRORS;
     }
 
     @Override

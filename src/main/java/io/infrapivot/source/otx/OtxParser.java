@@ -1,11 +1,12 @@
 package io.infrapivot.source.otx;
 
+import io.infrapivot.source.http.ErrorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.pdns.PdnsRecord;
 import io.infrapivot.source.thirdparty.Json;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +21,20 @@ import java.util.Locale;
 public final class OtxParser {
     private OtxParser() {}
 
+    /** OTX (Django REST framework) explains refusals in {@code detail}: its documented sentences. */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD.notFoundIsEmpty()
+            .said("Authentication credentials were not provided", ErrorClass.AUTH)
+            .said("Invalid API key", ErrorClass.AUTH)
+            .said("Invalid token", ErrorClass.AUTH);
+
     public static Page<PdnsRecord> parse(String body) throws ServiceException {
         JsonNode root = Json.read(body);
         JsonNode list = root.get("passive_dns");
         if (list == null || !list.isArray()) {
             String why = Json.text(root, "detail");
             if (why == null) why = Json.text(root, "error");
-            if (why == null) throw new ServiceException(Kind.MALFORMED, "no passive_dns array in the answer");
-            String w = why.toLowerCase(Locale.ROOT);
-            Kind kind = w.contains("credential") || w.contains("authenticat") || w.contains("api key")
-                    ? Kind.AUTH : w.contains("throttl") || w.contains("limit") ? Kind.QUOTA : Kind.SERVER;
-            throw new ServiceException(kind, "OTX says " + Json.excerpt(why));
+            if (why == null) throw new ServiceException(ErrorClass.GARBAGE, "no passive_dns array in the answer");
+            throw new ServiceException(ERRORS.ofCode(why), "OTX says " + Json.excerpt(why));
         }
         List<PdnsRecord> out = new ArrayList<>();
         for (JsonNode r : list) {

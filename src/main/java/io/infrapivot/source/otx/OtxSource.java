@@ -23,17 +23,25 @@ import java.util.Set;
 public final class OtxSource extends ServiceSource {
     public static final String ID = "otx";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "AlienVault OTX passive DNS of IPs, domains and hosts (key optional)",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            PdnsMapper.RELATIONS,
-            Access.PASSIVE, settings(SourceInfo.Setting.key("OTX API key (optional)", false),
-                    "https://otx.alienvault.com"),
-            new SourceInfo.RateLimit(10_000, Duration.ofHours(1)), 2, Duration.ofDays(1), true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("AlienVault OTX passive DNS of IPs, domains and hosts (key optional)")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP)
+            .produces(PdnsMapper.RELATIONS)
+            .settings(settings(SourceInfo.Setting.key("OTX API key (optional)", false),
+                    "https://otx.alienvault.com"))
+            .rateLimit(10_000, Duration.ofHours(1))
+            .concurrency(2)
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return OtxParser.ERRORS;
     }
 
     @Override

@@ -1,12 +1,13 @@
 package io.infrapivot.source.passivetotal;
 
+import io.infrapivot.source.http.ErrorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.pdns.PdnsRecord;
 import io.infrapivot.source.thirdparty.DomainHit;
 import io.infrapivot.source.thirdparty.Json;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,20 +55,16 @@ public final class PassiveTotalParser {
         if (err != null && !err.isNull()) {
             Long code = err.isObject() ? Json.number(err, "http_code") : null;
             String msg = err.isObject() ? Json.text(err, "message") : err.asText();
-            throw new ServiceException(kind(code), Json.excerpt(msg == null ? "error " + code : msg));
+            throw new ServiceException(ERRORS.of(null, code), Json.excerpt(msg == null ? "error " + code : msg));
         }
         if (!root.path("results").isArray()) {
             String msg = Json.text(root, "message");
-            if (msg != null) throw new ServiceException(Kind.SERVER, "PassiveTotal says " + Json.excerpt(msg));
-            throw new ServiceException(Kind.MALFORMED, "no results in the answer");
+            if (msg != null) throw new ServiceException(ErrorClass.SERVER, "PassiveTotal says " + Json.excerpt(msg));
+            throw new ServiceException(ErrorClass.GARBAGE, "no results in the answer");
         }
         return root;
     }
 
-    private static Kind kind(Long code) {
-        if (code == null) return Kind.SERVER;
-        if (code == 401 || code == 403) return Kind.AUTH;
-        if (code == 402 || code == 429) return Kind.QUOTA;
-        return code >= 400 && code < 500 ? Kind.BAD_QUERY : Kind.SERVER;
-    }
+    /** PassiveTotal's {@code error.http_code} is an HTTP status, read by the standard table. */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD;
 }

@@ -33,19 +33,24 @@ public final class PassiveTotalSource extends ServiceSource {
         ACCEPTS.addAll(ReverseWhoisMapper.ACCEPTS);
     }
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "RiskIQ PassiveTotal v2: passive DNS of IPs and names, WHOIS search by registrant email/org/name/phone",
-            ACCEPTS,
-            Set.of(Relation.RESOLVES_TO, Relation.CO_HOSTED, Relation.ALIAS_OF, Relation.NAME_SERVER,
-                    Relation.MAIL_SERVER, Relation.SUBDOMAIN, Relation.DNS_RECORD, Relation.REGISTRANT_EMAIL,
-                    Relation.REGISTRANT_ORG, Relation.REGISTRANT_NAME, Relation.REGISTRANT_PHONE),
-            Access.PASSIVE, settings(SourceInfo.Setting.key("PassiveTotal account as user:key", true),
-                    "https://api.passivetotal.org"),
-            new SourceInfo.RateLimit(15, Duration.ofDays(1)), 1, Duration.ofDays(1), true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("RiskIQ PassiveTotal v2: passive DNS of IPs and names, WHOIS search by registrant email/org/name/phone")
+            .accepts(ACCEPTS)
+            .produces(Relation.RESOLVES_TO, Relation.CO_HOSTED, Relation.ALIAS_OF, Relation.NAME_SERVER, Relation.MAIL_SERVER, Relation.SUBDOMAIN, Relation.DNS_RECORD, Relation.REGISTRANT_EMAIL, Relation.REGISTRANT_ORG, Relation.REGISTRANT_NAME, Relation.REGISTRANT_PHONE)
+            .settings(settings(SourceInfo.Setting.key("PassiveTotal account as user:key", true),
+                    "https://api.passivetotal.org"))
+            .rateLimit(15, Duration.ofDays(1))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return PassiveTotalParser.ERRORS;
     }
 
     @Override

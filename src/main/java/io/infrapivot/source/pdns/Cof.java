@@ -1,5 +1,6 @@
 package io.infrapivot.source.pdns;
 
+import io.infrapivot.source.ErrorClass;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.thirdparty.Json;
 import io.infrapivot.source.thirdparty.ServiceException;
@@ -20,10 +21,10 @@ public final class Cof {
     public static List<PdnsRecord> parse(String body) throws ServiceException {
         List<PdnsRecord> out = new ArrayList<>();
         for (JsonNode o : Json.readLines(body)) {
-            if (!o.isObject()) throw new ServiceException(ServiceException.Kind.MALFORMED, "a line is not a JSON object");
+            if (!o.isObject()) throw new ServiceException(ErrorClass.GARBAGE, "a line is not a JSON object");
             String rrname = Json.text(o, "rrname");
             if (rrname == null) {
-                throw new ServiceException(ServiceException.Kind.MALFORMED, "a line without rrname"
+                throw new ServiceException(ErrorClass.GARBAGE, "a line without rrname"
                         + errorText(o));
             }
             JsonNode rdata = o.has("rdata") ? o.get("rdata") : o.get("rrdata");

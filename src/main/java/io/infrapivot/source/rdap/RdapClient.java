@@ -29,8 +29,14 @@ public final class RdapClient {
      * @param evidence every raw answer, in order
      * @param notes    remarks (a registrar that failed)
      * @param error    why there is no record, or null
+     * @param errorClass the typed reason there is no record, or null
      */
-    public record Result(RegistrationRecord record, List<RawAnswer> evidence, List<String> notes, String error) {}
+    public record Result(RegistrationRecord record, List<RawAnswer> evidence, List<String> notes, String error,
+                         io.infrapivot.source.ErrorClass errorClass) {
+        public Result(RegistrationRecord record, List<RawAnswer> evidence, List<String> notes, String error) {
+            this(record, evidence, notes, error, null);
+        }
+    }
 
     private static final String ACCEPT = "application/rdap+json, application/json;q=0.9";
     private final HttpFetcher http;
@@ -64,9 +70,11 @@ public final class RdapClient {
         List<String> notes = new ArrayList<>();
         String url = base + path(kind, object);
         String held = gate.next();
-        if (held != null) return new Result(null, evidence, notes, "not asked: " + held);
-        Step first = fetch(url, object, evidence, now);
-        if (first.record == null) return new Result(null, evidence, notes, first.error);
+        if (held != null) {
+            return new Result(null, evidence, notes, "not asked: " + held, io.infrapivot.source.ErrorClass.HELD);
+        }
+        Step first = fetch(url, object, evidence, now, gate, false);
+        if (first.record == null) return new Result(null, evidence, notes, first.error, first.errorClass);
         RegistrationRecord record = first.record;
         String related = first.body == null ? null : RdapParser.relatedLink(first.body);
         if (followRelated && kind.equals("domain") && record.status() == RegistrationStatus.REGISTERED
@@ -81,7 +89,8 @@ public final class RdapClient {
                 notes.add("registrar RDAP server not asked: " + held);
                 return new Result(record, evidence, notes, null);
             }
-            Step second = fetch(related, object, evidence, now);
+            // a link read from the answer: unless it is the registry's own server, it must resolve to a public address
+            Step second = fetch(related, object, evidence, now, gate, !sameServer(url, related));
             if (second.record == null) notes.add("registrar RDAP server failed: " + second.error);
             else record = RegistrationMerge.merge(record, second.record);
         }
@@ -97,34 +106,52 @@ public final class RdapClient {
         okhttp3.HttpUrl to = okhttp3.HttpUrl.parse(related);
         if (from == null || to == null) return false;
         if (to.host().equals(from.host()) && to.port() == from.port()) return true;
+        // the name normalised (LOCALHOST., IP spellings); what it resolves to is checked when it is fetched
         return to.isHttps() && PublicHosts.isPublicName(to.host());
     }
 
-    private record Step(RegistrationRecord record, String body, String error) {}
+    private static boolean sameServer(String a, String b) {
+        okhttp3.HttpUrl x = okhttp3.HttpUrl.parse(a);
+        okhttp3.HttpUrl y = okhttp3.HttpUrl.parse(b);
+        return x != null && y != null && x.host().equals(y.host()) && x.port() == y.port();
+    }
 
-    private Step fetch(String url, String query, List<RawAnswer> evidence, Instant now) throws InterruptedException {
+    private record Step(RegistrationRecord record, String body, String error,
+                        io.infrapivot.source.ErrorClass errorClass) {
+        Step(RegistrationRecord record, String body) {
+            this(record, body, null, null);
+        }
+    }
+
+    private Step fetch(String url, String query, List<RawAnswer> evidence, Instant now,
+                       io.infrapivot.source.RequestGate gate, boolean link) throws InterruptedException {
         Instant started = Instant.now();
         HttpAnswer a;
         try {
-            a = http.get(new HttpFetcher.Get(url, Map.of("Accept", ACCEPT), List.of(), true));
+            // a retry is a request too: it passes the gate (rate limit, request budget)
+            HttpFetcher.Get get = new HttpFetcher.Get(url, Map.of("Accept", ACCEPT), List.of(), true);
+            a = http.get(link ? get.toPublicHostOnly() : get, gate::next);
         } catch (HttpError e) {
             String status = e.status() == 0 ? e.kind().name().toLowerCase(Locale.ROOT) : String.valueOf(e.status());
             evidence.add(new RawAnswer(RdapSource.ID, "GET " + url, e.partialBody(), null, status, started, null));
-            return new Step(null, null, e.getMessage());
+            return new Step(null, null, e.getMessage(), e.errorClass());
         }
         evidence.add(new RawAnswer(RdapSource.ID, "GET " + a.url(), a.body(), a.contentType(),
                 String.valueOf(a.status()), a.started(), a.elapsed()));
         String host = okhttp3.HttpUrl.parse(url) == null ? url : okhttp3.HttpUrl.parse(url).host();
         if (!a.ok() && a.status() != 404) {
-            return new Step(null, null, host + " answered HTTP " + a.status());
+            var c = io.infrapivot.source.http.ErrorTable.STANDARD.ofStatus(a.status());
+            return new Step(null, null, host + " answered HTTP " + a.status(),
+                    c == null ? io.infrapivot.source.ErrorClass.GARBAGE : c);
         }
         String body = a.text();
         if (a.status() == 404 && body.isBlank()) body = "{\"errorCode\":404,\"title\":\"Not Found\"}";
         try {
             String base = url.substring(0, url.lastIndexOf('/', url.lastIndexOf('/') - 1) + 1);
-            return new Step(RdapParser.parse(body, a.status(), base, query, now), body, null);
+            return new Step(RdapParser.parse(body, a.status(), base, query, now), body);
         } catch (IllegalArgumentException e) {
-            return new Step(null, null, host + " answered invalid RDAP (" + e.getMessage() + ")");
+            return new Step(null, null, host + " answered invalid RDAP (" + e.getMessage() + ")",
+                    io.infrapivot.source.ErrorClass.GARBAGE);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.Readiness;
 import io.infrapivot.source.Source;
 import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.SourceInfo.Setting;
 import io.infrapivot.source.SourceSettings;
 import io.infrapivot.source.http.HttpFetcher;
 import io.infrapivot.source.registration.RegistrationResults;
@@ -29,20 +30,28 @@ public final class RdapSource implements Source {
     public static final String ID = "rdap";
     /** Snapshots older than this are reported stale. */
     static final Duration STALE_AFTER = Duration.ofDays(180);
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "RDAP (JSON registration data) via the IANA bootstrap: registry, then registrar for domains",
-            RegistrationResults.ACCEPTS, RegistrationResults.PRODUCES,
-            Access.PASSIVE,
-            List.of(SourceInfo.Setting.url(null),
-                    SourceInfo.Setting.plain("bootstrap_url", "where update-data fetches the bootstrap files",
-                            RdapBootstrap.IANA_URL),
-                    SourceInfo.Setting.plain("bootstrap_dir", "folder with newer bootstrap files (update-data)", ""),
-                    SourceInfo.Setting.plain("follow_related", "follow the registry's link to the registrar", "true"),
-                    SourceInfo.Setting.plain("connect_timeout", "connect timeout", "10s"),
-                    SourceInfo.Setting.plain("read_timeout", "longest silence while reading", "20s"),
-                    SourceInfo.Setting.plain("timeout", "one request's whole exchange", "45s"),
-                    SourceInfo.Setting.plain("max_bytes", "size cap of one answer", "4194304")),
-            new SourceInfo.RateLimit(60, Duration.ofMinutes(1)), 8, Duration.ofDays(7), true);
+    static final Setting<String> URL = Setting.url(null)
+            .describedAs("one RDAP server for everything (a mirror, a test server) instead of the bootstrap");
+    static final Setting<String> BOOTSTRAP_URL = Setting.text("bootstrap_url",
+            "where update-data fetches the bootstrap files", RdapBootstrap.IANA_URL);
+    static final Setting<String> BOOTSTRAP_DIR = Setting.text("bootstrap_dir",
+            "folder with newer bootstrap files (update-data)", null);
+    static final Setting<Boolean> FOLLOW_RELATED = Setting.flag("follow_related",
+            "follow the registry's link to the registrar", true);
+    static final Setting<Duration> CONNECT_TIMEOUT = Setting.duration("connect_timeout", "connect timeout",
+            Duration.ofSeconds(10));
+    static final Setting<Duration> READ_TIMEOUT = Setting.duration("read_timeout", "longest silence while reading",
+            Duration.ofSeconds(20));
+    static final Setting<Duration> TIMEOUT = Setting.duration("timeout", "one request's whole exchange",
+            Duration.ofSeconds(45));
+    static final Setting<Integer> MAX_BYTES = Setting.integer("max_bytes", "size cap of one answer", 4 << 20);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("RDAP (JSON registration data) via the IANA bootstrap: registry, then registrar for domains")
+            .accepts(RegistrationResults.ACCEPTS).produces(RegistrationResults.PRODUCES)
+            .settings(URL, BOOTSTRAP_URL, BOOTSTRAP_DIR, FOLLOW_RELATED, CONNECT_TIMEOUT, READ_TIMEOUT, TIMEOUT,
+                    MAX_BYTES)
+            .rateLimit(60, Duration.ofMinutes(1)).concurrency(8).ttl(Duration.ofDays(7))
+            .build();
 
     private final RdapBootstrap fixedBootstrap;
     /** One HTTP client per distinct settings: OkHttp clients hold connection pools and are meant to be shared. */
@@ -80,7 +89,7 @@ public final class RdapSource implements Source {
         SourceSettings s = context.settings();
         String kind = target.get().kind();
         String object = target.get().object();
-        Optional<String> base = s.get("url").map(u -> u.endsWith("/") ? u : u + "/");
+        Optional<String> base = s.find(URL).map(u -> u.endsWith("/") ? u : u + "/");
         if (base.isEmpty()) {
             RdapBootstrap b = bootstrap(s);
             base = switch (kind) {
@@ -94,15 +103,15 @@ public final class RdapSource implements Source {
                     + " (the registry may offer WHOIS only; run update-data if the snapshot is old)");
         }
         RdapClient client = new RdapClient(fetchers.computeIfAbsent(options(s), HttpFetcher::new),
-                Boolean.parseBoolean(s.get("follow_related", "true")));
+                s.get(FOLLOW_RELATED));
         RdapClient.Result r = client.lookup(base.get(), kind, object, context.now(), context.gate());
-        if (r.record() == null) return LookupResult.error(r.error(), r.evidence());
+        if (r.record() == null) return LookupResult.error(r.errorClass(), r.error(), r.evidence());
         return RegistrationResults.of(indicator, r.record(), ID, r.evidence(), r.notes(), context);
     }
 
     private RdapBootstrap bootstrap(SourceSettings s) {
         if (fixedBootstrap != null) return fixedBootstrap;
-        Optional<String> dir = s.get("bootstrap_dir").or(() -> s.get("data_folder")
+        Optional<String> dir = s.find(BOOTSTRAP_DIR).or(() -> s.get("data_folder")
                 .map(d -> Path.of(d, "rdap")).filter(p -> java.nio.file.Files.isRegularFile(p.resolve("dns.json")))
                 .map(Path::toString));
         return dir.map(d -> RdapBootstrap.load(Path.of(d))).orElseGet(RdapBootstrap::shipped);
@@ -110,9 +119,7 @@ public final class RdapSource implements Source {
 
     static HttpFetcher.Options options(SourceSettings s) {
         return HttpFetcher.Options.defaults()
-                .withTimeouts(s.getDuration("connect_timeout", Duration.ofSeconds(10)),
-                        s.getDuration("read_timeout", Duration.ofSeconds(20)),
-                        s.getDuration("timeout", Duration.ofSeconds(45)))
-                .withMaxBytes(s.getInt("max_bytes", 4 << 20));
+                .withTimeouts(s.get(CONNECT_TIMEOUT), s.get(READ_TIMEOUT), s.get(TIMEOUT))
+                .withMaxBytes(s.get(MAX_BYTES));
     }
 }

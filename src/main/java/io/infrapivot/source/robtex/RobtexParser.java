@@ -1,5 +1,7 @@
 package io.infrapivot.source.robtex;
 
+import io.infrapivot.source.http.ErrorTable;
+import io.infrapivot.source.ErrorClass;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.pdns.Cof;
 import io.infrapivot.source.pdns.PdnsRecord;
@@ -16,19 +18,16 @@ import java.util.Locale;
 public final class RobtexParser {
     private RobtexParser() {}
 
+    /** Robtex answers 200 with a one-line status object when it refuses: its documented statuses. */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD.said("ratelimited", ErrorClass.RATE_LIMITED);
+
     public static List<PdnsRecord> parse(String body) throws ServiceException {
         String trimmed = body == null ? "" : body.strip();
         if (trimmed.startsWith("{") && !trimmed.contains("\n") && !trimmed.contains("\"rrname\"")) {
             JsonNode o = Json.read(trimmed);
             String status = Json.text(o, "status");
-            if (status != null) {
-                String s = status.toLowerCase(Locale.ROOT);
-                if (s.contains("ratelimit") || s.contains("quota") || s.contains("limit")) {
-                    throw new ServiceException(ServiceException.Kind.QUOTA, "Robtex says " + Json.excerpt(status));
-                }
-                if (!s.equals("ok")) {
-                    throw new ServiceException(ServiceException.Kind.SERVER, "Robtex says " + Json.excerpt(status));
-                }
+            if (status != null && !status.equalsIgnoreCase("ok")) {
+                throw new ServiceException(ERRORS.ofCode(status), "Robtex says " + Json.excerpt(status));
             }
         }
         return Cof.parse(body);

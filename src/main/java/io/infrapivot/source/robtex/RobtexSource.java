@@ -19,16 +19,23 @@ import java.util.Set;
 public final class RobtexSource extends ServiceSource {
     public static final String ID = "robtex";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "Robtex free API passive DNS, forward (names) and reverse (IPs)",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            PdnsMapper.RELATIONS,
-            Access.PASSIVE, settings(null, "https://freeapi.robtex.com"),
-            new SourceInfo.RateLimit(10, Duration.ofMinutes(1)), 1, Duration.ofDays(1), true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("Robtex free API passive DNS, forward (names) and reverse (IPs)")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP)
+            .produces(PdnsMapper.RELATIONS)
+            .settings(settings(null, "https://freeapi.robtex.com"))
+            .rateLimit(10, Duration.ofMinutes(1))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return RobtexParser.ERRORS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.infrapivot.source.securitytrails;
 
+import io.infrapivot.source.http.ErrorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.pdns.PdnsRecord;
 import io.infrapivot.source.thirdparty.DomainHit;
@@ -8,7 +9,7 @@ import io.infrapivot.source.thirdparty.HistoricRecord;
 import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,17 +75,19 @@ public final class SecurityTrailsParser {
         return new Page<>(out, Json.number(root, "record_count"), next);
     }
 
+    /** SecurityTrails explains in {@code message}: its documented sentences (the HTTP status is read first). */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD
+            .said("Invalid authentication credentials", ErrorClass.AUTH)
+            .said("You've exceeded the usage limits for your account", ErrorClass.QUOTA)
+            .said("API rate limit exceeded", ErrorClass.RATE_LIMITED)
+            .said("This feature is not allowed on your plan", ErrorClass.AUTH);
+
     private static JsonNode checked(String body, String field) throws ServiceException {
         JsonNode root = Json.read(body);
         if (root.has(field) && root.get(field).isArray()) return root;
         String msg = Json.text(root, "message");
-        if (msg == null) throw new ServiceException(Kind.MALFORMED, "no " + field + " in the answer");
-        String m = msg.toLowerCase(Locale.ROOT);
-        Kind kind = m.contains("credential") || m.contains("api key") || m.contains("apikey")
-                || m.contains("not allowed") || m.contains("forbidden") ? Kind.AUTH
-                : m.contains("exceeded") || m.contains("limit") || m.contains("quota") ? Kind.QUOTA
-                : m.contains("invalid") ? Kind.BAD_QUERY : Kind.SERVER;
-        throw new ServiceException(kind, "SecurityTrails says " + Json.excerpt(msg));
+        if (msg == null) throw new ServiceException(ErrorClass.GARBAGE, "no " + field + " in the answer");
+        throw new ServiceException(ERRORS.ofCode(msg), "SecurityTrails says " + Json.excerpt(msg));
     }
 
     private static String firstText(JsonNode v, String... fields) {
@@ -106,7 +109,7 @@ public final class SecurityTrailsParser {
         JsonNode items = root.path("result").get("items");
         if (items == null || !items.isArray()) {
             checked(body, "result");
-            throw new ServiceException(Kind.MALFORMED, "no result.items in the answer");
+            throw new ServiceException(ErrorClass.GARBAGE, "no result.items in the answer");
         }
         List<HistoricRecord> out = new ArrayList<>();
         for (JsonNode r : items) {

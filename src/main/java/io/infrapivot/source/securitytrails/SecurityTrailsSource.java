@@ -40,23 +40,30 @@ public final class SecurityTrailsSource extends ServiceSource {
         RELATIONS.add(Relation.RELATED);
     }
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "SecurityTrails: DNS (A) history of names, subdomains and WHOIS history of domains, names on an IP,"
-                    + " domains of a registrant email/organisation/phone",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP, IndicatorType.EMAIL, IndicatorType.ORG,
-                    IndicatorType.PHONE),
-            RELATIONS,
-            Access.PASSIVE, settings(SourceInfo.Setting.key("SecurityTrails API key", true),
+    static final SourceInfo.Setting<Boolean> WHOIS_HISTORY = SourceInfo.Setting.flag("whois_history",
+            "also ask for the WHOIS history of domains", true);
+    static final SourceInfo.Setting<Boolean> ASSOCIATED = SourceInfo.Setting.flag("associated",
+            "also ask for a domain's associated domains", true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("SecurityTrails: DNS (A) history of names, subdomains and WHOIS history of domains, names on an IP,"
+                    + " domains of a registrant email/organisation/phone")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP, IndicatorType.EMAIL, IndicatorType.ORG, IndicatorType.PHONE)
+            .produces(RELATIONS)
+            .settings(settings(SourceInfo.Setting.key("SecurityTrails API key", true),
                     "https://api.securitytrails.com/v1",
-                    SourceInfo.Setting.plain("whois_history", "also ask for the WHOIS history of domains (true/false)",
-                            "true"),
-                    SourceInfo.Setting.plain("associated", "also ask for a domain's associated domains (true/false)",
-                            "true")),
-            new SourceInfo.RateLimit(1, Duration.ofSeconds(1)), 1, Duration.ofDays(1), true);
+                    WHOIS_HISTORY, ASSOCIATED))
+            .rateLimit(1, Duration.ofSeconds(1))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return SecurityTrailsParser.ERRORS;
     }
 
     @Override
@@ -71,7 +78,10 @@ public final class SecurityTrailsSource extends ServiceSource {
             var req = ServiceCall.Request.of(call.base() + "/history/" + ServiceCall.enc(indicator.value())
                     + "/dns/a?page=" + page).header("APIKEY", key);
             String body = call.getExplained(req, b -> SecurityTrailsParser.dnsHistory(indicator.value(), b), true);
-            if (body == null) break;
+            if (body == null) { // 404: nothing known, and no further page
+                page = null;
+                break;
+            }
             Page<PdnsRecord> p = SecurityTrailsParser.dnsHistory(indicator.value(), body);
             List<PdnsRecord> kept = PdnsMapper.window(p.items(), call.facts(), (int) (call.maxResults() - fetched));
             PdnsMapper.map(indicator, kept, call.facts());
@@ -95,7 +105,7 @@ public final class SecurityTrailsSource extends ServiceSource {
             }
         }
         if (indicator.type() == IndicatorType.DOMAIN
-                && Boolean.parseBoolean(call.context().settings().get("whois_history", "true"))) {
+                && call.context().settings().get(WHOIS_HISTORY)) {
             var req = ServiceCall.Request.of(call.base() + "/history/" + ServiceCall.enc(indicator.value()) + "/whois")
                     .header("APIKEY", key);
             String body = call.getExplained(req, b -> SecurityTrailsParser.whoisHistory(indicator.value(), b), true);
@@ -105,7 +115,7 @@ public final class SecurityTrailsSource extends ServiceSource {
             }
         }
         if (indicator.type() == IndicatorType.DOMAIN
-                && Boolean.parseBoolean(call.context().settings().get("associated", "true"))) {
+                && call.context().settings().get(ASSOCIATED)) {
             fetched += associated(indicator, call, key, fetched);
         }
         return call.result(total, fetched, more);

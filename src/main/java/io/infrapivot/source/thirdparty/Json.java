@@ -1,5 +1,6 @@
 package io.infrapivot.source.thirdparty;
 
+import io.infrapivot.source.ErrorClass;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -26,19 +27,19 @@ public final class Json {
 
     private Json() {}
 
-    /** Parses a whole JSON document; HTML, empty or broken bodies become {@link ServiceException.Kind#MALFORMED}. */
+    /** Parses a whole JSON document; HTML, empty or broken bodies become {@link ErrorClass#GARBAGE}. */
     public static JsonNode read(String body) throws ServiceException {
-        if (body == null || body.isBlank()) throw new ServiceException(ServiceException.Kind.MALFORMED, "empty body");
+        if (body == null || body.isBlank()) throw new ServiceException(ErrorClass.GARBAGE, "empty body");
         if (looksLikeHtml(body)) {
-            throw new ServiceException(ServiceException.Kind.MALFORMED, "an HTML page instead of JSON"
+            throw new ServiceException(ErrorClass.GARBAGE, "an HTML page instead of JSON"
                     + htmlTitle(body));
         }
         try {
             JsonNode n = MAPPER.readTree(body);
-            if (n == null || n.isMissingNode()) throw new ServiceException(ServiceException.Kind.MALFORMED, "empty body");
+            if (n == null || n.isMissingNode()) throw new ServiceException(ErrorClass.GARBAGE, "empty body");
             return n;
         } catch (JsonProcessingException e) {
-            throw new ServiceException(ServiceException.Kind.MALFORMED, "truncated or invalid JSON at line "
+            throw new ServiceException(ErrorClass.GARBAGE, "truncated or invalid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
         }
     }
@@ -47,7 +48,7 @@ public final class Json {
     public static List<JsonNode> readLines(String body) throws ServiceException {
         if (body == null) return List.of();
         if (looksLikeHtml(body)) {
-            throw new ServiceException(ServiceException.Kind.MALFORMED, "an HTML page instead of JSON lines"
+            throw new ServiceException(ErrorClass.GARBAGE, "an HTML page instead of JSON lines"
                     + htmlTitle(body));
         }
         List<JsonNode> out = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class Json {
             try {
                 out.add(MAPPER.readTree(line));
             } catch (JsonProcessingException e) {
-                throw new ServiceException(ServiceException.Kind.MALFORMED, "truncated or invalid JSON on line "
+                throw new ServiceException(ErrorClass.GARBAGE, "truncated or invalid JSON on line "
                         + lineNo, e);
             }
         }

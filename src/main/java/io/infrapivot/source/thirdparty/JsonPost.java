@@ -32,7 +32,8 @@ final class JsonPost {
         this.options = options;
         this.client = new OkHttpClient.Builder().connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout()).callTimeout(options.callTimeout())
-                .followRedirects(false).retryOnConnectionFailure(false).build();
+                .followRedirects(false).retryOnConnectionFailure(false)
+                .addNetworkInterceptor(HttpFetcher.networkGuard()).build();
     }
 
     HttpAnswer post(String url, Map<String, String> headers, String json) throws HttpError, InterruptedException {
@@ -53,11 +54,13 @@ final class JsonPost {
             }
             HttpAnswer a = new HttpAnswer(shown, r.code(), r.header("Content-Type"), src.readByteArray(), started,
                     Duration.ofNanos(System.nanoTime() - t0), HttpAnswer.quotaHeaders(r.headers()));
-            if (r.code() == 429) {
-                throw new HttpError(HttpError.Kind.RATE_LIMITED, host + " rate-limited the request (429)", 429, null,
-                        a.body(), null);
+            Duration retryAfter = HttpFetcher.retryAfterOf(r);
+            if (r.code() == 429 || r.code() == 503 && retryAfter != null) {
+                throw new HttpError(HttpError.Kind.RATE_LIMITED, host + " rate-limited the request (" + r.code()
+                        + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s") + ")", r.code(),
+                        retryAfter, a.body(), null);
             }
-            if (a.looksLikeHtml()) {
+            if (a.ok() && a.looksLikeHtml()) {
                 throw new HttpError(HttpError.Kind.HTML_NOT_JSON, host + " answered an HTML page (HTTP " + r.code()
                         + ") where JSON was expected", r.code(), null, a.body(), null);
             }

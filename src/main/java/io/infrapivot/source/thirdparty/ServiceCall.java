@@ -8,7 +8,9 @@ import io.infrapivot.source.SourceSettings.Secret;
 import io.infrapivot.source.http.HttpAnswer;
 import io.infrapivot.source.http.HttpError;
 import io.infrapivot.source.http.HttpFetcher;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
+import io.infrapivot.source.http.ErrorTable;
+import io.infrapivot.source.http.Redactor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,8 +22,9 @@ import okhttp3.HttpUrl;
 /**
  * One lookup's exchanges with a service: GETs through the shared {@link HttpFetcher}, every answer kept as
  * evidence (the URL with secret parameters shown as {@code ****}; headers, where most keys travel, are never
- * recorded), HTTP statuses turned into {@link ServiceException}s, and the facts collected. Every message that
- * leaves it has the source's keys blanked out, whatever the service echoed back.
+ * recorded), HTTP statuses read by the service's {@link ErrorTable} into {@link ServiceException}s, and the facts
+ * collected. Every answer's bytes, every message and every fact that leaves it has the source's keys blanked out
+ * in every form ({@link Redactor}: raw, URL-encoded, base64 Basic), whatever the service echoed back.
  */
 public final class ServiceCall {
     private final String source;
@@ -32,12 +35,16 @@ public final class ServiceCall {
     private final JsonPost post;
     private final String baseUrl;
     private final List<Secret> keys;
+    private final Redactor redactor;
+    private final ErrorTable errors;
     private final List<RawAnswer> evidence = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Facts facts;
 
     ServiceCall(String source, LookupContext context, HttpFetcher fetcher, JsonPost post, String baseUrl,
-                List<Secret> keys, List<RawAnswer> earlier) {
+                List<Secret> keys, List<RawAnswer> earlier, ErrorTable errors, Redactor redactor) {
+        this.errors = errors;
+        this.redactor = redactor;
         this.source = source;
         this.post = post;
         this.evidence.addAll(earlier);
@@ -107,9 +114,9 @@ public final class ServiceCall {
     }
 
     /**
-     * Sends a GET and returns the body text of a 2xx answer, or null for a 404 when {@code notFoundIsEmpty}.
-     * 401/403 are {@link Kind#AUTH}, 402 and 429 {@link Kind#QUOTA}, other 4xx {@link Kind#BAD_QUERY},
-     * transport failures {@link Kind#SERVER} or {@link Kind#MALFORMED} with the helper's sentence.
+     * Sends a GET and returns the body text of a 2xx answer (keys blanked out), or null for a 404 when
+     * {@code notFoundIsEmpty} or the service's table says a 404 means "nothing known". Any other status is a
+     * {@link ServiceException} of the class the service's {@link ErrorTable} gives it; transport failures too.
      */
     public String get(Request request, boolean expectJson, boolean notFoundIsEmpty)
             throws ServiceException, InterruptedException {
@@ -117,8 +124,8 @@ public final class ServiceCall {
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.putIfAbsent("Accept", expectJson ? "application/json" : "text/plain");
         try {
-            return checked(fetcher.get(new HttpFetcher.Get(request.url(), headers, request.secretParams(), expectJson)),
-                    "GET ", "", notFoundIsEmpty);
+            return checked(fetcher.get(new HttpFetcher.Get(request.url(), headers, request.secretParams(), expectJson,
+                    errors), this::retry), "GET ", "", notFoundIsEmpty);
         } catch (HttpError e) {
             throw failed("GET " + shown(request), e);
         }
@@ -146,8 +153,15 @@ public final class ServiceCall {
     /** Asks the engine's gate for the next request: the rate limit and request budget count every request. */
     private void pass() throws ServiceException, InterruptedException {
         String no = context.gate().next();
-        if (no != null) throw new ServiceException(Kind.HELD, no);
+        if (no != null) throw new ServiceException(ErrorClass.HELD, no);
         asked++;
+    }
+
+    /** A retry is a request too: the gate is asked before it (null: go). */
+    private String retry() throws InterruptedException {
+        String no = context.gate().next();
+        if (no == null) asked++;
+        return no;
     }
 
     private int asked;
@@ -159,24 +173,26 @@ public final class ServiceCall {
     public LookupResult stopped(String why) {
         var obs = facts.observations();
         String msg = "stopped after " + asked + (asked == 1 ? " request: " : " requests: ") + why;
-        return new LookupResult(obs.isEmpty() ? Outcome.EMPTY : Outcome.TRUNCATED, obs, evidence, msg, null);
+        return new LookupResult(obs.isEmpty() ? Outcome.EMPTY : Outcome.TRUNCATED, obs, evidence, redact(msg), null,
+                ErrorClass.HELD);
     }
 
     private ServiceException failed(String request, HttpError e) {
-        keep(request, e.partialBody(), e.status() == 0 ? e.kind().name().toLowerCase(java.util.Locale.ROOT) : "HTTP " + e.status(), null);
-        return new ServiceException(kindOf(e), redact(e.getMessage()), e);
+        ErrorClass c = e.errorClass(errors);
+        keep(request, e.partialBody(), e.status() == 0 ? c.id() : "HTTP " + e.status(), null);
+        return new ServiceException(c, redact(e.getMessage()), e.retryAfter(), e);
     }
 
     private String checked(HttpAnswer a, String method, String requestBody, boolean notFoundIsEmpty)
             throws ServiceException {
-        keep(method + a.url() + requestBody, a.body(), "HTTP " + a.status(), a.contentType());
+        HttpAnswer clean = new HttpAnswer(a.url(), a.status(), a.contentType(), redactor.redact(a.body()), a.started(),
+                a.elapsed(), a.quota());
+        keep(method + clean.url() + requestBody, clean.body(), "HTTP " + a.status(), a.contentType());
         if (!a.quota().isEmpty()) quota = a.quota();
-        if (a.ok()) return a.text();
-        if (a.status() == 404 && notFoundIsEmpty) return null;
-        String detail = "HTTP " + a.status() + excerptOf(a);
-        if (a.status() == 401 || a.status() == 403) throw new ServiceException(Kind.AUTH, detail);
-        if (a.status() == 402 || a.status() == 429) throw new ServiceException(Kind.QUOTA, detail);
-        throw new ServiceException(a.status() >= 500 ? Kind.SERVER : Kind.BAD_QUERY, detail);
+        if (a.ok()) return clean.text();
+        if (a.status() == 404 && (notFoundIsEmpty || errors.emptyOnNotFound())) return null;
+        ErrorClass c = errors.ofStatus(a.status());
+        throw new ServiceException(c == null ? ErrorClass.GARBAGE : c, "HTTP " + a.status() + excerptOf(clean));
     }
 
     /** Like {@link #get} but hands a non-2xx body to {@code errorReader} first (services that explain in JSON). */
@@ -195,13 +211,16 @@ public final class ServiceCall {
             return exchange.run();
         } catch (ServiceException e) {
             RawAnswer last = evidence.isEmpty() ? null : evidence.get(evidence.size() - 1);
-            if (last != null && e.getCause() == null && last.response().length > 0) {
+            // a status answer (not a transport failure) whose body may say more precisely what happened
+            boolean statusAnswer = e.getCause() == null
+                    || e.getCause() instanceof HttpError h && h.status() > 0 && h.kind() != HttpError.Kind.TOO_LARGE;
+            if (last != null && statusAnswer && last.response().length > 0) {
                 try {
                     errorReader.read(new String(last.response(), StandardCharsets.UTF_8));
                 } catch (ServiceException said) {
-                    if (said.kind() != Kind.MALFORMED) {
-                        throw new ServiceException(said.kind(), redact(said.detail()) + " (HTTP "
-                                + last.status().replace("HTTP ", "") + ")", said);
+                    if (said.errorClass() != ErrorClass.GARBAGE) {
+                        throw new ServiceException(said.errorClass(), redact(said.detail()) + " (" + last.status() + ")",
+                                e.retryAfter(), said);
                     }
                 }
             }
@@ -225,17 +244,9 @@ public final class ServiceCall {
         return " (" + redact(Json.excerpt(a.text())) + ")";
     }
 
-    private static Kind kindOf(HttpError e) {
-        return switch (e.kind()) {
-            case RATE_LIMITED -> Kind.QUOTA;
-            case HTML_NOT_JSON, TOO_LARGE -> Kind.MALFORMED;
-            case STATUS -> e.status() == 401 || e.status() == 403 ? Kind.AUTH : Kind.SERVER;
-            default -> Kind.SERVER;
-        };
-    }
-
     private void keep(String request, byte[] body, String status, String contentType) {
-        RawAnswer raw = new RawAnswer(source, redact(request), body, contentType, status, context.now(), null);
+        RawAnswer raw = new RawAnswer(source, redact(request), redactor.redact(body), contentType, status,
+                context.now(), null);
         evidence.add(raw);
         facts.answer(raw);
     }
@@ -245,20 +256,9 @@ public final class ServiceCall {
         notes.add(redact(remark));
     }
 
-    /** Blanks every configured key out of a text. */
+    /** Blanks every configured key out of a text, in every form a request carries it. */
     public String redact(String text) {
-        if (text == null) return null;
-        String t = text;
-        for (Secret k : keys) {
-            String v = k.reveal();
-            if (v.length() >= 4) {
-                t = t.replace(v, "****");
-                t = t.replace(enc(v), "****");
-            }
-            int colon = v.indexOf(':');
-            if (colon > 0 && v.length() - colon > 4) t = t.replace(v.substring(colon + 1), "****");
-        }
-        return t;
+        return redactor.redact(text);
     }
 
     public List<RawAnswer> evidence() {
@@ -284,7 +284,7 @@ public final class ServiceCall {
         if (facts.outsideWindow() > 0) {
             all.add(facts.outsideWindow() + " facts outside the --since/--until window left out");
         }
-        String note = all.isEmpty() ? null : String.join("; ", all);
+        String note = all.isEmpty() ? null : redact(String.join("; ", all));
         if ((total != null && total > fetched) || more) {
             String of = total != null ? " of " + total : " (more exist)";
             String msg = "truncated at " + fetched + of + (note == null ? "" : "; " + note);

@@ -1,57 +1,46 @@
 package io.infrapivot.source.thirdparty;
 
+import io.infrapivot.source.ErrorClass;
+import java.time.Duration;
+
 /**
  * A service answered, but not with data: an invalid key, a spent quota, a malformed body, an error
  * written into a 200 answer. Parsers throw it so that such answers are never taken for "no results".
- * Messages never contain keys (they are built from the service's text, escaped and shortened).
+ * Its class is typed ({@link ErrorClass}, from the service's {@link io.infrapivot.source.http.ErrorTable});
+ * the message is for people only. Messages never contain keys (they are built from the service's text,
+ * escaped and shortened, and redacted again by {@link ServiceCall}).
  */
 public final class ServiceException extends Exception {
-    /** What kind of refusal it was. */
-    public enum Kind {
-        /** The key is missing, wrong or not allowed this call. */
-        AUTH("invalid or unauthorised key"),
-        /** Quota or rate limit spent. */
-        QUOTA("quota exceeded"),
-        /** The service says the query is malformed. */
-        BAD_QUERY("query refused"),
-        /** The body is not what the service documents (HTML, truncated JSON, garbage). */
-        MALFORMED("malformed answer"),
-        /** The service reports an internal failure. */
-        SERVER("service error"),
-        /** Not asked: our own rate limit or request budget held the request back (what came before stands). */
-        HELD("held back");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
-    private final Kind kind;
+    private final ErrorClass errorClass;
     private final String detail;
+    private final Duration retryAfter;
 
-    public ServiceException(Kind kind, String detail) {
-        super(kind.label() + (detail == null || detail.isBlank() ? "" : ": " + detail));
-        this.kind = kind;
+    public ServiceException(ErrorClass errorClass, String detail) {
+        this(errorClass, detail, null, null);
+    }
+
+    public ServiceException(ErrorClass errorClass, String detail, Throwable cause) {
+        this(errorClass, detail, null, cause);
+    }
+
+    public ServiceException(ErrorClass errorClass, String detail, Duration retryAfter, Throwable cause) {
+        super(errorClass.label() + (detail == null || detail.isBlank() ? "" : ": " + detail), cause);
+        this.errorClass = errorClass;
         this.detail = detail == null ? "" : detail;
+        this.retryAfter = retryAfter;
     }
 
-    public ServiceException(Kind kind, String detail, Throwable cause) {
-        this(kind, detail);
-        initCause(cause);
+    public ErrorClass errorClass() {
+        return errorClass;
     }
 
-    public Kind kind() {
-        return kind;
-    }
-
-    /** The message without the kind's label. */
+    /** The message without the class's label. */
     public String detail() {
         return detail;
+    }
+
+    /** The service's Retry-After for {@link ErrorClass#RATE_LIMITED}, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -1,11 +1,12 @@
 package io.infrapivot.source.viewdns;
 
+import io.infrapivot.source.http.ErrorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.thirdparty.DomainHit;
 import io.infrapivot.source.thirdparty.Json;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +21,22 @@ import java.util.Locale;
 public final class ViewDnsParser {
     private ViewDnsParser() {}
 
+    /** ViewDNS answers 200 with {@code response.error}: its documented sentences; others are a refused query. */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD.otherwise(ErrorClass.BAD_REQUEST)
+            .said("Invalid API key provided", ErrorClass.AUTH)
+            .said("Query limit exceeded for your account", ErrorClass.QUOTA)
+            .said("API Key Usage Limit Reached", ErrorClass.QUOTA);
+
     public static Page<DomainHit> reverseWhois(String body) throws ServiceException {
         JsonNode root = Json.read(body);
         JsonNode response = root.get("response");
         String error = Json.text(root, "error");
         if (error == null && response != null) error = Json.text(response, "error");
         if (error != null) {
-            String e = error.toLowerCase(Locale.ROOT);
-            Kind kind = e.contains("key") ? Kind.AUTH
-                    : e.contains("limit") || e.contains("quota") || e.contains("credit") ? Kind.QUOTA : Kind.BAD_QUERY;
-            throw new ServiceException(kind, "ViewDNS says " + Json.excerpt(error));
+            throw new ServiceException(ERRORS.ofCode(error), "ViewDNS says " + Json.excerpt(error));
         }
         if (response == null || !response.isObject()) {
-            throw new ServiceException(Kind.MALFORMED, "no response object in the answer");
+            throw new ServiceException(ErrorClass.GARBAGE, "no response object in the answer");
         }
         List<DomainHit> out = new ArrayList<>();
         for (JsonNode m : response.path("matches")) {

@@ -20,16 +20,24 @@ import java.util.Set;
 public final class ViewDnsSource extends ServiceSource {
     public static final String ID = "viewdns";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "ViewDNS.info reverse WHOIS: domains whose registration names an email, organisation or person",
-            Set.of(IndicatorType.EMAIL, IndicatorType.ORG, IndicatorType.PERSON),
-            Set.of(Relation.REGISTRANT_EMAIL, Relation.REGISTRANT_ORG, Relation.REGISTRANT_NAME),
-            Access.PASSIVE, settings(SourceInfo.Setting.key("ViewDNS.info API key", true), "https://api.viewdns.info"),
-            new SourceInfo.RateLimit(1, Duration.ofSeconds(1)), 1, Duration.ofDays(7), true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("ViewDNS.info reverse WHOIS: domains whose registration names an email, organisation or person")
+            .accepts(IndicatorType.EMAIL, IndicatorType.ORG, IndicatorType.PERSON)
+            .produces(Relation.REGISTRANT_EMAIL, Relation.REGISTRANT_ORG, Relation.REGISTRANT_NAME)
+            .settings(settings(SourceInfo.Setting.key("ViewDNS.info API key", true), "https://api.viewdns.info"))
+            .rateLimit(1, Duration.ofSeconds(1))
+            .ttl(Duration.ofDays(7))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return ViewDnsParser.ERRORS;
     }
 
     @Override

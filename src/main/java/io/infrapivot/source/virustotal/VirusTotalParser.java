@@ -1,5 +1,6 @@
 package io.infrapivot.source.virustotal;
 
+import io.infrapivot.source.http.ErrorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.pdns.PdnsRecord;
 import io.infrapivot.source.thirdparty.Json;
@@ -7,7 +8,7 @@ import io.infrapivot.source.thirdparty.HistoricRecord;
 import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,26 +56,24 @@ public final class VirusTotalParser {
         JsonNode err = root.get("error");
         if (err != null && err.isObject()) {
             String code = Json.text(err, "code");
-            if ("NotFoundError".equals(code)) return Json.MAPPER.createObjectNode().set("data",
+            if (ERRORS.ofCode(code) == ErrorClass.NOT_FOUND) return Json.MAPPER.createObjectNode().set("data",
                     Json.MAPPER.createArrayNode());
-            throw new ServiceException(kindOf(code), Json.excerpt((code == null ? "" : code + ": ")
+            throw new ServiceException(ERRORS.ofCode(code), Json.excerpt((code == null ? "" : code + ": ")
                     + (Json.text(err, "message") == null ? "" : Json.text(err, "message"))));
         }
-        if (!root.path("data").isArray()) throw new ServiceException(Kind.MALFORMED, "no data array in the answer");
+        if (!root.path("data").isArray()) throw new ServiceException(ErrorClass.GARBAGE, "no data array in the answer");
         return root;
     }
 
-    static Kind kindOf(String code) {
-        if (code == null) return Kind.SERVER;
-        return switch (code) {
-            case "WrongCredentialsError", "AuthenticationRequiredError", "ForbiddenError", "UserNotActiveError" ->
-                    Kind.AUTH;
-            case "QuotaExceededError", "TooManyRequestsError" -> Kind.QUOTA;
-            case "BadRequestError", "InvalidArgumentError", "NotAvailableYet", "UnsupportedContentQueryError" ->
-                    Kind.BAD_QUERY;
-            default -> Kind.SERVER;
-        };
-    }
+    /** VirusTotal v3's documented error codes (the {@code error.code} of any answer). */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD.notFoundIsEmpty()
+            .said("WrongCredentialsError", ErrorClass.AUTH).said("AuthenticationRequiredError", ErrorClass.AUTH)
+            .said("ForbiddenError", ErrorClass.AUTH).said("UserNotActiveError", ErrorClass.AUTH)
+            .said("QuotaExceededError", ErrorClass.QUOTA).said("TooManyRequestsError", ErrorClass.RATE_LIMITED)
+            .said("BadRequestError", ErrorClass.BAD_REQUEST).said("InvalidArgumentError", ErrorClass.BAD_REQUEST)
+            .said("NotAvailableYet", ErrorClass.BAD_REQUEST)
+            .said("UnsupportedContentQueryError", ErrorClass.BAD_REQUEST)
+            .said("NotFoundError", ErrorClass.NOT_FOUND);
 
     private static <T> Page<T> page(JsonNode root, List<T> items) {
         JsonNode meta = root.path("meta");

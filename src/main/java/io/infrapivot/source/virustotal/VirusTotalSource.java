@@ -30,7 +30,8 @@ import java.util.Set;
  */
 public final class VirusTotalSource extends ServiceSource {
     public static final String ID = "virustotal";
-    private static final String DEFAULT_RELATIONSHIPS = "resolutions,subdomains,siblings,historical_whois";
+    static final SourceInfo.Setting<List<String>> RELATIONSHIPS = SourceInfo.Setting.list("relationships",
+            "which relationships to ask for names", "resolutions,subdomains,siblings,historical_whois");
     private static final Set<Relation> RELATIONS = new HashSet<>(HistoryMapper.RELATIONS);
 
     static {
@@ -38,27 +39,32 @@ public final class VirusTotalSource extends ServiceSource {
     }
     private static final int PAGE = 40;
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "VirusTotal v3: resolutions of IPs and names, subdomains of domains, siblings of hosts",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP),
-            RELATIONS,
-            Access.PASSIVE, settings(SourceInfo.Setting.key("VirusTotal API key", true),
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("VirusTotal v3: resolutions of IPs and names, subdomains of domains, siblings of hosts")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP)
+            .produces(RELATIONS)
+            .settings(settings(SourceInfo.Setting.key("VirusTotal API key", true),
                     "https://www.virustotal.com/api/v3",
-                    SourceInfo.Setting.plain("relationships", "which relationships to ask for names",
-                            DEFAULT_RELATIONSHIPS)),
-            new SourceInfo.RateLimit(4, Duration.ofMinutes(1)), 1, Duration.ofDays(1), true);
+                    RELATIONSHIPS))
+            .rateLimit(4, Duration.ofMinutes(1))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
     }
 
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return VirusTotalParser.ERRORS;
+    }
+
     private record Tally(long fetched, Long total, boolean more) {}
 
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
-        List<String> wanted = List.of(call.context().settings().get("relationships", DEFAULT_RELATIONSHIPS)
-                .replace(" ", "").split(","));
+        List<String> wanted = call.context().settings().get(RELATIONSHIPS);
         String object = indicator.type() == IndicatorType.IP ? "/ip_addresses/" : "/domains/";
         String base = call.base() + object + ServiceCall.enc(indicator.value()) + "/";
         List<Tally> tallies = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.infrapivot.source.whoisxml;
 
+import io.infrapivot.source.http.ErrorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.thirdparty.DomainHit;
 import io.infrapivot.source.thirdparty.Json;
@@ -7,7 +8,7 @@ import io.infrapivot.source.thirdparty.HistoricRecord;
 import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class WhoisXmlParser {
         checkError(root);
         JsonNode list = root.get("domainsList");
         Long total = Json.number(root, "domainsCount");
-        if (list == null && total == null) throw new ServiceException(Kind.MALFORMED, "no domainsList in the answer");
+        if (list == null && total == null) throw new ServiceException(ErrorClass.GARBAGE, "no domainsList in the answer");
         List<DomainHit> out = new ArrayList<>();
         if (list != null) {
             for (JsonNode d : list) {
@@ -46,26 +47,25 @@ public final class WhoisXmlParser {
         JsonNode em = root.get("ErrorMessage");
         if (em != null && em.isObject()) {
             String msg = Json.text(em, "msg");
-            throw new ServiceException(kindOf(Json.number(em, "errorCode"), msg), Json.excerpt(msg));
+            throw new ServiceException(ERRORS.of(Json.text(em, "errorCode"), null), Json.excerpt(msg));
         }
         Long code = Json.number(root, "code");
         String messages = Json.text(root, "messages");
         if (messages == null && root.path("messages").isArray()) {
             messages = String.join("; ", Json.texts(root, "messages"));
         }
-        if (code != null && code >= 400) throw new ServiceException(kindOf(code, messages), Json.excerpt(messages));
+        if (code != null && code >= 400) throw new ServiceException(ERRORS.of(messages, code), Json.excerpt(messages));
     }
 
-    private static Kind kindOf(Long code, String msg) {
-        String m = msg == null ? "" : msg.toLowerCase(Locale.ROOT);
-        if (m.contains("credit") || m.contains("limit") || m.contains("quota") || code != null && code == 429) {
-            return Kind.QUOTA;
-        }
-        if (m.contains("api key") || m.contains("apikey") || code != null && (code == 401 || code == 403)) {
-            return Kind.AUTH;
-        }
-        return code != null && code >= 400 && code < 500 ? Kind.BAD_QUERY : Kind.SERVER;
-    }
+    /**
+     * WhoisXML's documented error codes and sentences: {@code ErrorMessage.errorCode} (AUTHENTICATE_*), and the
+     * 403 "Access restricted" sentence, which in practice means the credits are spent.
+     */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD
+            .said("AUTHENTICATE_01", ErrorClass.AUTH).said("AUTHENTICATE_02", ErrorClass.AUTH)
+            .said("AUTHENTICATE_03", ErrorClass.AUTH)
+            .said("Access restricted. Check credits balance or enter the correct API key", ErrorClass.QUOTA)
+            .said("API key is not valid", ErrorClass.AUTH);
 
     /**
      * WHOIS History API ({@code whois-history.whoisxmlapi.com/api/v1?mode=purchase}): {@code {"recordsCount":N,
@@ -80,7 +80,7 @@ public final class WhoisXmlParser {
         checkError(root);
         JsonNode records = root.get("records");
         if (records == null || !records.isArray()) {
-            throw new ServiceException(Kind.MALFORMED, "no records in the answer");
+            throw new ServiceException(ErrorClass.GARBAGE, "no records in the answer");
         }
         List<HistoricRecord> out = new ArrayList<>();
         for (JsonNode r : records) {

@@ -28,19 +28,28 @@ import java.util.EnumSet;
 public final class WhoisXmlSource extends ServiceSource {
     public static final String ID = "whoisxml";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "WhoisXML API: WHOIS history of a domain; reverse WHOIS of an email, organisation, person or phone",
-            EnumSet.of(IndicatorType.DOMAIN, IndicatorType.EMAIL, IndicatorType.ORG, IndicatorType.PERSON,
-                    IndicatorType.PHONE), HistoryMapper.RELATIONS,
-            Access.PASSIVE, settings(SourceInfo.Setting.key("WhoisXML API key", true),
+    static final SourceInfo.Setting<String> REVERSE_URL = SourceInfo.Setting.text("reverse_url",
+            "base URL of the Reverse WHOIS API", "https://reverse-whois.whoisxmlapi.com");
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("WhoisXML API: WHOIS history of a domain; reverse WHOIS of an email, organisation, person or phone")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.EMAIL, IndicatorType.ORG, IndicatorType.PERSON, IndicatorType.PHONE)
+            .produces(HistoryMapper.RELATIONS)
+            .settings(settings(SourceInfo.Setting.key("WhoisXML API key", true),
                     "https://whois-history.whoisxmlapi.com",
-                    SourceInfo.Setting.plain("reverse_url", "base URL of the Reverse WHOIS API",
-                            "https://reverse-whois.whoisxmlapi.com")),
-            new SourceInfo.RateLimit(30, Duration.ofSeconds(1)), 1, Duration.ofDays(7), true);
+                    REVERSE_URL))
+            .rateLimit(30, Duration.ofSeconds(1))
+            .ttl(Duration.ofDays(7))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return WhoisXmlParser.ERRORS;
     }
 
     @Override
@@ -64,7 +73,7 @@ public final class WhoisXmlSource extends ServiceSource {
             case PERSON -> "RegistrantContact.Name";
             default -> "RegistrantContact.Telephone";
         };
-        String base = call.context().settings().get("reverse_url", "https://reverse-whois.whoisxmlapi.com")
+        String base = call.context().settings().get(REVERSE_URL)
                 .replaceAll("/+$", "");
         var req = ServiceCall.Request.of(base + "/api/v2").header("X-Authentication-Token",
                 call.keys().get(0).reveal());

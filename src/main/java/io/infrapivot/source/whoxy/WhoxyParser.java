@@ -1,5 +1,6 @@
 package io.infrapivot.source.whoxy;
 
+import io.infrapivot.source.http.ErrorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrapivot.source.thirdparty.DomainHit;
 import io.infrapivot.source.thirdparty.Json;
@@ -7,7 +8,7 @@ import io.infrapivot.source.thirdparty.HistoricRecord;
 import io.infrapivot.source.thirdparty.HistoryMapper;
 import io.infrapivot.source.thirdparty.Page;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceException.Kind;
+import io.infrapivot.source.ErrorClass;
 import io.infrapivot.source.thirdparty.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,18 +36,20 @@ public final class WhoxyParser {
         return new Page<>(out, Json.number(root, "total_results"), next);
     }
 
+    /** Whoxy answers 200 with {@code status} 0 and a {@code status_reason}: its documented reasons. */
+    public static final ErrorTable ERRORS = ErrorTable.STANDARD.otherwise(ErrorClass.BAD_REQUEST)
+            .said("Invalid API Key", ErrorClass.AUTH)
+            .said("Insufficient balance for this query. Please recharge your account", ErrorClass.QUOTA)
+            .said("Account balance exhausted", ErrorClass.QUOTA);
+
     /** The envelope with {@code status} 1, or the failure thrown. */
     public static JsonNode checked(String body) throws ServiceException {
         JsonNode root = Json.read(body);
         Long status = Json.number(root, "status");
-        if (status == null) throw new ServiceException(Kind.MALFORMED, "no status in the answer");
+        if (status == null) throw new ServiceException(ErrorClass.GARBAGE, "no status in the answer");
         if (status != 1) {
             String reason = Json.text(root, "status_reason");
-            String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
-            Kind kind = r.contains("key") ? Kind.AUTH
-                    : r.contains("balance") || r.contains("credit") || r.contains("limit") ? Kind.QUOTA
-                    : Kind.BAD_QUERY;
-            throw new ServiceException(kind, "Whoxy says " + Json.excerpt(reason == null ? "status " + status : reason));
+            throw new ServiceException(ERRORS.ofCode(reason), "Whoxy says " + Json.excerpt(reason == null ? "status " + status : reason));
         }
         return root;
     }

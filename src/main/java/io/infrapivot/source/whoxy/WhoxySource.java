@@ -25,15 +25,24 @@ public final class WhoxySource extends ServiceSource {
     private static final Set<IndicatorType> ACCEPTS = EnumSet.of(IndicatorType.DOMAIN, IndicatorType.EMAIL,
             IndicatorType.ORG, IndicatorType.PERSON, IndicatorType.PHONE);
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "Whoxy reverse WHOIS (domains registered with an email, company, name or phone) and WHOIS history",
-            ACCEPTS, HistoryMapper.RELATIONS,
-            Access.PASSIVE, settings(SourceInfo.Setting.key("Whoxy API key", true), "https://api.whoxy.com"),
-            new SourceInfo.RateLimit(5, Duration.ofSeconds(1)), 1, Duration.ofDays(7), true);
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("Whoxy reverse WHOIS (domains registered with an email, company, name or phone) and WHOIS history")
+            .accepts(ACCEPTS)
+            .produces(HistoryMapper.RELATIONS)
+            .settings(settings(SourceInfo.Setting.key("Whoxy API key", true), "https://api.whoxy.com"))
+            .rateLimit(5, Duration.ofSeconds(1))
+            .ttl(Duration.ofDays(7))
+            .build();
 
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** The service's statuses and error codes, declared as data. */
+    @Override
+    public io.infrapivot.source.http.ErrorTable errors() {
+        return WhoxyParser.ERRORS;
     }
 
     @Override

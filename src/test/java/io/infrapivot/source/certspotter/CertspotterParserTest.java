@@ -1,5 +1,6 @@
 package io.infrapivot.source.certspotter;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,8 +27,8 @@ class CertspotterParserTest {
     void errorObjects() {
         assertThatThrownBy(() -> CertspotterParser.parse(read("certspotter/ratelimited.json")))
                 .hasMessageContaining("rate_limited")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.RATE_LIMITED);
         assertThatThrownBy(() -> CertspotterParser.parse(read("certspotter/unauthorized.json")))
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.AUTH);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.AUTH);
     }
 }

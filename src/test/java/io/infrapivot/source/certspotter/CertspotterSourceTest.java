@@ -41,7 +41,7 @@ class CertspotterSourceTest extends ServiceTestBase {
     @Test
     void errorCodes() throws Exception {
         enqueue(429, read("certspotter/ratelimited.json"));
-        assertError(lookup(sample()), "quota exceeded");
+        assertError(lookup(sample()), "rate limited", "rate_limited");
         enqueue(401, read("certspotter/unauthorized.json"));
         assertError(lookup(sample()), "unauthorized", "HTTP 401");
     }

@@ -1,5 +1,6 @@
 package io.infrapivot.source.circl;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +34,7 @@ class CirclParserTest {
     void truncatedLineIsAnErrorNotFewerRecords() {
         assertThatThrownBy(() -> CirclParser.parse(read("circl/truncated.cof")))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("truncated or invalid JSON on line 1")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.MALFORMED);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.GARBAGE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.infrapivot.source.dnsdb;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,9 +32,9 @@ class DnsdbParserTest {
     @Test
     void cutStreamAndFailedAreErrors() {
         assertThatThrownBy(() -> DnsdbParser.parse(read("dnsdb/cut.jsonl"))).hasMessageContaining("cut off")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.MALFORMED);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.GARBAGE);
         assertThatThrownBy(() -> DnsdbParser.parse(read("dnsdb/failed.jsonl"))).hasMessageContaining("Query timed out")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.SERVER);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.SERVER);
         assertThatThrownBy(() -> DnsdbParser.parse("")).hasMessageContaining("no begin");
     }
 }

@@ -1,5 +1,6 @@
 package io.infrapivot.source.domaintools;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +22,8 @@ class DomainToolsParserTest {
     void errorEnvelope() {
         assertThatThrownBy(() -> DomainToolsParser.reverseWhois(read("domaintools/forbidden.json"), false))
                 .hasMessageContaining("Not authorized")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.AUTH);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.AUTH);
         assertThatThrownBy(() -> DomainToolsParser.reverseWhois(read("domaintools/quota.json"), false))
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.RATE_LIMITED);
     }
 }

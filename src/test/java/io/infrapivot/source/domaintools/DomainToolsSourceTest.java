@@ -50,7 +50,7 @@ class DomainToolsSourceTest extends ServiceTestBase {
         enqueue(403, read("domaintools/forbidden.json"));
         assertError(lookup(sample()), "Not authorized for product");
         enqueue(200, read("domaintools/quota.json"));
-        assertError(lookup(sample()), "quota exceeded");
+        assertError(lookup(sample()), "rate limited", "exceeded your query limit");
     }
 
     @Test

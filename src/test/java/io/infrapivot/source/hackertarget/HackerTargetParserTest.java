@@ -1,5 +1,6 @@
 package io.infrapivot.source.hackertarget;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,10 +32,10 @@ class HackerTargetParserTest {
     void quotaAndParameterErrorsAreErrors() {
         assertThatThrownBy(() -> HackerTargetParser.hostSearch(read("hackertarget/quota.txt")))
                 .hasMessageContaining("API count exceeded")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.QUOTA);
         assertThatThrownBy(() -> HackerTargetParser.reverseIp(read("hackertarget/badparam.txt")))
                 .hasMessageContaining("error check your search parameter")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.BAD_QUERY);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.BAD_REQUEST);
         assertThatThrownBy(() -> HackerTargetParser.hostSearch("<html><title>Blocked</title></html>"))
                 .hasMessageContaining("HTML");
     }

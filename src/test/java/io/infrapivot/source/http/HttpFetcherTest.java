@@ -210,4 +210,92 @@ class HttpFetcherTest {
         assertThat(HttpFetcher.retryAfter("120")).isEqualTo(Duration.ofMinutes(2));
         assertThat(HttpFetcher.retryAfter("soon")).isNull();
     }
+
+    @Test
+    void retryAfterBeyondTwoToTheThirtyOneSecondsIsCappedNotAnError() {
+        assertThat(HttpFetcher.retryAfter("2147483648")).isEqualTo(HttpFetcher.RETRY_AFTER_CAP);
+        assertThat(HttpFetcher.retryAfter("99999999999999999999999999999")).isEqualTo(HttpFetcher.RETRY_AFTER_CAP);
+        assertThat(HttpFetcher.retryAfter("0009")).isEqualTo(Duration.ofSeconds(9));
+        assertThat(HttpFetcher.retryAfter("-5")).isNull();
+        for (String huge : List.of("2147483648", "99999999999999999999999999999")) {
+            for (int code : List.of(429, 503)) {
+                server.enqueue(new MockResponse.Builder().code(code).setHeader("Retry-After", huge).body("{}").build());
+                assertThatThrownBy(() -> fetcher.get(HttpFetcher.Get.json(url("/x"))))
+                        .as("%s with Retry-After %s", code, huge)
+                        .isInstanceOfSatisfying(HttpError.class, e -> {
+                            assertThat(e.kind()).isEqualTo(HttpError.Kind.RATE_LIMITED);
+                            assertThat(e.retryAfter()).isEqualTo(HttpFetcher.RETRY_AFTER_CAP);
+                            assertThat(e.getMessage()).doesNotContain("NumberFormat");
+                        });
+            }
+        }
+    }
+
+    @Test
+    void onlyThePolicyRetriesAndEachRetryPassesTheGate() throws Exception {
+        // OkHttp would retry a 503 with Retry-After: 0 by itself, unseen by the gate
+        server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "0").body("{}").build());
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"ok\":1}").build());
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        HttpAnswer a = fetcher.get(HttpFetcher.Get.json(url("/x")), () -> {
+            asked.incrementAndGet();
+            return null;
+        });
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(asked).hasValue(1);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+
+        server.enqueue(new MockResponse.Builder().code(500).body("{}").build());
+        assertThatThrownBy(() -> fetcher.get(HttpFetcher.Get.json(url("/y")), () -> "request budget spent"))
+                .isInstanceOfSatisfying(HttpError.class, e -> {
+                    assertThat(e.kind()).isEqualTo(HttpError.Kind.HELD);
+                    assertThat(e.errorClass()).isEqualTo(io.infrapivot.source.ErrorClass.HELD);
+                });
+        assertThat(server.getRequestCount()).as("the held retry was not sent").isEqualTo(3);
+    }
+
+    @Test
+    void notRetryableStatusesAreAnswersAndAuthIsNotRetried() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "text/html")
+                .body("<html>login</html>").build());
+        HttpAnswer a = fetcher.get(HttpFetcher.Get.json(url("/x")));
+        assertThat(a.status()).as("a 401 HTML page is read by its status, not as garbage").isEqualTo(401);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void trailingDotLocalhostRedirectIsRefused() {
+        for (String to : List.of("https://localhost./x", "https://LOCALHOST../x", "https://127.1/x",
+                "https://0x7f.0.0.1/x", "https://foo.localhost./x")) {
+            server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", to).build());
+            assertThatThrownBy(() -> fetcher.get(HttpFetcher.Get.json(url("/x")))).as(to)
+                    .isInstanceOfSatisfying(HttpError.class,
+                            e -> assertThat(e.kind()).isEqualTo(HttpError.Kind.REDIRECT_REFUSED));
+        }
+        assertThat(server.getRequestCount()).isEqualTo(5);
+    }
+
+    @Test
+    void aPublicNameThatResolvesToAnInternalAddressIsRefused() throws Exception {
+        okhttp3.Dns rebinding = host -> host.equals("evil.example.com")
+                ? List.of(InetAddress.getByName("127.0.0.1"))
+                : okhttp3.Dns.SYSTEM.lookup(host);
+        HttpFetcher f = new HttpFetcher(HttpFetcher.Options.defaults()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(3))
+                .withRetries(2, Duration.ofMillis(10), Duration.ofSeconds(1)), rebinding);
+        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "https://evil.example.com/steal")
+                .build());
+        assertThatThrownBy(() -> f.get(HttpFetcher.Get.json(url("/x"))))
+                .isInstanceOfSatisfying(HttpError.class, e -> {
+                    assertThat(e.kind()).isEqualTo(HttpError.Kind.REDIRECT_REFUSED);
+                    assertThat(e.getMessage()).contains("evil.example.com").contains("not a public host");
+                });
+        // a link read from an answer (RDAP related): the same check before the first request
+        assertThatThrownBy(() -> f.get(HttpFetcher.Get.json("https://evil.example.com/domain/x").toPublicHostOnly()))
+                .isInstanceOfSatisfying(HttpError.class,
+                        e -> assertThat(e.kind()).isEqualTo(HttpError.Kind.REDIRECT_REFUSED));
+        assertThatThrownBy(() -> f.get(HttpFetcher.Get.json(url("/y")).toPublicHostOnly()))
+                .as("a loopback literal").isInstanceOf(HttpError.class);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
 }

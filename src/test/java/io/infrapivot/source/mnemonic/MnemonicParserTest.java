@@ -1,5 +1,6 @@
 package io.infrapivot.source.mnemonic;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,9 +30,9 @@ class MnemonicParserTest {
     void refusalsCarryTheirMessage() {
         assertThatThrownBy(() -> MnemonicParser.parse(read("mnemonic/forbidden.json")))
                 .hasMessageContaining("responseCode 403").hasMessageContaining("Access denied")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.AUTH);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.AUTH);
         assertThatThrownBy(() -> MnemonicParser.parse(read("mnemonic/quota.json")))
                 .hasMessageContaining("Resource limit exceeded")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.QUOTA);
     }
 }

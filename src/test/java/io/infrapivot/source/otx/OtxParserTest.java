@@ -1,5 +1,6 @@
 package io.infrapivot.source.otx;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +25,7 @@ class OtxParserTest {
     void missingCredentialsIsAnAuthError() {
         assertThatThrownBy(() -> OtxParser.parse(read("otx/noauth.json")))
                 .hasMessageContaining("Authentication credentials were not provided")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.AUTH);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.AUTH);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.infrapivot.source.passivetotal;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,8 +32,8 @@ class PassiveTotalParserTest {
     void errors() {
         assertThatThrownBy(() -> PassiveTotalParser.passiveDns(read("passivetotal/badkey.json")))
                 .hasMessageContaining("Invalid credentials")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.AUTH);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.AUTH);
         assertThatThrownBy(() -> PassiveTotalParser.whoisSearch(read("passivetotal/quota.json")))
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.QUOTA);
     }
 }

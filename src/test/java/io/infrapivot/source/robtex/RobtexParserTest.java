@@ -1,5 +1,6 @@
 package io.infrapivot.source.robtex;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,9 +22,9 @@ class RobtexParserTest {
     }
 
     @Test
-    void rateLimitIsAQuotaError() {
+    void rateLimitIsARateLimitError() {
         assertThatThrownBy(() -> RobtexParser.parse(read("robtex/ratelimited.json")))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("ratelimited")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.RATE_LIMITED);
     }
 }

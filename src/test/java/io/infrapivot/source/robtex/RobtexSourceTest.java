@@ -37,7 +37,8 @@ class RobtexSourceTest extends ServiceTestBase {
     void rateLimitedBodyIsAnError() throws Exception {
         enqueue(200, read("robtex/ratelimited.json"));
         var r = lookup(sample());
-        assertError(r, "quota exceeded", "ratelimited");
+        assertError(r, "rate limited", "ratelimited");
+        assertThat(r.errorClass()).isEqualTo(io.infrapivot.source.ErrorClass.RATE_LIMITED);
         assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
     }
 }

@@ -1,5 +1,6 @@
 package io.infrapivot.source.securitytrails;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,9 +42,9 @@ class SecurityTrailsParserTest {
     @Test
     void messagesAreErrors() {
         assertThatThrownBy(() -> SecurityTrailsParser.subdomains("example.com", read("securitytrails/badkey.json")))
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.AUTH);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.AUTH);
         assertThatThrownBy(() -> SecurityTrailsParser.domainList(read("securitytrails/quota.json")))
                 .hasMessageContaining("exceeded the usage limits")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.QUOTA);
     }
 }

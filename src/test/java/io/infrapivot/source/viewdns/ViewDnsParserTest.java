@@ -1,5 +1,6 @@
 package io.infrapivot.source.viewdns;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +22,8 @@ class ViewDnsParserTest {
     void errors() {
         assertThatThrownBy(() -> ViewDnsParser.reverseWhois(read("viewdns/badkey.json")))
                 .hasMessageContaining("Invalid API key provided")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.AUTH);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.AUTH);
         assertThatThrownBy(() -> ViewDnsParser.reverseWhois(read("viewdns/quota.json")))
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.QUOTA);
     }
 }

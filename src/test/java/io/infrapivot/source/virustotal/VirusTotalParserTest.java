@@ -1,5 +1,6 @@
 package io.infrapivot.source.virustotal;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,9 +34,9 @@ class VirusTotalParserTest {
     void errorsByCode() {
         assertThatThrownBy(() -> VirusTotalParser.resolutions(read("virustotal/wrongkey.json")))
                 .hasMessageContaining("WrongCredentialsError")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.AUTH);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.AUTH);
         assertThatThrownBy(() -> VirusTotalParser.names(read("virustotal/quota.json")))
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.QUOTA);
     }
 
     @Test

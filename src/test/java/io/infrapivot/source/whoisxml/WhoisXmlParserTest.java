@@ -1,5 +1,6 @@
 package io.infrapivot.source.whoisxml;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,8 +27,8 @@ class WhoisXmlParserTest {
     void errors() {
         assertThatThrownBy(() -> WhoisXmlParser.reverseWhois(read("whoisxml/restricted.json")))
                 .hasMessageContaining("Check credits balance")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.QUOTA);
         assertThatThrownBy(() -> WhoisXmlParser.reverseWhois(read("whoisxml/badkey.json")))
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.AUTH);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.AUTH);
     }
 }

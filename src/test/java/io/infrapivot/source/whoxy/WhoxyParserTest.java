@@ -1,5 +1,6 @@
 package io.infrapivot.source.whoxy;
 
+import io.infrapivot.source.ErrorClass;
 import static io.infrapivot.source.thirdparty.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +25,8 @@ class WhoxyParserTest {
     void statusZeroIsAnError() {
         assertThatThrownBy(() -> WhoxyParser.reverseWhois(read("whoxy/badkey.json")))
                 .hasMessageContaining("Invalid API Key")
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.AUTH);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.AUTH);
         assertThatThrownBy(() -> WhoxyParser.reverseWhois(read("whoxy/balance.json")))
-                .extracting(e -> ((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.QUOTA);
+                .extracting(e -> ((ServiceException) e).errorClass()).isEqualTo(ErrorClass.QUOTA);
     }
 }
