@@ -55,6 +55,8 @@ class EngineLoggingTest {
             public void close() {}
         };
         Logger logger = Logger.getLogger("io.infrapivot.source.keyed");
+        Level before = logger.getLevel();
+        logger.setLevel(Level.ALL); // whatever another test in this JVM made of the root logger
         logger.addHandler(capture);
         try (CaseStore store = new SqliteCaseRepository(dir).open("log");
              Engine e = new Engine(new SourceRegistry(List.of(keyed)),
@@ -68,6 +70,7 @@ class EngineLoggingTest {
             assertThat(store.lookups().toString()).doesNotContain(KEY);
         } finally {
             logger.removeHandler(capture);
+            logger.setLevel(before);
         }
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.getLevel()).isEqualTo(Level.WARNING);
