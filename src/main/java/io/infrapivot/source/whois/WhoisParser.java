@@ -52,7 +52,9 @@ public final class WhoisParser {
         }
         String format = profile.format() != null ? profile.format() : family;
         b.format(format);
-        RegistrationStatus cls = AnswerClass.classify(text, b.hasRegistrationData());
+        // a lifecycle state (redemption, pending delete, inactive) says the name exists, whatever else is missing
+        boolean lifecycle = io.infrapivot.source.registration.Lifecycle.apply(b);
+        RegistrationStatus cls = AnswerClass.classify(text, b.hasRegistrationData() || lifecycle);
         if (cls != null) {
             b.status(cls);
             if (cls == RegistrationStatus.AVAILABLE && query == null) {
@@ -62,6 +64,7 @@ public final class WhoisParser {
             if (cls == RegistrationStatus.THROTTLED) b.raw(text);
             return b.build();
         }
+        if (lifecycle && b.status() == null) b.status(RegistrationStatus.REGISTERED);
         if (!b.hasData()) {
             b.parseStatus(ParseStatus.RAW_ONLY).status(RegistrationStatus.UNKNOWN).raw(text);
             found(b, text);
