@@ -32,6 +32,24 @@ public final class Lifecycle {
         return null;
     }
 
+    private static final Pattern RESERVED = Pattern.compile(
+            "^(?:reserved|registry ?reserved|reserved ?domain|blocked|unassignable|withheld|restricted|prohibited)$");
+    private static final Pattern INVALID = Pattern.compile("^(?:invalid|not ?allowed|forbidden)$");
+
+    /**
+     * What the registry's own status words say about the name when they are not about a registration: reserved
+     * (.uz "RESERVED" with the registry's own dates, .it "UNASSIGNABLE") or invalid (EURid "NOT ALLOWED",
+     * DENIC "invalid"); null otherwise.
+     */
+    public static RegistrationStatus statusOf(java.util.Collection<String> statuses) {
+        for (String s : statuses) {
+            String t = s.toLowerCase(Locale.ROOT).strip();
+            if (RESERVED.matcher(t).matches()) return RegistrationStatus.RESERVED;
+            if (INVALID.matcher(t).matches()) return RegistrationStatus.INVALID;
+        }
+        return null;
+    }
+
     /**
      * Adds the EPP code of every lifecycle state among the builder's statuses; returns whether one was found
      * (then the object exists: {@code registered} when nothing else decided its status).
@@ -39,10 +57,12 @@ public final class Lifecycle {
     public static boolean apply(RecordBuilder b) {
         boolean found = false;
         for (String s : List.copyOf(b.statuses())) {
-            String code = code(s);
-            if (code == null) continue;
-            found = true;
-            if (!b.statuses().contains(code)) b.addStatus(code);
+            String t = s.toLowerCase(Locale.ROOT).replace('_', ' ').strip();
+            for (State st : STATES) {
+                if (!st.words().matcher(t).find()) continue;
+                found = true;
+                if (!b.statuses().contains(st.code())) b.addStatus(st.code());
+            }
         }
         return found;
     }

@@ -126,6 +126,16 @@ public final class RecordBuilder {
         return this;
     }
 
+    /** The name servers so far. */
+    public java.util.Set<String> nameServers() {
+        return java.util.Collections.unmodifiableSet(nameServers);
+    }
+
+    /** The registrar's name so far, or null. */
+    public String registrarName() {
+        return registrarName;
+    }
+
     public RecordBuilder ianaId(String v) {
         ianaId = Contact.first(ianaId, ContactBuilder.clean(v));
         return this;
@@ -191,6 +201,10 @@ public final class RecordBuilder {
             "^(?:[-*\u2022>]+\\s*|\\d{1,2}[.)]\\s+|(?:ns|dns|nserver|name ?server)\\s*\\d*\\s*[:=]\\s*)",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /** Placeholders that look like host names (.uz "not.defined. <no value>"). */
+    private static final java.util.Set<String> NS_PLACEHOLDERS = java.util.Set.of("not.defined", "no.nameserver",
+            "none.none", "not.set", "not.available", "no.ns", "ns.not.defined", "example.invalid");
+
     /** The host name in a name-server line, or null when the line holds none (a placeholder, an address). */
     public static String nameServerHost(String v) {
         String c = ContactBuilder.clean(v);
@@ -198,7 +212,7 @@ public final class RecordBuilder {
         String t = NS_LEAD.matcher(c).replaceFirst("").strip();
         String first = t.split("[\\s,;|\\[(<]+", 2)[0].toLowerCase(Locale.ROOT);
         first = trimDot(first);
-        return NS_HOST.matcher(first).matches() ? first : null;
+        return NS_HOST.matcher(first).matches() && !NS_PLACEHOLDERS.contains(first) ? first : null;
     }
 
     public RecordBuilder dnssec(Boolean v) {

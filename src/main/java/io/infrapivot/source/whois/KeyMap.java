@@ -37,7 +37,8 @@ final class KeyMap {
             "last update", "modified", "updated", "last updated date", "domain last updated date",
             "record last updated on", "modified date", "entry updated", "ultima actualizacion",
             "domain datelastmodified", "updated on", "last update date", "last modification", "date de modification",
-            "data de atualizacao", "updated at", "last change", "changed date");
+            "data de atualizacao", "updated at", "last change", "changed date", "record last modified",
+            "last modified date", "domain last modified", "modification date");
     private static final Set<String> EXPIRES = Set.of("registry expiry date", "registrar registration expiration date",
             "expiration date", "expiry date", "expiration time", "paid till", "expires", "expire", "expire date", "expires on",
             "renewal date", "domain expiration date", "record expires on", "free date", "valid until",
@@ -67,6 +68,11 @@ final class KeyMap {
 
     private KeyMap() {}
 
+    /** Whether a value is a contact or registrar handle (one token with a dash and a digit: "REG-0001"). */
+    static boolean isHandle(String value) {
+        return value != null && HANDLE.matcher(value.strip()).matches();
+    }
+
     private static boolean ns(String key) {
         return NS.contains(key) || NS_NUMBERED.matcher(key).matches();
     }
@@ -94,7 +100,9 @@ final class KeyMap {
     /** Splits "clientTransferProhibited https://icann.org/epp#..." and "REGISTERED, DELEGATED" into codes. */
     static void statuses(RecordBuilder b, String value) {
         String v = EPP_URL.matcher(value.strip()).replaceFirst("");
-        for (String s : v.split(",")) b.addStatus(s.strip());
+        // "REGISTERED, DELEGATED"; .it "pendingDelete / redemptionPeriod"; .kz "clientDeleteProhibited - status …"
+        v = v.replaceFirst("\\s+-\\s+.*$", "");
+        for (String s : v.split(",|\\s+/\\s+")) b.addStatus(s.strip());
     }
 
     /** "yes", "signed", "signedDelegation" → true; "no", "unsigned" → false; anything else null. */
