@@ -58,6 +58,16 @@ final class RegistrationCommand implements Callable<Integer> {
         @Option(names = {"-v", "--verbose"}, description = "Every field, not only the summary.")
         boolean verbose;
 
+        @Option(names = "--case", paramLabel = "NAME",
+                description = "Also store each record in this case, dated, so 'history --registration' shows the "
+                        + "changes between the files.")
+        String caseName;
+
+        @Option(names = "--date", paramLabel = "DATE",
+                description = "The date of the answers (YYYY-MM-DD or an ISO-8601 instant; default: each file's own "
+                        + "date: the 'Last update of whois database' it states, else its modification time).")
+        String date;
+
         @Override
         public Integer call() {
             Terminal t = Main.context.terminal();
@@ -65,10 +75,20 @@ final class RegistrationCommand implements Callable<Integer> {
             if (fmt != null && !fmt.equals("whois") && !fmt.equals("rdap")) {
                 throw new CliException(ExitCodes.BAD_INPUT, "--format must be whois or rdap, not '" + format + "'");
             }
+            Instant forced = date == null ? null : parseDate(date);
+            io.infrapivot.engine.port.CaseStore store = caseName == null ? null
+                    : CaseCommand.open(Main.context, Main.context.caseName(caseName));
             int ok = 0;
+            int stored = 0;
+            try {
             for (String f : files) {
                 try {
                     RegistrationRecord r = parseFile(f, fmt, server, Main.context.clock().instant());
+                    if (forced != null) r = r.toBuilder().fetched(forced).build();
+                    if (store != null) {
+                        store(store, f, r);
+                        stored++;
+                    }
                     ok++;
                     if (json) {
                         ObjectNode o = Json.object();
@@ -88,9 +108,74 @@ final class RegistrationCommand implements Callable<Integer> {
                     t.error("cannot parse " + Safe.oneLine(f) + ": " + Safe.oneLine(e.getMessage()));
                 }
             }
+            } finally {
+                if (store != null) store.close();
+            }
+            if (store != null) {
+                t.error(stored + (stored == 1 ? " record" : " records") + " stored in case "
+                        + Terminal.v(Main.context.caseName(caseName)) + " (infrapivot history --registration …)");
+            }
             if (ok == files.size()) return ExitCodes.OK;
             return ok == 0 ? ExitCodes.BAD_INPUT : ExitCodes.PARTIAL;
         }
+    }
+
+    /** Source id of records loaded from saved files (shown by {@code history}). */
+    static final String FILE_SOURCE = "registration-file";
+
+    /** "2024-05-01" (that day, UTC) or an ISO-8601 instant; anything else is bad input. */
+    static Instant parseDate(String text) {
+        try {
+            if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--date must be YYYY-MM-DD or an ISO-8601 time like "
+                    + "2024-05-01T12:00:00Z, not '" + Safe.oneLine(text) + "'");
+        }
+    }
+
+    /**
+     * Stores one parsed record in the case as a lookup of {@link #FILE_SOURCE} about the object it describes,
+     * dated by the record's {@code fetched} (the file's date): its facts are seen at that date, so
+     * {@code history --registration} orders the files by it and shows what changed between them.
+     */
+    static void store(io.infrapivot.engine.port.CaseStore store, String file, RegistrationRecord r) {
+        io.infrapivot.model.Indicator subject = subjectOf(r);
+        if (subject == null) {
+            throw new IllegalArgumentException("the answer names no domain, network or ASN to store it under");
+        }
+        Instant at = r.fetched();
+        var evidence = io.infrapivot.model.RawAnswer.text(FILE_SOURCE, "file " + file,
+                RegistrationJson.toJson(r), "application/json", r.status().id(), at, java.time.Duration.ZERO);
+        List<io.infrapivot.model.Observation> obs = io.infrapivot.source.registration.RegistrationObservations.of(
+                subject, r, FILE_SOURCE, at, evidence, Main.context.parser()).stream()
+                .map(o -> o.withSeen(at, at, null)).toList();
+        store.saveLookup(FILE_SOURCE, subject, "file:" + file, at, at,
+                io.infrapivot.source.LookupResult.of(obs, List.of(evidence)), java.time.Duration.ZERO);
+    }
+
+    /** The indicator a record is about: its domain, its network's first block, or its ASN; null when none. */
+    static io.infrapivot.model.Indicator subjectOf(RegistrationRecord r) {
+        var parser = Main.context.parser();
+        io.infrapivot.model.ParseResult p = null;
+        if (r.domain() != null) p = parser.parseName(r.domain());
+        else if (r.network() != null && !r.network().cidrs().isEmpty()) {
+            p = parser.parseAs(io.infrapivot.model.IndicatorType.CIDR, r.network().cidrs().get(0));
+        } else if (r.autnum() != null && r.autnum().number() != null) {
+            p = parser.parseAs(io.infrapivot.model.IndicatorType.ASN, "AS" + r.autnum().number());
+        }
+        return p instanceof io.infrapivot.model.ParseResult.Parsed ok ? ok.parsed().indicator() : null;
+    }
+
+    private static final java.util.regex.Pattern DB_UPDATE = java.util.regex.Pattern.compile(
+            "(?i)last update of (?:the )?(?:whois|rdap) database:?\\s*\"?([^<\"\\r\\n]{6,60}?)\\s*\"?\\s*(?:<<<|\\r?\\n|$)");
+
+    /** The date an answer states for itself ("Last update of whois database: …"), or null. */
+    static Instant ownDate(String text) {
+        java.util.regex.Matcher m = DB_UPDATE.matcher(text.length() > 200_000 ? text.substring(0, 200_000) : text);
+        return m.find() ? io.infrapivot.source.registration.RegistrationDates.parse(m.group(1).strip()) : null;
     }
 
     /**
@@ -109,6 +194,8 @@ final class RegistrationCommand implements Callable<Integer> {
             fetched = Files.getLastModifiedTime(p).toInstant();
         }
         String text = WhoisClient.decode(bytes, null);
+        Instant own = ownDate(text);
+        if (own != null) fetched = own; // the answer's own date beats the file's modification time
         String fmt = format != null ? format : server != null ? "whois" : guess(text);
         String host = server == null ? null : server.toLowerCase(Locale.ROOT);
         if (fmt.equals("rdap")) return RdapParser.parse(text, 0, null, null, fetched);
