@@ -24,7 +24,10 @@ public final class AnswerClass {
             "status: free", " is free", "status: available",
             "no such domain", "domain is available", "is available for registration", "%error:101",
             "the queried object does not exist", "no information available", "does not exist in database",
-            "not registered", "nothing found", "no match");
+            "not registered", "nothing found", "no match", "do not have an entry", "no entry found",
+            "not been registered", "no found", "220 available", "object_not_found", "no data was found",
+            "no se encuentra registrado", "dominio disponible", "is available for", "is not registered",
+            "domain not exist", "no records found", "no record found", "status: not registered");
     /** Reserved / blocked wording. */
     static final List<String> RESERVED = List.of("status: reserved", "reserved by the registry",
             "reserved name", "is reserved", "reserved domain", "this name is reserved", "registry reserved",

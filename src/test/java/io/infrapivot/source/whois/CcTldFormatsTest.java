@@ -128,4 +128,25 @@ class CcTldFormatsTest {
     void registryDateShapes(String text, String instant) {
         assertThat(RegistrationDates.parse(text, ZoneOffset.UTC)).isEqualTo(Instant.parse(instant));
     }
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            We do not have an entry in our database matching your query.
+            This domain name has not been registered.
+            No Found
+            query_status: 220 Available
+            Object_Not_Found
+            No data was found to match the request criteria.
+            El dominio no se encuentra registrado.
+            Domain example.tm is available for purchase
+            %% NOT FOUND
+            No match!!
+            Status: AVAILABLE
+            """)
+    void registryNotFoundWordingIsAvailable(String answer) {
+        assertThat(WhoisParser.parse(answer + "\n", null, null, FETCHED).status()).isEqualTo(RegistrationStatus.AVAILABLE);
+        // the same words inside an answer with registration data never make it available
+        String registered = "Domain Name: example.test\nRegistrar: Example Registrar\nCreation Date: 2020-01-01\n"
+                + "Name Server: ns1.example.test\n% " + answer + "\n";
+        assertThat(WhoisParser.parse(registered, null, null, FETCHED).status()).isEqualTo(RegistrationStatus.REGISTERED);
+    }
 }
