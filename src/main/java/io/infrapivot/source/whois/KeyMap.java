@@ -55,16 +55,17 @@ final class KeyMap {
     private static final Set<String> DNSSEC = Set.of("dnssec", "signed", "dnssec status");
     private static final Map<String, String> ROLES = Map.of("registrant", "registrant", "admin", "admin",
             "administrative", "admin", "tech", "tech", "technical", "tech", "billing", "billing", "owner",
-            "registrant", "holder", "registrant");
+            "registrant", "holder", "registrant", "titular", "registrant");
     private static final Pattern ROLE_FIELD = Pattern.compile(
-            "(registrant|admin|administrative|tech|technical|billing|owner|holder)(?: contact)?(?: (.+))?");
+            "(registrant|admin|administrative|tech|technical|billing|owner|holder|titular)(?: contact)?(?: (.+))?");
     /** A contact handle: one token of letters and digits with a dash, at least one digit. */
     private static final Pattern HANDLE = Pattern.compile("(?=[^\\s]*\\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+");
     private static final Pattern EPP_URL = Pattern.compile("\\s+(?:https?://\\S+|\\(.*\\))$");
 
     /** Numbered name-server keys: "NS 1", "nameserver1", "ns_name_01", "nserver 2", "Name Server 3", "dns1". */
     private static final Pattern NS_NUMBERED = Pattern.compile(
-            "(?:ns|nameserver|name server|nserver|ns name|dns|name server \\w+|dns server)\\s?\\d{1,2}");
+            "(?:ns|nameserver|name server|nserver|ns name|dns|name server \\w+|dns server|servidor de nombres"
+                    + "|servidor dns)\\s?\\d{1,2}");
 
     private KeyMap() {}
 
@@ -170,7 +171,7 @@ final class KeyMap {
         if (k.endsWith(" of domain name")) k = k.substring(0, k.length() - " of domain name".length()); // .ch
         if (k.endsWith(" contact")) k = k.substring(0, k.length() - " contact".length());
         return switch (k) {
-            case "registrant", "holder", "owner" -> "registrant";
+            case "registrant", "holder", "owner", "titular" -> "registrant";
             case "administrative", "admin" -> "admin";
             case "technical", "tech" -> "tech";
             case "billing" -> "billing";

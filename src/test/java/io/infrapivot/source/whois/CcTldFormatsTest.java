@@ -42,6 +42,7 @@ class CcTldFormatsTest {
             internetnz-legacy.txt  | whois.srs.net.nz    | example-shop.co.nz       | Example Registrar Limited         | 2011-04-11T21:33:01Z | 2025-03-09T22:14:25Z | 2026-04-11T21:33:01Z | ns1.example-dns.nz ns2.example-dns.nz
             mynic-my.txt           | whois.mynic.my      | contoh-kedai.com.my      | Contoh Registrar Sdn Bhd          | 2012-03-15T00:00:00Z | 2025-02-02T00:00:00Z | 2026-03-15T00:00:00Z | ns1.contoh-dns.my ns2.contoh-dns.my
             dns-pt.txt             | whois.dns.pt        | exemplo-loja.pt          | -                                 | 2006-04-19T00:00:00Z | -                    | 2026-04-18T23:59:00Z | ns1.exemplo-dns.pt ns2.exemplo-dns.pt
+            nic-bo.txt             | whois.nic.bo        | ejemplo-tienda.com.bo    | -                                 | 2015-03-01T00:00:00Z | -                    | 2026-03-01T00:00:00Z | ns1.ejemplo-dns.com.bo ns2.ejemplo-dns.com.bo
             nic-cl.txt             | whois.nic.cl        | ejemplo-tienda.cl        | NIC Chile                         | 2010-09-13T20:48:23Z | -                    | 2026-09-13T17:48:02Z | ns1.ejemplo-dns.cl ns2.ejemplo-dns.cl
             """)
     void readsEveryFieldOfTheFormat(String file, String server, String domain, String registrar, String created,
@@ -124,6 +125,12 @@ class CcTldFormatsTest {
             2010-09-13 17:48:23 CLST     | 2010-09-13T20:48:23Z
             2010-06-07 13:01:43 (GMT+0:00) | 2010-06-07T13:01:43Z
             15-mar-2012                  | 2012-03-15T00:00:00Z
+            20th January 2024            | 2024-01-20T00:00:00Z
+            'Mon, 20 Jan 2024 10:00:00 GMT' | 2024-01-20T10:00:00Z
+            2024-01-20T10:00:00.000+0000 | 2024-01-20T10:00:00Z
+            2024-01-20 10:00:00 (UTC+8)  | 2024-01-20T02:00:00Z
+            20.01.2024 10:00:00          | 2024-01-20T10:00:00Z
+            2024-01-20 10:00:00 NZDT     | 2024-01-19T21:00:00Z
             """)
     void registryDateShapes(String text, String instant) {
         assertThat(RegistrationDates.parse(text, ZoneOffset.UTC)).isEqualTo(Instant.parse(instant));
