@@ -172,10 +172,20 @@ final class RegistrationCommand implements Callable<Integer> {
     private static final java.util.regex.Pattern DB_UPDATE = java.util.regex.Pattern.compile(
             "(?i)last update of (?:the )?(?:whois|rdap) database:?\\s*\"?([^<\"\\r\\n]{6,60}?)\\s*\"?\\s*(?:<<<|\\r?\\n|$)");
 
-    /** The date an answer states for itself ("Last update of whois database: …"), or null. */
+    private static final java.util.regex.Pattern RDAP_UPDATE = java.util.regex.Pattern.compile(
+            "(?i)\"eventAction\"\\s*:\\s*\"last update of rdap database\"\\s*,\\s*\"eventDate\"\\s*:\\s*\"([^\"]{6,40})\"");
+
+    /**
+     * The date an answer states for itself (WHOIS "Last update of whois database: …", RDAP's "last update of RDAP
+     * database" event), or null.
+     */
     static Instant ownDate(String text) {
-        java.util.regex.Matcher m = DB_UPDATE.matcher(text.length() > 200_000 ? text.substring(0, 200_000) : text);
-        return m.find() ? io.infrapivot.source.registration.RegistrationDates.parse(m.group(1).strip()) : null;
+        String head = text.length() > 200_000 ? text.substring(0, 200_000) : text;
+        for (java.util.regex.Pattern p : List.of(DB_UPDATE, RDAP_UPDATE)) {
+            java.util.regex.Matcher m = p.matcher(head);
+            if (m.find()) return io.infrapivot.source.registration.RegistrationDates.parse(m.group(1).strip());
+        }
+        return null;
     }
 
     /**
