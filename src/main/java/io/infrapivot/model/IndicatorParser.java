@@ -242,10 +242,15 @@ public final class IndicatorParser {
         return TokenParser.hash(s, null, notes);
     }
 
-    /** --type domain / --type host: the name, if it is of that type (a public suffix counts as a domain). */
+    /**
+     * --type domain / --type host: the name, if it is of that type (a public suffix counts as a domain). One name
+     * has one identity whoever asks: the registrable domain (eTLD+1 by the list, by its default rule {@code *}
+     * under an unknown TLD) is a domain, every name below it a host; only a single label under an unknown TLD
+     * (no registrable domain at all: {@code localhost}) takes the type asked for.
+     */
     private ParsedIndicator forcedName(IndicatorType type, String s, List<String> notes) {
         NameParser.Name n = names.parse(s, notes);
-        if (n.type() == type || !n.details().knownTld()) {
+        if (n.type() == type || !n.details().knownTld() && n.details().labels() == 1) {
             NameParser.Name typed = new NameParser.Name(n.ascii(), n.unicode(), type, n.details());
             return typed.toParsed(notes);
         }

@@ -37,6 +37,8 @@ final class Migrations {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION + vendor)
+                // migrations that need Java (the Public Suffix List): the same for every vendor
+                .javaMigrations(new V2_1__One_name_one_identity())
                 .validateMigrationNaming(true)
                 .failOnMissingLocations(true)
                 .load();

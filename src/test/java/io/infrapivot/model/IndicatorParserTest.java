@@ -393,4 +393,26 @@ class IndicatorParserTest {
     private static String hex(String alg, byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance(alg).digest(data));
     }
+    @Test
+    void oneNameHasOneIdentityWhateverTypeIsAskedFor() {
+        // known TLD, the list's private section, and an unknown TLD under the default rule "*"
+        for (String[] c : new String[][] {{"portal.evil.com", "evil.com"}, {"a.b.example.co.uk", "example.co.uk"},
+                {"portal.evil.test", "evil.test"}, {"x.y.corp.internal", "corp.internal"}}) {
+            String name = c[0];
+            String registrable = c[1];
+            assertThat(PARSER.parse(name).orElseThrow().indicator().key()).isEqualTo("host:" + name);
+            assertThat(PARSER.parseName(name).orElseThrow().indicator().key()).isEqualTo("host:" + name);
+            assertThat(PARSER.parseAs(IndicatorType.HOST, name).orElseThrow().indicator().key())
+                    .isEqualTo("host:" + name);
+            assertThat(invalidReason(PARSER.parseAs(IndicatorType.DOMAIN, name)))
+                    .contains("is a host under the registrable domain " + registrable);
+            assertThat(PARSER.parseAs(IndicatorType.DOMAIN, registrable).orElseThrow().indicator().key())
+                    .isEqualTo("domain:" + registrable);
+            assertThat(invalidReason(PARSER.parseAs(IndicatorType.HOST, registrable)))
+                    .contains("is a registrable domain");
+        }
+        // a single label under an unknown TLD has no registrable domain: it takes the type asked for
+        assertThat(PARSER.parseAs(IndicatorType.HOST, "localhost").orElseThrow().indicator().key())
+                .isEqualTo("host:localhost");
+    }
 }

@@ -61,6 +61,16 @@ final class RegistrationCommand implements Callable<Integer> {
         @Option(names = {"-v", "--verbose"}, description = "Every field, not only the summary.")
         boolean verbose;
 
+        @Option(names = "--case", paramLabel = "NAME",
+                description = "Also store each record in this case, dated, so 'history --registration' shows the "
+                        + "changes between the files.")
+        String caseName;
+
+        @Option(names = "--date", paramLabel = "DATE",
+                description = "The date of the answers (YYYY-MM-DD or an ISO-8601 instant; default: each file's own "
+                        + "date: the 'Last update of whois database' it states, else its modification time).")
+        String date;
+
         @Override
         public Integer call() {
             Terminal t = Main.context(spec).terminal();
@@ -68,10 +78,20 @@ final class RegistrationCommand implements Callable<Integer> {
             if (fmt != null && !fmt.equals("whois") && !fmt.equals("rdap")) {
                 throw new CliException(ExitCodes.BAD_INPUT, "--format must be whois or rdap, not '" + format + "'");
             }
+            Instant forced = date == null ? null : parseDate(date);
+            io.infrapivot.engine.port.CaseStore store = caseName == null ? null
+                    : CaseCommand.open(Main.context(spec), Main.context(spec).caseName(caseName));
             int ok = 0;
+            int stored = 0;
+            try {
             for (String f : files) {
                 try {
                     RegistrationRecord r = parseFile(f, fmt, server, Main.context(spec).clock().instant());
+                    if (forced != null) r = r.toBuilder().fetched(forced).build();
+                    if (store != null) {
+                        SavedAnswers.store(store, f, r, Main.context(spec).parser());
+                        stored++;
+                    }
                     ok++;
                     if (json) {
                         ObjectNode o = Json.object();
@@ -91,8 +111,28 @@ final class RegistrationCommand implements Callable<Integer> {
                     t.error("cannot parse " + Safe.oneLine(f) + ": " + Safe.oneLine(e.getMessage()));
                 }
             }
+            } finally {
+                if (store != null) store.close();
+            }
+            if (store != null) {
+                t.error(stored + (stored == 1 ? " record" : " records") + " stored in case "
+                        + Terminal.v(Main.context(spec).caseName(caseName)) + " (infrapivot history --registration …)");
+            }
             if (ok == files.size()) return ExitCodes.OK;
             return ok == 0 ? ExitCodes.BAD_INPUT : ExitCodes.PARTIAL;
+        }
+    }
+
+    /** "2024-05-01" (that day, UTC) or an ISO-8601 instant; anything else is bad input. */
+    static Instant parseDate(String text) {
+        try {
+            if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--date must be YYYY-MM-DD or an ISO-8601 time like "
+                    + "2024-05-01T12:00:00Z, not '" + Safe.oneLine(text) + "'");
         }
     }
 

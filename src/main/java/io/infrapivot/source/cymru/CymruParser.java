@@ -50,6 +50,17 @@ public final class CymruParser {
         return Optional.of(new AsInfo(n, field(f, 1), field(f, 2), field(f, 3), field(f, 4)));
     }
 
+    /** A {@code YYYY-MM-DD} allocation date as the instant of that day's start (UTC), or null. */
+    public static java.time.Instant date(String s) {
+        if (s == null || !s.matches("\\d{4}-\\d{2}-\\d{2}")) return null;
+        try {
+            return java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            System.getLogger(CymruParser.class.getName()).log(System.Logger.Level.DEBUG, "not a date: " + e.getMessage());
+            return null;
+        }
+    }
+
     private static String[] fields(String txt) {
         String[] f = txt.split("\\|", 8);
         for (int i = 0; i < f.length; i++) f[i] = io.infrapivot.model.Safe.truncate(f[i].trim(), MAX_FIELD);

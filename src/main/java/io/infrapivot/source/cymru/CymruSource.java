@@ -97,23 +97,35 @@ public final class CymruSource implements Source, io.infrapivot.source.dns.DnsBa
             out.add(RecordInterpreter.outcome(self, txt));
             return out;
         }
+        java.util.Map<Long, List<Finding>> asInfo = new java.util.HashMap<>();
+        java.util.Set<String> prefixes = new java.util.HashSet<>();
         for (String t : RecordInterpreter.txtStrings(txt)) {
             var origin = CymruParser.origin(t);
             if (origin.isEmpty()) continue;
             var o = origin.get();
+            if (!prefixes.add(o.prefix())) continue; // one prefix answered twice (several TXT strings)
             ObjectNode nv = Json.object().put("country", o.country()).put("registry", o.registry())
                     .put("allocated", o.allocated());
             out.add(Finding.link(self, Relation.IN_NETBLOCK, Ref.cidr(o.prefix()), nv, txt));
             for (long asn : o.asns()) {
                 ObjectNode av = Json.object().put("prefix", o.prefix());
-                List<Finding> info = asn(asker, zones, asn);
+                boolean first = !asInfo.containsKey(asn);
+                List<Finding> info = first ? asn(asker, zones, asn) : asInfo.get(asn);
+                asInfo.put(asn, info);
                 info.stream().filter(f -> f.relation() == Relation.REGISTRATION).findFirst()
-                        .ifPresent(f -> av.put("as_name", f.field("name")));
+                        .map(CymruSource::asName).ifPresent(n -> av.put("as_name", n));
                 out.add(Finding.link(self, Relation.ANNOUNCED_BY, Ref.asn("AS" + asn), av, txt));
-                out.addAll(info);
+                if (first) out.addAll(info);
             }
         }
         return out;
+    }
+
+    /** The AS name inside a registration finding made by {@link #asn}, or null. */
+    static String asName(Finding registration) {
+        var v = registration.value();
+        if (v == null || !v.path("autnum").hasNonNull("name")) return null;
+        return v.path("autnum").get("name").asText();
     }
 
     /** Findings for an ASN: its registration facts (country, registry, allocation date, name). */
@@ -123,11 +135,30 @@ public final class CymruSource implements Source, io.infrapivot.source.dns.DnsBa
         if (txt.status() != DnsStatus.ANSWER) return List.of(RecordInterpreter.outcome(self, txt));
         List<Finding> out = new ArrayList<>();
         for (String t : RecordInterpreter.txtStrings(txt)) {
-            CymruParser.asInfo(t).filter(i -> i.asn() == asn).ifPresent(i -> out.add(Finding.attribute(self,
-                    Relation.REGISTRATION, Json.type("cymru-asn").put("asn", i.asn()).put("country", i.country())
-                            .put("registry", i.registry()).put("allocated", i.allocated()).put("name", i.name()),
-                    txt)));
+            var info = CymruParser.asInfo(t).filter(i -> i.asn() == asn);
+            if (info.isEmpty()) continue;
+            out.add(Finding.attribute(self, Relation.REGISTRATION, record(info.get(), txt), txt));
+            break; // one record per ASN
         }
         return out;
+    }
+
+    /**
+     * The AS description as a normalised registration record (kind {@code asn}, format {@code cymru}): the
+     * number, name, country and registry, the allocation date as {@code created}. Rendered and compared like
+     * every other registration record.
+     */
+    static ObjectNode record(CymruParser.AsInfo i, DnsAnswer txt) {
+        var b = io.infrapivot.source.registration.RegistrationRecord.builder("asn", "AS" + i.asn())
+                .status(io.infrapivot.source.registration.RegistrationStatus.REGISTERED)
+                .autnum(new io.infrapivot.source.registration.AutNum(i.asn(), null, blankToNull(i.name()), null,
+                        null, blankToNull(i.country()), blankToNull(i.registry())))
+                .created(CymruParser.date(i.allocated()))
+                .source(ID).format("cymru").server(txt.server()).fetched(txt.started());
+        return (ObjectNode) io.infrapivot.source.registration.RegistrationJson.toTree(b.build());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

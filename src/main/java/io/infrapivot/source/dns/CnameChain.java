@@ -29,7 +29,9 @@ public record CnameChain(List<Finding> aliases, DnsAnswer last, Name end, boolea
         Set<Name> visited = new HashSet<>(Set.of(name));
         Name cur = name;
         DnsAnswer answer = asker.ask(name, type);
-        while (answer.status() == DnsStatus.ANSWER) {
+        while (true) {
+            // the chain is read from every answer that has one: an NXDOMAIN or NODATA answer carries the chain
+            // too, its rcode being about the chain's last name (RFC 6604) — a dangling alias
             CNAMERecord link;
             while ((link = cnameAt(answer, cur)) != null) {
                 Name target = link.getTarget();
@@ -41,10 +43,24 @@ public record CnameChain(List<Finding> aliases, DnsAnswer last, Name end, boolea
                 }
                 cur = target;
             }
+            if (answer.status() != DnsStatus.ANSWER) break;
             if (hasOwnRecords(answer, cur, type) || cur.equals(answer.name())) break;
             answer = asker.ask(cur, type); // the chain leaves this answer: ask for its end
         }
         return new CnameChain(aliases, answer, cur, false, chain);
+    }
+
+    /**
+     * Whether the chain ends at a name that does not exist (NXDOMAIN) or has no record of the asked type
+     * (NODATA) after at least one alias: a dangling alias (a subdomain-takeover candidate when the end is gone).
+     */
+    public boolean dangling() {
+        return !aliases.isEmpty() && !loop && (last.status() == DnsStatus.NXDOMAIN
+                || last.status() == DnsStatus.NODATA || last.status() == DnsStatus.ANSWER && !endHasRecords());
+    }
+
+    private boolean endHasRecords() {
+        return hasOwnRecords(last, end, last.type());
     }
 
     private static CNAMERecord cnameAt(DnsAnswer a, Name owner) {

@@ -40,8 +40,15 @@ public record DnsLookup(Asker asker, List<String> srvServices, int maxPtr, int c
         List<Finding> out = Collections.synchronizedList(new ArrayList<>());
         Wildcard parentWildcard = name.labels() > 3 ? Wildcards.probe(asker, new Name(name, 1)) : null;
         CnameChain a = CnameChain.follow(asker, name, Type.A);
-        if (a.last().status() == DnsStatus.NXDOMAIN && a.aliases().isEmpty()) {
-            out.add(RecordInterpreter.outcome(self, a.last()));
+        if (a.last().status() == DnsStatus.NXDOMAIN) {
+            // a name that does not exist, or an alias whose chain ends at one (the chain is kept: RFC 6604);
+            // an alias holds no other data, so nothing more is asked
+            if (a.aliases().isEmpty()) {
+                out.add(RecordInterpreter.outcome(self, a.last()));
+            } else {
+                out.addAll(a.aliases());
+                out.addAll(chainEnd(self, a));
+            }
             return out;
         }
         addAddresses(self, a, parentWildcard, out);
@@ -80,13 +87,26 @@ public record DnsLookup(Asker asker, List<String> srvServices, int maxPtr, int c
         if (chain.last().status() != DnsStatus.ANSWER || !chain.aliases().isEmpty()
                 && chain.last().records().isEmpty()) {
             if (chain.last().status() != DnsStatus.NODATA || chain.last().type() == Type.A) {
-                Finding f = RecordInterpreter.outcome(self, chain.last());
-                if (!chain.aliases().isEmpty()) f.value().put("name", DnsNames.text(chain.end()));
-                out.add(f);
+                if (chain.aliases().isEmpty()) out.add(RecordInterpreter.outcome(self, chain.last()));
+                else out.addAll(chainEnd(self, chain));
             }
             return;
         }
         out.addAll(RecordInterpreter.interpret(self, chain.last(), wildcard));
+    }
+
+    /**
+     * The outcome at the end of an alias chain that ends without data: on the name looked up (with the chain's
+     * end, the chain, and {@code dangling} when the end does not exist) and on the end name itself.
+     */
+    public static List<Finding> chainEnd(Ref self, CnameChain chain) {
+        Finding onSelf = RecordInterpreter.outcome(self, chain.last());
+        onSelf.value().put("name", DnsNames.text(chain.end()));
+        ArrayNode names = onSelf.value().putArray("chain");
+        chain.chain().forEach(names::add);
+        if (chain.last().status() == DnsStatus.NXDOMAIN) onSelf.value().put("dangling", true);
+        Finding onEnd = RecordInterpreter.outcome(Ref.name(chain.end()), chain.last());
+        return List.of(onSelf, onEnd);
     }
 
     private Void plain(Ref self, Name name, int type, boolean keepNodata, List<Finding> out)

@@ -110,6 +110,11 @@ public final class RecordBuilder {
         return status;
     }
 
+    /** The registry's status codes so far. */
+    public java.util.Set<String> statuses() {
+        return java.util.Collections.unmodifiableSet(statuses);
+    }
+
     public RecordBuilder addStatus(String v) {
         String c = ContactBuilder.clean(v);
         if (c != null && statuses.size() < MAX_LIST) statuses.add(c);
@@ -119,6 +124,16 @@ public final class RecordBuilder {
     public RecordBuilder registrarName(String v) {
         registrarName = Contact.first(registrarName, ContactBuilder.clean(v));
         return this;
+    }
+
+    /** The name servers so far. */
+    public java.util.Set<String> nameServers() {
+        return java.util.Collections.unmodifiableSet(nameServers);
+    }
+
+    /** The registrar's name so far, or null. */
+    public String registrarName() {
+        return registrarName;
     }
 
     public RecordBuilder ianaId(String v) {
@@ -165,14 +180,39 @@ public final class RecordBuilder {
         return this;
     }
 
-    /** Adds a name server (lower case, trailing dot and any glue address after a blank removed). */
+    /**
+     * Adds a name server: the host name of a name-server line, lower case, without trailing dot. Registries write
+     * glue addresses on the same line ({@code ns1.example.com 192.0.2.1}, {@code ns1.example.com (192.0.2.1)},
+     * {@code ns1.example.com [192.0.2.1]}, {@code ns1.example.com | IPv4: 192.0.2.1}, {@code ns1.example.com,
+     * 192.0.2.1}), list markers before it ({@code - ns1…}, {@code 1. ns1…}) and placeholders instead of one
+     * ({@code No nameserver}, {@code not defined}, {@code none}, {@code N/A}): only a syntactically valid host
+     * name of at least two labels is kept, so a placeholder never becomes a host.
+     */
     public RecordBuilder nameServer(String v) {
-        String c = ContactBuilder.clean(v);
-        if (c == null) return this;
-        String host = c.split("\\s+")[0].toLowerCase(Locale.ROOT);
-        host = trimDot(host);
-        if (!host.isEmpty() && nameServers.size() < MAX_LIST) nameServers.add(host);
+        String host = nameServerHost(v);
+        if (host != null && nameServers.size() < MAX_LIST) nameServers.add(host);
         return this;
+    }
+
+    private static final java.util.regex.Pattern NS_HOST = java.util.regex.Pattern.compile(
+            "(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\\.)+(?:[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?"
+                    + "|xn--[a-z0-9-]{1,59})");
+    private static final java.util.regex.Pattern NS_LEAD = java.util.regex.Pattern.compile(
+            "^(?:[-*\u2022>]+\\s*|\\d{1,2}[.)]\\s+|(?:ns|dns|nserver|name ?server)\\s*\\d*\\s*[:=]\\s*)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Placeholders that look like host names (.uz "not.defined. <no value>"). */
+    private static final java.util.Set<String> NS_PLACEHOLDERS = java.util.Set.of("not.defined", "no.nameserver",
+            "none.none", "not.set", "not.available", "no.ns", "ns.not.defined", "example.invalid");
+
+    /** The host name in a name-server line, or null when the line holds none (a placeholder, an address). */
+    public static String nameServerHost(String v) {
+        String c = ContactBuilder.clean(v);
+        if (c == null) return null;
+        String t = NS_LEAD.matcher(c).replaceFirst("").strip();
+        String first = t.split("[\\s,;|\\[(<]+", 2)[0].toLowerCase(Locale.ROOT);
+        first = trimDot(first);
+        return NS_HOST.matcher(first).matches() && !NS_PLACEHOLDERS.contains(first) ? first : null;
     }
 
     public RecordBuilder dnssec(Boolean v) {

@@ -22,13 +22,13 @@ import java.util.regex.Pattern;
 public final class RegistrationDates {
     private static final String MON = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
     private static final String TIME = "(?:[t ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?";
-    private static final String ZONE = "\\s*\\(?\\s*(z|utc|gmt|ut|jst|kst|cet|cest|msk|"
+    private static final String ZONE = "\\s*\\(?\\s*(z|[a-z]{2,5}|"
             + "(?:utc|gmt)?\\s*[+-]\\d{1,2}(?::?\\d{2})?)?\\s*\\)?";
     private static final Pattern YMD = Pattern.compile(
             "(\\d{4})\\s*[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})\\.?" + TIME + ZONE);
     private static final Pattern COMPACT_TIME = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?" + ZONE);
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:\\s|#|$).*");
-    private static final Pattern DMY = Pattern.compile("(\\d{1,2})([.-])(\\d{1,2})\\2(\\d{4})" + TIME + ZONE);
+    private static final Pattern DMY = Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})" + TIME + ZONE);
     private static final Pattern D_MON_Y = Pattern.compile(
             "(?:[a-z]{3},?\\s+)?(\\d{1,2})[- ]" + MON + "[- ,]+(\\d{4})" + TIME + ZONE);
     private static final Pattern MON_D_Y = Pattern.compile(
@@ -44,9 +44,32 @@ public final class RegistrationDates {
             Map.entry("mar", "3"), Map.entry("apr", "4"), Map.entry("may", "5"), Map.entry("jun", "6"),
             Map.entry("jul", "7"), Map.entry("aug", "8"), Map.entry("sep", "9"), Map.entry("oct", "10"),
             Map.entry("nov", "11"), Map.entry("dec", "12"));
-    private static final Map<String, ZoneOffset> ZONES = Map.of("z", ZoneOffset.UTC, "utc", ZoneOffset.UTC,
-            "gmt", ZoneOffset.UTC, "ut", ZoneOffset.UTC, "jst", ZoneOffset.ofHours(9), "kst", ZoneOffset.ofHours(9),
-            "cet", ZoneOffset.ofHours(1), "cest", ZoneOffset.ofHours(2), "msk", ZoneOffset.ofHours(3));
+    /** Zone abbreviations registries print (an unknown one is read as the caller's default zone). */
+    private static final Map<String, ZoneOffset> ZONES = Map.ofEntries(Map.entry("z", ZoneOffset.UTC),
+            Map.entry("utc", ZoneOffset.UTC), Map.entry("gmt", ZoneOffset.UTC), Map.entry("ut", ZoneOffset.UTC),
+            Map.entry("jst", ZoneOffset.ofHours(9)), Map.entry("kst", ZoneOffset.ofHours(9)),
+            Map.entry("cet", ZoneOffset.ofHours(1)), Map.entry("cest", ZoneOffset.ofHours(2)),
+            Map.entry("msk", ZoneOffset.ofHours(3)), Map.entry("clt", ZoneOffset.ofHours(-4)),
+            Map.entry("clst", ZoneOffset.ofHours(-3)), Map.entry("est", ZoneOffset.ofHours(-5)),
+            Map.entry("edt", ZoneOffset.ofHours(-4)), Map.entry("cst", ZoneOffset.ofHours(-6)),
+            Map.entry("cdt", ZoneOffset.ofHours(-5)), Map.entry("pst", ZoneOffset.ofHours(-8)),
+            Map.entry("pdt", ZoneOffset.ofHours(-7)), Map.entry("eet", ZoneOffset.ofHours(2)),
+            Map.entry("eest", ZoneOffset.ofHours(3)), Map.entry("wet", ZoneOffset.UTC),
+            Map.entry("west", ZoneOffset.ofHours(1)), Map.entry("bst", ZoneOffset.ofHours(1)),
+            Map.entry("aest", ZoneOffset.ofHours(10)), Map.entry("aedt", ZoneOffset.ofHours(11)),
+            Map.entry("nzst", ZoneOffset.ofHours(12)), Map.entry("nzdt", ZoneOffset.ofHours(13)),
+            Map.entry("hkt", ZoneOffset.ofHours(8)), Map.entry("sgt", ZoneOffset.ofHours(8)),
+            Map.entry("myt", ZoneOffset.ofHours(8)), Map.entry("wib", ZoneOffset.ofHours(7)),
+            Map.entry("ict", ZoneOffset.ofHours(7)), Map.entry("brt", ZoneOffset.ofHours(-3)),
+            Map.entry("art", ZoneOffset.ofHours(-3)), Map.entry("ist", ZoneOffset.ofHoursMinutes(5, 30)),
+            Map.entry("trt", ZoneOffset.ofHours(3)), Map.entry("vet", ZoneOffset.ofHours(-4)),
+            Map.entry("bot", ZoneOffset.ofHours(-4)), Map.entry("almt", ZoneOffset.ofHours(5)),
+            Map.entry("tmt", ZoneOffset.ofHours(5)), Map.entry("wat", ZoneOffset.ofHours(1)));
+    /** Y-Mon-D (.tr: "2000-Jan-01"). */
+    private static final Pattern Y_MON_D = Pattern.compile("(\\d{4})[- ]" + MON + "[- ](\\d{1,2})" + TIME + ZONE);
+    private static final Pattern WEEKDAY = Pattern.compile(
+            "^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+");
+    private static final Pattern ORDINAL = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)\\b");
 
     private RegistrationDates() {}
 
@@ -60,6 +83,9 @@ public final class RegistrationDates {
         if (text == null) return null;
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (t.isEmpty() || t.length() > 80) return null;
+        // "Monday 1st Jan 2026" (JANET), "2000-Jan-01." (.tr): weekday names, ordinals and a final dot dropped
+        t = ORDINAL.matcher(WEEKDAY.matcher(t).replaceFirst("")).replaceAll("$1");
+        if (t.endsWith(".") && t.length() > 1) t = t.substring(0, t.length() - 1).strip();
         try {
             Matcher m;
             if ((m = YMD.matcher(t)).matches()) {
@@ -73,9 +99,14 @@ public final class RegistrationDates {
             if ((m = COMPACT.matcher(t)).matches()) {
                 return at(m.group(1), m.group(2), m.group(3), null, null, null, null, defaultZone);
             }
-            if ((m = DMY.matcher(t)).matches()) { // dd.mm.yyyy, dd-mm-yyyy (.hk): registries write the day first
-                return at(m.group(4), m.group(3), m.group(1), m.group(5), m.group(6), m.group(7), m.group(8),
-                        defaultZone);
+            if ((m = DMY.matcher(t)).matches()) { // dd.mm.yyyy, dd-mm-yyyy (.hk), dd/mm/yyyy (.pt): day first
+                boolean monthFirst = Integer.parseInt(m.group(3)) > 12 && Integer.parseInt(m.group(1)) <= 12;
+                return at(m.group(4), monthFirst ? m.group(1) : m.group(3), monthFirst ? m.group(3) : m.group(1),
+                        m.group(5), m.group(6), m.group(7), m.group(8), defaultZone);
+            }
+            if ((m = Y_MON_D.matcher(t)).matches()) {
+                return at(m.group(1), MONTHS.get(m.group(2)), m.group(3), m.group(4), m.group(5), m.group(6),
+                        m.group(7), defaultZone);
             }
             if ((m = D_MON_Y.matcher(t)).matches()) {
                 return at(m.group(3), MONTHS.get(m.group(2)), m.group(1), m.group(4), m.group(5), m.group(6),

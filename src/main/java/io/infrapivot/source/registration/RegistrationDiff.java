@@ -65,7 +65,10 @@ public final class RegistrationDiff {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            if (r.status() == RegistrationStatus.THROTTLED || r.status() == RegistrationStatus.UNKNOWN) continue;
+            if (r.status() == RegistrationStatus.THROTTLED || r.status() == RegistrationStatus.UNKNOWN
+                    || r.status() == RegistrationStatus.INVALID) {
+                continue; // no data about the object
+            }
             if (previous != null) {
                 List<Change> c = diff(previous, r);
                 if (!c.isEmpty()) out.add(new Step(f.getKey(), c));

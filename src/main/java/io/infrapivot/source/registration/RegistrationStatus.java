@@ -10,6 +10,11 @@ public enum RegistrationStatus {
     AVAILABLE("available"),
     /** The registry says the name is reserved or blocked and cannot be registered. */
     RESERVED("reserved"),
+    /**
+     * The registry refuses the name itself: not a valid name under its rules, or one its policy does not allow
+     * ("invalid domain name", EURid's and DENIC's "not allowed"/"invalid"). Not data about an object.
+     */
+    INVALID("invalid"),
     /** The server refused to answer because of a rate limit or quota: not data about the object. */
     THROTTLED("throttled"),
     /** The answer could not be read as any of the above. */

@@ -18,25 +18,47 @@ public final class RegistrationSummary {
     /** Summary lines of a record, with ages and expiry relative to {@code now}. */
     public static List<String> lines(RegistrationRecord r, Instant now) {
         List<String> out = new ArrayList<>();
-        if (r.status() != RegistrationStatus.REGISTERED) {
-            out.add("status: " + r.status().id() + (r.status() == RegistrationStatus.AVAILABLE
+        // any field may be missing: records come from stored JSON of any age and from every source
+        RegistrationStatus status = r.status() != null ? r.status()
+                : r.network() != null || r.autnum() != null || r.created() != null || r.registrar() != null
+                        ? RegistrationStatus.REGISTERED : RegistrationStatus.UNKNOWN;
+        if (status != RegistrationStatus.REGISTERED) {
+            out.add("status: " + status.id() + (status == RegistrationStatus.AVAILABLE
                     ? " (the registry has no such object)" : ""));
             return out;
         }
         if (r.network() != null) network(out, r);
         else if (r.autnum() != null) autnum(out, r);
         else domain(out, r, now);
-        if (r.parseStatus() != ParseStatus.FULL) out.add("parsed: " + r.parseStatus().id());
+        if (r.parseStatus() != null && r.parseStatus() != ParseStatus.FULL) out.add("parsed: " + r.parseStatus().id());
         return out;
     }
 
     /** Summary lines of a stored {@code registration} attribute value; one line saying so when it is not one. */
     public static List<String> lines(com.fasterxml.jackson.databind.JsonNode value, Instant now) {
+        if (value == null || !value.isObject()) return List.of("(not a registration record)");
+        if (!value.has("kind") && !value.has("status")) return other(value);
         try {
             return lines(RegistrationJson.fromTree(value), now);
         } catch (IllegalArgumentException e) {
-            return List.of("(not a registration record)");
+            System.getLogger(RegistrationSummary.class.getName()).log(System.Logger.Level.DEBUG, e.getMessage());
+            return other(value);
         }
+    }
+
+    /**
+     * A value stored as a registration that is not a normalised record (an older source's own shape): its
+     * scalar fields, one line, escaped.
+     */
+    static List<String> other(com.fasterxml.jackson.databind.JsonNode value) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : value.properties()) {
+            var x = e.getValue();
+            if (x == null || !x.isValueNode() || x.isNull() || x.asText().isEmpty()) continue;
+            parts.add(v(e.getKey().replace('_', ' ')) + ": " + v(x.asText()));
+            if (parts.size() >= 12) break;
+        }
+        return parts.isEmpty() ? List.of("(not a registration record)") : List.of(String.join(" · ", parts));
     }
 
     private static void domain(List<String> out, RegistrationRecord r, Instant now) {
@@ -71,7 +93,8 @@ public final class RegistrationSummary {
 
     private static void network(List<String> out, RegistrationRecord r) {
         Network n = r.network();
-        String range = n.cidrs().isEmpty() ? n.start() + " - " + n.end() : String.join(", ", n.cidrs());
+        String range = !n.cidrs().isEmpty() ? String.join(", ", n.cidrs())
+                : n.start() != null || n.end() != null ? orNone(n.start()) + " - " + orNone(n.end()) : "not given";
         out.add("network: " + v(range) + (n.name() == null ? "" : " " + v(n.name())));
         StringBuilder holder = new StringBuilder("holder: ").append(n.organization() == null ? "not given"
                 : v(n.organization()));
@@ -84,12 +107,18 @@ public final class RegistrationSummary {
 
     private static void autnum(List<String> out, RegistrationRecord r) {
         AutNum a = r.autnum();
-        out.add("asn: AS" + a.number() + (a.end() == null ? "" : "-AS" + a.end())
+        String number = a.number() != null ? "AS" + a.number() : r.query() != null ? v(r.query()) : "?";
+        out.add("asn: " + number + (a.end() == null ? "" : "-AS" + a.end())
                 + (a.name() == null ? "" : " " + v(a.name())));
         out.add("holder: " + (a.organization() == null ? "not given" : v(a.organization()))
                 + (a.country() == null ? "" : ", " + v(a.country()))
                 + (a.rir() == null ? "" : " (" + v(a.rir()) + ")"));
+        if (r.created() != null) out.add("created: " + day(r.created()));
         abuse(out, r);
+    }
+
+    private static String orNone(String s) {
+        return s == null ? "?" : s;
     }
 
     private static void abuse(List<String> out, RegistrationRecord r) {

@@ -89,7 +89,9 @@ public record SubdomainScan(Asker asker, Pacer pacer, int concurrency) {
         Ref host = Ref.name(name);
         out.add(Finding.link(self, Relation.SUBDOMAIN, host, Json.type("wordlist"), chain.last()));
         out.addAll(chain.aliases());
-        if (st == DnsStatus.ANSWER && !chain.loop()) {
+        if (chain.dangling()) {
+            out.addAll(io.infrapivot.source.dns.DnsLookup.chainEnd(host, chain)); // the alias's end is missing
+        } else if (st == DnsStatus.ANSWER && !chain.loop()) {
             out.addAll(RecordInterpreter.interpret(host, chain.last(), wildcard));
         }
         return true;

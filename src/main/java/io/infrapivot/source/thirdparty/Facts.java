@@ -54,8 +54,9 @@ public final class Facts {
         if (t.endsWith(".")) t = t.substring(0, t.length() - 1);
         if (t.startsWith("*.")) t = t.substring(2);
         if (t.isEmpty() || t.contains("/") || t.contains("@") || t.contains(" ")) return Optional.empty();
-        Optional<Indicator> d = as(IndicatorType.DOMAIN, t);
-        return d.isPresent() ? d : as(IndicatorType.HOST, t);
+        // one name, one identity: the parser decides domain or host by the Public Suffix List, never the service
+        return parser.parseName(t) instanceof ParseResult.Parsed p ? Optional.of(p.parsed().indicator())
+                : Optional.empty();
     }
 
     public Optional<Indicator> ip(String text) {

@@ -15,18 +15,29 @@ public final class AnswerClass {
             "query limit", "maximum number of queries", "number of allowed queries", "exceeded allowed",
             "%error:201: access denied", "connection refused; access control", "please try again later",
             "you have exceeded", "request limit", "temporarily blocked", "quota", "exceeded the limit",
-            "excessive querying", "maximum number of requests", "slow down");
+            "excessive querying", "maximum number of requests", "slow down", "limit reached",
+            "too many connections", "request denied", "temporarily denied", "max queries", "queries per",
+            "query_status: 440", "try again in");
     /** "No such object" wording, one entry per registry family. */
     static final List<String> NOT_FOUND = List.of("no match for", "no match!!", "not found", "no entries found",
             "no data found", "no matching record", "no object found", "object does not exist",
             "status: free", " is free", "status: available",
             "no such domain", "domain is available", "is available for registration", "%error:101",
             "the queried object does not exist", "no information available", "does not exist in database",
-            "not registered", "nothing found", "no match");
+            "not registered", "nothing found", "no match", "do not have an entry", "no entry found",
+            "not been registered", "no found", "220 available", "object_not_found", "no data was found",
+            "no se encuentra registrado", "dominio disponible", "is available for", "is not registered",
+            "domain not exist", "no records found", "no record found", "status: not registered");
     /** Reserved / blocked wording. */
     static final List<String> RESERVED = List.of("status: reserved", "reserved by the registry",
             "reserved name", "is reserved", "reserved domain", "this name is reserved", "registry reserved",
-            "status: blocked", "prohibited string");
+            "status: blocked", "prohibited string", "status: unassignable", "reserved for",
+            "status: excluded", "is a restricted", "restricted domain", "status: withheld", "status: prohibited");
+    /** The registry refuses the name itself (its syntax or its policy). */
+    static final List<String> INVALID = List.of("invalid domain", "invalid query", "invalid input", "invalid request",
+            "invalid name", "is not a valid", "not a valid domain", "status: invalid", "status: not allowed",
+            "domain name not allowed", "name is not allowed", "is not allowed", "malformed", "syntax error",
+            "wrong top level domain", "unsupported tld", "tld is not supported", "bad request", "incorrect domain");
 
     private AnswerClass() {}
 
@@ -41,6 +52,7 @@ public final class AnswerClass {
         if (!hasData && containsAny(t, THROTTLED)) return RegistrationStatus.THROTTLED;
         if (hasData) return null;
         if (containsAny(t, RESERVED)) return RegistrationStatus.RESERVED;
+        if (containsAny(t, INVALID)) return RegistrationStatus.INVALID;
         if (containsAny(t, NOT_FOUND)) return RegistrationStatus.AVAILABLE;
         return null;
     }

@@ -26,9 +26,13 @@ final class JprsParser {
 
     private JprsParser() {}
 
+    private static final java.util.regex.Pattern LETTERED = java.util.regex.Pattern.compile(
+            "(?m)^[a-z]\\. \\[(?:Domain Name|ドメイン名)]");
+
     static boolean looksJprs(String text) {
-        return text.contains("[Domain Name]") || text.contains("[ドメイン名]") || text.contains("[Name Server]")
-                && text.contains("JPRS");
+        // bracketed keys alone are not JPRS (.my, .kr print them too): its banner or its lettered lines are
+        return text.contains("[ドメイン名]") || text.contains("JPRS") && (text.contains("[Domain Name]")
+                || text.contains("[Name Server]")) || LETTERED.matcher(text).find();
     }
 
     static int parse(List<String> lines, RecordBuilder b) {

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * normalised record. Keys arrive normalised by {@link WhoisText#normKey}.
  */
 final class KeyMap {
-    private static final Set<String> DOMAIN = Set.of("domain name", "domain", "domainname", "domain name ascii");
+    private static final Set<String> DOMAIN = Set.of("domain name", "domain", "domainname", "domain name ascii",
+            "nombre de dominio", "dominio", "nom de domaine", "nome de dominio");
     private static final Set<String> REGISTRAR = Set.of("registrar", "sponsoring registrar", "registrar name",
-            "registrar organization", "authorized agency", "registration service provider");
+            "registrar organization", "authorized agency", "registration service provider", "current registar", "current registrar",
+            "registered by", "registrar organization name", "agente registrador", "registrar company");
     private static final Set<String> IANA = Set.of("registrar iana id", "sponsoring registrar iana id");
     private static final Set<String> URL = Set.of("registrar url", "referral url", "registrar website", "www",
             "registration service url");
@@ -27,28 +29,54 @@ final class KeyMap {
     private static final Set<String> CREATED = Set.of("creation date", "created", "created date", "created on",
             "registration time", "registered on", "registered", "registration date", "domain registration date",
             "domain create date", "registered date", "record created", "connected date",
-            "domain name commencement date", "first registration date");
+            "domain name commencement date", "first registration date", "domain created", "entry created",
+            "fecha de creacion", "fecha de registro", "fecha de activacion", "domain dateregistered", "creation",
+            "registration", "date de creation", "data de criacao", "created at", "activation date",
+            "domain registered", "registration created");
     private static final Set<String> UPDATED = Set.of("updated date", "last updated", "last modified", "changed",
             "last update", "modified", "updated", "last updated date", "domain last updated date",
-            "record last updated on", "modified date");
+            "record last updated on", "modified date", "entry updated", "ultima actualizacion",
+            "domain datelastmodified", "updated on", "last update date", "last modification", "date de modification",
+            "data de atualizacao", "updated at", "last change", "changed date", "record last modified",
+            "last modified date", "domain last modified", "modification date");
     private static final Set<String> EXPIRES = Set.of("registry expiry date", "registrar registration expiration date",
             "expiration date", "expiry date", "expiration time", "paid till", "expires", "expire", "expire date", "expires on",
-            "renewal date", "domain expiration date", "record expires on", "free date");
-    private static final Set<String> STATUS = Set.of("domain status", "status", "state", "registration status");
+            "renewal date", "domain expiration date", "record expires on", "free date", "valid until",
+            "validity", "expiry", "expiration", "fecha de vencimiento", "fecha de expiracion", "fecha de corte",
+            "domain datebilleduntil", "record expired", "expires at", "date d expiration", "data de expiracao",
+            "valid till", "registered until", "expire at", "billed until");
+    private static final Set<String> STATUS = Set.of("domain status", "status", "state", "registration status", "epp status",
+            "estatus del dominio", "estado", "estado del dominio", "domain state", "query status", "eppstatus");
     private static final Set<String> NS = Set.of("name server", "nserver", "nameserver", "name servers",
             "nameservers", "host name", "domain servers in listed order", "domain servers",
-            "name servers information", "hostname");
+            "name servers information", "hostname", "servers", "primary server", "secondary server",
+            "servidor(es) de nombres de dominio", "servidores de nombres", "servidores dns", "dns servers",
+            "name server information", "domain servers information");
     private static final Set<String> DNSSEC = Set.of("dnssec", "signed", "dnssec status");
     private static final Map<String, String> ROLES = Map.of("registrant", "registrant", "admin", "admin",
             "administrative", "admin", "tech", "tech", "technical", "tech", "billing", "billing", "owner",
-            "registrant", "holder", "registrant");
+            "registrant", "holder", "registrant", "titular", "registrant");
     private static final Pattern ROLE_FIELD = Pattern.compile(
-            "(registrant|admin|administrative|tech|technical|billing|owner|holder)(?: contact)?(?: (.+))?");
+            "(registrant|admin|administrative|tech|technical|billing|owner|holder|titular)(?: contact)?(?: (.+))?");
     /** A contact handle: one token of letters and digits with a dash, at least one digit. */
     private static final Pattern HANDLE = Pattern.compile("(?=[^\\s]*\\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+");
     private static final Pattern EPP_URL = Pattern.compile("\\s+(?:https?://\\S+|\\(.*\\))$");
 
+    /** Numbered name-server keys: "NS 1", "nameserver1", "ns_name_01", "nserver 2", "Name Server 3", "dns1". */
+    private static final Pattern NS_NUMBERED = Pattern.compile(
+            "(?:ns|nameserver|name server|nserver|ns name|dns|name server \\w+|dns server|servidor de nombres"
+                    + "|servidor dns)\\s?\\d{1,2}");
+
     private KeyMap() {}
+
+    /** Whether a value is a contact or registrar handle (one token with a dash and a digit: "REG-0001"). */
+    static boolean isHandle(String value) {
+        return value != null && HANDLE.matcher(value.strip()).matches();
+    }
+
+    private static boolean ns(String key) {
+        return NS.contains(key) || NS_NUMBERED.matcher(key).matches();
+    }
 
     /** Applies one pair to the builder; returns false when the key is not a domain field. */
     static boolean apply(RecordBuilder b, String key, String value, ZoneOffset zone) {
@@ -64,7 +92,7 @@ final class KeyMap {
         else if (UPDATED.contains(key)) b.updated(RegistrationDates.parse(lastToken(value), zone));
         else if (EXPIRES.contains(key)) b.expires(RegistrationDates.parse(value, zone));
         else if (STATUS.contains(key)) statuses(b, value);
-        else if (NS.contains(key)) b.nameServer(value);
+        else if (ns(key)) b.nameServer(value);
         else if (DNSSEC.contains(key)) b.dnssec(dnssec(value));
         else return contact(b, key, value);
         return true;
@@ -73,7 +101,9 @@ final class KeyMap {
     /** Splits "clientTransferProhibited https://icann.org/epp#..." and "REGISTERED, DELEGATED" into codes. */
     static void statuses(RecordBuilder b, String value) {
         String v = EPP_URL.matcher(value.strip()).replaceFirst("");
-        for (String s : v.split(",")) b.addStatus(s.strip());
+        // "REGISTERED, DELEGATED"; .it "pendingDelete / redemptionPeriod"; .kz "clientDeleteProhibited - status …"
+        v = v.replaceFirst("\\s+-\\s+.*$", "");
+        for (String s : v.split(",|\\s+/\\s+")) b.addStatus(s.strip());
     }
 
     /** "yes", "signed", "signedDelegation" → true; "no", "unsigned" → false; anything else null. */
@@ -128,11 +158,11 @@ final class KeyMap {
 
     /** Keys whose further values may follow on indented lines without a key (name servers, statuses). */
     static boolean isList(String key) {
-        return NS.contains(key) || STATUS.contains(key);
+        return ns(key) || STATUS.contains(key);
     }
 
     static boolean isNameServer(String key) {
-        return NS.contains(key);
+        return ns(key);
     }
 
     /** A heading with no value that opens one contact's lines: "Registrant:", "Registrant Contact Information:". */
@@ -141,7 +171,7 @@ final class KeyMap {
         if (k.endsWith(" of domain name")) k = k.substring(0, k.length() - " of domain name".length()); // .ch
         if (k.endsWith(" contact")) k = k.substring(0, k.length() - " contact".length());
         return switch (k) {
-            case "registrant", "holder", "owner" -> "registrant";
+            case "registrant", "holder", "owner", "titular" -> "registrant";
             case "administrative", "admin" -> "admin";
             case "technical", "tech" -> "tech";
             case "billing" -> "billing";
@@ -152,7 +182,7 @@ final class KeyMap {
     /** A key this map knows (a record field or a contact field of a role). */
     static boolean isKnownField(String key) {
         return DOMAIN.contains(key) || REGISTRAR.contains(key) || CREATED.contains(key) || UPDATED.contains(key)
-                || EXPIRES.contains(key) || STATUS.contains(key) || NS.contains(key) || DNSSEC.contains(key)
+                || EXPIRES.contains(key) || STATUS.contains(key) || ns(key) || DNSSEC.contains(key)
                 || URL.contains(key);
     }
 
@@ -165,7 +195,7 @@ final class KeyMap {
     }
 
     private static boolean isKnown(String key) {
-        return DOMAIN.contains(key) || STATUS.contains(key) || NS.contains(key) || DNSSEC.contains(key);
+        return DOMAIN.contains(key) || STATUS.contains(key) || ns(key) || DNSSEC.contains(key);
     }
 
     /** "registrant@example.com 20240101" (old RIPE-style changed lines): the date part. */

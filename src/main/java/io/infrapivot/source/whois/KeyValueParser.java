@@ -30,6 +30,7 @@ final class KeyValueParser {
     private static final Pattern HOST_LINE = Pattern.compile(
             "^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)+\\.?"
                     + "(?:\\s+[0-9a-fA-F.:]+)*$");
+    private static final Pattern LIST_MARK = Pattern.compile("^(?:[-*\u2022]|\\d{1,2}[.)])\\s+");
     private static final Pattern PHONE_LINE = Pattern.compile("^\\+?[0-9][0-9 .()-]{5,}(?:\\s*(?:ext|x)\\.?\\s*\\d+)?$");
     /** .hk: "Company English Name (It should be the same as …): NAME" — a key too long for a pair. */
     private static final Pattern HK_COMPANY = Pattern.compile("(?i)^\\s*company english name\\b.*?\\):\\s*(.+)$");
@@ -45,7 +46,11 @@ final class KeyValueParser {
         ContactBlock block = null; // its lines without keys (.tw)
         String listKey = null; // a key whose further values follow on lines of their own (name servers)
         String valueKey = null; // a heading with no value whose value is the next line (.ch, .pl "REGISTRAR:")
+        String registrarHandle = null; // "Registrar: REG-0001" (.sk): the registrar named by its handle
+        boolean blockStart = true; // the line follows a blank line (or is the first)
         for (String line : lines) {
+            boolean atStart = blockStart;
+            blockStart = line.isBlank();
             Matcher m = BRACKET.matcher(line);
             if (m.matches()) {
                 section = denicRole(b, m.group(1));
@@ -95,8 +100,9 @@ final class KeyValueParser {
                 } else if (valueKey != null) {
                     if (KeyMap.apply(b, valueKey, v, zone)) understood++;
                     if (!KeyMap.isList(valueKey)) valueKey = null;
-                } else if ((listKey != null || kind == Kind.NAME_SERVERS) && HOST_LINE.matcher(v).matches()) {
-                    b.nameServer(v);
+                } else if ((listKey != null || kind == Kind.NAME_SERVERS)
+                        && HOST_LINE.matcher(LIST_MARK.matcher(v).replaceFirst("")).matches()) {
+                    b.nameServer(LIST_MARK.matcher(v).replaceFirst("")); // "- ns1.example.com.ve" (.ve)
                     understood++;
                 } else if (listKey != null && indented && KeyMap.apply(b, listKey, v, zone)) {
                     understood++;
@@ -108,6 +114,22 @@ final class KeyValueParser {
             block = null;
             valueKey = null;
             listKey = KeyMap.isList(p.key()) ? p.key() : null;
+            if (KeyMap.isRegistrar(p.key()) && KeyMap.isHandle(p.value())) {
+                // the registrar by its handle; a block opening with the same handle describes it (.sk)
+                if (atStart && p.value().strip().equals(registrarHandle)) {
+                    kind = Kind.REGISTRAR;
+                    section = null;
+                } else if (registrarHandle == null) {
+                    registrarHandle = p.value().strip();
+                }
+                understood++;
+                continue;
+            }
+            if (atStart && p.key().equals("contact") && KeyMap.isHandle(p.value())) {
+                kind = Kind.CONTACT; // "Contact: HANDLE" opens one contact's block (.sk)
+                section = new ContactBuilder();
+                continue;
+            }
             if (p.value().isBlank()) {
                 String role = KeyMap.blockRole(p.key());
                 if (role != null) {
@@ -155,7 +177,8 @@ final class KeyValueParser {
                 }
                 case REGISTRAR -> {
                     switch (p.key()) {
-                        case "name", "organization", "organisation" -> b.registrarName(p.value());
+                        case "name", "organization", "organisation", "organization name", "organisation name",
+                             "company name", "registrar name" -> b.registrarName(p.value());
                         case "url", "website", "www", "web" -> b.registrarUrl(p.value());
                         case "email", "e mail", "abuse email" -> b.abuseEmail(p.value());
                         default -> {
@@ -181,6 +204,7 @@ final class KeyValueParser {
             }
             if (tciContact(b, p) || KeyMap.apply(b, p.key(), p.value(), zone)) understood++;
         }
+        if (b.registrarName() == null && registrarHandle != null) b.registrarName(registrarHandle);
         return understood;
     }
 

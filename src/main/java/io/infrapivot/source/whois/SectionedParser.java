@@ -67,13 +67,13 @@ final class SectionedParser {
         String first = s.lines().get(0);
         if (n.equals("domain name") || n.equals("domain")) {
             b.domain(first);
-        } else if (n.contains("name server") || n.contains("nameserver")) {
+        } else if (n.contains("name server") || n.contains("nameserver") || KeyMap.isNameServer(n)) {
             for (String l : s.lines()) {
                 WhoisText.Pair p = WhoisText.pair(l);
                 if (p == null) b.nameServer(l);
                 else if (KeyMap.isNameServer(p.key()) && !p.value().isBlank()) b.nameServer(p.value()); // .kr: "Host Name : ns1…"
             }
-        } else if (n.equals("registrar")) {
+        } else if (n.equals("registrar") || KeyMap.isRegistrar(n)) {
             registrar(b, s.lines());
         } else if (n.equals("registration status") || n.equals("status")) {
             s.lines().forEach(l -> KeyMap.statuses(b, l));
@@ -87,9 +87,17 @@ final class SectionedParser {
             contact(role(b, n), s.lines(), n.equals("registrant"));
         } else {
             int understood = 0;
+            boolean bareDone = false;
             for (String l : s.lines()) {
                 WhoisText.Pair p = WhoisText.pair(l);
-                if (p != null && KeyMap.apply(b, p.key(), p.value(), zone)) understood++;
+                if (p != null) {
+                    if (KeyMap.apply(b, p.key(), p.value(), zone)) understood++;
+                } else if (!bareDone && KeyMap.isKnownField(n)) {
+                    // a known field as a header with its value indented below it (JANET: "Renewal date:" then
+                    // "Monday 1st Sep 2025"); list fields take every line
+                    if (KeyMap.apply(b, n, l, zone)) understood++;
+                    bareDone = !KeyMap.isList(n);
+                }
             }
             return understood;
         }

@@ -50,9 +50,25 @@ public final class WhoisParser {
                 family = "keyvalue";
             }
         }
+        if (family.equals("sectioned")) {
+            // headed sections mixed with flat pairs (.tr's "** Registrar:" over unindented pairs, .ve's indented
+            // pairs under the holder): the flat reading fills the fields the sections did not give
+            RecordBuilder flat = RegistrationRecord.builder(kindOf(query), query);
+            understood += Math.max(0, KeyValueParser.parse(lines, flat, profile.zone()) - understood);
+            RegistrationRecord f = flat.build();
+            b.domain(f.domain());
+            if (f.registrar() != null) b.registrarName(f.registrar().name());
+            b.created(f.created()).updated(f.updated()).expires(f.expires());
+            if (b.nameServers().isEmpty()) f.nameServers().forEach(b::nameServer);
+            if (b.statuses().isEmpty()) f.statuses().forEach(b::addStatus);
+        }
         String format = profile.format() != null ? profile.format() : family;
         b.format(format);
-        RegistrationStatus cls = AnswerClass.classify(text, b.hasRegistrationData());
+        // a lifecycle state (redemption, pending delete, inactive) says the name exists, whatever else is missing
+        boolean lifecycle = io.infrapivot.source.registration.Lifecycle.apply(b);
+        RegistrationStatus said = io.infrapivot.source.registration.Lifecycle.statusOf(b.statuses());
+        if (said != null) b.status(said); // "Status: RESERVED" beside the registry's own dates is still reserved
+        RegistrationStatus cls = AnswerClass.classify(text, b.hasRegistrationData() || lifecycle);
         if (cls != null) {
             b.status(cls);
             if (cls == RegistrationStatus.AVAILABLE && query == null) {
@@ -62,6 +78,7 @@ public final class WhoisParser {
             if (cls == RegistrationStatus.THROTTLED) b.raw(text);
             return b.build();
         }
+        if (lifecycle && b.status() == null) b.status(RegistrationStatus.REGISTERED);
         if (!b.hasData()) {
             b.parseStatus(ParseStatus.RAW_ONLY).status(RegistrationStatus.UNKNOWN).raw(text);
             found(b, text);

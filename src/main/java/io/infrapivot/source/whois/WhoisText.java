@@ -34,11 +34,21 @@ final class WhoisText {
 
     /** Normalises a key: lower case, '-', '_', '.', '/' and runs of blanks become one blank. */
     static String normKey(String k) {
-        return k.toLowerCase(Locale.ROOT).replaceAll("[-_./\\s]+", " ").strip();
+        String t = k.toLowerCase(Locale.ROOT);
+        if (!t.chars().allMatch(c -> c < 0x80)) {
+            // accents dropped (Spanish, Portuguese, French keys: "Fecha de Creación" = "fecha de creacion")
+            t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        }
+        // "** Domain Name", "[Domain Name]" (leading markers) and "Created on......" (dotted leaders) as plain keys
+        return t.replaceAll("^[*\\s]+", "").replaceAll("[-_./\\s]+", " ").strip();
     }
 
     /** The line as a pair, or null. A line "URL: http://..." still splits at the first colon. */
+    private static final Pattern BRACKET_KV = Pattern.compile("^\\s*\\[([^\\[\\]]{1,60})]\\s+(\\S.*?)\\s*$");
+
     static Pair pair(String line) {
+        Matcher b = BRACKET_KV.matcher(line);
+        if (b.matches()) return new Pair(normKey(b.group(1)), b.group(2), b.group(1).strip()); // .my, .jp style
         Matcher m = KV.matcher(line);
         if (!m.matches()) return null;
         String key = m.group(1);

@@ -96,4 +96,15 @@ class RegistrationCommandTest {
         Path ok = save("n.txt", "whois/nominet.txt");
         assertThat(run("registration", "parse", "--format", "xml", ok.toString())).isEqualTo(ExitCodes.BAD_INPUT);
     }
+    @Test
+    void anAnswersOwnDateIsItsDate() {
+        assertThat(io.infrapivot.engine.SavedAnswers.ownDate("Domain Name: x.com\n>>> Last update of WHOIS database: "
+                + "2026-11-27T03:40:12Z <<<\n")).isEqualTo(java.time.Instant.parse("2026-11-27T03:40:12Z"));
+        assertThat(io.infrapivot.engine.SavedAnswers.ownDate("{\"events\":[{\"eventAction\":\"last update of RDAP database\","
+                + "\"eventDate\":\"2025-02-03T04:05:06Z\"}]}")).isEqualTo(java.time.Instant.parse("2025-02-03T04:05:06Z"));
+        assertThat(io.infrapivot.engine.SavedAnswers.ownDate("Domain Name: x.com\n")).isNull();
+        assertThat(RegistrationCommand.parseDate("2019-06-01")).isEqualTo(java.time.Instant.parse("2019-06-01T00:00:00Z"));
+        assertThat(RegistrationCommand.parseDate("2019-06-01T10:00:00+02:00"))
+                .isEqualTo(java.time.Instant.parse("2019-06-01T08:00:00Z"));
+    }
 }

@@ -115,6 +115,33 @@ class RegistrationHistoryIT {
     }
 
     @Test
+    void savedWhoisFilesLoadIntoACaseWithTheirDatesAndHistoryShowsTheChanges() throws Exception {
+        String now = io.infrapivot.source.registration.TestFixtures.text("whois/registrar-thick.txt");
+        String before = now.replace("jane@roewidgets.example", "old.owner@roewidgets.example")
+                .replace("Registrar: Example Registrar, LLC", "Registrar: Earlier Registrar, Inc.")
+                .replaceAll("(?m)^>>> Last update of WHOIS database: .*$", "");
+        Path old = home.resolve("2019-copy.txt");
+        Path recent = home.resolve("recent.txt");
+        java.nio.file.Files.writeString(old, before);
+        java.nio.file.Files.writeString(recent, now);
+        // the old copy dated by --date, the recent one by the date it states itself
+        var a = cli().run("registration", "parse", "--case", "files", "--date", "2019-06-01", old.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.err()).contains("1 record stored in case files");
+        var b = cli().run("registration", "parse", "--case", "files", recent.toString());
+        assertThat(b.exit()).as(b.err()).isZero();
+        var history = cli().run("history", "--case", "files", "--registration", "example-shop.com");
+        assertThat(history.exit()).as(history.err()).isZero();
+        assertThat(history.out()).contains("2 records, 1 with changes").contains("2019-06-01T00:00:00Z  first record")
+                .contains("2026-11-27T03:40:12Z")
+                .contains("old.owner@roewidgets.example → jane@roewidgets.example")
+                .contains("Earlier Registrar, Inc. → Example Registrar, LLC");
+        var bad = cli().run("registration", "parse", "--case", "files", "--date", "June 2019", recent.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--date must be");
+    }
+
+    @Test
     void sourcesCheckTellsWhetherAServiceIsReachable() throws Exception {
         var up = cli().run("sources", "--check", "--json");
         assertThat(CliIT.jsonLines(up.out())).filteredOn(n -> n.get("id").asText().equals("rdap")).singleElement()

@@ -96,6 +96,15 @@ class ScenarioIT {
         var why = cli().run("why", "--case", "actor", DOMAINS.get(12));
         assertThat(why.exit()).isZero();
         assertThat(why.out()).contains(DOMAINS.get(0) + " (seed)");
+
+        // one name, one identity: the name a certificate log gave is found as the analyst types it
+        String www = "www." + DOMAINS.get(0);
+        var whyWww = cli().run("why", "--case", "actor", www);
+        assertThat(whyWww.exit()).as(whyWww.out() + whyWww.err()).isZero();
+        assertThat(whyWww.out()).contains(DOMAINS.get(0) + " (seed)");
+        var history = cli().run("history", "--case", "actor", www);
+        assertThat(history.exit()).as(history.err()).isZero();
+        assertThat(history.out()).doesNotContain("knows nothing").contains("crtsh");
     }
 
     @Test

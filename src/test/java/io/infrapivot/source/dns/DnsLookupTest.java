@@ -165,6 +165,57 @@ class DnsLookupTest {
     }
 
     @Test
+    void keepsADanglingChainAndMarksItsEndAsNonExistent() throws Exception {
+        // NXDOMAIN with the chain in the answer (RFC 6604): the rcode is about gone.records.test
+        List<Finding> fs = lookup(List.of()).name(DnsNames.parse("dangling.records.test"));
+        assertThat(of(fs, Relation.ALIAS_OF)).extracting(f -> f.subject().text() + " -> " + f.object().text())
+                .containsExactly("dangling.records.test -> dangling-mid.records.test",
+                        "dangling-mid.records.test -> gone.records.test");
+        assertThat(of(fs, Relation.DNS_RECORD)).anySatisfy(f -> {
+            assertThat(f.subject().text()).isEqualTo("dangling.records.test");
+            assertThat(f.field("outcome")).isEqualTo("nxdomain");
+            assertThat(f.field("dangling")).isEqualTo("true");
+            assertThat(f.field("name")).isEqualTo("gone.records.test");
+            assertThat(f.value().get("chain").toString()).contains("dangling-mid.records.test");
+        });
+        assertThat(of(fs, Relation.DNS_RECORD)).anySatisfy(f -> {
+            assertThat(f.subject().text()).isEqualTo("gone.records.test");
+            assertThat(f.field("outcome")).isEqualTo("nxdomain");
+        });
+        assertThat(of(fs, Relation.RESOLVES_TO)).isEmpty();
+        // the missing end in another zone the server serves
+        List<Finding> out = lookup(List.of()).name(DnsNames.parse("dangling-out.records.test"));
+        assertThat(of(out, Relation.ALIAS_OF)).extracting(f -> f.object().text()).containsExactly("gone.bl.test");
+        assertThat(of(out, Relation.DNS_RECORD)).anySatisfy(f -> {
+            assertThat(f.field("dangling")).isEqualTo("true");
+            assertThat(f.field("name")).isEqualTo("gone.bl.test");
+        });
+        // a plain missing name is not a chain
+        List<Finding> none = lookup(List.of()).name(DnsNames.parse("nothing-here.records.test"));
+        assertThat(none).singleElement().satisfies(f -> {
+            assertThat(f.field("outcome")).isEqualTo("nxdomain");
+            assertThat(f.field("dangling")).isNull();
+        });
+    }
+
+    @Test
+    void keepsAChainEndingWithoutAddressesAsNodata() throws Exception {
+        List<Finding> fs = lookup(List.of()).name(DnsNames.parse("nodata-alias.records.test"));
+        assertThat(of(fs, Relation.ALIAS_OF)).extracting(f -> f.object().text()).contains("txtonly.records.test");
+        assertThat(of(fs, Relation.DNS_RECORD)).anySatisfy(f -> {
+            assertThat(f.subject().text()).isEqualTo("nodata-alias.records.test");
+            assertThat(f.field("type")).isEqualTo("A");
+            assertThat(f.field("outcome")).isEqualTo("nodata");
+            assertThat(f.field("name")).isEqualTo("txtonly.records.test");
+            assertThat(f.field("dangling")).isNull();
+        });
+        assertThat(of(fs, Relation.DNS_RECORD)).anySatisfy(f -> {
+            assertThat(f.subject().text()).isEqualTo("txtonly.records.test");
+            assertThat(f.field("outcome")).isEqualTo("nodata");
+        });
+    }
+
+    @Test
     void marksWildcardAnswersInsteadOfPivoting() throws Exception {
         List<Finding> any = lookup(List.of()).name(DnsNames.parse("random-thing.wild.test"));
         assertThat(of(any, Relation.RESOLVES_TO)).isEmpty();

@@ -140,4 +140,28 @@ class DnsSourcesTest {
         assertThat(new DnsSource().info().accepts()).contains(IndicatorType.CIDR, IndicatorType.HOST);
     }
 
+    @Test
+    void everyPassiveDnsSourceDeclaresEveryRelationOfEveryAnswerShape() throws Exception {
+        Map<String, String> cymruHere = Map.of("origin-zone", "origin.asn.cymru.test", "origin6-zone",
+                "origin6.asn.cymru.test", "asn-zone", "asn.cymru.test");
+        Map<String, String> cymruUnserved = Map.of("origin-zone", "origin.asn.unserved.test", "origin6-zone",
+                "origin6.asn.unserved.test", "asn-zone", "asn.unserved.test");
+        record Case(Source source, Map<String, String> settings, IndicatorType type, String value) {}
+        List<Case> cases = List.of(
+                new Case(new CymruSource(), cymruHere, IndicatorType.IP, "89.248.165.66"),
+                new Case(new CymruSource(), cymruHere, IndicatorType.IP, "203.0.113.1"),
+                new Case(new CymruSource(), cymruHere, IndicatorType.IP, "2a00:b01::1"),
+                new Case(new CymruSource(), cymruUnserved, IndicatorType.IP, "89.248.165.66"),
+                new Case(new CymruSource(), cymruHere, IndicatorType.ASN, "AS202425"),
+                new Case(new CymruSource(), cymruUnserved, IndicatorType.ASN, "AS202425"),
+                new Case(new DnsSource(), Map.of("srv-services", "none"), IndicatorType.HOST, "www.records.test"),
+                new Case(new DnsSource(), Map.of("srv-services", "none"), IndicatorType.HOST, "nothing.records.test"),
+                new Case(new DnsSource(), Map.of("srv-services", "none"), IndicatorType.HOST, "dangling.records.test"));
+        for (Case c : cases) {
+            Indicator ind = parser.parseAs(c.type(), c.value()).orElseThrow().indicator();
+            LookupResult r = c.source().lookup(ind, context(c.source().info().id(), c.settings()));
+            assertThat(r.observations()).as(c.source().info().id() + " " + c.value()).isNotEmpty()
+                    .allSatisfy(o -> assertThat(c.source().info().produces()).contains(o.relation()));
+        }
+    }
 }

@@ -40,7 +40,7 @@ class RegistrationSummaryTest {
         assertThat(RegistrationSummary.lines(whois("ripe-autnum.txt", "whois.ripe.net"), NOW)).containsExactly(
                 "asn: AS3333 RIPE-NCC-AS",
                 "holder: Reseaux IP Europeens Network Coordination Centre (RIPE NCC), NL (ripe)",
-                "abuse: abuse@ripe.net");
+                "created: 2002-09-17", "abuse: abuse@ripe.net");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.infrapivot.source.certspotter.CertspotterParser;
 import io.infrapivot.source.crtsh.CrtShParser;
 import io.infrapivot.source.whoxy.WhoxyParser;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MappersTest {
@@ -23,6 +24,21 @@ class MappersTest {
 
     static String line(Observation o) {
         return o.subject() + " " + o.relation() + " " + o.object();
+    }
+
+    @Test
+    void namesFromServicesTakeTheParsersIdentityNotTheServicesType() {
+        Facts f = facts(null);
+        // services hand out names as "domains" whatever their depth, under known and unknown TLDs alike
+        for (String n : List.of("portal.evil.test", "PORTAL.evil.test.", "*.portal.evil.test", "www.example.com",
+                "a.b.example.co.uk")) {
+            assertThat(f.name(n)).as(n).get().extracting(i -> i.type()).isEqualTo(IndicatorType.HOST);
+        }
+        for (String n : List.of("evil.test", "example.com", "example.co.uk", "alice.github.io")) {
+            assertThat(f.name(n)).as(n).get().extracting(i -> i.type()).isEqualTo(IndicatorType.DOMAIN);
+        }
+        assertThat(f.name("portal.evil.test").orElseThrow())
+                .isEqualTo(IndicatorParser.standard().parse("portal.evil.test").orElseThrow().indicator());
     }
 
     @Test

@@ -19,15 +19,26 @@ public final class BulkFindings {
         Ref self = Ref.name(r.name());
         List<Finding> out = new ArrayList<>();
         String type = Type.string(r.type());
-        if (r.status() != BulkStatus.ANSWER) {
-            out.add(Finding.attribute(self, Relation.DNS_RECORD, Json.type(type).put("outcome", r.status().id()),
-                    null));
-            return out;
-        }
+        // the chain is kept whatever the outcome: NXDOMAIN or NODATA with a chain is about its last name
         String prev = r.name();
         for (String c : r.cnames()) {
             out.add(Finding.link(Ref.name(prev), Relation.ALIAS_OF, Ref.name(c), Json.type("CNAME"), null));
             prev = c;
+        }
+        if (r.status() != BulkStatus.ANSWER) {
+            var v = Json.type(type).put("outcome", r.status().id());
+            if (!r.cnames().isEmpty()) {
+                v.put("name", prev);
+                var chain = v.putArray("chain").add(r.name());
+                r.cnames().forEach(chain::add);
+                if (r.status() == BulkStatus.NXDOMAIN) v.put("dangling", true);
+                out.add(Finding.attribute(self, Relation.DNS_RECORD, v, null));
+                out.add(Finding.attribute(Ref.name(prev), Relation.DNS_RECORD, Json.type(type)
+                        .put("outcome", r.status().id()), null));
+            } else {
+                out.add(Finding.attribute(self, Relation.DNS_RECORD, v, null));
+            }
+            return out;
         }
         for (String a : r.answers()) {
             Finding f = switch (r.type()) {

@@ -375,7 +375,10 @@ public final class BulkResolver {
 
     private static BulkResult result(Job job, int rcode, Wire.Answers a, byte[] wire) {
         BulkStatus st = switch (rcode) {
-            case Rcode.NOERROR -> a.data().isEmpty() && a.cnames().isEmpty() ? BulkStatus.NODATA : BulkStatus.ANSWER;
+            // the status is about the chain's last name (RFC 6604): a chain ending without data is NODATA when the
+            // server says so (SOA in authority); without it the server did not follow the chain (an answer)
+            case Rcode.NOERROR -> a.data().isEmpty() && (a.cnames().isEmpty() || a.soa()) ? BulkStatus.NODATA
+                    : BulkStatus.ANSWER;
             case Rcode.NXDOMAIN -> BulkStatus.NXDOMAIN;
             case Rcode.SERVFAIL -> BulkStatus.SERVFAIL;
             case Rcode.REFUSED -> BulkStatus.REFUSED;

@@ -96,8 +96,17 @@ final class Wire {
         return t == type && c == 1 ? p + 4 : -1;
     }
 
-    /** The answer records of the asked type and the CNAME chain, read from the raw message. */
-    record Answers(List<String> data, List<String> cnames) {}
+    /**
+     * The answer records of the asked type and the CNAME chain, read from the raw message.
+     *
+     * @param soa a SOA record in the authority section (read only for a chain without data: then the answer is
+     *            negative about the chain's end, RFC 2308/6604, rather than a chain the server did not follow)
+     */
+    record Answers(List<String> data, List<String> cnames, boolean soa) {
+        Answers(List<String> data, List<String> cnames) {
+            this(data, cnames, false);
+        }
+    }
 
     /**
      * Reads the answer section. A and AAAA are read directly; other types through dnsjava. Records are kept
@@ -110,7 +119,8 @@ final class Wire {
         List<String> cnames = new ArrayList<>();
         String current = qname;
         int p = afterQuestion;
-        for (int i = 0; i < Math.min(an, MAX_RECORDS); i++) {
+        int read = 0;
+        for (int i = 0; i < Math.min(an, MAX_RECORDS); i++, read++) {
             boolean ownerIsQname = p + 1 < len && (m[p] & 0xff) == 0xC0 && (m[p + 1] & 0xff) == 12;
             String owner = qname;
             int after;
@@ -143,7 +153,35 @@ final class Wire {
             }
             p = rd + rdlen;
         }
+        if (data.isEmpty() && !cnames.isEmpty()) {
+            return new Answers(data, cnames, read == an && soaInAuthority(m, len, p));
+        }
         return new Answers(data, cnames);
+    }
+
+    /** Whether the authority section (starting at {@code p}, after the whole answer section) holds a SOA record. */
+    private static boolean soaInAuthority(byte[] m, int len, int p) {
+        int ns = (m[8] & 0xff) << 8 | m[9] & 0xff;
+        for (int i = 0; i < Math.min(ns, MAX_RECORDS); i++) {
+            int after = skipName(m, len, p);
+            if (after < 0 || after + 10 > len) return false;
+            int rtype = (m[after] & 0xff) << 8 | m[after + 1] & 0xff;
+            if (rtype == Type.SOA) return true;
+            int rdlen = (m[after + 8] & 0xff) << 8 | m[after + 9] & 0xff;
+            p = after + 10 + rdlen;
+            if (p > len) return false;
+        }
+        return false;
+    }
+
+    private static int skipName(byte[] m, int len, int p) {
+        for (int hops = 0; p < len && hops < 128; hops++) {
+            int b = m[p] & 0xff;
+            if (b == 0) return p + 1;
+            if ((b & 0xC0) == 0xC0) return p + 2 <= len ? p + 2 : -1;
+            p += b + 1;
+        }
+        return -1;
     }
 
     private static Answers viaDnsjava(byte[] m, int len, String qname, int type) {
@@ -171,6 +209,10 @@ final class Wire {
             } else if (r.getType() == type) {
                 data.add(text(r));
             }
+        }
+        if (data.isEmpty() && !cnames.isEmpty()) {
+            boolean soa = msg.getSection(Section.AUTHORITY).stream().anyMatch(r -> r.getType() == Type.SOA);
+            return new Answers(data, cnames, soa);
         }
         return new Answers(data, cnames);
     }

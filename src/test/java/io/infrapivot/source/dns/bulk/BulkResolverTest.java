@@ -110,6 +110,47 @@ class BulkResolverTest {
     }
 
     @Test
+    void keepsDanglingChainsWithTheirEndsOutcome() throws Exception {
+        NsdServer nsd = NsdServer.shared();
+        List<BulkQuery> qs = new ArrayList<>();
+        for (String n : List.of("dangling", "dangling-out", "nodata-alias", "www")) {
+            qs.add(new BulkQuery(n + ".records.test", Type.A));
+            qs.add(new BulkQuery(n + ".records.test", Type.TXT)); // the other decoder (dnsjava)
+        }
+        Map<String, BulkResult> out = run(new BulkResolver(BulkResolver.Options.defaults(List.of(nsd.address()))),
+                qs);
+        for (String t : List.of("A", "TXT")) {
+            BulkResult d = out.get("dangling.records.test/" + t);
+            assertThat(d.status()).as(t).isEqualTo(BulkStatus.NXDOMAIN);
+            assertThat(d.cnames()).as(t).containsExactly("dangling-mid.records.test", "gone.records.test");
+            assertThat(out.get("dangling-out.records.test/" + t).cnames()).as(t).containsExactly("gone.bl.test");
+            assertThat(out.get("dangling-out.records.test/" + t).status()).as(t).isEqualTo(BulkStatus.NXDOMAIN);
+        }
+        BulkResult nodata = out.get("nodata-alias.records.test/A");
+        assertThat(nodata.status()).isEqualTo(BulkStatus.NODATA);
+        assertThat(nodata.cnames()).containsExactly("txtonly.records.test");
+        assertThat(out.get("nodata-alias.records.test/TXT").status()).isEqualTo(BulkStatus.ANSWER);
+        assertThat(out.get("www.records.test/TXT").status()).isEqualTo(BulkStatus.NODATA);
+        assertThat(out.get("www.records.test/A").status()).isEqualTo(BulkStatus.ANSWER);
+
+        var facts = io.infrapivot.source.dns.bulk.BulkFindings.of(out.get("dangling.records.test/A"));
+        assertThat(facts).filteredOn(f -> f.relation() == io.infrapivot.model.Relation.ALIAS_OF)
+                .extracting(f -> f.subject().text() + " -> " + f.object().text())
+                .containsExactly("dangling.records.test -> dangling-mid.records.test",
+                        "dangling-mid.records.test -> gone.records.test");
+        assertThat(facts).filteredOn(f -> f.relation() == io.infrapivot.model.Relation.DNS_RECORD)
+                .anySatisfy(f -> {
+                    assertThat(f.subject().text()).isEqualTo("dangling.records.test");
+                    assertThat(f.field("dangling")).isEqualTo("true");
+                    assertThat(f.field("name")).isEqualTo("gone.records.test");
+                })
+                .anySatisfy(f -> {
+                    assertThat(f.subject().text()).isEqualTo("gone.records.test");
+                    assertThat(f.field("outcome")).isEqualTo("nxdomain");
+                });
+    }
+
+    @Test
     void retriesAndTimesOutAgainstASilentServer() throws Exception {
         try (SilentServer silent = new SilentServer()) {
             BulkResolver r = new BulkResolver(BulkResolver.Options.defaults(List.of(silent.address()))
