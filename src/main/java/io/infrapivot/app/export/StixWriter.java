@@ -188,9 +188,9 @@ final class StixWriter implements GraphWriter {
         od.put("last_observed", Texts.millis(last));
         long n = f.count() != null && f.count() > 0 ? f.count() : Math.max(1, f.spans().size());
         od.put("number_observed", Math.min(n, 999_999_999L));
-        ArrayNode refs = od.putArray("object_refs");
-        refs.add(from);
-        refs.add(to);
+        ArrayNode refs = od.putArray("object_refs"); // SCOs and SROs only: an identity end is left out
+        if (!from.startsWith("identity--")) refs.add(from);
+        if (!to.startsWith("identity--")) refs.add(to);
         refs.add(relId);
         od.putArray("object_marking_refs").add(marking);
         write(od);
