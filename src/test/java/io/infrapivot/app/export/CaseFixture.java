@@ -45,7 +45,7 @@ final class CaseFixture {
     static final Indicator EMAIL = ind(IndicatorType.EMAIL, "bad@mail-provider.com");
     static final Indicator REGISTRAR = ind(IndicatorType.ORG, "Hostile Registrar, Inc.");
     static final Indicator PERSON = ind(IndicatorType.PERSON, FORMULA);
-    static final Indicator ORG = ind(IndicatorType.ORG, SCRIPT);
+    static final Indicator ORG = Indicator.of(IndicatorType.ORG, SCRIPT); // as the parser keeps it
     static final Indicator CERT = ind(IndicatorType.CERT, "a".repeat(64));
     static final Indicator URL = ind(IndicatorType.URL, "https://evil.example/login");
     static final Indicator FILE = ind(IndicatorType.FILE, "b".repeat(64));
