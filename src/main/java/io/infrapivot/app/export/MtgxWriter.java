@@ -31,7 +31,8 @@ final class MtgxWriter implements GraphWriter {
                 out.write(b, off, len);
             }
         });
-        x = new Xml(new FilterOutputStream(zip) {
+        // buffered: the deflater costs per call, and the XML writer writes in small pieces
+        x = new Xml(new java.io.BufferedOutputStream(new FilterOutputStream(zip) {
             @Override
             public void close() {
                 // the zip entry is closed by end()
@@ -41,7 +42,7 @@ final class MtgxWriter implements GraphWriter {
             public void write(byte[] b, int off, int len) throws IOException {
                 zip.write(b, off, len);
             }
-        });
+        }, 1 << 16));
     }
 
     @Override

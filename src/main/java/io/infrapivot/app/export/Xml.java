@@ -9,8 +9,10 @@ import javax.xml.stream.XMLStreamWriter;
 /** A thin streaming XML writer: every text and attribute value passes {@link Texts#xml} before it is escaped. */
 final class Xml {
     private final XMLStreamWriter w;
+    private final OutputStream out;
 
     Xml(OutputStream out) {
+        this.out = out;
         try {
             w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         } catch (XMLStreamException e) {
@@ -76,6 +78,7 @@ final class Xml {
             w.writeEndDocument();
             w.flush();
         });
+        out.flush();
     }
 
     private interface Step {
