@@ -25,12 +25,14 @@ public final class Node {
     final Indicator indicator;
     boolean seed;
     boolean included;
-    Instant firstSeen;
-    Instant lastSeen;
-    Instant firstLearned;
-    Instant lastLearned;
-    private Instant spanStart;
-    private Instant spanEnd;
+    // times as epoch milliseconds (NONE: unknown): a long costs 8 bytes, an Instant 24 more — this is per indicator
+    private static final long NONE = Long.MIN_VALUE;
+    private long firstSeen = NONE;
+    private long lastSeen = NONE;
+    private long firstLearned = NONE;
+    private long lastLearned = NONE;
+    private long spanStart = NONE;
+    private long spanEnd = NONE;
     private String[] sources = NO_SOURCES;
     int facts;
     /** Marks from the pivot's noise rules: {rule, reason, expanded}. */
@@ -64,19 +66,35 @@ public final class Node {
     }
 
     public Instant firstSeen() {
-        return firstSeen;
+        return instant(firstSeen);
     }
 
     public Instant lastSeen() {
-        return lastSeen;
+        return instant(lastSeen);
     }
 
     public Instant firstLearned() {
-        return firstLearned;
+        return instant(firstLearned);
     }
 
     public Instant lastLearned() {
-        return lastLearned;
+        return instant(lastLearned);
+    }
+
+    private static Instant instant(long ms) {
+        return ms == NONE ? null : Instant.ofEpochMilli(ms);
+    }
+
+    private static long min(long have, Instant i) {
+        if (i == null) return have;
+        long v = i.toEpochMilli();
+        return have == NONE || v < have ? v : have;
+    }
+
+    private static long max(long have, Instant i) {
+        if (i == null) return have;
+        long v = i.toEpochMilli();
+        return have == NONE || v > have ? v : have;
     }
 
     /**
@@ -84,12 +102,12 @@ public final class Node {
      * first seen, else when it was learned). Covers every {@link ExportFact#spans() span} of its facts.
      */
     public Instant start() {
-        return spanStart;
+        return instant(spanStart);
     }
 
     /** The end of the latest window of its facts' sightings (last seen, else the window's start). */
     public Instant end() {
-        return spanEnd;
+        return instant(spanEnd);
     }
 
     public List<String> sources() {
@@ -152,7 +170,7 @@ public final class Node {
     private void addSource(String s) {
         for (String have : sources) if (have.equals(s)) return;
         String[] next = Arrays.copyOf(sources, sources.length + 1);
-        next[sources.length] = s;
+        next[sources.length] = s.intern(); // one copy of each source id, not one per indicator
         sources = next;
     }
 
@@ -172,17 +190,6 @@ public final class Node {
         return next;
     }
 
-    static Instant min(Instant a, Instant b) {
-        if (a == null) return b;
-        if (b == null) return a;
-        return b.isBefore(a) ? b : a;
-    }
-
-    static Instant max(Instant a, Instant b) {
-        if (a == null) return b;
-        if (b == null) return a;
-        return b.isAfter(a) ? b : a;
-    }
 
     @Override
     public boolean equals(Object o) {

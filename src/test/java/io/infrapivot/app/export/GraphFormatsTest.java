@@ -28,7 +28,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /** GEXF against the 1.3 XSD, GraphML well-formed and namespaced, MTGX read back. */
-class GraphFormatsTest {
+public class GraphFormatsTest {
     static final Path GEXF_XSD = Path.of("../shared/data/gexf-1.3/specs/1.3/gexf.xsd").toAbsolutePath().normalize();
 
     @TempDir
@@ -57,7 +57,7 @@ class GraphFormatsTest {
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
-    static void validateGexf(String xml) throws Exception {
+    public static void validateGexf(String xml) throws Exception {
         SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         Validator v = sf.newSchema(GEXF_XSD.toFile()).newValidator();
         v.validate(new StreamSource(new StringReader(xml)));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** MISP events: every object against its template in ../shared/data/misp-objects, references against the list. */
-class MispExportTest {
+public class MispExportTest {
     static final Path OBJECTS = Path.of("../shared/data/misp-objects").toAbsolutePath().normalize();
     static final ObjectMapper M = new ObjectMapper();
 
@@ -52,7 +52,7 @@ class MispExportTest {
     }
 
     /** The template's rules an object breaks: unknown names, wrong types, required, requiredOneOf, multiple. */
-    static List<String> check(JsonNode object) throws Exception {
+    public static List<String> check(JsonNode object) throws Exception {
         List<String> problems = new ArrayList<>();
         String name = object.path("name").asText();
         Path def = OBJECTS.resolve("objects").resolve(name).resolve("definition.json");

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** STIX 2.1 bundles against the OASIS JSON schemas (draft 2020-12, format assertions on), and the ids. */
-class StixExportTest {
+public class StixExportTest {
     static final String PREFIX = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/";
     static final Path SCHEMAS = Path.of("../shared/data/stix2.1-schemas").toAbsolutePath().normalize();
     static final ObjectMapper M = new ObjectMapper();
@@ -87,7 +87,7 @@ class StixExportTest {
      * Every schema error of the bundle (without the objects bundle.json does not list, see
      * ../shared/data/README.md) and of each object against its own schema.
      */
-    static List<String> validate(String bundle) throws Exception {
+    public static List<String> validate(String bundle) throws Exception {
         SchemaRegistry registry = registry();
         List<String> errors = new ArrayList<>();
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) M.readTree(bundle);
