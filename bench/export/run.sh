@@ -14,8 +14,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 ./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-case_file="$work/bench.sqlite"
-"$java_bin" -cp "$cp" io.infrapivot.bench.ExportBenchCase "$case_file" "$n"
+case_file="${BENCH_CASE:-$work/bench.sqlite}"   # BENCH_CASE: reuse a case written before by ExportBenchCase
+[ -f "$case_file" ] || "$java_bin" -cp "$cp" io.infrapivot.bench.ExportBenchCase "$case_file" "$n"
+echo "case: $(sqlite3 "$case_file" 'SELECT COUNT(*) FROM observations') observations, $(sqlite3 "$case_file" 'SELECT COUNT(*) FROM indicators') indicators; host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 export HOME="$work/home" INFRAPIVOT_DATA_DIR="$work/data" INFRAPIVOT_CONFIG="$work/config.toml"
 mkdir -p "$HOME"
 
@@ -34,7 +35,8 @@ printf "%-8s %8.1f %8.1f %9.0f %11.0f %9s %9s\n" sqlite3 "$peer_s" "$peer_cpu" "
     "$((peer_bytes / 1048576))" "1.00" "1.00"
 for f in ${BENCH_FORMATS:-jsonl csv graphml gexf stix21 misp mtgx}; do
     out="$work/out.$f"
-    read -r s kb cpu < <(measure "$java_bin" -Xmx256m -XX:+UseSerialGC -cp target/infrapivot-all.jar io.infrapivot.app.cli.Main \
+    read -r s kb cpu < <(measure "$java_bin" -Xmx256m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
+        -cp target/infrapivot-all.jar io.infrapivot.app.cli.Main \
         export --case "$case_file" --format "$f" -o "$out" 2>/dev/null)
     bytes=$(stat -c %s "$out")
     printf "%-8s %8.1f %8.1f %9.0f %11.0f %9.2f %9.2f\n" "$f" "$s" "$cpu" "$((kb / 1024))" "$((bytes / 1048576))" \

@@ -122,7 +122,9 @@ final class ExportCommand implements Callable<Integer> {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), ".infrapivot-export", ".tmp");
+            // created as an ordinary file (the umask's permissions, like the target would have), not 0600
+            tmp = Files.createFile(target.resolveSibling("." + target.getFileName() + "."
+                    + java.util.UUID.randomUUID() + ".tmp"));
             Exporter.Result r;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 r = new Exporter(store, options, Main.context.clock()).run(f, out);

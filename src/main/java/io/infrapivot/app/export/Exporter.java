@@ -34,6 +34,7 @@ public final class Exporter {
     private final Clock clock;
     private final Map<Indicator, Node> nodes = new HashMap<>();
     private final List<Node> order = new ArrayList<>();
+    private final Map<String, String[]> sourceArrays = new HashMap<>();
     private int[] pairs = new int[0];
     private int pairCount;
 
@@ -104,12 +105,12 @@ public final class Exporter {
         if (!passes(o)) return;
         Node s = node(o.subject());
         if (o.object() == null) {
-            s.touch(o, true);
+            s.touch(o, true, sourceArrays);
             return;
         }
         Node t = node(o.object());
-        s.touch(o, false);
-        if (t != s) t.touch(o, false);
+        s.touch(o, false, sourceArrays);
+        if (t != s) t.touch(o, false, sourceArrays);
         if (adjacency) addPair(s.index, t.index);
         t.relationsIn |= 1L << o.relation().ordinal();
         IndicatorType st = s.indicator.type();

@@ -21,6 +21,7 @@ public final class Node {
     static final int MAX_EVIDENCE = 20;
     private static final String[] NO_SOURCES = new String[0];
 
+
     final int index;
     final Indicator indicator;
     boolean seed;
@@ -149,8 +150,11 @@ public final class Node {
         if (!marks.contains(m)) marks.add(m);
     }
 
-    /** Adds one fact naming this indicator. */
-    void touch(StoredObservation o, boolean attribute) {
+    /**
+     * Adds one fact naming this indicator. {@code single} holds the export's shared one-element source arrays
+     * (never written to: a second source copies the array first).
+     */
+    void touch(StoredObservation o, boolean attribute, java.util.Map<String, String[]> single) {
         facts++;
         firstSeen = min(firstSeen, o.firstSeen());
         lastSeen = max(lastSeen, o.lastSeen());
@@ -162,15 +166,20 @@ public final class Node {
                 spanStart = min(spanStart, w.start());
                 spanEnd = max(spanEnd, w.end());
             }
-            addSource(s.source());
+            addSource(s.source(), single);
             if (attribute && s.evidenceId() != null) addEvidence(s.evidenceId());
         }
     }
 
-    private void addSource(String s) {
+    private void addSource(String s, java.util.Map<String, String[]> single) {
         for (String have : sources) if (have.equals(s)) return;
+        if (sources.length == 0) {
+            // most indicators have one source: they share one array per source id instead of one each
+            sources = single.computeIfAbsent(s, k -> new String[] {k});
+            return;
+        }
         String[] next = Arrays.copyOf(sources, sources.length + 1);
-        next[sources.length] = s.intern(); // one copy of each source id, not one per indicator
+        next[sources.length] = single.computeIfAbsent(s, k -> new String[] {k})[0]; // one copy of each id
         sources = next;
     }
 
