@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The store's reads, in portable SQL (they run unchanged on SQLite and PostgreSQL). Every method is one
@@ -161,10 +162,21 @@ final class CaseQueries {
                 ORDER BY o.id, g.id""".formatted(INDICATOR_ID), type, value, type, value);
     }
 
-    /** Reads rows ordered by observation then sighting, folding each observation's sightings into it. */
+    /** Streams every observation in id order to {@code action}, one at a time (the driver steps the cursor). */
+    static void forEachObservation(Connection c, Consumer<StoredObservation> action) throws SQLException {
+        observations(c, action, OBSERVATION_COLUMNS + "ORDER BY o.id, g.id");
+    }
+
     private static List<StoredObservation> observations(Connection c, String sql, Object... args)
             throws SQLException {
         List<StoredObservation> out = new ArrayList<>();
+        observations(c, out::add, sql, args);
+        return out;
+    }
+
+    /** Reads rows ordered by observation then sighting, folding each observation's sightings into it. */
+    private static void observations(Connection c, Consumer<StoredObservation> out, String sql, Object... args)
+            throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
             long current = -1;
             ObservationRow row = null;
@@ -172,7 +184,7 @@ final class CaseQueries {
             while (rs.next()) {
                 long id = rs.getLong("id");
                 if (id != current) {
-                    if (row != null) out.add(row.with(sightings));
+                    if (row != null) out.accept(row.with(sightings));
                     current = id;
                     row = ObservationRow.read(rs);
                     sightings = new ArrayList<>();
@@ -182,9 +194,8 @@ final class CaseQueries {
                         Columns.nullableLong(rs, "g_count"), Columns.nullableLong(rs, "g_evidence"),
                         Columns.nullableLong(rs, "g_lookup")));
             }
-            if (row != null) out.add(row.with(sightings));
+            if (row != null) out.accept(row.with(sightings));
         }
-        return out;
     }
 
     /** The observation columns of one row, before its sightings are gathered. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A case kept in one SQLite file (WAL mode). Writes from any number of threads go through one writer
@@ -128,6 +129,14 @@ public final class SqliteCaseStore implements CaseStore {
     @Override
     public List<StoredObservation> observations() {
         return read(CaseQueries::observations);
+    }
+
+    @Override
+    public void forEachObservation(Consumer<StoredObservation> action) {
+        read(c -> {
+            CaseQueries.forEachObservation(c, action);
+            return null;
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The engine's port to a case: everything observed, every lookup made and its raw answers.
@@ -42,6 +43,15 @@ public interface CaseStore extends AutoCloseable {
 
     /** Every observation in the case. */
     List<StoredObservation> observations();
+
+    /**
+     * Every observation in the case, in id order, handed to {@code action} one at a time as it is read
+     * (for exports of cases too large to hold: implementations stream, holding one observation at a time).
+     * The read is one consistent snapshot; {@code action} must not write to this store.
+     */
+    default void forEachObservation(Consumer<StoredObservation> action) {
+        observations().forEach(action);
+    }
 
     /** Every lookup made of the indicator, newest first. */
     List<LookupRecord> lookupsAbout(Indicator indicator);

@@ -1,0 +1,71 @@
+package io.infrapivot.app.cli;
+
+import io.infrapivot.app.export.ImportedGraph;
+import io.infrapivot.app.export.Importer;
+import io.infrapivot.engine.port.CaseStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code infrapivot import FILE}: a STIX 2.1 bundle, MISP event, CSV or list, or Maltego MTGX into a case. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import a STIX 2.1 bundle, a MISP event, infrapivot jsonl/csv, any CSV or plain list, or a Maltego .mtgx into the case (docs/export.md).")
+final class ImportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The file to import.")
+    Path file;
+
+    @Option(names = "--case", paramLabel = "NAME", description = "Case to import into (created when absent).")
+    String caseName;
+
+    @Option(names = "--as-seeds", description = "Make the file's indicators the case's seeds (nothing else is stored).")
+    boolean asSeeds;
+
+    @Override
+    public Integer call() {
+        AppContext ctx = Main.context;
+        Terminal t = ctx.terminal();
+        Importer importer = new Importer(Importer.noFiles(ctx.parser()));
+        byte[] bytes;
+        ImportedGraph g;
+        try {
+            if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
+            if (Files.size(file) > Importer.MAX_FILE) {
+                throw new CliException(ExitCodes.BAD_INPUT, Terminal.v(file) + " is larger than "
+                        + (Importer.MAX_FILE >> 20) + " MiB");
+            }
+            bytes = Files.readAllBytes(file);
+            g = importer.read(bytes);
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCodes.NOT_FOUND, "no file " + Terminal.v(file));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot import " + Terminal.v(file) + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + Terminal.v(file) + ": "
+                    + io.infrapivot.model.Safe.oneLine(String.valueOf(e.getMessage())));
+        }
+        if (g.indicators().isEmpty()) {
+            throw new CliException(ExitCodes.BAD_INPUT, "no indicators found in " + Terminal.v(file) + " (read as "
+                    + g.format() + (g.rejected() > 0 ? "; " + g.rejected() + " rejected: " + String.join("; ", g.reasons()) : "")
+                    + ")");
+        }
+        try (CaseStore store = CaseCommand.open(ctx, ctx.caseName(caseName))) {
+            Importer.Stored s = importer.store(store, file.toString(), bytes, g, asSeeds, ctx.clock());
+            if (s.seeds()) {
+                t.err().println("added " + s.indicators() + " seeds from " + Terminal.v(file) + " (" + g.format() + ")");
+            } else {
+                t.err().println("imported " + s.indicators() + " indicators and " + s.facts() + " facts from "
+                        + Terminal.v(file) + " (" + g.format() + ") as source " + s.source());
+            }
+        }
+        if (g.rejected() > 0) {
+            t.warn(g.rejected() + " entries were not valid indicators and were left out: " + String.join("; ", g.reasons()));
+            return ExitCodes.PARTIAL;
+        }
+        return ExitCodes.OK;
+    }
+}
