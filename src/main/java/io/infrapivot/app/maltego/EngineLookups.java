@@ -100,6 +100,11 @@ public final class EngineLookups implements AutoCloseable {
 
     /** The sources that answer one hop: they accept one of its types and produce one of its relations. */
     public List<String> sourcesFor(MaltegoTransform.Hop hop) {
+        return sourcesFor(registry, hop);
+    }
+
+    /** As {@link #sourcesFor(MaltegoTransform.Hop)} for a registry (for {@code maltego list}). */
+    public static List<String> sourcesFor(SourceRegistry registry, MaltegoTransform.Hop hop) {
         Set<String> ids = new LinkedHashSet<>();
         for (Source s : registry.all()) {
             var info = s.info();
