@@ -33,6 +33,7 @@ public final class TransformRunner {
     /** The most any request may ask for. */
     public static final int MAX_LIMIT = 10_000;
     static final int MAX_VALUE_LENGTH = 4096;
+    private static final java.util.regex.Pattern CASE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private final EngineLookups lookups;
@@ -79,6 +80,12 @@ public final class TransformRunner {
         if (value.length() > MAX_VALUE_LENGTH) return bad(t, "value longer than " + MAX_VALUE_LENGTH + " characters");
         String caseName = r.settings().getOrDefault("case", "");
         if (caseName.isBlank()) caseName = DEFAULT_CASE;
+        // a name, never a path: a remote request must not choose where a file is written
+        if (!CASE_NAME.matcher(caseName).matches() || caseName.toLowerCase(java.util.Locale.ROOT).endsWith(".sqlite")
+                || caseName.toLowerCase(java.util.Locale.ROOT).endsWith(".db")) {
+            return bad(t, "setting case: '" + Safe.truncate(Safe.oneLine(caseName), 70)
+                    + "' is not a case name (1 to 64 letters, digits, '.', '_' or '-'; no path)");
+        }
         Integer depth = null;
         String d = r.settings().get("depth");
         if (d != null && !d.isBlank()) {
