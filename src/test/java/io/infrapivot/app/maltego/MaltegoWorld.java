@@ -38,7 +38,7 @@ final class MaltegoWorld {
         Config config = Config.load(env, dir.toString());
         return new EngineLookups(config, IndicatorParser.standard(), SourceRegistry.builtIn(),
                 new SqliteCaseRepository(dir.resolve("cases")), null, Clock.systemUTC(),
-                new EngineLookups.Options(List.of(resolver), false, Duration.ofSeconds(30), 2000));
+                new EngineLookups.Options(List.of(resolver), false, Duration.ofSeconds(10), 2000));
     }
 
     /** An entity of a response, read back. */
