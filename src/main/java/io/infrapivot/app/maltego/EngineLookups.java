@@ -66,7 +66,8 @@ public final class EngineLookups implements AutoCloseable {
     private final Map<String, Opened> open = new LinkedHashMap<>();
     private NoiseRules noise;
 
-    private record Opened(CaseStore store, Engine engine) {
+    /** An open case and its engine; {@code users} counts the runs on it, so that it is never closed under one. */
+    private record Opened(CaseStore store, Engine engine, java.util.concurrent.atomic.AtomicInteger users) {
         void close() {
             engine.close();
             store.close();
@@ -141,7 +142,16 @@ public final class EngineLookups implements AutoCloseable {
             recipe = new Recipe(t.name(), t.display(), steps.size(), steps);
             hops = steps.size();
         }
-        Opened o = opened(caseName);
+        Opened o = acquire(caseName);
+        try {
+            return run(o, t, seed, recipe, hops, caseName);
+        } finally {
+            release(o);
+        }
+    }
+
+    private Answer run(Opened o, MaltegoTransform t, Indicator seed, Recipe recipe, int hops, String caseName)
+            throws InterruptedException {
         Selection selection = new Selection(Set.of(), Set.of(), options.active(), false);
         Pivot.Options po = new Pivot.Options(hops, options.maxNodes(), null, Map.of(),
                 NoiseRules.DEFAULT_SHARED_THRESHOLD, selection, new RunOptions(options.resolvers(), options.active(),
@@ -189,18 +199,29 @@ public final class EngineLookups implements AutoCloseable {
         return noise;
     }
 
-    private synchronized Opened opened(String caseName) {
-        Opened o = open.get(caseName);
-        if (o != null) return o;
-        CaseStore store = cases.open(caseName);
-        Engine engine = new Engine(registry, config, store, parser, clock);
-        o = new Opened(store, engine);
-        open.put(caseName, o);
-        if (open.size() > OPEN_CASES) {
-            String oldest = open.keySet().iterator().next();
-            open.remove(oldest).close();
+    private synchronized Opened acquire(String caseName) {
+        Opened o = open.remove(caseName);
+        if (o == null) {
+            CaseStore store = cases.open(caseName);
+            o = new Opened(store, new Engine(registry, config, store, parser, clock),
+                    new java.util.concurrent.atomic.AtomicInteger());
         }
+        open.put(caseName, o); // most recently used last
+        o.users().incrementAndGet();
         return o;
+    }
+
+    /** Ends a run on a case; past {@link #OPEN_CASES} open cases, the least recently used idle ones are closed. */
+    private synchronized void release(Opened done) {
+        done.users().decrementAndGet();
+        var it = open.entrySet().iterator();
+        while (open.size() > OPEN_CASES && it.hasNext()) {
+            Opened o = it.next().getValue();
+            if (o.users().get() == 0) {
+                it.remove();
+                o.close();
+            }
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,27 @@ class TrxServiceTest {
                 request("maltego.Domain", "fqdn", DOMAINS.get(0), 12, "/tmp/evil.sqlite"));
         assertThat(new String(pathCase.body(), StandardCharsets.UTF_8)).contains("not a case name");
         assertThat(Files.exists(Path.of("/tmp/evil.sqlite"))).isFalse();
+    }
+
+    @Test
+    void concurrentRequestsOnManyCasesAllAnswer() throws Exception {
+        // more cases than are kept open at once, several requests on each at the same time
+        int cases = EngineLookups.OPEN_CASES + 3;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<TrxService.Response>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < cases * 2; i++) {
+                String c = "many-" + (i % cases);
+                futures.add(pool.submit(() -> service.handle("infrapivot.URLToHost",
+                        request("maltego.URL", "url", "https://" + DOMAINS.get(2) + "/x", 12, c))));
+            }
+            for (var f : futures) {
+                TrxService.Response r = f.get();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(MaltegoWorld.read(r.body()).values()).contains(DOMAINS.get(2));
+            }
+        }
+        assertThat(new SqliteCaseRepository(dir.resolve("cases")).list().stream().filter(c -> c.name().startsWith("many-")))
+                .hasSize(cases);
     }
 
     @Test
