@@ -32,6 +32,7 @@ public final class Main implements Callable<Integer> {
         Terminal terminal = Terminal.system(java.util.Arrays.asList(args).contains("--no-color"));
         context = new AppContext(terminal);
         CommandLine cl = new CommandLine(new Main());
+        cl.setExpandAtFiles(false); // an argument from data (a Maltego value "@/path") must never name a file to read
         cl.setOut(new java.io.PrintWriter(terminal.out(), true));
         cl.setErr(new java.io.PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {

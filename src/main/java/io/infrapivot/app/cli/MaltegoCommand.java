@@ -205,7 +205,7 @@ final class MaltegoCommand implements Callable<Integer> {
             }
             Terminal t = ctx.terminal();
             t.err().println("wrote " + Terminal.v(out) + ": " + Transforms.ALL.size() + " transforms running "
-                    + Terminal.v(cmd) + " " + Terminal.v(String.join(" ", base)) + " TRANSFORM; import it in Maltego with Import Config");
+                    + Terminal.v(cmd) + " " + Terminal.v(String.join(" ", base)) + " -- TRANSFORM; import it in Maltego with Import Config");
             return ExitCodes.OK;
         }
 

@@ -47,9 +47,14 @@ public final class MtzWriter {
             baseParams = List.copyOf(baseParams);
         }
 
-        /** The parameters of one transform: the base, then its name (Maltego appends value and properties). */
+        /**
+         * The parameters of one transform: the base, {@code --}, then its name. Maltego appends the value and the
+         * properties, which come from data (a WHOIS organisation may read {@code --active}): after {@code --} they
+         * can only be positional.
+         */
         public String parameters(MaltegoTransform t) {
             List<String> p = new ArrayList<>(baseParams);
+            p.add("--");
             p.add(t.name());
             return String.join(" ", p);
         }

@@ -88,6 +88,20 @@ class MaltegoCliIT {
     }
 
     @Test
+    void valuesFromDataAreNeverOptionsNorArgumentFiles() throws Exception {
+        Path secret = home.resolve("secret.txt");
+        Files.writeString(secret, "SECRET-LINE-1234\n");
+        // as the .mtz calls it: "--" before the transform name, then the value Maltego appends
+        var atFile = cli().run("maltego", "--case", "m", "--", "infrapivot.OrganizationToDomains", "@" + secret, "title=x");
+        assertThat(atFile.exit()).as(atFile.err()).isZero();
+        assertThat(atFile.out() + atFile.err()).doesNotContain("SECRET-LINE");
+        assertThat(atFile.out()).contains("@" + secret);
+        var option = cli().run("maltego", "--case", "m", "--", "infrapivot.OrganizationToDomains", "--active");
+        assertThat(option.exit()).as(option.err()).isZero();
+        assertThat(option.out()).contains("for --active");
+    }
+
+    @Test
     void listAndConfig() throws Exception {
         var list = cli().run("maltego", "list", "--json");
         assertThat(list.exit()).as(list.err()).isZero();
@@ -116,7 +130,7 @@ class MaltegoCliIT {
         // the installation's own launcher, so Maltego runs exactly what the analyst runs
         assertThat(Path.of(command)).isAbsolute().endsWith(Path.of("infrapivot"));
         assertThat(Files.isExecutable(Path.of(command))).isTrue();
-        assertThat(settings).contains("maltego --case acme infrapivot.DomainToIPs");
+        assertThat(settings).contains("maltego --case acme -- infrapivot.DomainToIPs");
         var noOutput = cli().run("maltego", "config");
         assertThat(noOutput.exit()).isEqualTo(2);
     }

@@ -94,7 +94,7 @@ class MtzWriterTest {
             assertThat(st.getDocumentElement().getTagName()).isEqualTo("TransformSettings");
             Map<String, String> p = properties(st);
             assertThat(p.get("transform.local.command")).isEqualTo("/opt/infra pivot/infrapivot");
-            assertThat(p.get("transform.local.parameters")).isEqualTo("maltego --case acme " + t.name());
+            assertThat(p.get("transform.local.parameters")).isEqualTo("maltego --case acme -- " + t.name());
             assertThat(p.get("transform.local.working-directory")).isEqualTo("/home/analyst");
             assertThat(p.get("transform.local.debug")).isEqualTo("false");
         }
