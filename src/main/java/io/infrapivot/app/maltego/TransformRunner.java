@@ -155,13 +155,13 @@ public final class TransformRunner {
         boolean partial = false;
         Set<String> answered = new TreeSet<>();
         Set<String> notRun = new LinkedHashSet<>();
+        // one message per failing source (a recipe run may fail the same way on many indicators)
+        Map<String, List<Answer.SourceReport>> failed = new java.util.LinkedHashMap<>();
         for (Answer.SourceReport s : a.sources()) {
             switch (s.status()) {
                 case FAILED -> {
                     partial = true;
-                    messages.add(new Message(Severity.PARTIAL, "source " + s.source() + " failed for "
-                            + s.indicator().value() + ": " + Safe.oneLine(String.valueOf(s.message()))
-                            + " (the other sources' results are returned)"));
+                    failed.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(s);
                 }
                 case TRUNCATED -> messages.add(new Message(Severity.INFORM, "source " + s.source() + " returned part of "
                         + (s.total() == null ? "its results" : s.total() + " results") + " for " + s.indicator().value()));
@@ -174,6 +174,12 @@ public final class TransformRunner {
             }
             if (s.status().answered() && s.indicator().equals(seed)) answered.add(s.source());
         }
+        failed.forEach((source, list) -> {
+            Answer.SourceReport first = list.get(0);
+            messages.add(new Message(Severity.PARTIAL, "source " + source + " failed for " + first.indicator().value()
+                    + (list.size() > 1 ? " and " + (list.size() - 1) + " more" : "") + ": "
+                    + Safe.oneLine(String.valueOf(first.message())) + " (the other sources' results are returned)"));
+        });
         if (answered.isEmpty()) {
             partial = true;
             messages.add(new Message(Severity.PARTIAL, "no source answered '" + t.display() + "' for " + seed.value()
