@@ -36,7 +36,7 @@ public final class TrxHttpServer implements AutoCloseable {
     }
 
     /** The transform name of a {@code /run/<name>/} path, or null. */
-    static String transformOf(String path) {
+    public static String transformOf(String path) {
         if (path == null || !path.startsWith("/run/")) return null;
         String rest = path.substring("/run/".length());
         if (rest.endsWith("/")) rest = rest.substring(0, rest.length() - 1);
