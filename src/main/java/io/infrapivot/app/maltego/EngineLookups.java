@@ -10,6 +10,7 @@ import io.infrapivot.engine.pivot.Pivot;
 import io.infrapivot.engine.pivot.Recipe;
 import io.infrapivot.engine.port.CaseRepository;
 import io.infrapivot.engine.port.CaseStore;
+import io.infrapivot.engine.port.StoredObservation;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorParser;
 import io.infrapivot.source.RunOptions;
@@ -144,13 +145,13 @@ public final class EngineLookups implements AutoCloseable {
         }
         Opened o = acquire(caseName);
         try {
-            return run(o, t, seed, recipe, hops, caseName);
+            return run(o, seed, recipe, hops, caseName);
         } finally {
             release(o);
         }
     }
 
-    private Answer run(Opened o, MaltegoTransform t, Indicator seed, Recipe recipe, int hops, String caseName)
+    private Answer run(Opened o, Indicator seed, Recipe recipe, int hops, String caseName)
             throws InterruptedException {
         Selection selection = new Selection(Set.of(), Set.of(), options.active(), false);
         Pivot.Options po = new Pivot.Options(hops, options.maxNodes(), null, Map.of(),
@@ -160,7 +161,7 @@ public final class EngineLookups implements AutoCloseable {
         Answer.Node seedNode = null;
         List<Answer.Node> found = new ArrayList<>();
         for (Pivot.Node n : result.nodes().values()) {
-            Answer.Node a = node(n);
+            Answer.Node a = node(n, merged(o.store(), n));
             if (n.indicator().equals(seed)) seedNode = a;
             else found.add(a);
         }
@@ -172,10 +173,29 @@ public final class EngineLookups implements AutoCloseable {
         return new Answer(seedNode, found, reports, caseName);
     }
 
-    private static Answer.Node node(Pivot.Node n) {
+    /**
+     * The link a node was reached by as the case now holds it: every source that reported it and the widest
+     * first/last seen of their sightings (the pivot's own record is the first sighting heard). The pivot's
+     * record when the case has none.
+     */
+    private static Fact merged(CaseStore store, Pivot.Node n) {
+        Fact via = n.via();
+        if (via == null || via.object() == null) return via;
+        try {
+            for (StoredObservation so : store.observationsAbout(n.indicator())) {
+                if (so.relation() == via.relation() && so.subject().equals(via.subject()) && via.object().equals(so.object())) {
+                    return Fact.of(so);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "reading the case's record of a link failed: " + e);
+        }
+        return via;
+    }
+
+    private static Answer.Node node(Pivot.Node n, Fact via) {
         Answer.Mark mark = n.mark() == null ? null
                 : new Answer.Mark(n.mark().rule(), n.mark().reason(), n.mark().expand(), n.mark().count());
-        Fact via = n.via();
         if (via == null) {
             return new Answer.Node(n.indicator(), n.hop(), n.from(), null, false, List.of(), null, null, null, mark);
         }

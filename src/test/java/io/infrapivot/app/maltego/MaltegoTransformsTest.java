@@ -116,7 +116,8 @@ class MaltegoTransformsTest {
             assertThat(e.field("infrapivot.relation")).isEqualTo("resolves-to");
         }
         Entity current = r.entity(IPS.get(0));
-        assertThat(current.field("infrapivot.sources")).contains("mnemonic");
+        // the link as the case holds it: every source that reported it, the widest dates
+        assertThat(current.field("infrapivot.sources")).contains("dns").contains("mnemonic");
         assertThat(current.field("link#maltego.link.label")).matches("resolves-to \\d{4}-\\d\\d-\\d\\d\\.\\.\\d{4}-\\d\\d-\\d\\d");
         assertThat(current.field("infrapivot.first-seen")).startsWith("2026-01-01");
         // the CDN address is returned with its mark
