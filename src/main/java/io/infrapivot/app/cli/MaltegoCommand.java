@@ -67,7 +67,8 @@ final class MaltegoCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         TransformRunner.Result result;
-        try (EngineLookups lookups = lookups(ctx, resolvers, active, timeout)) {
+        try (EngineLookups lookups = lookups(ctx, resolvers, active, timeout);
+             ClosedOnExit hook = new ClosedOnExit(lookups)) {
             Map<String, String> props;
             try {
                 props = LocalArgs.parse(properties);
@@ -96,6 +97,28 @@ final class MaltegoCommand implements Callable<Integer> {
                 yield ExitCodes.ENVIRONMENT;
             }
         };
+    }
+
+    /**
+     * Closes the cases when the process is ended midway (Maltego stops a transform that runs too long):
+     * what finished is committed. Removed again when the transform ends normally.
+     */
+    private static final class ClosedOnExit implements AutoCloseable {
+        private final Thread hook;
+
+        ClosedOnExit(EngineLookups lookups) {
+            hook = new Thread(lookups::close, "infrapivot-maltego-exit");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        @Override
+        public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and closes the cases itself
+            }
+        }
     }
 
     private static int fail(Terminal t, byte[] xml, String message, int code) throws IOException {
