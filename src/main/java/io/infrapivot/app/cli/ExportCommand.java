@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export the case as jsonl, csv, graphml, gexf, stix21, misp, mtgx, md or html (docs/export.md).")
 final class ExportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--case", paramLabel = "NAME", description = "Case to export.")
     String caseName;
 
@@ -70,7 +73,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Format f = Format.fromId(format).orElseThrow(() -> new CliException(ExitCodes.BAD_INPUT,
                 "unknown format '" + Terminal.v(format) + "'; known: " + Format.ids()));
         Set<IndicatorType> typeSet = new LinkedHashSet<>();
@@ -127,7 +130,7 @@ final class ExportCommand implements Callable<Integer> {
                     + java.util.UUID.randomUUID() + ".tmp"));
             Exporter.Result r;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                r = new Exporter(store, options, Main.context.clock()).run(f, out);
+                r = new Exporter(store, options, Main.context(spec).clock()).run(f, out);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -142,7 +145,7 @@ final class ExportCommand implements Callable<Integer> {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException e) {
-                    Main.context.terminal().warn("could not remove " + tmp + ": " + e.getMessage());
+                    Main.context(spec).terminal().warn("could not remove " + tmp + ": " + e.getMessage());
                 }
             }
         }

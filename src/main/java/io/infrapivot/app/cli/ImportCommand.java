@@ -16,6 +16,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import a STIX 2.1 bundle, a MISP event, infrapivot jsonl/csv, any CSV or plain list, or a Maltego .mtgx into the case (docs/export.md).")
 final class ImportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "FILE", description = "The file to import.")
     Path file;
 
@@ -27,7 +30,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppContext ctx = Main.context;
+        AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         Importer importer = new Importer(Importer.noFiles(ctx.parser()));
         byte[] bytes;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         subcommands = {ParseCommand.class, LookupCommand.class, SourcesCommand.class, CaseCommand.class,
                 HistoryCommand.class, EvidenceCommand.class, UpdateDataCommand.class, PivotCommand.class,
                 RecipesCommand.class, WhyCommand.class, ResolveCommand.class, RegistrationCommand.class, SelftestCommand.class,
-                ExportCommand.class, ImportCommand.class,
+                ExportCommand.class, ImportCommand.class, MaltegoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:partial failure (a source failed; the others' results are kept)",
@@ -58,6 +58,7 @@ public final class Main implements Callable<Integer> {
                 : given.contains("-v") || given.contains("--verbose") ? Logging.Level.WARNINGS : Logging.Level.QUIET;
         Logging.configure(terminal.err(), level);
         CommandLine cl = new CommandLine(new Main(context));
+        cl.setExpandAtFiles(false); // an argument from data (a Maltego value "@/path") must never name a file to read
         cl.setOut(new java.io.PrintWriter(terminal.out(), true));
         cl.setErr(new java.io.PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {

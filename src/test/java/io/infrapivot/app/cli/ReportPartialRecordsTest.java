@@ -136,9 +136,9 @@ class ReportPartialRecordsTest {
         for (boolean verbose : List.of(false, true)) {
             new Report(t, verbose).print(ip, null, List.of(
                     new SourceOutcome(ip, "cymru", Access.PASSIVE, Outcome.OK, null, false, Duration.ZERO, null,
-                            facts, null),
+                            facts, null, null),
                     new SourceOutcome(ip, "rdap", Access.PASSIVE, Outcome.ERROR, "boom", false, Duration.ZERO, null,
-                            List.of(), null)));
+                            List.of(), null, null)));
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("asn: AS202425 INT-NETWORK, SC", "announced-by", "rdap", "boom");
