@@ -144,7 +144,15 @@ public final class WebServer implements AutoCloseable {
     // ---- dispatch ----
 
     private void handle(HttpExchange x) throws IOException {
-        try (x) {
+        try {
+            dispatch(x);
+        } finally {
+            x.close();
+        }
+    }
+
+    private void dispatch(HttpExchange x) throws IOException {
+        try {
             String path = x.getRequestURI().getRawPath();
             Mount mount = mounts.stream().filter(m -> path.startsWith(m.prefix())).findFirst().orElse(null);
             Map<String, String> q = query(x.getRequestURI().getRawQuery());

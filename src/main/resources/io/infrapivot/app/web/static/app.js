@@ -70,7 +70,7 @@
     const big = S.nodes.size > 1500;
     S.cy = cytoscape({
       container: $('cy'),
-      minZoom: 0.02, maxZoom: 4, wheelSensitivity: 0.3,
+      minZoom: 0.02, maxZoom: 4,
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : 'auto',
       style: [
         { selector: 'node', style: {
@@ -667,6 +667,7 @@
       cancel.disabled = true;
       api('/api/runs/' + encodeURIComponent(r.run) + '/cancel', {}).catch((e) => status('cancel: ' + e.message));
     });
+    es.addEventListener('start', () => show());
     es.addEventListener('outcome', (ev) => {
       const o = JSON.parse(ev.data);
       const k = o.cached ? 'cached' : o.outcome;
