@@ -20,6 +20,10 @@ final class WebDebug {
                 for (String line : Files.readAllLines(Path.of(args[0]))) {
                     if (line.startsWith("#sleep")) { Thread.sleep(Long.parseLong(line.substring(7).trim())); continue; }
                     if (line.isBlank()) continue;
+                    if (line.startsWith("#click ")) {
+                        d.findElement(org.openqa.selenium.By.cssSelector(line.substring(7).trim())).click();
+                        continue;
+                    }
                     try {
                         System.out.println("> " + line + "\n" + ((JavascriptExecutor) d).executeScript(line));
                     } catch (RuntimeException e) {

@@ -20,7 +20,7 @@
 
   const S = {
     caseName: null, cy: null, summary: null, nodes: new Map(), edges: new Map(), groups: new Map(),
-    times: { min: null, max: null }, sort: { key: 'score', dir: -1 }, selected: null, runs: new Map(),
+    times: { min: null, max: null }, shown: new Set(), sort: { key: 'score', dir: -1 }, selected: null, runs: new Map(),
     filters: { types: new Set(), marks: new Set(), relations: new Set(), sources: new Set() },
     unchecked: { types: new Set(), marks: new Set(), relations: new Set(), sources: new Set() }, known: {
       types: new Set(), marks: new Set(), relations: new Set(), sources: new Set() }
@@ -150,7 +150,7 @@
   }
 
   function layout(done) {
-    const vis = S.cy.elements(':visible');
+    const vis = S.cy.elements().not('.hidden');
     const l = vis.layout(layoutOptions($('layout-select').value, vis.nodes().length));
     l.one('layoutstop', () => { S.cy.fit(vis, 20); if (done) done(); });
     l.run();
@@ -191,7 +191,7 @@
     $('count-indicators').textContent = String(S.summary ? S.summary.indicators : 0);
     $('count-drawn').textContent = String(S.nodes.size);
     $('count-folded').textContent = String(S.summary ? S.summary.folded : 0);
-    $('count-visible').textContent = String(S.cy ? S.cy.nodes(':visible').not('.group').length : 0);
+    $('count-visible').textContent = String(S.shown ? S.shown.size : 0);
   }
 
   // ---- filters and the timeline ----
@@ -283,6 +283,8 @@
     }
     const edgeOk = new Map();
     const touched = new Set();
+    const shown = new Set();
+    S.shown = shown;
     for (const e of S.edges.values()) {
       const ok = nodeOk.get(e.s) && nodeOk.get(e.t) && f.relations.has(e.rel) && anyIn(e.sources, f.sources)
         && (full || inWindow(e.first, e.last, from, to));
@@ -301,6 +303,7 @@
         const n = S.nodes.get(c.id());
         let ok = n && nodeOk.get(n.id);
         if (ok && !full) ok = n.seed || touched.has(n.id) || (!n.degree && inWindow(n.first, n.last, from, to));
+        if (ok) shown.add(n.id);
         c.toggleClass('hidden', !ok);
       });
       S.cy.edges().forEach((c) => {
@@ -317,7 +320,8 @@
     S.cy.batch(() => {
       S.cy.nodes().removeClass('match faded');
       if (!text) return;
-      S.cy.nodes(':visible').forEach((c) => {
+      S.cy.nodes().forEach((c) => {
+        if (!S.shown.has(c.id())) return;
         const n = S.nodes.get(c.id());
         const hit = n && n.value.toLowerCase().includes(text);
         c.toggleClass('match', !!hit);
@@ -336,12 +340,12 @@
   function listRows() {
     const text = $('search').value.trim().toLowerCase();
     const rows = [];
-    S.cy.nodes(':visible').forEach((c) => {
-      const n = S.nodes.get(c.id());
-      if (!n) return;
-      if (text && !n.value.toLowerCase().includes(text)) return;
+    for (const id of S.shown) {
+      const n = S.nodes.get(id);
+      if (!n) continue;
+      if (text && !n.value.toLowerCase().includes(text)) continue;
       rows.push(n);
-    });
+    }
     const { key, dir } = S.sort;
     const val = (n) => key === 'marks' ? (n.marks || []).map((m) => m.rule).join(',') : n[key];
     rows.sort((a, b) => {

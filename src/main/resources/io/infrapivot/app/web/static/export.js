@@ -42,7 +42,7 @@ window.infrapivotExport = (function () {
     bg.setAttribute('fill', '#ffffff');
     svg.appendChild(bg);
     const inView = (p) => p.x >= ext.x1 - 50 && p.x <= ext.x2 + 50 && p.y >= ext.y1 - 50 && p.y <= ext.y2 + 50;
-    cy.edges(':visible').forEach((e) => {
+    cy.edges().not('.hidden').forEach((e) => {
       const a = e.source().position();
       const b = e.target().position();
       if (!inView(a) && !inView(b)) return;
@@ -58,7 +58,7 @@ window.infrapivotExport = (function () {
       line.appendChild(title);
       svg.appendChild(line);
     });
-    cy.nodes(':visible').forEach((n) => {
+    cy.nodes().not('.hidden').forEach((n) => {
       const p = n.position();
       if (!inView(p)) return;
       const g = doc.createElementNS(SVG, 'g');
