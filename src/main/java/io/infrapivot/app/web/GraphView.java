@@ -42,9 +42,33 @@ final class GraphView {
     private final int foldLimit;
     private final int maxNodes;
 
+    /** One read of a case, kept until the case changes (its counts or last activity move). */
+    record Cached(io.infrapivot.engine.port.CaseInfo version, Snapshot snapshot, Provenance provenance,
+                  Map<Indicator, Double> score) {}
+
+    private final Map<CaseStore, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
     GraphView(int foldLimit, int maxNodes) {
         this.foldLimit = foldLimit;
         this.maxNodes = maxNodes;
+    }
+
+    /** The case as last read, read again when it changed since. */
+    Cached read(CaseStore store) {
+        var version = store.info();
+        Cached c = cache.get(store);
+        if (c != null && c.version().equals(version)) return c;
+        Snapshot s = new Snapshot(store);
+        Provenance p = new Provenance(store);
+        Map<Indicator, Double> score = new HashMap<>();
+        for (Provenance.Ranked r : p.ranking()) score.put(r.indicator(), r.score());
+        c = new Cached(version, s, p, score);
+        cache.put(store, c);
+        return c;
+    }
+
+    void forget(CaseStore store) {
+        cache.remove(store);
     }
 
     /** One link between two indicators, with the times and sources of the facts behind it. */
@@ -107,9 +131,9 @@ final class GraphView {
 
     /** The whole case as JSON: {@code summary}, {@code nodes}, {@code edges}, {@code groups}. */
     ObjectNode graph(String caseName, CaseStore store) {
-        Snapshot s = new Snapshot(store);
-        Map<Indicator, Double> score = new HashMap<>();
-        for (Provenance.Ranked r : new Provenance(store).ranking()) score.put(r.indicator(), r.score());
+        Cached cached = read(store);
+        Snapshot s = cached.snapshot();
+        Map<Indicator, Double> score = cached.score();
         Set<Indicator> seeds = new HashSet<>(s.seeds);
 
         // fold: a hub's leaves (one neighbour, not a seed, unmarked) by relation and type, past the limit
@@ -189,7 +213,7 @@ final class GraphView {
 
     /** A page of a group's members: their nodes and the links to the hub, ordered by value. */
     ObjectNode groupPage(CaseStore store, String groupId, int offset, int limit) {
-        Snapshot s = new Snapshot(store);
+        Snapshot s = read(store).snapshot();
         Set<Indicator> seeds = new HashSet<>(s.seeds);
         List<StoredObservation> links = new ArrayList<>();
         for (StoredObservation o : s.links) {
@@ -310,7 +334,7 @@ final class GraphView {
     }
 
     /** Everything the case knows about one indicator, for the inspector. */
-    static ObjectNode about(CaseStore store, Indicator i) {
+    ObjectNode about(CaseStore store, Indicator i) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", i.key());
         root.put("type", i.type().id());
@@ -345,7 +369,7 @@ final class GraphView {
             ArrayNode ev = f.putArray("evidence");
             o.sightings().stream().map(Sighting::evidenceId).filter(Objects::nonNull).distinct().forEach(ev::add);
         }
-        Provenance p = new Provenance(store);
+        Provenance p = read(store).provenance();
         ArrayNode why = root.putArray("why");
         for (List<Provenance.Hop> path : p.paths(i, 3)) {
             ArrayNode hops = why.addArray();

@@ -225,7 +225,7 @@ public final class WebServer implements AutoCloseable {
                     intParam(q, "limit", 100))));
         } else if (path.equals("/api/node")) {
             requireGet(get);
-            json(x, GraphView.about(store(q), indicator(required(q, "id"))));
+            json(x, view.about(store(q), indicator(required(q, "id"))));
         } else if (path.equals("/api/evidence")) {
             requireGet(get);
             json(x, evidence(store(q), intParam(q, "id", -1)));

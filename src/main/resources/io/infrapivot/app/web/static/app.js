@@ -16,6 +16,8 @@
     'url': ['#c0392b', 'round-tag'], 'analytics-id': ['#d4a000', 'barrel']
   };
   const LIST_MAX = 2000;
+  /** Above this many nodes the first layout is concentric (fast); a force layout runs on request. */
+  const BIG = 2500;
   const BIDI_AND_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
   const S = {
@@ -68,17 +70,19 @@
 
   function makeCy() {
     const big = S.nodes.size > 1500;
+    S.userLayout = false;
     S.cy = cytoscape({
       container: $('cy'),
       minZoom: 0.02, maxZoom: 4,
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : 'auto',
       style: [
         { selector: 'node', style: {
-          'background-color': (e) => (TYPE_STYLE[e.data('type')] || ['#888'])[0],
-          'shape': (e) => (TYPE_STYLE[e.data('type')] || ['', 'ellipse'])[1],
+          'background-color': '#888', 'shape': 'ellipse',
           'label': 'data(label)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 3,
           'width': 18, 'height': 18, 'min-zoomed-font-size': 7, 'color': '#222',
           'text-max-width': 160, 'text-wrap': 'ellipsis' } },
+        ...Object.entries(TYPE_STYLE).map(([type, [colour, shape]]) => (
+          { selector: 'node.t-' + type, style: { 'background-color': colour, 'shape': shape } })),
         { selector: 'node.seed', style: { 'border-width': 4, 'border-color': '#11a04a', 'width': 26, 'height': 26, 'font-weight': 'bold' } },
         { selector: 'node.marked', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#d2691e', 'background-opacity': 0.55 } },
         { selector: 'node.group', style: { 'shape': 'round-rectangle', 'background-color': '#f0e0c0', 'border-width': 2,
@@ -119,7 +123,7 @@
     return els;
   }
   function nodeElement(n) {
-    const cls = [];
+    const cls = [TYPE_STYLE[n.type] ? 't-' + n.type : 't-other'];
     if (n.seed) cls.push('seed');
     if (n.marks && n.marks.length) cls.push('marked');
     return { group: 'nodes', data: { id: n.id, type: n.type, label: nodeLabel(n) }, classes: cls.join(' ') };
@@ -143,6 +147,11 @@
         roots: seeds.length ? seeds : undefined };
     }
     if (!window.cytoscapeFcose) return { name: 'cose', animate: false };
+    if (count > BIG && !S.userLayout) {
+      // a large case opens at once on rings by tie to the seeds; the force layout is a click away
+      return { name: 'concentric', animate: false, minNodeSpacing: 2, avoidOverlap: false,
+        concentric: (n) => n.hasClass('seed') ? 1000 : n.degree(), levelWidth: () => 4 };
+    }
     const big = count > 1500;
     return { name: 'fcose', animate: false, randomize: true, quality: big ? 'draft' : 'default',
       numIter: big ? 600 : 2500, nodeRepulsion: 6000, idealEdgeLength: 60, packComponents: true,
@@ -166,12 +175,18 @@
     S.edges = new Map(g.edges.map((e) => [e.id, e]));
     S.groups = new Map(g.groups.map((x) => [x.id, x]));
     if (S.cy) S.cy.destroy();
+    const stages = {};
+    const mark = (k) => { stages[k] = Math.round(performance.now() - t1); };
     makeCy();
     S.cy.add(elementsFromState());
+    mark('add');
     collectKnown();
     buildFilters();
     resetTimeline();
+    mark('filters');
     applyFilters(false);
+    mark('apply');
+    window.infrapivotStages = stages;
     const t2 = performance.now();
     return new Promise((resolve) => {
       layout(() => {
@@ -831,8 +846,8 @@
     }));
     $('hide-marked').addEventListener('change', () => applyFilters(true));
     $('collapse-leaves').addEventListener('change', () => applyFilters(true));
-    $('relayout').addEventListener('click', () => layout());
-    $('layout-select').addEventListener('change', () => layout());
+    $('relayout').addEventListener('click', () => { S.userLayout = true; layout(); });
+    $('layout-select').addEventListener('change', () => { S.userLayout = true; layout(); });
     $('export-png').addEventListener('click', () => window.infrapivotExport.png(S.cy, 'infrapivot-' + S.caseName));
     $('export-svg').addEventListener('click', () => window.infrapivotExport.svg(S.cy, 'infrapivot-' + S.caseName));
     $('evidence-close').addEventListener('click', () => { $('evidence').hidden = true; });
