@@ -155,7 +155,13 @@ public final class WebServer implements AutoCloseable {
         try {
             String path = x.getRequestURI().getRawPath();
             Mount mount = mounts.stream().filter(m -> path.startsWith(m.prefix())).findFirst().orElse(null);
-            Map<String, String> q = query(x.getRequestURI().getRawQuery());
+            Map<String, String> q;
+            try {
+                q = query(x.getRequestURI().getRawQuery());
+            } catch (IllegalArgumentException e) {
+                text(x, 400, "bad query");
+                return;
+            }
             securityHeaders(x);
             Optional<Guard.Refusal> refusal = guard.check(x.getRequestMethod(), x.getRequestHeaders().getFirst("Host"),
                     x.getRequestHeaders().getFirst("Origin"), x.getRequestHeaders().getFirst("Cookie"), q.get("token"),

@@ -141,7 +141,7 @@ class WebPageIT {
 
     @Test
     @Order(2)
-    void clickingANodeShowsItsFacts() {
+    void clickingANodeShowsItsFacts() throws Exception {
         open("");
         String id = "domain:" + SimulatedInternet.DOMAINS.get(0);
         Map<?, ?> pos = (Map<?, ?>) js("const c = window.infrapivot.state.cy; const n = c.getElementById(arguments[0]);"
@@ -150,8 +150,6 @@ class WebPageIT {
         int x = ((Number) pos.get("x")).intValue() - cy.getSize().getWidth() / 2;
         int y = ((Number) pos.get("y")).intValue() - cy.getSize().getHeight() / 2;
         new Actions(driver).moveToElement(cy, x, y).click().perform();
-        System.out.println("clicked at " + x + "," + y + " of " + cy.getSize() + " pos " + pos + ": selected "
-                + js("return window.infrapivot.state.selected"));
         waiting(20).until(d -> d.findElement(By.id("inspector")).getText().contains("resolves-to"));
         String text = driver.findElement(By.id("inspector-title")).getText();
         assertThat(text).contains(SimulatedInternet.DOMAINS.get(0));
@@ -163,6 +161,10 @@ class WebPageIT {
         assertThat(relations).isEqualTo(expected);
         // the table row of the node is selected too
         assertThat(driver.findElement(By.cssSelector("#list-body tr.selected")).getText()).contains(SimulatedInternet.DOMAINS.get(0));
+        // the README's picture: the scenario case with its seed in the inspector
+        Path png = Path.of("target", "web-page-inspector.png");
+        Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(png)).isGreaterThan(10_000);
     }
 
     @Test

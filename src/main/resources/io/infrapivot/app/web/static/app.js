@@ -96,7 +96,12 @@
         { selector: 'node.match', style: { 'overlay-color': '#ffd000', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
         { selector: '.path', style: { 'line-color': '#e02060', 'width': 3, 'border-color': '#e02060', 'border-width': 3, 'z-index': 9 } },
         { selector: 'node:selected', style: { 'overlay-color': '#2f6fdf', 'overlay-opacity': 0.3, 'overlay-padding': 5 } }
-      ]
+      ].concat(big ? [
+        // a large case: no label is measured or drawn but the seeds', the selection's and the search's
+        { selector: 'node', style: { 'label': '' } },
+        { selector: 'edge', style: { 'label': '' } },
+        { selector: 'node.seed, node:selected, node.match, node.path', style: { 'label': 'data(label)' } }
+      ] : [])
     });
     S.cy.on('tap', 'node', (ev) => {
       const n = ev.target;
