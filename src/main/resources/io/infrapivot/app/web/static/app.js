@@ -439,7 +439,7 @@
 
   async function select(id, center) {
     S.selected = id;
-    S.cy.elements().removeClass('path');
+    S.cy.elements('.path').removeClass('path');
     S.cy.$(':selected').unselect();
     const c = S.cy.getElementById(id);
     if (c.length) { c.select(); if (center) S.cy.animate({ center: { eles: c } }, { duration: 150 }); }
@@ -559,7 +559,7 @@
   }
 
   function highlightPath(path) {
-    S.cy.elements().removeClass('path');
+    S.cy.elements('.path').removeClass('path');
     for (const hop of path) {
       S.cy.getElementById(hop.from).addClass('path');
       S.cy.getElementById(hop.to).addClass('path');
