@@ -16,7 +16,7 @@ import java.util.Set;
  * token (any bind other than loopback), and for state-changing requests the method and the {@code Origin}
  * (CSRF). Pure decisions on header values, so they are tested without a server.
  */
-final class Guard {
+public final class Guard {
     /** Why a request was refused; each maps to one HTTP status. */
     enum Refusal {
         BAD_HOST(403, "Host not allowed"),
@@ -34,7 +34,7 @@ final class Guard {
     }
 
     /** How a route treats {@code Origin} on a state-changing request. */
-    enum OriginPolicy {
+    public enum OriginPolicy {
         /** The page's own API: POST only, and the Origin header must be present and ours. */
         REQUIRED,
         /** A mounted service for non-browser clients (e.g. Maltego): an Origin, when sent, must be ours. */

@@ -67,6 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
                 resolvers, limit));
         WebServer server = new WebServer(new WebServer.Options(address, port, new LinkedHashSet<>(allowHosts), name,
                 GraphView.DEFAULT_FOLD_LIMIT, GraphView.DEFAULT_MAX_NODES), ctx.cases(), ctx.parser(), runs);
+        // another face's handler goes here, behind the same guard: server.mount("/run/", handler, Guard.OriginPolicy.IF_PRESENT)
         try {
             server.start();
         } catch (IOException e) {
