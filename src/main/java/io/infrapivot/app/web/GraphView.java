@@ -166,6 +166,21 @@ final class GraphView {
 
         List<Indicator> drawn = new ArrayList<>();
         for (Indicator i : s.indicators) if (!folded.contains(i)) drawn.add(i);
+        // past the limit, IPv4 addresses (neither seeds nor marked) become one node per /24
+        Map<String, List<Indicator>> nets = new java.util.TreeMap<>();
+        if (drawn.size() > maxNodes) {
+            for (Indicator i : drawn) {
+                String net = net24(i);
+                if (net != null && !seeds.contains(i) && !s.marks.containsKey(i)) {
+                    nets.computeIfAbsent(net, k -> new ArrayList<>()).add(i);
+                }
+            }
+            nets.values().removeIf(l -> l.size() < 2);
+            Set<Indicator> netted = new HashSet<>();
+            nets.values().forEach(netted::addAll);
+            drawn.removeIf(netted::contains);
+            folded.addAll(netted);
+        }
         int left = 0;
         if (drawn.size() > maxNodes) {
             drawn.sort(Comparator.comparing((Indicator i) -> !seeds.contains(i))
@@ -208,13 +223,49 @@ final class GraphView {
             putTime(n, "first", f);
             putTime(n, "last", l);
         }
+        for (Map.Entry<String, List<Indicator>> e : nets.entrySet()) {
+            ObjectNode n = gs.addObject();
+            n.put("id", "net:" + e.getKey());
+            n.putNull("hub");
+            n.put("rel", "in " + e.getKey());
+            n.put("type", "ip");
+            n.put("count", e.getValue().size());
+            Set<Indicator> members = new HashSet<>(e.getValue());
+            long f = Long.MAX_VALUE, l = Long.MIN_VALUE;
+            Set<String> linked = new LinkedHashSet<>();
+            ArrayNode links = n.putArray("links");
+            for (Indicator m : e.getValue()) {
+                long[] span = s.span.get(m);
+                if (span != null) {
+                    f = Math.min(f, span[0]);
+                    l = Math.max(l, span[1]);
+                }
+                for (Indicator other : s.neighbours.getOrDefault(m, Set.of())) {
+                    if (shown.contains(other) && !members.contains(other) && linked.add(other.key())) {
+                        links.addObject().put("s", other.key());
+                    }
+                }
+            }
+            putTime(n, "first", f);
+            putTime(n, "last", l);
+        }
         return root;
+    }
+
+    /** The /24 of an IPv4 address ("10.1.2.0/24"), or null for anything else. */
+    static String net24(Indicator i) {
+        if (i.type() != io.infrapivot.model.IndicatorType.IP) return null;
+        String v = i.value();
+        int last = v.lastIndexOf('.');
+        if (last < 0 || v.indexOf(':') >= 0) return null;
+        return v.substring(0, last) + ".0/24";
     }
 
     /** A page of a group's members: their nodes and the links to the hub, ordered by value. */
     ObjectNode groupPage(CaseStore store, String groupId, int offset, int limit) {
         Snapshot s = read(store).snapshot();
         Set<Indicator> seeds = new HashSet<>(s.seeds);
+        if (groupId.startsWith("net:")) return netPage(s, seeds, groupId, offset, limit);
         List<StoredObservation> links = new ArrayList<>();
         for (StoredObservation o : s.links) {
             for (Indicator[] pair : new Indicator[][] {{o.subject(), o.object()}, {o.object(), o.subject()}}) {
@@ -239,6 +290,30 @@ final class GraphView {
             edges.add(edge(o));
         }
         root.put("next", end < links.size() ? end : -1);
+        return root;
+    }
+
+    /** A page of the addresses of a /24 node, with every link of theirs (the page draws those whose ends it has). */
+    private ObjectNode netPage(Snapshot s, Set<Indicator> seeds, String groupId, int offset, int limit) {
+        String net = groupId.substring("net:".length());
+        List<Indicator> members = s.indicators.stream()
+                .filter(i -> net.equals(net24(i)) && !seeds.contains(i) && !s.marks.containsKey(i)).sorted().toList();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("group", groupId);
+        root.put("count", members.size());
+        root.put("offset", offset);
+        ArrayNode nodes = root.putArray("nodes");
+        ArrayNode edges = root.putArray("edges");
+        int end = Math.min(members.size(), offset + limit);
+        Set<Indicator> page = new HashSet<>();
+        for (int k = Math.max(0, offset); k < end; k++) {
+            page.add(members.get(k));
+            nodes.add(node(s, members.get(k), false, null));
+        }
+        for (StoredObservation o : s.links) {
+            if (page.contains(o.subject()) || page.contains(o.object())) edges.add(edge(o));
+        }
+        root.put("next", end < members.size() ? end : -1);
         return root;
     }
 

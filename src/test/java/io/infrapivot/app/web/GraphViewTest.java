@@ -103,6 +103,36 @@ class GraphViewTest {
     }
 
     @Test
+    void pastTheNodeLimitAddressesAreAggregatedBySlash24() {
+        try (CaseStore store = new SqliteCaseRepository(dir.resolve("cases")).open("nets")) {
+            Indicator seed = Indicator.parse("seed-example.com");
+            store.addSeeds(List.of(seed));
+            List<Observation> obs = new ArrayList<>();
+            for (int net = 1; net <= 2; net++) {
+                for (int i = 1; i <= 10; i++) {
+                    obs.add(Observation.link(seed, Relation.RESOLVES_TO, Indicator.parse("10.0." + net + "." + i), "dns", T,
+                            null));
+                }
+            }
+            store.saveLookup("dns", seed, "", T, T, LookupResult.of(obs, List.of()), Duration.ofDays(1));
+            GraphView view = new GraphView(40, 5);
+            JsonNode g = view.graph("nets", store);
+            assertThat(g.path("summary").path("left_out").asInt()).isZero();
+            assertThat(g.path("summary").path("folded").asInt()).isEqualTo(20);
+            assertThat(g.path("nodes").size()).isEqualTo(1);
+            assertThat(g.path("groups").size()).isEqualTo(2);
+            JsonNode net = g.path("groups").get(0);
+            assertThat(net.path("id").asText()).isEqualTo("net:10.0.1.0/24");
+            assertThat(net.path("count").asInt()).isEqualTo(10);
+            assertThat(net.path("links").get(0).path("s").asText()).isEqualTo("domain:seed-example.com");
+            JsonNode page = view.groupPage(store, "net:10.0.2.0/24", 0, 100);
+            assertThat(page.path("nodes").size()).isEqualTo(10);
+            assertThat(page.path("edges").size()).isEqualTo(10);
+            assertThat(page.path("next").asInt()).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void theInspectorHasFactsMarksAndTheWhyPath() {
         try (CaseStore store = sharedHostingCase(3)) {
             GraphView view = new GraphView(40, 20_000);

@@ -123,7 +123,10 @@
       if (S.nodes.has(e.s) && S.nodes.has(e.t)) els.push(edgeElement(e));
     }
     for (const g of S.groups.values()) {
-      if (S.nodes.has(g.hub)) els.push({ group: 'edges', data: { id: 'ge:' + g.id, source: g.hub, target: g.id, rel: g.rel } });
+      if (g.hub && S.nodes.has(g.hub)) els.push({ group: 'edges', data: { id: 'ge:' + g.id, source: g.hub, target: g.id, rel: g.rel } });
+      (g.links || []).forEach((l, k) => {
+        if (S.nodes.has(l.s)) els.push({ group: 'edges', data: { id: 'ge:' + g.id + ':' + k, source: l.s, target: g.id, rel: '' } });
+      });
     }
     return els;
   }
@@ -231,7 +234,7 @@
       widen(n.first, n.last);
     }
     for (const e of S.edges.values()) { k.relations.add(e.rel); widen(e.first, e.last); }
-    for (const g of S.groups.values()) { k.relations.add(g.rel); widen(g.first, g.last); }
+    for (const g of S.groups.values()) { if (g.hub) k.relations.add(g.rel); widen(g.first, g.last); }
     S.times = { min: min, max: max };
   }
 
@@ -315,7 +318,7 @@
       S.cy.nodes().forEach((c) => {
         if (c.hasClass('group')) {
           const g = S.groups.get(c.id());
-          const ok = g && nodeOk.get(g.hub) && f.relations.has(g.rel) && f.types.has(g.type)
+          const ok = g && (g.hub ? nodeOk.get(g.hub) && f.relations.has(g.rel) : true) && f.types.has(g.type)
             && (full || inWindow(g.first, g.last, from, to));
           c.toggleClass('hidden', !ok);
           return;
@@ -327,7 +330,7 @@
         c.toggleClass('hidden', !ok);
       });
       S.cy.edges().forEach((c) => {
-        if (c.id().startsWith('ge:')) { c.toggleClass('hidden', c.target().hasClass('hidden')); return; }
+        if (c.id().startsWith('ge:')) { c.toggleClass('hidden', c.target().hasClass('hidden') || c.source().hasClass('hidden')); return; }
         c.toggleClass('hidden', !edgeOk.get(c.id()) || c.source().hasClass('hidden') || c.target().hasClass('hidden'));
       });
     });
@@ -786,7 +789,11 @@
         el.position = { x: p.x + Math.cos(angle) * (80 + (i % 3) * 25), y: p.y + Math.sin(angle) * (80 + (i % 3) * 25) };
         S.cy.add(el);
       });
-      for (const e of page.edges) if (!S.cy.getElementById(e.id).length) S.cy.add(edgeElement(e));
+      for (const e of page.edges) {
+        if (!S.cy.getElementById(e.id).length && S.cy.getElementById(e.s).length && S.cy.getElementById(e.t).length) {
+          S.cy.add(edgeElement(e));
+        }
+      }
     });
     const left = page.count - (page.next < 0 ? page.count : page.next);
     const grp = S.groups.get(groupId);
