@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
                 HistoryCommand.class, EvidenceCommand.class, UpdateDataCommand.class, PivotCommand.class,
                 RecipesCommand.class, WhyCommand.class, ResolveCommand.class, RegistrationCommand.class, SelftestCommand.class,
                 ExportCommand.class, ImportCommand.class, MaltegoCommand.class,
+                io.infrapivot.app.web.ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:partial failure (a source failed; the others' results are kept)",

@@ -1,0 +1,120 @@
+package io.infrapivot.app.web;
+
+import io.infrapivot.app.cli.AppContext;
+import io.infrapivot.app.cli.CliException;
+import io.infrapivot.app.cli.ExitCodes;
+import io.infrapivot.app.cli.Terminal;
+import io.infrapivot.engine.port.CaseStore;
+import io.infrapivot.source.Durations;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code infrapivot serve}: the case as a graph on a local web page, until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve a local web page that draws the case as a graph and starts lookups and recipe runs from it (until Ctrl-C).")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--case", paramLabel = "NAME", description = "Case to open first (name or path); default from the config, else 'default'.")
+    String caseName;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}); any other needs the printed token.")
+    String bind;
+
+    @Option(names = "--allow-host", paramLabel = "NAME", description = "A host name the page may be reached by besides the address and localhost (repeatable).")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--open", description = "Open the page in the desktop's browser.")
+    boolean openBrowser;
+
+    @Option(names = "--resolver", paramLabel = "IP[:PORT]", description = "DNS resolver for runs started from the page (repeatable).")
+    List<String> resolvers = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", description = "Time one source lookup may take (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        AppContext ctx = new AppContext(Terminal.system(false));
+        Terminal t = ctx.terminal();
+        if (port < 0 || port > 65535) throw new CliException(ExitCodes.BAD_INPUT, "--port must be 0 to 65535");
+        InetAddress address = address(bind);
+        Duration limit;
+        try {
+            limit = Durations.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--timeout: " + e.getMessage());
+        }
+        String name = ctx.caseName(caseName);
+        try (CaseStore first = ctx.cases().open(name)) {
+            first.info(); // creates the case, so the page opens on it
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        } catch (RuntimeException e) {
+            throw new CliException(ExitCodes.ENVIRONMENT, "cannot open case '" + name + "': " + e.getMessage());
+        }
+        Runs runs = new Runs(new Runs.Setup(ctx.registry(), ctx.config(), ctx.parser(), ctx.data().folder(), ctx.clock(),
+                resolvers, limit));
+        WebServer server = new WebServer(new WebServer.Options(address, port, new LinkedHashSet<>(allowHosts), name,
+                GraphView.DEFAULT_FOLD_LIMIT, GraphView.DEFAULT_MAX_NODES), ctx.cases(), ctx.parser(), runs);
+        // another face's handler goes here, behind the same guard: server.mount("/run/", handler, Guard.OriginPolicy.IF_PRESENT)
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.ENVIRONMENT, "cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "infrapivot-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        t.println("infrapivot serves case '" + Terminal.v(name) + "' at " + server.url());
+        if (server.token() != null) {
+            t.println("the address carries a one-time token: anyone with it can use the page; Ctrl-C stops the server");
+        } else {
+            t.println("Ctrl-C stops the server");
+        }
+        t.out().flush();
+        if (openBrowser) open(t, server.url());
+        stopped.await();
+        return ExitCodes.INTERRUPTED;
+    }
+
+    static InetAddress address(String text) {
+        String s = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        if (s.equals("localhost")) return InetAddress.getLoopbackAddress();
+        if (Guard.literal(s.toLowerCase(java.util.Locale.ROOT)).isEmpty() && !s.equals("0.0.0.0") && !s.equals("::")) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--bind: an IP address, e.g. 127.0.0.1 or 0.0.0.0");
+        }
+        try {
+            return InetAddress.getByName(s);
+        } catch (UnknownHostException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--bind: not an IP address: " + Terminal.v(text));
+        }
+    }
+
+    private static void open(Terminal t, String url) {
+        try {
+            if (java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                java.awt.Desktop.getDesktop().browse(java.net.URI.create(url));
+                return;
+            }
+            new ProcessBuilder("xdg-open", url).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            t.warn("could not open a browser (" + e.getMessage() + "); open the address yourself");
+        }
+    }
+}

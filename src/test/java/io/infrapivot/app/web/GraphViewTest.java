@@ -1,0 +1,155 @@
+package io.infrapivot.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.infrapivot.engine.port.CaseStore;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Observation;
+import io.infrapivot.model.Relation;
+import io.infrapivot.source.LookupResult;
+import io.infrapivot.store.SqliteCaseRepository;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GraphViewTest {
+    @TempDir
+    Path dir;
+
+    static final Instant T = Instant.parse("2026-03-01T00:00:00Z");
+
+    /** A seed resolving to a shared IP that carries {@code cohosted} other names, and a marked CDN IP. */
+    CaseStore sharedHostingCase(int cohosted) {
+        CaseStore store = new SqliteCaseRepository(dir.resolve("cases")).open("g");
+        Indicator seed = Indicator.parse("seed-example.com");
+        Indicator shared = Indicator.parse("62.210.99.99");
+        Indicator cdn = Indicator.parse("104.16.50.50");
+        store.addSeeds(List.of(seed));
+        List<Observation> obs = new ArrayList<>();
+        obs.add(Observation.link(seed, Relation.RESOLVES_TO, shared, "dns", T, null).withSeen(T, T.plusSeconds(86400), null));
+        obs.add(Observation.link(seed, Relation.RESOLVES_TO, cdn, "dns", T, null));
+        for (int i = 0; i < cohosted; i++) {
+            obs.add(Observation.link(shared, Relation.CO_HOSTED, Indicator.fromCanonical(IndicatorType.DOMAIN,
+                    "cohosted" + i + ".com"), "hackertarget", T, null));
+        }
+        store.saveLookup("dns", seed, "", T, T, LookupResult.of(obs, List.of()), Duration.ofDays(1));
+        var mark = JsonNodeFactory.instance.objectNode().put("rule", "known-network").put("reason", "Cloudflare")
+                .put("expanded", false);
+        store.saveLookup("pivot", cdn, "noise", T, T, LookupResult.of(List.of(Observation.attribute(cdn, Relation.NOISE,
+                mark, "pivot", T, null)), List.of()), Duration.ZERO);
+        return store;
+    }
+
+    @Test
+    void manyLeavesOfOneHubAreOneGroupSentPageByPage() {
+        try (CaseStore store = sharedHostingCase(250)) {
+            GraphView view = new GraphView(40, 20_000);
+            JsonNode g = view.graph("g", store);
+            assertThat(g.path("summary").path("indicators").asInt()).isEqualTo(253);
+            assertThat(g.path("summary").path("folded").asInt()).isEqualTo(250);
+            assertThat(g.path("nodes").size()).isEqualTo(3);
+            assertThat(g.path("groups").size()).isEqualTo(1);
+            JsonNode group = g.path("groups").get(0);
+            assertThat(group.path("hub").asText()).isEqualTo("ip:62.210.99.99");
+            assertThat(group.path("rel").asText()).isEqualTo("co-hosted");
+            assertThat(group.path("count").asInt()).isEqualTo(250);
+
+            Set<String> members = new HashSet<>();
+            int offset = 0, pages = 0;
+            while (offset >= 0) {
+                JsonNode page = view.groupPage(store, group.path("id").asText(), offset, 100);
+                page.path("nodes").forEach(n -> members.add(n.path("id").asText()));
+                assertThat(page.path("edges").size()).isEqualTo(page.path("nodes").size());
+                offset = page.path("next").asInt();
+                pages++;
+            }
+            assertThat(pages).isEqualTo(3);
+            assertThat(members).hasSize(250).allMatch(id -> id.startsWith("domain:cohosted"));
+        }
+    }
+
+    @Test
+    void fewLeavesAreDrawnAndMarksAndSeedsCarried() {
+        try (CaseStore store = sharedHostingCase(10)) {
+            JsonNode g = new GraphView(40, 20_000).graph("g", store);
+            assertThat(g.path("groups").size()).isZero();
+            assertThat(g.path("nodes").size()).isEqualTo(13);
+            assertThat(g.path("edges").size()).isEqualTo(12);
+            JsonNode cdn = find(g, "ip:104.16.50.50");
+            assertThat(cdn.path("marks").get(0).path("rule").asText()).isEqualTo("known-network");
+            assertThat(find(g, "domain:seed-example.com").path("seed").asBoolean()).isTrue();
+            JsonNode shared = find(g, "ip:62.210.99.99");
+            assertThat(shared.path("first").asLong()).isEqualTo(T.toEpochMilli());
+        }
+    }
+
+    @Test
+    void pastTheNodeLimitTheLowestRankedAreLeftOutAndCounted() {
+        try (CaseStore store = sharedHostingCase(10)) {
+            JsonNode g = new GraphView(40, 5).graph("g", store);
+            assertThat(g.path("nodes").size()).isEqualTo(5);
+            assertThat(g.path("summary").path("left_out").asInt()).isEqualTo(8);
+            assertThat(find(g, "domain:seed-example.com")).isNotNull();
+        }
+    }
+
+    @Test
+    void pastTheNodeLimitAddressesAreAggregatedBySlash24() {
+        try (CaseStore store = new SqliteCaseRepository(dir.resolve("cases")).open("nets")) {
+            Indicator seed = Indicator.parse("seed-example.com");
+            store.addSeeds(List.of(seed));
+            List<Observation> obs = new ArrayList<>();
+            for (int net = 1; net <= 2; net++) {
+                for (int i = 1; i <= 10; i++) {
+                    obs.add(Observation.link(seed, Relation.RESOLVES_TO, Indicator.parse("10.0." + net + "." + i), "dns", T,
+                            null));
+                }
+            }
+            store.saveLookup("dns", seed, "", T, T, LookupResult.of(obs, List.of()), Duration.ofDays(1));
+            GraphView view = new GraphView(40, 5);
+            JsonNode g = view.graph("nets", store);
+            assertThat(g.path("summary").path("left_out").asInt()).isZero();
+            assertThat(g.path("summary").path("folded").asInt()).isEqualTo(20);
+            assertThat(g.path("nodes").size()).isEqualTo(1);
+            assertThat(g.path("groups").size()).isEqualTo(2);
+            JsonNode net = g.path("groups").get(0);
+            assertThat(net.path("id").asText()).isEqualTo("net:10.0.1.0/24");
+            assertThat(net.path("count").asInt()).isEqualTo(10);
+            assertThat(net.path("links").get(0).path("s").asText()).isEqualTo("domain:seed-example.com");
+            JsonNode page = view.groupPage(store, "net:10.0.2.0/24", 0, 100);
+            assertThat(page.path("nodes").size()).isEqualTo(10);
+            assertThat(page.path("edges").size()).isEqualTo(10);
+            assertThat(page.path("next").asInt()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void theInspectorHasFactsMarksAndTheWhyPath() {
+        try (CaseStore store = sharedHostingCase(3)) {
+            GraphView view = new GraphView(40, 20_000);
+            JsonNode about = view.about(store, Indicator.fromCanonical(IndicatorType.DOMAIN, "cohosted1.com"));
+            assertThat(about.path("facts").size()).isEqualTo(1);
+            assertThat(about.path("facts").get(0).path("relation").asText()).isEqualTo("co-hosted");
+            JsonNode path = about.path("why").get(0);
+            assertThat(path.get(0).path("from").asText()).isEqualTo("domain:seed-example.com");
+            assertThat(path.get(1).path("to").asText()).isEqualTo("domain:cohosted1.com");
+            JsonNode cdn = view.about(store, Indicator.parse("104.16.50.50"));
+            assertThat(cdn.path("marks").get(0).path("reason").asText()).isEqualTo("Cloudflare");
+            assertThat(cdn.has("href")).isFalse();
+        }
+    }
+
+    static JsonNode find(JsonNode g, String id) {
+        for (JsonNode n : g.path("nodes")) if (n.path("id").asText().equals(id)) return n;
+        return null;
+    }
+}
