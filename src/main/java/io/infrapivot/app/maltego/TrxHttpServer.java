@@ -25,7 +25,7 @@ public final class TrxHttpServer implements AutoCloseable {
     public static TrxHttpServer start(InetSocketAddress address, TrxService service) throws IOException {
         HttpServer s = HttpServer.create(address, 0);
         TrxHttpServer t = new TrxHttpServer(s);
-        s.createContext("/run/", ex -> t.exchange(ex, service));
+        s.createContext("/run/", handler(service));
         s.setExecutor(t.pool);
         s.start();
         return t;
@@ -33,6 +33,14 @@ public final class TrxHttpServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * The TRX endpoint as a handler of {@code POST /run/<transform>/}, for a server that mounts it behind its own
+     * guard ({@code infrapivot serve --maltego}).
+     */
+    public static com.sun.net.httpserver.HttpHandler handler(TrxService service) {
+        return ex -> exchange(ex, service);
     }
 
     /** The transform name of a {@code /run/<name>/} path, or null. */
@@ -43,7 +51,7 @@ public final class TrxHttpServer implements AutoCloseable {
         return rest.isEmpty() || rest.contains("/") ? null : rest;
     }
 
-    private void exchange(HttpExchange ex, TrxService service) throws IOException {
+    private static void exchange(HttpExchange ex, TrxService service) throws IOException {
         try (ex) {
             String name = transformOf(ex.getRequestURI().getPath());
             TrxService.Response r;

@@ -43,6 +43,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", description = "Time one source lookup may take (default ${DEFAULT-VALUE}).")
     String timeout;
 
+    @Option(names = "--maltego", description = "Also answer Maltego's remote-transform protocol (TRX) at POST /run/<transform>/ (docs/maltego.md).")
+    boolean maltego;
+
     @Override
     public Integer call() throws Exception {
         AppContext ctx = new AppContext(Terminal.system(false));
@@ -67,7 +70,15 @@ public final class ServeCommand implements Callable<Integer> {
                 resolvers, limit));
         WebServer server = new WebServer(new WebServer.Options(address, port, new LinkedHashSet<>(allowHosts), name,
                 GraphView.DEFAULT_FOLD_LIMIT, GraphView.DEFAULT_MAX_NODES), ctx.cases(), ctx.parser(), runs);
-        // another face's handler goes here, behind the same guard: server.mount("/run/", handler, Guard.OriginPolicy.IF_PRESENT)
+        io.infrapivot.app.maltego.EngineLookups trxLookups = null;
+        if (maltego) { // behind the same guard (Host, token); Maltego sends no Origin
+            trxLookups = new io.infrapivot.app.maltego.EngineLookups(ctx.config(), ctx.parser(), ctx.registry(),
+                    ctx.cases(), ctx.data().folder(), ctx.clock(), new io.infrapivot.app.maltego.EngineLookups.Options(
+                    resolvers, false, limit, io.infrapivot.app.maltego.EngineLookups.Options.defaults().maxNodes()));
+            server.mount("/run/", io.infrapivot.app.maltego.TrxHttpServer.handler(new io.infrapivot.app.maltego.TrxService(
+                    new io.infrapivot.app.maltego.TransformRunner(trxLookups))), Guard.OriginPolicy.IF_PRESENT);
+        }
+        io.infrapivot.app.maltego.EngineLookups trx = trxLookups;
         try {
             server.start();
         } catch (IOException e) {
@@ -76,6 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
+            if (trx != null) trx.close();
             stopped.countDown();
         }, "infrapivot-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -86,6 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
             t.println("Ctrl-C stops the server");
         }
         t.out().flush();
+        if (maltego) t.println("Maltego transforms (TRX) answer at " + server.url().replaceFirst("(https?://[^/]+).*", "$1") + "/run/<transform>/");
         if (openBrowser) open(t, server.url());
         stopped.await();
         return ExitCodes.INTERRUPTED;
