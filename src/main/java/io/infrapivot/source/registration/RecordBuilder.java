@@ -122,9 +122,15 @@ public final class RecordBuilder {
     }
 
     public RecordBuilder registrarName(String v) {
-        registrarName = Contact.first(registrarName, ContactBuilder.clean(v));
+        String c = ContactBuilder.clean(v);
+        if (c != null && PLACEHOLDERS.contains(c.toLowerCase(Locale.ROOT))) return this; // "N/A", "-": no registrar
+        registrarName = Contact.first(registrarName, c);
         return this;
     }
+
+    /** Values registries print where a field has none. */
+    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("-", "--", "n/a", "na", "none",
+            "not available", "not disclosed", "unknown", "(not set)", "not set", "null", "<no value>", "no registrar");
 
     /** The name servers so far. */
     public java.util.Set<String> nameServers() {

@@ -156,4 +156,13 @@ class CcTldFormatsTest {
                 + "Name Server: ns1.example.test\n% " + answer + "\n";
         assertThat(WhoisParser.parse(registered, null, null, FETCHED).status()).isEqualTo(RegistrationStatus.REGISTERED);
     }
+    @Test
+    void placeholderRegistrarsAreNoRegistrar() {
+        for (String placeholder : new String[] {"N/A", "-", "not available", "(not set)"}) {
+            RegistrationRecord r = WhoisParser.parse("Domain Name: example.test\nRegistrar: " + placeholder
+                    + "\nCreation Date: 2020-01-01\nName Server: ns1.example.test\n", null, null, FETCHED);
+            assertThat(r.registrar()).as(placeholder).isNull();
+            assertThat(r.status()).isEqualTo(RegistrationStatus.REGISTERED);
+        }
+    }
 }
