@@ -516,7 +516,7 @@
       box.appendChild(el('h3', null, section + ' (' + facts.length + ')'));
       const t = el('table', 'facts');
       const head = el('tr');
-      ['relation', 'value or other end', 'sources', 'first seen', 'last seen', 'count', 'learned', 'evidence']
+      ['relation', 'value or other end', 'sources', 'seen (first – last, count)', 'learned', 'evidence']
         .forEach((x) => head.appendChild(el('th', null, x)));
       t.appendChild(head);
       for (const f of facts) {
@@ -534,10 +534,10 @@
         if (f.value !== undefined) v.appendChild(el('span', 'factvalue', f.value));
         tr.appendChild(v);
         tr.appendChild(el('td', null, f.sources.join(', ')));
-        tr.appendChild(el('td', null, day(f.first_seen)));
-        tr.appendChild(el('td', null, day(f.last_seen)));
-        tr.appendChild(el('td', null, f.count === undefined ? '' : String(f.count)));
-        tr.appendChild(el('td', null, day(f.learned)));
+        const seen = f.first_seen === null && f.last_seen === null ? '' : day(f.first_seen)
+          + (f.last_seen !== f.first_seen ? ' – ' + day(f.last_seen) : '');
+        tr.appendChild(el('td', 'seen', seen + (f.count === undefined ? '' : ' ×' + f.count)));
+        tr.appendChild(el('td', 'seen', day(f.learned)));
         const ev = el('td');
         for (const id of f.evidence) {
           const b = el('button', 'linkish', '#' + id);
