@@ -4,7 +4,6 @@ import io.infrapivot.engine.Engine;
 import io.infrapivot.engine.Selection;
 import io.infrapivot.engine.SourceOutcome;
 import io.infrapivot.model.Indicator;
-import io.infrapivot.model.ParseResult;
 import io.infrapivot.model.ParsedIndicator;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.RunOptions;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lookup", mixinStandardHelpOptions = true,
         description = "Look indicators up with every ready source that accepts them (one hop); store and report.")
 final class LookupCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "INDICATOR", arity = "0..*", description = "Indicators, defanged or not.")
+    @Parameters(paramLabel = "INDICATOR", arity = "0..*", description = "Indicators, defanged or not (none: read standard input).")
     List<String> texts;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read one indicator per line ('-' for stdin).")
@@ -47,28 +46,66 @@ final class LookupCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show whole records.")
     boolean verbose;
 
+    @Mixin
+    OutputFlags output = new OutputFlags();
+
+    /** Indicators looked up together; the input is read batch by batch, so memory does not grow with it. */
+    static final int BATCH = 1000;
+
     @Override
     public Integer call() throws Exception {
         AppContext ctx = Main.context;
-        Terminal t = ctx.terminal();
         var limit = flags.timeout();
         Instant from = date(since, "--since", false);
         Instant to = date(until, "--until", true);
-        Map<Indicator, String> indicators = new LinkedHashMap<>();
-        for (ParseResult r : Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type))) {
-            ParsedIndicator p = Inputs.require(r);
-            indicators.put(p.indicator(), p.display());
-        }
         Selection selection = flags.selection();
         RunOptions options = new RunOptions(flags.resolvers, flags.active, from, to, 1000);
-        try (SourceFlags.Session session = flags.open(ctx)) {
+        try (Inputs.Reader in = Inputs.open(texts, file, ctx.terminal())) {
+            var it = Inputs.indicators(in, ctx.parser(), Inputs.type(type));
+            Map<Indicator, String> indicators = batch(it);
+            if (indicators.isEmpty()) {
+                in.summarise();
+                throw new CliException(ExitCodes.BAD_INPUT, "no indicator given");
+            }
+            Terminal t = output.terminal(ctx.terminal());
+            int exit = ExitCodes.OK;
+            try (SourceFlags.Session session = flags.open(ctx)) {
+                for (; !indicators.isEmpty(); indicators = batch(it)) {
+                    exit = Math.max(exit, lookup(session, t, indicators, selection, options, limit));
+                }
+            } finally {
+                t.out().flush();
+            }
+            in.summarise();
+            return in.exit(exit);
+        }
+    }
+
+    private static Map<Indicator, String> batch(java.util.Iterator<ParsedIndicator> it) {
+        Map<Indicator, String> indicators = new LinkedHashMap<>();
+        while (indicators.size() < BATCH && it.hasNext()) {
+            ParsedIndicator p = it.next();
+            indicators.put(p.indicator(), p.display());
+        }
+        return indicators;
+    }
+
+    private int lookup(SourceFlags.Session session, Terminal t, Map<Indicator, String> indicators, Selection selection,
+                       RunOptions options, java.time.Duration limit) throws Exception {
+        {
             Engine engine = session.engine();
             session.store().addSeeds(indicators.keySet());
             AtomicInteger done = new AtomicInteger();
             int total = indicators.keySet().stream().mapToInt(i -> engine.candidates(i, selection).size()).sum();
             List<SourceOutcome> outcomes = engine.lookup(indicators.keySet(), selection, options, limit, flags.refresh,
                     o -> {
-                        if (json) {
+                        if (output.quiet) {
+                            synchronized (t) {
+                                o.facts().forEach(f -> {
+                                    if (f.object() != null) output.value(t, f.object().value());
+                                });
+                            }
+                        } else if (json) {
                             synchronized (t) {
                                 o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
                                 Json.line(t.out(), Json.status(o));
@@ -78,7 +115,7 @@ final class LookupCommand implements Callable<Integer> {
                             t.err().flush();
                         }
                     });
-            if (!json) {
+            if (!json && !output.quiet) {
                 if (t.interactive()) t.err().print("\r\u001b[K");
                 Report report = new Report(t, verbose);
                 for (Map.Entry<Indicator, String> e : indicators.entrySet()) {

@@ -47,6 +47,9 @@ public final class Main implements Callable<Integer> {
     }
 
     static int handle(Terminal terminal, Exception ex) {
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof Terminal.OutputClosed) return ExitCodes.OUTPUT_CLOSED; // the reader went away: nothing to say
+        }
         if (ex instanceof CliException c) {
             terminal.error(c.getMessage());
             return c.exitCode();

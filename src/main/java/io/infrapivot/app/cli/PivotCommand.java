@@ -9,7 +9,6 @@ import io.infrapivot.engine.pivot.Provenance;
 import io.infrapivot.engine.pivot.Recipe;
 import io.infrapivot.engine.port.CaseStore;
 import io.infrapivot.model.Indicator;
-import io.infrapivot.model.ParseResult;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.RunOptions;
 import java.time.Duration;
@@ -65,17 +64,27 @@ final class PivotCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON Lines: observations and source status as they come, then nodes and a summary.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    OutputFlags output = new OutputFlags();
+
+    /** Seeds of one pivot at most (more is exit 2: a pivot is an investigation, not a bulk run). */
+    static final int MAX_SEEDS = 10_000;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "15", description = "How many of the strongest ties to show (default ${DEFAULT-VALUE}).")
     int top;
 
     @Override
     public Integer call() throws Exception {
         AppContext ctx = Main.context;
-        Terminal t = ctx.terminal();
         List<Indicator> seeds = new ArrayList<>();
-        for (ParseResult r : Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type))) {
-            seeds.add(Inputs.require(r).indicator());
+        Inputs.Reader in = Inputs.open(texts, file, ctx.terminal());
+        try (in) {
+            for (var p : Inputs.all(in, ctx.parser(), Inputs.type(type), MAX_SEEDS)) seeds.add(p.indicator());
+        } catch (CliException e) {
+            in.summarise();
+            throw e;
         }
+        in.summarise();
         Recipe recipe;
         try {
             recipe = Recipe.load(recipeName != null ? recipeName : defaultRecipe(seeds.get(0)));
@@ -94,6 +103,7 @@ final class PivotCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
         Selection selection = flags.selection();
+        Terminal t = output.terminal(ctx.terminal());
         try (SourceFlags.Session session = flags.open(ctx)) {
             CaseStore store = session.store();
             Engine engine = session.engine();
@@ -118,7 +128,9 @@ final class PivotCommand implements Callable<Integer> {
                 public void outcome(SourceOutcome o) {
                     done.incrementAndGet();
                     if (o.outcome() == Outcome.ERROR) errors.incrementAndGet();
-                    if (json) {
+                    if (output.quiet) {
+                        // the values come at the end, from the pivot's nodes
+                    } else if (json) {
                         synchronized (t) {
                             o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
                             Json.line(t.out(), Json.status(o));
@@ -135,10 +147,13 @@ final class PivotCommand implements Callable<Integer> {
             if (!json && t.interactive()) t.err().print("\r\u001b[K");
             List<Provenance.Ranked> ranking = new Provenance(store).ranking().stream()
                     .filter(r -> result.nodes().containsKey(r.indicator())).limit(top).toList();
-            if (json) printJson(t, result, recipe, ranking);
+            if (output.quiet) {
+                for (Pivot.Node n : result.nodes().values()) if (!n.seed()) output.value(t, n.indicator().value());
+            } else if (json) printJson(t, result, recipe, ranking);
             else printSummary(t, seeds, recipe, hops, result, ranking);
-            return result.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ERROR) ? ExitCodes.PARTIAL
-                    : ExitCodes.OK;
+            t.out().flush();
+            return in.exit(result.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ERROR) ? ExitCodes.PARTIAL
+                    : ExitCodes.OK);
         }
     }
 
