@@ -89,11 +89,20 @@ final class PivotCommand implements Callable<Integer> {
         try {
             recipe = Recipe.load(recipeName != null ? recipeName : defaultRecipe(seeds.get(0)));
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+            String hint = recipeName != null && !Recipe.BUILT_IN.contains(recipeName) && !recipeName.contains("/")
+                    && !recipeName.contains(".") ? Suggest.didYouMean(recipeName, Recipe.BUILT_IN) : "";
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage() + hint);
         }
         int hops = depth != null ? depth : recipe.depth();
         if (hops < 0 || hops > 10) throw new CliException(ExitCodes.BAD_INPUT, "--depth must be 0 to 10");
         if (maxNodes < 1) throw new CliException(ExitCodes.BAD_INPUT, "--max-nodes must be at least 1");
+        budget.forEach((source, n) -> {
+            if (n == null || n < 0) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--budget " + source + "=" + n + ": a budget is 0 or more requests");
+            }
+        });
+        if (top < 0) throw new CliException(ExitCodes.BAD_INPUT, "--top must be 0 or more");
+        if (sharedThreshold < 1) throw new CliException(ExitCodes.BAD_INPUT, "--shared-threshold must be at least 1");
         Duration limit = flags.timeout();
         Duration tb = timeBudget == null ? null : SourceFlags.positive(timeBudget, "--time-budget");
         NoiseRules noise;

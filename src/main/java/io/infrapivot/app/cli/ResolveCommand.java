@@ -219,9 +219,12 @@ final class ResolveCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--resolver: " + e.getMessage());
         }
         if (servers.isEmpty()) servers.addAll(DnsConfig.systemResolvers());
+        if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--rate must be 0 (no limit) or more");
+        }
         Duration d;
         try {
-            d = Durations.parse(timeout);
+            d = SourceFlags.positive(timeout, "--timeout");
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "--timeout: " + e.getMessage());
         }

@@ -59,6 +59,13 @@ final class SourceFlags {
      * closes the case (what finished is committed).
      */
     Session open(AppContext ctx) {
+        List<String> known = ctx.registry().ids();
+        for (String id : concat(sources, exclude)) {
+            if (!known.contains(id)) {
+                throw new CliException(ExitCodes.BAD_INPUT, "unknown source '" + id + "'" + Suggest.didYouMean(id, known)
+                        + "; known sources: " + String.join(", ", known));
+            }
+        }
         CaseStore store = CaseCommand.open(ctx, ctx.caseName(caseName));
         Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock());
         try {
@@ -74,6 +81,12 @@ final class SourceFlags {
         }, "infrapivot-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         return new Session(store, engine, hook);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** An open case and engine; closing ends both and removes the Ctrl-C hook. */
