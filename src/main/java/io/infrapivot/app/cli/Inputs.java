@@ -48,9 +48,19 @@ final class Inputs {
         }
     }
 
-    /** Opens the input of a command: arguments, then the file, or standard input when there are neither. */
+    /**
+     * Opens the input of a command: arguments, then the file, or standard input when there are neither (an
+     * argument {@code -} stands for standard input too).
+     */
     static Reader open(List<String> args, String file, Terminal terminal) {
         List<String> a = args == null ? List.of() : args;
+        if (a.contains("-")) { // `lookup -`: standard input, as -f -
+            if (file != null && !file.equals("-")) {
+                throw new CliException(ExitCodes.BAD_INPUT, "give either '-' (standard input) or -f FILE, not both");
+            }
+            a = a.stream().filter(x -> !x.equals("-")).toList();
+            file = "-";
+        }
         InputStream in = null;
         String where = null;
         if (file != null) {
