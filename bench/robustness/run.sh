@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Hostile input against the real launcher with a 256 MB heap: a 200 MB file of indicators, a 200 MB file of
-# junk lines, and a 2 GB file with no newline at all, through every command that reads -f FILE. Prints, for
+# Hostile input against the real launcher with a 256 MB heap: 20 MB of indicators, 200 MB of over-long lines
+# with a few indicators between them, and a 2 GB file with no newline at all, through every command that reads
+# -f FILE (and standard input). Prints, for
 # each, the exit code, the wall time, the peak resident memory (RSS) and the last line on standard error.
 # The files are generated in a temporary folder (ROBUST_DIR, default /tmp) and deleted at the end.
 # Usage: bench/robustness/run.sh            (needs the built jar: ./infrapivot builds it on first use)
@@ -15,22 +16,24 @@ export INFRAPIVOT_JAVA_OPTS="-Xmx256m" INFRAPIVOT_NO_BUILD=1
 mkdir -p "$HOME"
 
 echo "generating files in $work …" >&2
-# 200 MB of host names, one a line (about 8 million lines)
-python3 - "$work/names-200m.txt" <<'PY'
+# 200 MB in 2,000 lines of 100 KB (over the line limit: each reported or counted, none kept), with a few
+# indicators between them that are processed
+python3 - "$work/long-200m.txt" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
-    size, i = 0, 0
-    while size < 200 * 1024 * 1024:
-        line = "host%d.example%d.test\n" % (i, i % 1000)
-        f.write(line); size += len(line); i += 1
+    junk = "x" * (100 * 1024)
+    for i in range(2000):
+        f.write(junk + "\n")
+        if i % 500 == 0:
+            f.write("john%d@mail.evil.test\n" % i)
 PY
-# 200 MB of lines that are no indicator (each reported or counted, none kept)
-python3 - "$work/junk-200m.txt" <<'PY'
+# 20 MB of host names, one a line (about 900,000 lines: the size that took 388 MB before)
+python3 - "$work/names-20m.txt" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
     size, i = 0, 0
-    while size < 200 * 1024 * 1024:
-        line = "not an indicator %d\n" % i
+    while size < 20 * 1024 * 1024:
+        line = "host%d.example%d.test\n" % (i, i % 1000)
         f.write(line); size += len(line); i += 1
 PY
 # 2 GB without a newline
@@ -64,11 +67,12 @@ run() { # label, command words...
 }
 
 echo "each with -Xmx256m:"
-run "parse -f names-200m (8M indicators)" "$ip" parse -f "$work/names-200m.txt"
-run "lookup --offline -f junk-200m" "$ip" lookup --offline --sources classify -f "$work/junk-200m.txt"
-run "pivot -f junk-200m" "$ip" pivot --offline -f "$work/junk-200m.txt"
-run "pivot -f names-200m (over the seed limit)" "$ip" pivot --offline -f "$work/names-200m.txt"
-run "resolve -f junk-200m (no resolver answers)" "$ip" resolve --resolver 127.0.0.1:9 --timeout 1ms --tries 1 -f "$work/junk-200m.txt"
+run "parse -f names-20m (900k indicators)" "$ip" parse -f "$work/names-20m.txt"
+run "pivot -f names-20m (over the seed limit)" "$ip" pivot --offline -f "$work/names-20m.txt"
+run "parse -f long-200m" "$ip" parse -f "$work/long-200m.txt"
+run "lookup --offline -f long-200m" "$ip" lookup --offline --sources classify -f "$work/long-200m.txt"
+run "pivot --offline -f long-200m" "$ip" pivot --offline --depth 0 -f "$work/long-200m.txt"
+run "resolve -f long-200m (no resolver answers)" "$ip" resolve --resolver 127.0.0.1:9 --timeout 100ms --tries 1 -f "$work/long-200m.txt"
 run "parse -f noline-2g" "$ip" parse -f "$work/noline-2g.txt"
 run "lookup --offline -f noline-2g" "$ip" lookup --offline --sources classify -f "$work/noline-2g.txt"
 run "pivot -f noline-2g" "$ip" pivot --offline -f "$work/noline-2g.txt"
