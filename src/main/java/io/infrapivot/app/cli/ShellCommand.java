@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code infrapivot shell}: JShell from the JDK running infrapivot (the one the launcher found, so never an older
@@ -16,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * terminal; this process ignores Ctrl-C meanwhile (JShell uses it to stop a running snippet).
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-        description = "Open JShell with infrapivot's API imported (var ip = Infrapivot.open(\"case\")).")
+        description = {"Open JShell with infrapivot's API imported (var ip = Infrapivot.open(\"case\")).",
+                "Further arguments go to jshell (e.g. -q, a script file)."})
 final class ShellCommand implements Callable<Integer> {
     /** What every session starts with, after JShell's default imports. */
     static final String STARTUP = """
@@ -26,7 +26,8 @@ final class ShellCommand implements Callable<Integer> {
             import java.time.*;
             """;
 
-    @Parameters(paramLabel = "ARG", arity = "0..*", description = "Passed to jshell (e.g. a script file).")
+    /** Everything after {@code shell} goes to jshell as it is (options such as -q, a script file). */
+    @picocli.CommandLine.Unmatched
     List<String> args = new ArrayList<>();
 
     @Override
