@@ -118,6 +118,44 @@ class HardeningCliIT {
     }
 
     @Test
+    void evidenceVerifiesItsSha256AndSaysWhenTheBodyWasChanged() throws Exception {
+        Path file = home.resolve("ev.sqlite");
+        var parser = io.infrapivot.model.IndicatorParser.standard();
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        try (var store = io.infrapivot.store.SqliteCaseStore.open(file, "ev")) {
+            var raw = io.infrapivot.model.RawAnswer.text("whois", "evil.test", "Domain Name: EVIL.TEST\n",
+                    "text/plain", "ok", now, java.time.Duration.ofMillis(5));
+            store.saveLookup("whois", parser.parse("evil.test").orElseThrow().indicator(), null, now, now,
+                    io.infrapivot.source.LookupResult.of(List.of(), List.of(raw)), java.time.Duration.ofHours(1));
+        }
+        long id;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT max(id) FROM evidence")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        Cli cli = new Cli(home);
+        var intact = cli.run("evidence", Long.toString(id), "--case", file.toString());
+        assertThat(intact.exit()).isZero();
+        assertThat(intact.out()).contains("(verified)");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE evidence SET response = CAST('Domain Name: GOOD.TEST' AS BLOB) WHERE id = " + id);
+        }
+        var tampered = cli.run("evidence", Long.toString(id), "--case", file.toString());
+        assertThat(tampered.exit()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(tampered.err()).contains("does not match its stored SHA-256");
+        var json = cli.run("evidence", Long.toString(id), "--case", file.toString(), "--json");
+        assertThat(json.out()).contains("\"sha256_verified\":false");
+        Path saved = home.resolve("body.bin");
+        Files.writeString(saved, "old");
+        var overwrite = cli.run("evidence", Long.toString(id), "--case", file.toString(), "-o", saved.toString());
+        assertThat(overwrite.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(Files.readString(saved)).isEqualTo("old");
+        cli.run("evidence", Long.toString(id), "--case", file.toString(), "-o", saved.toString(), "--force");
+        assertThat(Files.readString(saved)).isEqualTo("Domain Name: GOOD.TEST");
+    }
+
+    @Test
     void versionCompletionAndTheLauncherThroughASymlink() throws Exception {
         Path bin = Files.createDirectories(home.resolve("bin"));
         Path launcher = new Cli(home).repo.resolve("infrapivot");
