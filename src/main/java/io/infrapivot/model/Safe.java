@@ -55,7 +55,7 @@ public final class Safe {
         return b.toString();
     }
 
-    static boolean needsEscape(char c) {
+    public static boolean needsEscape(char c) {
         return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
                 || c == '\u2028' || c == '\u2029'
                 || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')

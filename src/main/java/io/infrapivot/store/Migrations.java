@@ -6,6 +6,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -43,6 +46,7 @@ final class Migrations {
                 .failOnMissingLocations(true)
                 .load();
         synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+            refuseNewer(key, flyway);
             for (int attempt = 1; ; attempt++) {
                 try {
                     MigrateResult result = flyway.migrate();
@@ -56,6 +60,35 @@ final class Migrations {
                     pause(attempt);
                 }
             }
+        }
+    }
+
+    /**
+     * A case written by a newer infrapivot (a schema version this one does not know) is refused before anything
+     * is written: opening it would write rows the newer schema may not expect.
+     */
+    static void refuseNewer(String key, Flyway flyway) {
+        MigrationInfoService info = flyway.info();
+        MigrationInfo current = info.current();
+        if (current == null || current.getVersion() == null) return;
+        MigrationVersion known = null;
+        for (MigrationInfo m : info.all()) {
+            if (m.getState() != null && m.getState().name().startsWith("FUTURE")) continue;
+            if (m.getVersion() != null && (known == null || m.getVersion().isNewerThan(known.getVersion()))) {
+                known = m.getVersion();
+            }
+        }
+        if (known != null && current.getVersion().isNewerThan(known.getVersion())) {
+            throw new NewerFormatException(key, current.getVersion().getVersion(), known.getVersion());
+        }
+    }
+
+    /** A case in a newer format than this build reads; nothing was written to it. */
+    public static final class NewerFormatException extends StoreException {
+        NewerFormatException(String key, String found, String known) {
+            super("the case " + key + " was written by a newer infrapivot (case format version " + found
+                    + "; this one reads up to version " + known + "); it was left as it is — use a newer infrapivot",
+                    null);
         }
     }
 

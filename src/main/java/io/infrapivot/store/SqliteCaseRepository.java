@@ -71,15 +71,63 @@ public final class SqliteCaseRepository implements CaseRepository {
         return cases;
     }
 
+    /**
+     * Deletes a case file (and its SQLite side files), only when it is one: a regular file (not a link) that is
+     * an SQLite database with the case tables — anything else is {@link IllegalArgumentException} and stays.
+     * While another store (of any process) has the case open, {@link CaseInUseException} and nothing changes.
+     */
     @Override
     public boolean delete(String nameOrPath) {
         Path file = fileOf(nameOrPath);
-        try {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
+        requireCaseFile(file);
+        CaseLock lock = CaseLock.exclusive(file);
+        if (lock == null) throw new CaseInUseException(file);
+        try (lock) {
             boolean existed = Files.deleteIfExists(file);
             for (String suffix : SIDE_FILES) Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            Files.deleteIfExists(CaseLock.fileOf(file));
             return existed;
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete the case file " + file, e);
+        }
+    }
+
+    /** Refuses what is not a case file: not regular, a link, not SQLite, or SQLite without the case tables. */
+    static void requireCaseFile(Path file) {
+        if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException(file + " is not a case file (not a regular file); nothing deleted");
+        }
+        byte[] head = new byte[16];
+        try (var in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 16) < 16 || !new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .equals("SQLite format 3\0")) {
+                throw new IllegalArgumentException(file + " is not a case file (not an SQLite database); nothing deleted");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+        org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+                readOnly.toProperties());
+             var st = c.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                     + "('flyway_schema_history', 'case_meta', 'observations', 'lookups')")) {
+            if (!rs.next() || rs.getInt(1) != 4) {
+                throw new IllegalArgumentException(file + " is an SQLite database but not an infrapivot case; "
+                        + "nothing deleted");
+            }
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(file + " is not a case file (" + e.getMessage() + "); nothing deleted");
+        }
+    }
+
+    /** A case another process (or another store of this one) has open: not deleted. */
+    public static final class CaseInUseException extends IllegalStateException {
+        public CaseInUseException(Path file) {
+            super("the case " + file + " is in use (a lookup, pivot or server has it open); nothing deleted — "
+                    + "try again when it has finished");
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  */
 public final class SqliteCaseStore implements CaseStore {
     private final Path file;
+    private final CaseLock lock;
     private final Clock clock;
     private final String schemaVersion;
     private final WriteQueue writes;
@@ -39,18 +40,25 @@ public final class SqliteCaseStore implements CaseStore {
     }
 
     static SqliteCaseStore open(Path file, String name, Clock clock) {
-        SqliteConnections.requireCaseOrEmpty(file);
-        SqliteConnections connections = new SqliteConnections(file);
-        String version = Migrations.migrate(file.toAbsolutePath().normalize().toString(), connections.dataSource(),
-                SqliteConnections.VENDOR);
+        CaseLock lock = CaseLock.shared(file); // held while open: `case delete` refuses a case in use
+        String version;
         WriteQueue writes;
+        SqliteConnections connections;
         try {
+            SqliteConnections.requireCaseOrEmpty(file);
+            connections = new SqliteConnections(file);
+            version = Migrations.migrate(file.toAbsolutePath().normalize().toString(), connections.dataSource(),
+                    SqliteConnections.VENDOR);
             writes = new WriteQueue(connections.open(), SqliteConnections.BEGIN_WRITE, SqliteConnections::isBusy,
                     name);
         } catch (SQLException e) {
+            lock.close();
             throw new StoreException("could not open the case file " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        SqliteCaseStore store = new SqliteCaseStore(file, clock, version, writes, new ReadPool(connections));
+        SqliteCaseStore store = new SqliteCaseStore(file, clock, version, writes, new ReadPool(connections), lock);
         try {
             Instant created = clock.instant();
             writes.submit(c -> {
@@ -64,7 +72,9 @@ public final class SqliteCaseStore implements CaseStore {
         return store;
     }
 
-    private SqliteCaseStore(Path file, Clock clock, String schemaVersion, WriteQueue writes, ReadPool reads) {
+    private SqliteCaseStore(Path file, Clock clock, String schemaVersion, WriteQueue writes, ReadPool reads,
+                            CaseLock lock) {
+        this.lock = lock;
         this.file = file;
         this.clock = clock;
         this.schemaVersion = schemaVersion;
@@ -170,7 +180,11 @@ public final class SqliteCaseStore implements CaseStore {
         try {
             writes.close();
         } finally {
-            reads.close();
+            try {
+                reads.close();
+            } finally {
+                lock.close();
+            }
         }
     }
 

@@ -123,7 +123,8 @@ final class CaseCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a case and everything in it.")
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a case and everything in it (only a case file; asks first on a terminal).")
     static final class Delete implements Callable<Integer> {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -131,14 +132,27 @@ final class CaseCommand implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "Case name or path.")
         String name;
 
+        @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation on a terminal.")
+        boolean yes;
+
         @Override
         public Integer call() {
             AppContext ctx = Main.context(spec);
+            if (!yes && Inputs.stdinIsTerminal() && System.console() != null) {
+                String answer = System.console().readLine("delete case '%s' and everything in it? [y/N] ",
+                        Terminal.v(name));
+                if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).matches("y|yes")) {
+                    ctx.terminal().error("not deleted");
+                    return ExitCodes.OK;
+                }
+            }
             boolean deleted;
             try {
                 deleted = ctx.cases().delete(name);
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+            } catch (io.infrapivot.store.SqliteCaseRepository.CaseInUseException e) {
+                throw new CliException(ExitCodes.ENVIRONMENT, e.getMessage());
             }
             if (!deleted) throw new CliException(ExitCodes.NOT_FOUND, "no case '" + name + "' in " + ctx.cases().location());
             ctx.terminal().println("deleted case " + Terminal.v(name));

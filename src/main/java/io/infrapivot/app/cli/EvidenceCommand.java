@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
@@ -37,6 +36,9 @@ final class EvidenceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON: metadata and the body (text, or base64 when binary).")
     boolean json;
 
+    @Option(names = "--force", description = "With -o: replace an existing file (never through a symbolic link).")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         AppContext ctx = Main.context(spec);
@@ -46,10 +48,18 @@ final class EvidenceCommand implements Callable<Integer> {
             e = store.evidence(id).orElseThrow(() -> new CliException(ExitCodes.NOT_FOUND,
                     "no evidence " + id + " in case '" + ctx.caseName(caseName) + "'"));
         }
+        String actual = sha256(e.response());
+        boolean intact = actual.equalsIgnoreCase(String.valueOf(e.sha256()));
+        if (!intact) {
+            t.warn("evidence " + e.id() + " does not match its stored SHA-256 (stored " + e.sha256() + ", body "
+                    + actual + "): the case file was changed after it was recorded");
+        }
         if (output != null) {
-            Files.write(output, e.response());
+            try (var out = OutputFlags.create(output, force)) {
+                out.write(e.response());
+            }
             t.println("wrote " + e.response().length + " bytes to " + Terminal.v(output));
-            return ExitCodes.OK;
+            return intact ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
         String text = utf8(e.response());
         String decoded = decoded(e);
@@ -62,6 +72,7 @@ final class EvidenceCommand implements Callable<Integer> {
             o.put("status", e.status());
             o.put("content_type", e.contentType());
             o.put("sha256", e.sha256());
+            o.put("sha256_verified", intact);
             o.put("started", e.started().toString());
             o.put("elapsed_ms", e.elapsed().toMillis());
             o.put("size", e.response().length);
@@ -69,12 +80,13 @@ final class EvidenceCommand implements Callable<Integer> {
             if (text != null) o.put("body", text);
             else o.put("body_base64", java.util.Base64.getEncoder().encodeToString(e.response()));
             Json.line(t.out(), o);
-            return ExitCodes.OK;
+            return intact ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
         t.println(t.bold("evidence " + e.id()) + "  source " + Terminal.v(e.source()) + "  status " + Terminal.v(e.status()));
         t.println("request:  " + Terminal.v(e.request()));
         t.println("at:       " + e.started() + " (" + e.elapsed().toMillis() + " ms)");
-        t.println("type:     " + Terminal.v(e.contentType()) + ", " + e.response().length + " bytes, sha256 " + e.sha256());
+        t.println("type:     " + Terminal.v(e.contentType()) + ", " + e.response().length + " bytes, sha256 "
+                + Terminal.v(e.sha256()) + (intact ? " (verified)" : " " + t.red("(DOES NOT MATCH the body: " + actual + ")")));
         t.println("");
         if (decoded != null) {
             // a DNS message, shown as dig shows it (every name and string in it escaped)
@@ -93,7 +105,15 @@ final class EvidenceCommand implements Callable<Integer> {
             for (int i = 0; i < hex.length(); i += 48) t.println(hex.substring(i, Math.min(hex.length(), i + 48)));
             if (n < e.response().length) t.println(t.dim("… binary, " + e.response().length + " bytes; save with -o FILE"));
         }
-        return ExitCodes.OK;
+        return intact ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** A DNS packet ({@code dns-wire}) as dig-like text, or null when it is none or does not parse. */

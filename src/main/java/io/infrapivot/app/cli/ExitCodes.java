@@ -6,7 +6,11 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** Partial failure: at least one source lookup ended in error; the others' results were kept. */
     public static final int PARTIAL = 1;
-    /** Bad input or usage: unparseable indicator, unknown option or source; nothing was stored. */
+    /**
+     * Bad input or usage: unparseable indicator, unknown option or source; nothing was stored. Also when some
+     * lines of {@code -f FILE}/standard input were bad: each was reported with its line number and skipped,
+     * every other line was processed (and stored).
+     */
     public static final int BAD_INPUT = 2;
     /** Ambiguous input: the candidates were printed; choose one with --type. */
     public static final int AMBIGUOUS = 3;
@@ -16,6 +20,9 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 5;
     /** Interrupted (Ctrl-C); what finished before is stored. */
     public static final int INTERRUPTED = 130;
+
+    /** Standard output was closed by its reader ({@code | head -1}): stopped at once, as after SIGPIPE. */
+    public static final int OUTPUT_CLOSED = 141;
 
     private ExitCodes() {}
 }

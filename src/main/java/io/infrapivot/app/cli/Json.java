@@ -1,6 +1,11 @@
 package io.infrapivot.app.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,16 +13,56 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.infrapivot.engine.Fact;
 import io.infrapivot.engine.SourceOutcome;
 import io.infrapivot.model.Indicator;
+import io.infrapivot.model.Safe;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.time.Instant;
 
-/** JSON Lines output (schema: docs/json.md). */
+/**
+ * JSON Lines output (schema: docs/json.md): every JSON the CLI prints goes through {@link #MAPPER} or
+ * {@link #generator}, which escape as {@code \\uXXXX} what the terminal output escapes ({@link Safe}): besides
+ * the C0 controls JSON requires, DEL, the C1 controls (U+0080–U+009F, U+009B is a terminal's CSI), line and
+ * paragraph separators, bidirectional marks and overrides and the byte-order mark.
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+    /** The escapes: JSON's own plus every character {@link Safe#needsEscape} names. */
+    static final class TerminalSafeEscapes extends CharacterEscapes {
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            for (int c = 0; c < ascii.length; c++) {
+                if (ascii[c] == 0 && Safe.needsEscape((char) c)) ascii[c] = CharacterEscapes.ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch <= 0xffff && Safe.needsEscape((char) ch)
+                    ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
+
+    private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new TerminalSafeEscapes());
+
+    public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY).registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private Json() {}
+
+    /** A generator for streaming JSON to {@code out}, with the same escapes. */
+    public static JsonGenerator generator(Writer out) {
+        try {
+            return FACTORY.createGenerator(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();

@@ -5,7 +5,6 @@ import io.infrapivot.engine.Selection;
 import io.infrapivot.engine.SessionOptions;
 import io.infrapivot.engine.SourceOutcome;
 import io.infrapivot.model.Indicator;
-import io.infrapivot.model.ParseResult;
 import io.infrapivot.model.ParsedIndicator;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.RunOptions;
@@ -27,7 +26,7 @@ final class LookupCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "INDICATOR", arity = "0..*", description = "Indicators, defanged or not.")
+    @Parameters(paramLabel = "INDICATOR", arity = "0..*", description = "Indicators, defanged or not (none: read standard input).")
     List<String> texts;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read one indicator per line ('-' for stdin).")
@@ -51,63 +50,103 @@ final class LookupCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show whole records.")
     boolean verbose;
 
+    @Mixin
+    OutputFlags output = new OutputFlags();
+
+    /** Indicators looked up together; the input is read batch by batch, so memory does not grow with it. */
+    static final int BATCH = 1000;
+
     @Override
     public Integer call() throws Exception {
         AppContext ctx = Main.context(spec);
-        Terminal t = ctx.terminal();
         var limit = flags.timeout();
         Instant from = date(since, "--since", false);
         Instant to = date(until, "--until", true);
-        Map<Indicator, String> indicators = new LinkedHashMap<>();
-        for (ParseResult r : Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type))) {
-            ParsedIndicator p = Inputs.require(r);
-            indicators.put(p.indicator(), p.display());
-        }
         Selection selection = flags.selection();
         RunOptions options = new RunOptions(flags.resolvers, flags.active, from, to, 1000);
-        try (SourceFlags.Run session = flags.open(ctx, SessionOptions.unlimited())) {
-            Engine engine = session.engine();
-            session.store().addSeeds(indicators.keySet());
-            // text: each indicator's block as soon as its last lookup ended, its sources in registry order
-            Report report = new Report(t, verbose);
-            Map<Indicator, List<String>> order = new LinkedHashMap<>();
-            for (Indicator i : indicators.keySet()) {
-                order.put(i, engine.candidates(i, selection).stream().map(s -> s.info().id()).toList());
+        try (Inputs.Reader in = Inputs.open(texts, file, ctx.terminal())) {
+            var it = Inputs.indicators(in, ctx.parser(), Inputs.type(type));
+            Map<Indicator, String> indicators = batch(it);
+            if (indicators.isEmpty()) {
+                in.summarise();
+                throw new CliException(ExitCodes.BAD_INPUT, "no indicator given");
             }
-            Map<Indicator, List<SourceOutcome>> ended = new java.util.HashMap<>();
-            java.util.Set<Indicator> printed = new java.util.HashSet<>();
-            List<SourceOutcome> outcomes;
-            try (ProgressLine progress = flags.progress(t, session.session())) {
-                outcomes = session.session().lookup(indicators.keySet(), selection, options, limit, flags.refresh, o -> {
-                    synchronized (t) {
-                        if (json) {
-                            o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
-                            Json.line(t.out(), Json.status(o));
-                            return;
-                        }
-                        List<SourceOutcome> mine = ended.computeIfAbsent(o.indicator(), k -> new ArrayList<>());
-                        mine.add(o);
-                        if (mine.size() == order.get(o.indicator()).size()) {
-                            List<String> ids = order.get(o.indicator());
-                            mine.sort(java.util.Comparator.comparingInt(x -> ids.indexOf(x.source())));
-                            printed.add(o.indicator());
-                            progress.above(() -> report.print(o.indicator(), indicators.get(o.indicator()), mine));
-                        }
+            Terminal t = output.terminal(ctx.terminal());
+            int exit = ExitCodes.OK;
+            try (SourceFlags.Run session = flags.open(ctx, SessionOptions.unlimited())) {
+                for (; !indicators.isEmpty(); indicators = batch(it)) {
+                    List<SourceOutcome> outcomes = lookup(session, t, indicators, selection, options, limit);
+                    Integer stopped = session.interrupted(t, outcomes);
+                    if (stopped != null) return stopped;
+                    if (outcomes.stream().anyMatch(o -> o.outcome() == Outcome.ERROR)) {
+                        exit = Math.max(exit, ExitCodes.PARTIAL);
                     }
-                });
-            }
-            if (!json) {
-                for (Map.Entry<Indicator, String> e : indicators.entrySet()) {
-                    if (printed.contains(e.getKey())) continue; // no source for it, or stopped early: shown last
-                    report.print(e.getKey(), e.getValue(),
-                            outcomes.stream().filter(o -> o.indicator().equals(e.getKey())).toList());
                 }
+            } finally {
+                t.out().flush();
             }
-            Integer stopped = session.interrupted(t, outcomes);
-            if (stopped != null) return stopped;
-            boolean failed = outcomes.stream().anyMatch(o -> o.outcome() == Outcome.ERROR);
-            return failed ? ExitCodes.PARTIAL : ExitCodes.OK;
+            in.summarise();
+            return in.exit(exit);
         }
+    }
+
+    private static Map<Indicator, String> batch(java.util.Iterator<ParsedIndicator> it) {
+        Map<Indicator, String> indicators = new LinkedHashMap<>();
+        while (indicators.size() < BATCH && it.hasNext()) {
+            ParsedIndicator p = it.next();
+            indicators.put(p.indicator(), p.display());
+        }
+        return indicators;
+    }
+
+    /** One batch through the session: values (-q), JSON or each indicator's report block as its lookups end. */
+    private List<SourceOutcome> lookup(SourceFlags.Run session, Terminal t, Map<Indicator, String> indicators,
+                                       Selection selection, RunOptions options, java.time.Duration limit)
+            throws InterruptedException {
+        Engine engine = session.engine();
+        session.store().addSeeds(indicators.keySet());
+        // text: each indicator's block as soon as its last lookup ended, its sources in registry order
+        Report report = new Report(t, verbose);
+        Map<Indicator, List<String>> order = new LinkedHashMap<>();
+        for (Indicator i : indicators.keySet()) {
+            order.put(i, engine.candidates(i, selection).stream().map(s -> s.info().id()).toList());
+        }
+        Map<Indicator, List<SourceOutcome>> ended = new java.util.HashMap<>();
+        java.util.Set<Indicator> printed = new java.util.HashSet<>();
+        List<SourceOutcome> outcomes;
+        try (ProgressLine progress = flags.progress(t, session.session(), output.quiet)) {
+            outcomes = session.session().lookup(indicators.keySet(), selection, options, limit, flags.refresh, o -> {
+                synchronized (t) {
+                    if (output.quiet) {
+                        o.facts().forEach(f -> {
+                            if (f.object() != null) output.value(t, f.object().value());
+                        });
+                        return;
+                    }
+                    if (json) {
+                        o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
+                        Json.line(t.out(), Json.status(o));
+                        return;
+                    }
+                    List<SourceOutcome> mine = ended.computeIfAbsent(o.indicator(), k -> new ArrayList<>());
+                    mine.add(o);
+                    if (mine.size() == order.get(o.indicator()).size()) {
+                        List<String> ids = order.get(o.indicator());
+                        mine.sort(java.util.Comparator.comparingInt(x -> ids.indexOf(x.source())));
+                        printed.add(o.indicator());
+                        progress.above(() -> report.print(o.indicator(), indicators.get(o.indicator()), mine));
+                    }
+                }
+            });
+        }
+        if (!json && !output.quiet) {
+            for (Map.Entry<Indicator, String> e : indicators.entrySet()) {
+                if (printed.contains(e.getKey())) continue; // no source for it, or stopped early: shown last
+                report.print(e.getKey(), e.getValue(),
+                        outcomes.stream().filter(o -> o.indicator().equals(e.getKey())).toList());
+            }
+        }
+        return outcomes;
     }
 
     static Instant date(String text, String option, boolean endOfDay) {

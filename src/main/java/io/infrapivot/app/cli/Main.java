@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
                 RecipesCommand.class, WhyCommand.class, ResolveCommand.class, RegistrationCommand.class, SelftestCommand.class,
                 ExportCommand.class, ImportCommand.class, MaltegoCommand.class,
                 io.infrapivot.app.web.ServeCommand.class,
+                CompletionCommand.class, ShellCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:partial failure (a source failed; the others' results are kept)",
@@ -63,11 +64,52 @@ public final class Main implements Callable<Integer> {
         cl.setOut(new java.io.PrintWriter(terminal.out(), true));
         cl.setErr(new java.io.PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {
-            terminal.error(ex.getMessage() + " (see 'infrapivot " + commandPath(ex.getCommandLine()) + " --help')");
+            terminal.error(ex.getMessage() + suggestion(ex) + " (see 'infrapivot "
+                    + commandPath(ex.getCommandLine()) + " --help')");
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(terminal, ex));
+        String unknown = unknownCommand(cl, args);
+        if (unknown != null) {
+            terminal.error(unknown);
+            return ExitCodes.BAD_INPUT;
+        }
         return cl.execute(args);
+    }
+
+    /**
+     * An unknown command word, said before anything runs: picocli would print the main help and exit 0 for
+     * {@code infrapivot serv --help}. Walks the command words (options skipped) while a command has subcommands.
+     */
+    static String unknownCommand(CommandLine root, String... args) {
+        CommandLine current = root;
+        for (String a : args) {
+            if (a.equals("--")) return null;
+            if (a.startsWith("-")) continue;
+            if (current.getSubcommands().isEmpty()) return null;
+            CommandLine sub = current.getSubcommands().get(a);
+            if (sub == null) {
+                if (!current.getCommandSpec().positionalParameters().isEmpty()) return null;
+                String path = commandPath(current);
+                return "unknown command '" + a + "'" + (path.isEmpty() ? "" : " for '" + path + "'")
+                        + Suggest.didYouMean(a, current.getSubcommands().keySet()) + " (see 'infrapivot "
+                        + (path.isEmpty() ? "" : path + " ") + "--help')";
+            }
+            current = sub;
+        }
+        return null;
+    }
+
+    /** "did you mean" for an unknown option or command word. */
+    private static String suggestion(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) return "";
+        String typed = u.getUnmatched().get(0);
+        String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        var spec = ex.getCommandLine().getCommandSpec();
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        if (name.startsWith("-")) spec.options().forEach(o -> known.addAll(java.util.List.of(o.names())));
+        else known.addAll(spec.subcommands().keySet());
+        return Suggest.didYouMean(name, known);
     }
 
     private static String commandPath(CommandLine cl) {
@@ -76,6 +118,9 @@ public final class Main implements Callable<Integer> {
     }
 
     static int handle(Terminal terminal, Exception ex) {
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof Terminal.OutputClosed) return ExitCodes.OUTPUT_CLOSED; // the reader went away: nothing to say
+        }
         if (ex instanceof CliException c) {
             terminal.error(c.getMessage());
             return c.exitCode();
@@ -100,11 +145,22 @@ public final class Main implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The version from the build ({@code version.properties}, filtered by Maven) and the JDK running it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"infrapivot " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ")"};
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Main.class.getResourceAsStream("/io/infrapivot/version.properties")) {
+                if (in != null) p.load(in);
+            } catch (java.io.IOException e) {
+                // the version stays unknown
+                p.clear();
+            }
+            String v = p.getProperty("version", "unknown");
+            if (v.startsWith("${")) v = "unknown (not built by Maven)";
+            return new String[] {"infrapivot " + v,
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ", "
+                            + System.getProperty("java.home", "?") + ")"};
         }
     }
 }

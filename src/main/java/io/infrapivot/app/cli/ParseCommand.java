@@ -32,32 +32,43 @@ final class ParseCommand implements Callable<Integer> {
     public Integer call() {
         AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
-        List<ParseResult> results = Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type));
+        var forced = Inputs.type(type);
         int exit = ExitCodes.OK;
-        for (ParseResult r : results) {
-            switch (r) {
-                case ParseResult.Parsed p -> {
-                    if (json) Json.line(t.out(), DetailsJson.of(p.parsed(), p.input()));
-                    else print(t, p.parsed());
-                }
-                case ParseResult.Ambiguous a -> {
-                    if (json) Json.line(t.out(), DetailsJson.ambiguous(a));
-                    else {
-                        t.println(Terminal.v(a.input()) + "  " + t.yellow("ambiguous") + ": " + Terminal.v(a.reason()));
-                        for (ParsedIndicator c : a.candidates()) {
-                            t.println("  candidate " + c.type().id() + "  " + Terminal.v(c.value()));
-                        }
+        try (Inputs.Reader in = Inputs.open(texts, file, t)) {
+            if (!in.hasNext()) {
+                in.summarise();
+                throw new CliException(ExitCodes.BAD_INPUT, "no indicator given");
+            }
+            while (in.hasNext()) {
+                Inputs.Text text = in.next();
+                ParseResult r = forced == null ? ctx.parser().parse(text.text()) : ctx.parser().parseAs(forced, text.text());
+                switch (r) {
+                    case ParseResult.Parsed p -> {
+                        if (json) Json.line(t.out(), DetailsJson.of(p.parsed(), p.input()));
+                        else print(t, p.parsed());
                     }
-                    t.error("ambiguous input '" + a.input() + "': " + a.reason() + "; choose with --type");
-                    exit = Math.max(exit, ExitCodes.AMBIGUOUS);
-                }
-                case ParseResult.Invalid i -> {
-                    t.error("cannot parse '" + i.input() + "': " + i.reason());
-                    exit = exit == ExitCodes.AMBIGUOUS ? exit : ExitCodes.BAD_INPUT;
+                    case ParseResult.Ambiguous a -> {
+                        if (json) Json.line(t.out(), DetailsJson.ambiguous(a));
+                        else {
+                            t.println(Terminal.v(a.input()) + "  " + t.yellow("ambiguous") + ": " + Terminal.v(a.reason()));
+                            for (ParsedIndicator c : a.candidates()) {
+                                t.println("  candidate " + c.type().id() + "  " + Terminal.v(c.value()));
+                            }
+                        }
+                        t.error((text.fromArgument() ? "" : text.position() + ": ") + "ambiguous input '" + a.input()
+                                + "': " + a.reason() + "; choose with --type");
+                        exit = Math.max(exit, ExitCodes.AMBIGUOUS);
+                    }
+                    case ParseResult.Invalid i -> {
+                        if (text.fromArgument()) t.error("cannot parse '" + i.input() + "': " + i.reason());
+                        else in.bad(text, Inputs.problem(i));
+                        exit = exit == ExitCodes.AMBIGUOUS ? exit : ExitCodes.BAD_INPUT;
+                    }
                 }
             }
+            in.summarise();
+            return in.exit(exit);
         }
-        return exit;
     }
 
     private static void print(Terminal t, ParsedIndicator p) {

@@ -9,7 +9,6 @@ import io.infrapivot.engine.pivot.Provenance;
 import io.infrapivot.engine.pivot.Recipe;
 import io.infrapivot.engine.port.CaseStore;
 import io.infrapivot.model.Indicator;
-import io.infrapivot.model.ParseResult;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.RunOptions;
 import java.time.Duration;
@@ -67,26 +66,45 @@ final class PivotCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON Lines: observations and source status as they come, then nodes and a summary.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    OutputFlags output = new OutputFlags();
+
+    /** Seeds of one pivot at most (more is exit 2: a pivot is an investigation, not a bulk run). */
+    static final int MAX_SEEDS = 10_000;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "15", description = "How many of the strongest ties to show (default ${DEFAULT-VALUE}).")
     int top;
 
     @Override
     public Integer call() throws Exception {
         AppContext ctx = Main.context(spec);
-        Terminal t = ctx.terminal();
         List<Indicator> seeds = new ArrayList<>();
-        for (ParseResult r : Inputs.parse(ctx.parser(), Inputs.texts(texts, file), Inputs.type(type))) {
-            seeds.add(Inputs.require(r).indicator());
+        Inputs.Reader in = Inputs.open(texts, file, ctx.terminal());
+        try (in) {
+            for (var p : Inputs.all(in, ctx.parser(), Inputs.type(type), MAX_SEEDS)) seeds.add(p.indicator());
+        } catch (CliException e) {
+            in.summarise();
+            throw e;
         }
+        in.summarise();
         Recipe recipe;
         try {
             recipe = Recipe.load(recipeName != null ? recipeName : defaultRecipe(seeds.get(0)));
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+            String hint = recipeName != null && !Recipe.BUILT_IN.contains(recipeName) && !recipeName.contains("/")
+                    && !recipeName.contains(".") ? Suggest.didYouMean(recipeName, Recipe.BUILT_IN) : "";
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage() + hint);
         }
         int hops = depth != null ? depth : recipe.depth();
         if (hops < 0 || hops > 10) throw new CliException(ExitCodes.BAD_INPUT, "--depth must be 0 to 10");
         if (maxNodes < 1) throw new CliException(ExitCodes.BAD_INPUT, "--max-nodes must be at least 1");
+        budget.forEach((source, n) -> {
+            if (n == null || n < 0) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--budget " + source + "=" + n + ": a budget is 0 or more requests");
+            }
+        });
+        if (top < 0) throw new CliException(ExitCodes.BAD_INPUT, "--top must be 0 or more");
+        if (sharedThreshold < 1) throw new CliException(ExitCodes.BAD_INPUT, "--shared-threshold must be at least 1");
         Duration limit = flags.timeout();
         Duration tb = timeBudget == null ? null : SourceFlags.positive(timeBudget, "--time-budget");
         NoiseRules noise;
@@ -99,16 +117,17 @@ final class PivotCommand implements Callable<Integer> {
         Pivot.Options options = new Pivot.Options(hops, maxNodes, tb, budget, sharedThreshold, selection,
                 new RunOptions(flags.resolvers, flags.active, null, null, Pivot.resultCap(sharedThreshold)), limit,
                 flags.refresh);
+        Terminal t = output.terminal(ctx.terminal());
         try (SourceFlags.Run session = flags.open(ctx, Pivot.sessionOptions(options))) {
             CaseStore store = session.store();
             Engine engine = session.engine();
             Pivot pivot = new Pivot(engine, store, noise, ctx.clock());
             Pivot.Result result;
-            try (ProgressLine progress = flags.progress(t, session.session())) {
+            try (ProgressLine progress = flags.progress(t, session.session(), output.quiet)) {
                 result = pivot.run(session.session(), seeds, recipe, options, new Pivot.Listener() {
                     @Override
                     public void outcome(SourceOutcome o) {
-                        if (json) {
+                        if (json && !output.quiet) {
                             synchronized (t) {
                                 o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
                                 Json.line(t.out(), Json.status(o));
@@ -119,12 +138,15 @@ final class PivotCommand implements Callable<Integer> {
             }
             List<Provenance.Ranked> ranking = new Provenance(store).ranking().stream()
                     .filter(r -> result.nodes().containsKey(r.indicator())).limit(top).toList();
-            if (json) printJson(t, result, recipe, ranking);
+            if (output.quiet) {
+                for (Pivot.Node n : result.nodes().values()) if (!n.seed()) output.value(t, n.indicator().value());
+            } else if (json) printJson(t, result, recipe, ranking);
             else printSummary(t, seeds, recipe, hops, result, ranking);
+            t.out().flush();
             Integer stopped = session.interrupted(t, result.outcomes());
             if (stopped != null) return stopped;
-            return result.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ERROR) ? ExitCodes.PARTIAL
-                    : ExitCodes.OK;
+            return in.exit(result.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ERROR) ? ExitCodes.PARTIAL
+                    : ExitCodes.OK);
         }
     }
 

@@ -89,13 +89,24 @@ final class ResolveCommand implements Callable<Integer> {
         long total = showProgress ? totalQuestions(typeCodes.size()) : -1;
         BulkResolver.Stats stats;
         Writer w = new BufferedWriter(new OutputStreamWriter(t.out(), StandardCharsets.UTF_8), 1 << 16);
+        long[] flushed = {System.nanoTime()};
         // with --case, the answers are stored by a session on the case (the fast path stays the source layer's)
         CaseStore store = caseName == null ? null : CaseCommand.open(ctx, ctx.caseName(caseName));
-        try (BufferedReader in = input(); BulkFormat fmt = json ? BulkFormat.jsonLines(w) : BulkFormat.text(w)) {
-            Iterator<BulkQuery> queries = BulkBench.queries(in, typeCodes);
+        Inputs.Reader in = Inputs.open(names, file, t);
+        try (in; BulkFormat fmt = json ? BulkFormat.jsonLines(Json.generator(w), w) : BulkFormat.text(w)) {
+            Iterator<BulkQuery> queries = queries(in, typeCodes);
             java.util.function.Consumer<BulkResult> each = r -> {
                 counts[r.status().ordinal()]++;
                 fmt.write(r);
+                long now = System.nanoTime();
+                if (now - flushed[0] > 100_000_000L) { // a closed pipe (| head -1) is noticed within 0.1 s
+                    flushed[0] = now;
+                    try {
+                        w.flush();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
                 if (showProgress && ++done[0] % 1000 == 0) progress(t, done[0], total, started);
             };
             if (store == null) {
@@ -116,10 +127,36 @@ final class ResolveCommand implements Callable<Integer> {
             if (counts[s.ordinal()] > 0) summary.append(", ").append(s.id()).append(' ').append(counts[s.ordinal()]);
         }
         if (store != null) summary.append("; stored in case ").append(ctx.caseName(caseName));
+        if (stats.mismatched() > 0) summary.append("; ").append(stats.mismatched())
+                .append(" stray packets ignored (wrong ID, question or sender)");
         t.err().println(summary);
+        in.summarise();
         boolean failures = counts[BulkStatus.TIMEOUT.ordinal()] + counts[BulkStatus.ERROR.ordinal()]
                 + counts[BulkStatus.INVALID.ordinal()] > 0;
-        return failures ? ExitCodes.PARTIAL : ExitCodes.OK;
+        return in.exit(failures ? ExitCodes.PARTIAL : ExitCodes.OK);
+    }
+
+    /** Each name of the input once per type, read as the resolver's window frees up. */
+    private static Iterator<BulkQuery> queries(Inputs.Reader in, List<Integer> types) {
+        return new Iterator<>() {
+            private String name;
+            private int next = types.size();
+
+            @Override
+            public boolean hasNext() {
+                if (next < types.size()) return true;
+                if (!in.hasNext()) return false;
+                name = in.next().text();
+                next = 0;
+                return true;
+            }
+
+            @Override
+            public BulkQuery next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                return new BulkQuery(name, types.get(next++));
+            }
+        };
     }
 
     /** A progress bar when the total is known (names from arguments or a file), else a running count. */
@@ -141,9 +178,16 @@ final class ResolveCommand implements Callable<Integer> {
     private long totalQuestions(int typeCount) {
         if (!names.isEmpty()) return (long) names.size() * typeCount;
         if (file == null || file.equals("-")) return -1;
-        try (var lines = Files.lines(Path.of(file), StandardCharsets.UTF_8)) {
-            return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).count() * typeCount;
-        } catch (IOException | java.io.UncheckedIOException e) {
+        try (var in = Files.newInputStream(Path.of(file))) {
+            Inputs.LineReader r = new Inputs.LineReader(in, Inputs.MAX_LINE_BYTES);
+            long n = 0;
+            for (Inputs.LineReader.Line l; (l = r.next()) != null; ) {
+                if (l.problem() != Inputs.LineReader.Problem.NONE) continue;
+                String s = l.text().strip();
+                if (!s.isEmpty() && !s.startsWith("#")) n++;
+            }
+            return n * typeCount;
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
@@ -164,9 +208,12 @@ final class ResolveCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--resolver: " + e.getMessage());
         }
         if (servers.isEmpty()) servers.addAll(DnsConfig.systemResolvers());
+        if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--rate must be 0 (no limit) or more");
+        }
         Duration d;
         try {
-            d = Durations.parse(timeout);
+            d = SourceFlags.positive(timeout, "--timeout");
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "--timeout: " + e.getMessage());
         }
@@ -175,15 +222,5 @@ final class ResolveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
-    }
-
-    private BufferedReader input() throws IOException {
-        if (!names.isEmpty()) return new BufferedReader(new StringReader(String.join("\n", names)));
-        if (file == null || file.equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        }
-        Path p = Path.of(file);
-        if (!Files.isReadable(p)) throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + file);
-        return Files.newBufferedReader(p, StandardCharsets.UTF_8);
     }
 }

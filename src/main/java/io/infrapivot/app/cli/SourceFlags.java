@@ -35,14 +35,11 @@ final class SourceFlags {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", description = "Time one source lookup may take (default ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress line on stderr (there is none anyway when stderr is not a terminal).")
-    boolean quiet;
-
     @Option(names = "--resolver", paramLabel = "IP[:PORT]", description = "DNS resolver for every DNS-based source (repeatable).")
     List<String> resolvers = new ArrayList<>();
 
-    /** A progress line following {@code session} on stderr, when stderr is a terminal and not --quiet. */
-    ProgressLine progress(Terminal t, io.infrapivot.engine.LookupSession session) {
+    /** A progress line following {@code session} on stderr, when stderr is a terminal and not {@code quiet} (-q). */
+    ProgressLine progress(Terminal t, io.infrapivot.engine.LookupSession session, boolean quiet) {
         return new ProgressLine(session, t.err(), t.errInteractive() && !quiet);
     }
 
@@ -69,6 +66,13 @@ final class SourceFlags {
      * cancels the session's lookups and closes the case (what finished is committed).
      */
     Run open(AppContext ctx, SessionOptions options) {
+        List<String> known = ctx.registry().ids();
+        for (String id : concat(sources, exclude)) {
+            if (!known.contains(id)) {
+                throw new CliException(ExitCodes.BAD_INPUT, "unknown source '" + id + "'" + Suggest.didYouMean(id, known)
+                        + "; known sources: " + String.join(", ", known));
+            }
+        }
         CaseStore store = CaseCommand.open(ctx, ctx.caseName(caseName));
         Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock());
         try {
@@ -93,6 +97,12 @@ final class SourceFlags {
         }, "infrapivot-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         return new Run(store, engine, session, hook, closed);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** An open case, engine and session; closing ends them and removes the Ctrl-C hook. */

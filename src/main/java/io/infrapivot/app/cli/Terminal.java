@@ -30,8 +30,8 @@ public final class Terminal {
         boolean tty = isTerminal();
         boolean colour = tty && !noColour && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
-        return new Terminal(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8), new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+        return new Terminal(new PrintStream(new ClosingAware(new java.io.FileOutputStream(java.io.FileDescriptor.out)),
+                true, StandardCharsets.UTF_8), new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8), colour, tty, stderrIsTerminal(tty));
     }
 
@@ -45,6 +45,50 @@ public final class Terminal {
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (java.io.IOException | RuntimeException e) {
             return consoleIsTerminal;
+        }
+    }
+
+    /**
+     * Thrown when standard output can no longer be written (the reader went away: {@code | head -1}); a
+     * {@link PrintStream} would swallow the error and let the command run on for nothing. Commands end at once.
+     */
+    public static final class OutputClosed extends java.io.UncheckedIOException {
+        OutputClosed(java.io.IOException cause) {
+            super("standard output closed", cause);
+        }
+    }
+
+    /** Standard output that turns a failed write into {@link OutputClosed} (through PrintStream's catch). */
+    static final class ClosingAware extends java.io.FilterOutputStream {
+        ClosingAware(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) {
+            try {
+                out.write(b);
+            } catch (java.io.IOException e) {
+                throw new OutputClosed(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            try {
+                out.write(b, off, len);
+            } catch (java.io.IOException e) {
+                throw new OutputClosed(e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            try {
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw new OutputClosed(e);
+            }
         }
     }
 

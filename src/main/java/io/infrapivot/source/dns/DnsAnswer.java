@@ -24,9 +24,15 @@ import org.xbill.DNS.Type;
  * @param elapsed   how long it took in all
  * @param fromCache served from this run's cache
  * @param error     what went wrong, for {@link DnsStatus#TIMEOUT} and {@link DnsStatus#ERROR}; null otherwise
+ * @param strays    UDP datagrams ignored while waiting (wrong ID, question or garbage: RFC 5452)
  */
 public record DnsAnswer(Name name, int type, DnsStatus status, Message message, String server, Instant started,
-                        Duration elapsed, boolean fromCache, String error) {
+                        Duration elapsed, boolean fromCache, String error, int strays) {
+    public DnsAnswer(Name name, int type, DnsStatus status, Message message, String server, Instant started,
+                     Duration elapsed, boolean fromCache, String error) {
+        this(name, type, status, message, server, started, elapsed, fromCache, error, 0);
+    }
+
     /** At most this many records of one section are read: answers are attacker-controlled. */
     public static final int MAX_RECORDS = 2000;
 
@@ -59,11 +65,12 @@ public record DnsAnswer(Name name, int type, DnsStatus status, Message message, 
     /** The evidence of this answer for the given source: the response in wire format. */
     public RawAnswer evidence(String sourceId) {
         byte[] wire = message == null ? new byte[0] : message.toWire();
-        String st = status.id() + (fromCache ? " (cached)" : "") + (error == null ? "" : ": " + error);
+        String st = status.id() + (fromCache ? " (cached)" : "") + (error == null ? "" : ": " + error)
+                + (strays == 0 || error != null ? "" : " (" + strays + " stray packets ignored)");
         return new RawAnswer(sourceId, question(), wire, "dns-wire", st, started, elapsed);
     }
 
     DnsAnswer cachedCopy() {
-        return new DnsAnswer(name, type, status, message, server, started, Duration.ZERO, true, error);
+        return new DnsAnswer(name, type, status, message, server, started, Duration.ZERO, true, error, 0);
     }
 }

@@ -85,6 +85,7 @@ public final class DnsResolver {
         int n = upstreams.size();
         int start = Math.floorMod(next.getAndIncrement(), n);
         DnsAnswer last = null;
+        int strays = 0;
         for (int round = 0; round <= config.retries(); round++) {
             boolean onlyFailures = true;
             for (int i = 0; i < n; i++) {
@@ -95,11 +96,14 @@ public final class DnsResolver {
                 Message resp = null;
                 String error = null;
                 try {
-                    resp = up.send(query);
+                    UdpExchange.Reply reply = up.exchange(query);
+                    resp = reply.message();
+                    strays += reply.strays();
                     status = classify(resp, name, type);
                 } catch (SocketTimeoutException e) {
                     status = DnsStatus.TIMEOUT;
                     error = e.getMessage();
+                    if (e instanceof UdpExchange.Timeout t) strays += t.strays;
                 } catch (IOException | RuntimeException e) {
                     status = DnsStatus.ERROR;
                     error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -107,7 +111,7 @@ public final class DnsResolver {
                             "query " + name + " " + type + " to " + up.label() + " failed", e);
                 }
                 last = new DnsAnswer(name, type, status, resp, up.label(), started,
-                        Duration.ofNanos(System.nanoTime() - t0), false, error);
+                        Duration.ofNanos(System.nanoTime() - t0), false, error, strays);
                 if (status != DnsStatus.TIMEOUT && status != DnsStatus.ERROR) onlyFailures = false;
                 if (isFinal(status)) return last;
             }

@@ -95,6 +95,11 @@ public final class DnsSource implements Source {
             return new LookupResult(Outcome.ERROR, obs, evidence, "no DNS answer (" + last.status().id() + "): "
                     + last.error(), null);
         }
-        return LookupResult.of(obs, evidence);
+        int strays = answers.stream().mapToInt(DnsAnswer::strays).sum();
+        LookupResult r = LookupResult.of(obs, evidence);
+        if (strays == 0) return r;
+        // RFC 5452: they were ignored, the genuine answers taken; said in the sources table and --json
+        return new LookupResult(r.outcome(), r.observations(), r.evidence(), strays + " stray UDP packet"
+                + (strays == 1 ? "" : "s") + " ignored (wrong ID, question or garbage)", r.total());
     }
 }

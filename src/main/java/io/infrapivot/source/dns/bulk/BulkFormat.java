@@ -16,23 +16,31 @@ public final class BulkFormat implements AutoCloseable {
     private final Writer out;
     private final JsonGenerator json;
 
-    private BulkFormat(Writer out, boolean asJson) {
+    private BulkFormat(Writer out, JsonGenerator json) {
         this.out = out;
+        this.json = json;
+        if (json != null) {
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.setRootValueSeparator(null);
+        }
+    }
+
+    /** JSON Lines with a plain generator (the bench); the CLI passes its own, which escapes like the terminal. */
+    public static BulkFormat jsonLines(Writer out) {
         try {
-            this.json = asJson ? new JsonFactory().createGenerator(out)
-                    .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false) : null;
-            if (json != null) json.setRootValueSeparator(null);
+            return new BulkFormat(out, new JsonFactory().createGenerator(out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static BulkFormat jsonLines(Writer out) {
-        return new BulkFormat(out, true);
+    /** JSON Lines through {@code json}, a generator writing to {@code out}. */
+    public static BulkFormat jsonLines(JsonGenerator json, Writer out) {
+        return new BulkFormat(out, json);
     }
 
     public static BulkFormat text(Writer out) {
-        return new BulkFormat(out, false);
+        return new BulkFormat(out, (JsonGenerator) null);
     }
 
     public void write(BulkResult r) {

@@ -57,6 +57,13 @@ class HostileAnswersTest {
                     byte[] wrongQuestion = response(q, q.length, id, aRecord(6, 6, 6, 2), 1);
                     wrongQuestion[13] = (byte) (wrongQuestion[13] == 'x' ? 'y' : 'x'); // first letter changed
                     forged.add(wrongQuestion);
+                    byte[] garbage = new byte[200];
+                    new Random(3).nextBytes(garbage);
+                    garbage[0] = (byte) (id >> 8); // the right ID, then noise
+                    garbage[1] = (byte) id;
+                    garbage[2] = (byte) 0x81;
+                    forged.add(garbage);
+                    forged.add(new byte[] {(byte) (id >> 8), (byte) id, (byte) 0x81}); // a runt
                     for (byte[] f : forged) server.send(new DatagramPacket(f, f.length, client));
                     byte[] fromElsewhere = response(q, q.length, id, aRecord(6, 6, 6, 3), 1);
                     other.send(new DatagramPacket(fromElsewhere, fromElsewhere.length, client));
@@ -79,7 +86,8 @@ class HostileAnswersTest {
                 assertThat(x.status()).isEqualTo(BulkStatus.ANSWER);
                 assertThat(x.answers()).containsExactly("192.0.2.7");
             });
-            assertThat(s.mismatched()).isEqualTo(2); // wrong ID and wrong question; the other socket is dropped by the kernel
+            // wrong ID, wrong question, garbage and a runt; the other socket's datagram is dropped by the kernel
+            assertThat(s.mismatched()).isEqualTo(4);
         }
     }
 

@@ -1,0 +1,127 @@
+package io.infrapivot.source.dns.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.infrapivot.source.crtsh.CertificateDownload;
+import io.infrapivot.source.crtsh.CrtShParser;
+import io.infrapivot.source.certspotter.CertspotterParser;
+import io.infrapivot.source.rdap.RdapParser;
+import io.infrapivot.source.thirdparty.CertRecord;
+import io.infrapivot.source.thirdparty.ServiceException;
+import io.infrapivot.source.whois.WhoisParser;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.xbill.DNS.Type;
+
+/**
+ * Coverage-guided fuzzing (Jazzer) of the parsers that read attacker-controlled bytes: WHOIS text, RDAP JSON,
+ * DNS packets (our bulk decoder and dnsjava's, as evidence is decoded), certificate fields (crt.sh and Cert
+ * Spotter JSON, PEM certificates). One fuzz test picks the parser from the first byte (modulo 5) (Jazzer fuzzes one test per
+ * run), seeded from the fixtures (src/test/resources/.../ParsersFuzzTestInputs/parsers, made by
+ * scripts/fuzz-seeds.sh). In the test suite it runs in fuzzing mode for a bounded time (surefire sets
+ * JAZZER_FUZZ; `maxDuration`). A failure is: any exception a parser does not declare (a crash), an input that
+ * takes more than {@link #MAX_MILLIS} (a hang: Jazzer's per-input timeout ends the run), or one whose parsing
+ * allocates more than {@link #MAX_ALLOCATION} bytes (unbounded allocation).
+ */
+class ParsersFuzzTest {
+    static final long MAX_ALLOCATION = 256L << 20;
+    static final long MAX_MILLIS = 10_000;
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** Loads each parser's classes and data once, so that the limits measure parsing, not start-up. */
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUp() throws Exception {
+        for (int parser = 0; parser < 5; parser++) {
+            byte[] input = ("" + (char) parser + "domain: x.example\n").getBytes(StandardCharsets.ISO_8859_1);
+            new ParsersFuzzTest().parse(input);
+        }
+    }
+
+    @FuzzTest(maxDuration = "15s")
+    void parsers(byte[] input) throws Exception {
+        parse(input);
+    }
+
+    void parse(byte[] input) throws Exception {
+        if (input.length == 0) return;
+        int which = (input[0] & 0xff) % 5;
+        byte[] bytes = java.util.Arrays.copyOfRange(input, 1, input.length);
+        long allocated = THREADS.getCurrentThreadAllocatedBytes();
+        long t0 = System.nanoTime();
+        switch (which) {
+            case 0 -> whois(bytes);
+            case 1 -> rdap(bytes);
+            case 2 -> dns(bytes);
+            case 3 -> certificates(bytes);
+            default -> pem(bytes);
+        }
+        long took = (System.nanoTime() - t0) / 1_000_000;
+        long used = THREADS.getCurrentThreadAllocatedBytes() - allocated;
+        assertThat(took).as("parser %d took %d ms on %d bytes", which, took, bytes.length).isLessThan(MAX_MILLIS);
+        assertThat(used).as("parser %d allocated %d bytes on %d bytes", which, used, bytes.length)
+                .isLessThan(MAX_ALLOCATION);
+    }
+
+    private static void whois(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        WhoisParser.parse(text, "whois.example", "victim.example", NOW);
+    }
+
+    private static void rdap(byte[] bytes) {
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        try {
+            RdapParser.parse(json, 200, "https://rdap.example/", "victim.example", NOW);
+            RdapParser.parse(json, 404, "https://rdap.example/", "192.0.2.1", NOW);
+        } catch (IllegalArgumentException e) {
+            // the documented refusal of a body that is not JSON or not an RDAP object; a subclass
+            // (NumberFormatException …) thrown from inside is a crash
+            if (e.getClass() != IllegalArgumentException.class) throw e;
+        }
+    }
+
+    private static void dns(byte[] m) {
+        // our bulk decoder, as an answer from the network is read
+        byte[] qname = Wire.encodeName("victim.example");
+        int after = Wire.matchQuestion(m, m.length, qname, Type.A);
+        Wire.Answers a = Wire.answers(m, m.length, after > 0 ? after : Math.min(12, m.length), "victim.example",
+                Type.A);
+        assertThat(a.data().size()).isLessThanOrEqualTo(Wire.MAX_RECORDS);
+        Wire.answers(m, m.length, after > 0 ? after : Math.min(12, m.length), "victim.example", Type.AAAA);
+        StringBuilder name = new StringBuilder();
+        Wire.readName(m, m.length, Math.min(12, m.length), name);
+        // dnsjava, as the dns source and `evidence` read a packet
+        try {
+            org.xbill.DNS.Message msg = new org.xbill.DNS.Message(m);
+            msg.toString();
+            Wire.fromMessage(msg, "victim.example", Type.A);
+        } catch (java.io.IOException notDns) {
+            // refused as not a DNS message: fine
+        }
+    }
+
+    private static void certificates(byte[] bytes) {
+        String body = new String(bytes, StandardCharsets.UTF_8);
+        try {
+            List<CertRecord> certs = CrtShParser.parse(body);
+            assertThat(certs).isNotNull();
+        } catch (ServiceException refused) {
+            // a body that is not crt.sh's JSON: refused with a message
+        }
+        try {
+            CertspotterParser.parse(body);
+        } catch (ServiceException refused) {
+            // the same for Cert Spotter
+        }
+    }
+
+    private static void pem(byte[] bytes) {
+        CertRecord entry = new CertRecord(null, null, "01", "CN=Test CA", "Test", null, null,
+                List.of("victim.example"), "1");
+        CertificateDownload.withFingerprint(entry, new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+}
