@@ -180,13 +180,15 @@ class WebPageIT {
         assertThat(rowsOfType("ip")).isPositive();
         // search narrows the table to matching values
         driver.findElement(By.id("search")).sendKeys(SimulatedInternet.DOMAINS.get(0));
-        waiting(5).until(d -> d.findElements(By.cssSelector("#list-body tr")).stream()
-                .allMatch(r -> r.getText().contains(SimulatedInternet.DOMAINS.get(0))));
+        waiting(5).until(d -> (Boolean) js("const rows = [...document.querySelectorAll('#list-body tr')];"
+                + "return rows.length > 0 && rows.every(r => r.textContent.includes(arguments[0]))",
+                SimulatedInternet.DOMAINS.get(0)));
     }
 
     static long rowsOfType(String type) {
-        return driver.findElements(By.cssSelector("#list-body tr td:first-child")).stream()
-                .filter(td -> td.getText().equals(type)).count();
+        // read in one script: the table is rebuilt as the filters change
+        return (Long) js("return [...document.querySelectorAll('#list-body tr td:first-child')]"
+                + ".filter(td => td.textContent === arguments[0]).length", type);
     }
 
     @Test

@@ -516,7 +516,7 @@
       box.appendChild(el('h3', null, section + ' (' + facts.length + ')'));
       const t = el('table', 'facts');
       const head = el('tr');
-      ['relation', 'value or other end', 'sources', 'seen (first – last, count)', 'learned', 'evidence']
+      ['relation', 'value or other end', 'sources', 'seen', 'learned', 'evidence']
         .forEach((x) => head.appendChild(el('th', null, x)));
       t.appendChild(head);
       for (const f of facts) {
