@@ -55,6 +55,7 @@ public final class Stix {
         ObjectNode p = F.objectNode();
         switch (i.type()) {
             case DOMAIN, HOST -> {
+                if (!isHostName(v)) return Optional.empty(); // e.g. _dmarc.example.com: STIX asks for a host name
                 p.put("value", v);
                 return Optional.of(new Sco("domain-name", p));
             }
@@ -93,6 +94,23 @@ public final class Stix {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * Whether a canonical (lower-case ASCII) name is a host name as STIX's {@code idn-hostname} format asks:
+     * letters, digits and inner hyphens in labels of 1 to 63 characters, at most 253 in all. Names with an
+     * underscore ({@code _dmarc.}, {@code _sip._tcp.}) are DNS names but not host names.
+     */
+    static boolean isHostName(String v) {
+        if (v.isEmpty() || v.length() > 253) return false;
+        for (String label : v.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) return false;
+            for (int k = 0; k < label.length(); k++) {
+                char c = label.charAt(k);
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+            }
+        }
+        return true;
     }
 
     /** The issuer of a {@code serial:HEX;issuer:DN} certificate name, else null. */

@@ -116,6 +116,13 @@ public class StixExportTest {
     }
 
     @Test
+    void namesThatAreNotHostNamesHaveNoStixObject() {
+        assertThat(Stix.sco(ind(IndicatorType.HOST, "_dmarc.evil.example"))).isEmpty();
+        assertThat(Stix.sco(ind(IndicatorType.HOST, "xn--bcher-kva.example"))).isPresent();
+        assertThat(Stix.isHostName("a-.example")).isFalse();
+    }
+
+    @Test
     void jcsSortsMembersAndEscapesAsEcmaScriptDoes() throws Exception {
         JsonNode n = M.readTree("{\"b\":1,\"a\":{\"z\":\"\\u0001\\n\\\"é\",\"y\":[true,null,12]}}");
         assertThat(Jcs.canonical(n)).isEqualTo("{\"a\":{\"y\":[true,null,12],\"z\":\"\\u0001\\n\\\"é\"},\"b\":1}");
