@@ -64,9 +64,14 @@ final class UdpExchange {
                 if (m != null) return new Reply(m, strays);
                 strays++;
             }
-        } catch (ClosedByInterruptException e) {
-            Thread.interrupted();
-            throw new InterruptedException("DNS query interrupted");
+        } catch (IOException e) {
+            // an interrupt closes the channel (ClosedByInterruptException, or the socket adaptor's
+            // SocketException): the caller is being cancelled, not the server failing
+            if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+                Thread.interrupted();
+                throw new InterruptedException("DNS query interrupted");
+            }
+            throw e;
         }
         throw new Timeout("no answer from " + label + (strays == 0 ? "" : " (" + strays + " stray packet"
                 + (strays == 1 ? "" : "s") + " ignored)"), strays);

@@ -113,6 +113,8 @@ final class Wire {
      * only when their owner is the asked name or a CNAME target already met.
      */
     static Answers answers(byte[] m, int len, int afterQuestion, String qname, int type) {
+        // shorter than a header: nothing to read (the resolver drops such runts before; found by ParsersFuzzTest)
+        if (len < 12 || len > m.length) return new Answers(List.of(), List.of());
         if (type != Type.A && type != Type.AAAA) return viaDnsjava(m, len, qname, type);
         int an = (m[6] & 0xff) << 8 | m[7] & 0xff;
         List<String> data = new ArrayList<>();
