@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.xbill.DNS.ResolverConfig;
 
 /**
@@ -40,15 +39,25 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
         }
     }
 
+    /** Time one try may take. */
+    public static final SourceInfo.Setting<Duration> TIMEOUT = SourceInfo.Setting.duration("timeout",
+            "time one DNS try may take", DEFAULT_TIMEOUT);
+    /** Extra rounds over the resolvers after every try timed out. */
+    public static final SourceInfo.Setting<Integer> RETRIES = SourceInfo.Setting.integer("retries",
+            "extra rounds over the resolvers after a timeout", DEFAULT_RETRIES);
+    /** Always query over TCP. */
+    public static final SourceInfo.Setting<Boolean> TCP = SourceInfo.Setting.flag("tcp",
+            "true: always query over TCP", false);
+    /** An RFC 8484 URL asked instead of the resolvers. */
+    public static final SourceInfo.Setting<String> DOH = SourceInfo.Setting.text("doh",
+            "a DNS-over-HTTPS (RFC 8484) URL used instead of the resolvers", null);
+    /** The EDNS0 UDP payload size advertised (0 turns EDNS0 off). */
+    public static final SourceInfo.Setting<Integer> EDNS_PAYLOAD = SourceInfo.Setting.integer("edns-payload",
+            "EDNS0 UDP payload size (0 turns EDNS0 off)", DEFAULT_EDNS_PAYLOAD);
+
     /** The settings of source {@code dns} read by every DNS source. */
     public static List<SourceInfo.Setting<?>> settings() {
-        return List.of(
-                SourceInfo.Setting.plain("timeout", "time one DNS try may take", "3s"),
-                SourceInfo.Setting.plain("retries", "extra rounds over the resolvers after a timeout", "2"),
-                SourceInfo.Setting.plain("tcp", "true: always query over TCP", "false"),
-                SourceInfo.Setting.plain("doh", "a DNS-over-HTTPS (RFC 8484) URL used instead of the resolvers",
-                        null),
-                SourceInfo.Setting.plain("edns-payload", "EDNS0 UDP payload size (0 turns EDNS0 off)", "1232"));
+        return List.of(TIMEOUT, RETRIES, TCP, DOH, EDNS_PAYLOAD);
     }
 
     /** The names of the resolver settings that every DNS-based source takes from {@code [sources.dns]}. */
@@ -70,11 +79,17 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
         List<InetSocketAddress> servers = new ArrayList<>();
         for (String r : options.resolvers()) servers.add(parseResolver(r));
         if (servers.isEmpty()) servers.addAll(systemResolvers());
-        URI doh = dnsSettings.get("doh").map(URI::create).orElse(null);
-        boolean tcp = Boolean.parseBoolean(dnsSettings.get("tcp", "false").toLowerCase(Locale.ROOT));
-        return new DnsConfig(servers, dnsSettings.getDuration("timeout", DEFAULT_TIMEOUT),
-                dnsSettings.getInt("retries", DEFAULT_RETRIES), tcp, doh,
-                dnsSettings.getInt("edns-payload", DEFAULT_EDNS_PAYLOAD));
+        URI doh = dnsSettings.find(DOH).map(DnsConfig::dohUrl).orElse(null);
+        return new DnsConfig(servers, dnsSettings.get(TIMEOUT), dnsSettings.get(RETRIES), dnsSettings.get(TCP), doh,
+                dnsSettings.get(EDNS_PAYLOAD));
+    }
+
+    private static URI dohUrl(String text) {
+        try {
+            return new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("[sources.dns] setting doh must be a URL", e);
+        }
     }
 
     /** A config for the given resolvers with default timings. */
