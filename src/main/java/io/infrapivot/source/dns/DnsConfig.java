@@ -12,8 +12,8 @@ import java.util.List;
 import org.xbill.DNS.ResolverConfig;
 
 /**
- * How every DNS source of one run resolves: the resolvers ({@code --resolver IP[:port]}, repeatable;
- * the system's when none), per-try timeout, retries, TCP only, or DNS over HTTPS.
+ * How every DNS source of one run resolves: the resolvers ({@code --resolver IP[:port]}, repeatable; else the
+ * {@code resolvers} setting; the system's when none), per-try timeout, retries, TCP only, or DNS over HTTPS.
  *
  * @param servers     resolvers to rotate over (ignored when {@code doh} is set)
  * @param timeout     time one try may take
@@ -39,6 +39,9 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
         }
     }
 
+    /** The resolvers asked when no {@code --resolver} is given (none: the system's). */
+    public static final SourceInfo.Setting<List<String>> RESOLVERS = SourceInfo.Setting.list("resolvers",
+            "resolvers IP[:PORT],... asked when no --resolver is given (default: the system's)", null);
     /** Time one try may take. */
     public static final SourceInfo.Setting<Duration> TIMEOUT = SourceInfo.Setting.duration("timeout",
             "time one DNS try may take", DEFAULT_TIMEOUT);
@@ -57,7 +60,7 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
 
     /** The settings of source {@code dns} read by every DNS source. */
     public static List<SourceInfo.Setting<?>> settings() {
-        return List.of(TIMEOUT, RETRIES, TCP, DOH, EDNS_PAYLOAD);
+        return List.of(RESOLVERS, TIMEOUT, RETRIES, TCP, DOH, EDNS_PAYLOAD);
     }
 
     /** The names of the resolver settings that every DNS-based source takes from {@code [sources.dns]}. */
@@ -74,10 +77,27 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
         return s;
     }
 
+    /**
+     * The resolvers a run asks, as given: {@code --resolver} when given (it wins), else the {@code resolvers}
+     * setting ({@code [sources.dns] resolvers}, {@code INFRAPIVOT_DNS_RESOLVERS}); empty: the system's.
+     */
+    public static List<String> resolversOf(SourceSettings dnsSettings, RunOptions options) {
+        return options.resolvers().isEmpty() ? dnsSettings.get(RESOLVERS) : options.resolvers();
+    }
+
     /** Reads the config from the {@code dns} source's settings and the run's {@code --resolver} options. */
     public static DnsConfig from(SourceSettings dnsSettings, RunOptions options) {
         List<InetSocketAddress> servers = new ArrayList<>();
-        for (String r : options.resolvers()) servers.add(parseResolver(r));
+        boolean fromOptions = !options.resolvers().isEmpty();
+        for (String r : resolversOf(dnsSettings, options)) {
+            try {
+                servers.add(parseResolver(r));
+            } catch (IllegalArgumentException e) {
+                if (fromOptions) throw e;
+                throw new IllegalArgumentException("[sources." + dnsSettings.sourceId() + "] resolvers: "
+                        + e.getMessage(), e);
+            }
+        }
         if (servers.isEmpty()) servers.addAll(systemResolvers());
         URI doh = dnsSettings.find(DOH).map(DnsConfig::dohUrl).orElse(null);
         return new DnsConfig(servers, dnsSettings.get(TIMEOUT), dnsSettings.get(RETRIES), dnsSettings.get(TCP), doh,

@@ -45,8 +45,8 @@ public final class DnsSource implements Source {
 
     /** Answers depend on the resolvers asked: kept per resolver list. */
     @Override
-    public String cacheKey(io.infrapivot.source.RunOptions options) {
-        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options);
+    public String cacheKey(io.infrapivot.source.RunOptions options, io.infrapivot.source.SourceSettings settings) {
+        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options, settings);
     }
 
     @Override
