@@ -70,7 +70,7 @@ final class AdmissionStep implements Step {
     private No rateLimitWait(LookupCall call, Duration maxWait) throws InterruptedException {
         SourceInfo info = call.info();
         if (info.rateLimit() == null) return null;
-        int permits = call.settings.getInt("rate_limit", info.rateLimit().permits());
+        int permits = call.settings.find(EngineSettings.RATE_LIMIT).orElse(info.rateLimit().permits());
         Duration away = engine.rateLimiter(info, permits).acquire(maxWait, wait -> {
             if (wait.toMillis() >= 200) {
                 call.session.publish(new SessionEvent.Throttled(info.id(), permits, info.rateLimit().per(), wait));

@@ -166,13 +166,13 @@ public final class Engine implements AutoCloseable {
 
     CircuitBreaker breaker(Source source, SourceSettings settings) {
         return breakers.computeIfAbsent(source.info().id(), k -> new CircuitBreaker(
-                settings.getInt("breaker_threshold", 5), settings.getDuration("breaker_cooldown", Duration.ofMinutes(2)),
+                settings.get(EngineSettings.BREAKER_THRESHOLD), settings.get(EngineSettings.BREAKER_COOLDOWN),
                 clock));
     }
 
     Semaphore slots(Source source, SourceSettings settings) {
         return concurrency.computeIfAbsent(source.info().id(), k -> new Semaphore(
-                Math.max(1, settings.getInt("parallel_lookups", source.info().concurrency()))));
+                Math.max(1, settings.find(EngineSettings.PARALLEL_LOOKUPS).orElse(source.info().concurrency()))));
     }
 
     RateLimiter rateLimiter(SourceInfo info, int permits) {

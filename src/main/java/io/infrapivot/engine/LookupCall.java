@@ -51,7 +51,7 @@ final class LookupCall {
         this.refresh = refresh;
         this.settings = settings;
         this.answered = answered;
-        this.params = source.cacheKey(options);
+        this.params = source.cacheKey(options, settings);
     }
 
     SourceInfo info() {

@@ -33,7 +33,7 @@ final class StoreStep implements Step {
         }
         call.session.answered(o);
         Duration ttl = call.heldBack != null ? Duration.ZERO
-                : call.settings.getDuration("ttl", call.info().defaultTtl());
+                : call.settings.find(EngineSettings.TTL).orElse(call.info().defaultTtl());
         LookupRecord rec = store.saveLookup(call.sourceId(), call.indicator, call.params, call.started, clock.instant(),
                 call.result, ttl);
         if (listenerFailed != null) throw listenerFailed;

@@ -38,6 +38,14 @@ public interface Source {
     }
 
     /**
+     * {@link #cacheKey(RunOptions)} for a source whose answer also depends on its settings (the DNS sources: the
+     * {@code resolvers} setting, when no {@code --resolver} is given). The engine calls this one.
+     */
+    default String cacheKey(RunOptions options, SourceSettings settings) {
+        return cacheKey(options);
+    }
+
+    /**
      * Looks one indicator up. Errors the source understands (HTTP 401, quota, garbage) come back as
      * {@link LookupResult#error}; an exception is treated the same way by the engine.
      */

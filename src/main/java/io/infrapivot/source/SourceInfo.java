@@ -14,38 +14,116 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What a source declares about itself. Built with {@link #builder(String)}:
+ * What a source declares about itself (immutable). Built with {@link #builder(String)}, the only way to make one:
  * <pre>{@code SourceInfo.builder("whoxy").description("...").accepts(EMAIL, ORG).produces(relations)
  *     .settings(KEY, URL).rateLimit(5, Duration.ofSeconds(1)).ttl(Duration.ofDays(7)).build()}</pre>
  *
- * @param id           stable id: used in --sources, config sections and INFRAPIVOT_&lt;ID&gt;_&lt;SETTING&gt;
- * @param description  one line
- * @param accepts      indicator types it can look up
- * @param produces     relations it may produce
- * @param access       offline, passive or active
- * @param settings     the settings it reads, each typed once ({@link Setting}; credentials flagged secret)
- * @param rateLimit    requests per period it may make (null: unlimited)
- * @param concurrency  how many lookups may run at once
- * @param defaultTtl   how long its answers stay fresh in the cache (Duration.ZERO: never cached)
- * @param stores       whether its observations are stored (false for sources that only replay the case)
+ * <ul>
+ * <li>{@code id}: stable id, used in --sources, config sections and INFRAPIVOT_&lt;ID&gt;_&lt;SETTING&gt;</li>
+ * <li>{@code description}: one line</li>
+ * <li>{@code accepts}, {@code produces}: indicator types it can look up, relations it may produce</li>
+ * <li>{@code access}: offline, passive or active</li>
+ * <li>{@code settings}: the settings it reads, each typed once ({@link Setting}; credentials flagged secret)</li>
+ * <li>{@code rateLimit}: requests per period it may make (null: unlimited)</li>
+ * <li>{@code concurrency}: how many lookups may run at once</li>
+ * <li>{@code defaultTtl}: how long its answers stay fresh in the cache (Duration.ZERO: never cached)</li>
+ * <li>{@code stores}: whether its observations are stored (false for sources that only replay the case)</li>
+ * </ul>
  */
-public record SourceInfo(String id, String description, Set<IndicatorType> accepts, Set<Relation> produces,
-                         Access access, List<Setting<?>> settings, RateLimit rateLimit, int concurrency,
-                         Duration defaultTtl, boolean stores) {
-    public SourceInfo {
-        accepts = Set.copyOf(accepts);
-        produces = Set.copyOf(produces);
-        settings = List.copyOf(settings);
+public final class SourceInfo {
+    private final String id;
+    private final String description;
+    private final Set<IndicatorType> accepts;
+    private final Set<Relation> produces;
+    private final Access access;
+    private final List<Setting<?>> settings;
+    private final RateLimit rateLimit;
+    private final int concurrency;
+    private final Duration defaultTtl;
+    private final boolean stores;
+
+    private SourceInfo(String id, String description, Set<IndicatorType> accepts, Set<Relation> produces,
+                       Access access, List<Setting<?>> settings, RateLimit rateLimit, int concurrency,
+                       Duration defaultTtl, boolean stores) {
         if (!id.matches("[a-z][a-z0-9]*")) {
             throw new IllegalArgumentException("source id must be lower-case letters and digits: " + id);
         }
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1");
-        Objects.requireNonNull(access, "access");
-        Objects.requireNonNull(defaultTtl, "defaultTtl");
+        this.id = id;
+        this.description = Objects.requireNonNull(description, "description");
+        this.accepts = Set.copyOf(accepts);
+        this.produces = Set.copyOf(produces);
+        this.access = Objects.requireNonNull(access, "access");
+        this.settings = List.copyOf(settings);
+        this.rateLimit = rateLimit;
+        this.concurrency = concurrency;
+        this.defaultTtl = Objects.requireNonNull(defaultTtl, "defaultTtl");
+        this.stores = stores;
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (Setting<?> s : settings) {
+        for (Setting<?> s : this.settings) {
             if (!names.add(SourceSettings.normalise(s.name()))) throw new IllegalArgumentException(id + " declares setting " + s.name() + " twice");
         }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Set<IndicatorType> accepts() {
+        return accepts;
+    }
+
+    public Set<Relation> produces() {
+        return produces;
+    }
+
+    public Access access() {
+        return access;
+    }
+
+    public List<Setting<?>> settings() {
+        return settings;
+    }
+
+    /** Null: unlimited. */
+    public RateLimit rateLimit() {
+        return rateLimit;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    public Duration defaultTtl() {
+        return defaultTtl;
+    }
+
+    public boolean stores() {
+        return stores;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourceInfo i && id.equals(i.id) && description.equals(i.description)
+                && accepts.equals(i.accepts) && produces.equals(i.produces) && access == i.access
+                && settings.equals(i.settings) && Objects.equals(rateLimit, i.rateLimit)
+                && concurrency == i.concurrency && defaultTtl.equals(i.defaultTtl) && stores == i.stores;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, description, accepts, produces, access, settings, rateLimit, concurrency, defaultTtl,
+                stores);
+    }
+
+    @Override
+    public String toString() {
+        return "SourceInfo[" + id + ", " + access + ", settings=" + settings + ", rateLimit=" + rateLimit
+                + ", concurrency=" + concurrency + ", ttl=" + defaultTtl + ", stores=" + stores + "]";
     }
 
     /** A builder for source {@code id}: passive, no settings, no rate limit, one lookup at a time, cached a day, stored. */

@@ -55,9 +55,9 @@ class EngineTest {
 
         FakeSource(String id, Access access, int concurrency, List<SourceInfo.Setting<?>> settings,
                    BiFunction<Indicator, LookupContext, LookupResult> behaviour) {
-            this.info = new SourceInfo(id, "test source " + id, Set.of(IndicatorType.DOMAIN, IndicatorType.IP),
-                    Set.of(Relation.RESOLVES_TO, Relation.DNS_RECORD), access, settings, null, concurrency,
-                    Duration.ofHours(1), true);
+            this.info = SourceInfo.builder(id).description("test source " + id).accepts(IndicatorType.DOMAIN, IndicatorType.IP)
+                    .produces(Relation.RESOLVES_TO, Relation.DNS_RECORD).access(access).settings(settings)
+                    .concurrency(concurrency).ttl(Duration.ofHours(1)).build();
             this.behaviour = behaviour;
         }
 
@@ -279,9 +279,9 @@ class EngineTest {
         Source limited = new Source() {
             @Override
             public SourceInfo info() {
-                return new SourceInfo("limited", "two a day", Set.of(IndicatorType.IP), Set.of(Relation.RESOLVES_TO),
-                        Access.PASSIVE, List.of(), new SourceInfo.RateLimit(2, Duration.ofDays(1)), 1, Duration.ofHours(1),
-                        true);
+                return SourceInfo.builder("limited").description("two a day").accepts(IndicatorType.IP)
+                        .produces(Relation.RESOLVES_TO).rateLimit(2, Duration.ofDays(1)).ttl(Duration.ofHours(1))
+                        .build();
             }
 
             @Override
@@ -386,9 +386,8 @@ class EngineTest {
     void rateLimitsAndBudgetsCountEveryRequestOfALookup() throws Exception {
         // a paginated source: three pages, each asked through the gate; its limit is 2 requests an hour
         Source paged = new Source() {
-            final SourceInfo info = new SourceInfo("paged", "three pages", Set.of(IndicatorType.DOMAIN),
-                    Set.of(Relation.RESOLVES_TO), Access.PASSIVE, List.of(), new SourceInfo.RateLimit(2, Duration.ofHours(1)),
-                    1, Duration.ofHours(1), true);
+            final SourceInfo info = SourceInfo.builder("paged").description("three pages").accepts(IndicatorType.DOMAIN)
+                    .produces(Relation.RESOLVES_TO).rateLimit(2, Duration.ofHours(1)).ttl(Duration.ofHours(1)).build();
 
             @Override
             public SourceInfo info() {

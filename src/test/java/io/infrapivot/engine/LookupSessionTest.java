@@ -9,7 +9,6 @@ import io.infrapivot.model.IndicatorParser;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Observation;
 import io.infrapivot.model.Relation;
-import io.infrapivot.source.Access;
 import io.infrapivot.source.LookupContext;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.Outcome;
@@ -64,8 +63,8 @@ class LookupSessionTest {
 
         @Override
         public SourceInfo info() {
-            return new SourceInfo("gate", "waits for the test", Set.of(IndicatorType.DOMAIN), Set.of(Relation.RESOLVES_TO),
-                    Access.PASSIVE, List.of(), null, 8, Duration.ofHours(1), true);
+            return SourceInfo.builder("gate").description("waits for the test").accepts(IndicatorType.DOMAIN)
+                    .produces(Relation.RESOLVES_TO).concurrency(8).ttl(Duration.ofHours(1)).build();
         }
 
         @Override

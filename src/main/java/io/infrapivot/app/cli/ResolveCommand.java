@@ -81,7 +81,7 @@ final class ResolveCommand implements Callable<Integer> {
         AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
         List<Integer> typeCodes = parseTypes();
-        BulkResolver.Options options = options();
+        BulkResolver.Options options = options(ctx.config().source(io.infrapivot.source.dns.DnsSource.ID));
         long[] counts = new long[BulkStatus.values().length];
         long[] done = {0};
         long started = System.nanoTime();
@@ -200,12 +200,20 @@ final class ResolveCommand implements Callable<Integer> {
         }
     }
 
-    private BulkResolver.Options options() {
+    /** The options; without --resolver, the resolvers of {@code [sources.dns] resolvers}, else the system's. */
+    private BulkResolver.Options options(io.infrapivot.source.SourceSettings dnsSettings) {
         List<InetSocketAddress> servers = new ArrayList<>();
         try {
             for (String r : resolvers) servers.add(DnsConfig.parseResolver(r));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "--resolver: " + e.getMessage());
+        }
+        if (servers.isEmpty()) {
+            try {
+                for (String r : dnsSettings.get(DnsConfig.RESOLVERS)) servers.add(DnsConfig.parseResolver(r));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, "[sources.dns] resolvers: " + e.getMessage());
+            }
         }
         if (servers.isEmpty()) servers.addAll(DnsConfig.systemResolvers());
         if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {

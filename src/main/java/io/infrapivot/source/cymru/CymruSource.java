@@ -55,8 +55,8 @@ public final class CymruSource implements Source, io.infrapivot.source.dns.DnsBa
 
     /** Answers depend on the resolvers asked: kept per resolver list. */
     @Override
-    public String cacheKey(io.infrapivot.source.RunOptions options) {
-        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options);
+    public String cacheKey(io.infrapivot.source.RunOptions options, io.infrapivot.source.SourceSettings settings) {
+        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options, settings);
     }
 
     @Override

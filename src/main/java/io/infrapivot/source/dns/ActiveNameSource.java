@@ -9,9 +9,7 @@ import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.Source;
 import io.infrapivot.source.SourceInfo;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The frame of the active DNS sources that discover names under a domain ({@code axfr}, {@code subdomains}):
@@ -22,15 +20,21 @@ public abstract class ActiveNameSource implements Source, io.infrapivot.source.d
     private final SourceInfo info;
 
     protected ActiveNameSource(String id, String description, int concurrency, SourceInfo.Setting<?>... settings) {
-        this.info = new SourceInfo(id, description, Set.of(IndicatorType.DOMAIN, IndicatorType.HOST),
-                EnumSet.of(Relation.SUBDOMAIN, Relation.RESOLVES_TO, Relation.ALIAS_OF, Relation.DNS_RECORD),
-                Access.ACTIVE, DnsConfig.settingsPlus(settings), null, concurrency, Duration.ofDays(1), true);
+        this.info = SourceInfo.builder(id)
+                .description(description)
+                .accepts(IndicatorType.DOMAIN, IndicatorType.HOST)
+                .produces(Relation.SUBDOMAIN, Relation.RESOLVES_TO, Relation.ALIAS_OF, Relation.DNS_RECORD)
+                .access(Access.ACTIVE)
+                .settings(DnsConfig.settingsPlus(settings))
+                .concurrency(concurrency)
+                .ttl(Duration.ofDays(1))
+                .build();
     }
 
     /** Answers depend on the resolvers asked: kept per resolver list. */
     @Override
-    public String cacheKey(io.infrapivot.source.RunOptions options) {
-        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options);
+    public String cacheKey(io.infrapivot.source.RunOptions options, io.infrapivot.source.SourceSettings settings) {
+        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options, settings);
     }
 
     @Override

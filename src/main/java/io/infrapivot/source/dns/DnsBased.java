@@ -4,7 +4,7 @@ import io.infrapivot.source.InheritsSettings;
 import java.util.Set;
 
 /**
- * A DNS-based source: its resolver settings (timeout, retries, tcp, doh, EDNS) come from
+ * A DNS-based source: its resolver settings (resolvers, timeout, retries, tcp, doh, EDNS) come from
  * {@code [sources.dns]} unless its own table sets them.
  */
 public interface DnsBased extends InheritsSettings {

@@ -9,12 +9,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.xbill.DNS.ResolverConfig;
 
 /**
- * How every DNS source of one run resolves: the resolvers ({@code --resolver IP[:port]}, repeatable;
- * the system's when none), per-try timeout, retries, TCP only, or DNS over HTTPS.
+ * How every DNS source of one run resolves: the resolvers ({@code --resolver IP[:port]}, repeatable; else the
+ * {@code resolvers} setting; the system's when none), per-try timeout, retries, TCP only, or DNS over HTTPS.
  *
  * @param servers     resolvers to rotate over (ignored when {@code doh} is set)
  * @param timeout     time one try may take
@@ -40,15 +39,28 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
         }
     }
 
+    /** The resolvers asked when no {@code --resolver} is given (none: the system's). */
+    public static final SourceInfo.Setting<List<String>> RESOLVERS = SourceInfo.Setting.list("resolvers",
+            "resolvers IP[:PORT],... asked when no --resolver is given (default: the system's)", null);
+    /** Time one try may take. */
+    public static final SourceInfo.Setting<Duration> TIMEOUT = SourceInfo.Setting.duration("timeout",
+            "time one DNS try may take", DEFAULT_TIMEOUT);
+    /** Extra rounds over the resolvers after every try timed out. */
+    public static final SourceInfo.Setting<Integer> RETRIES = SourceInfo.Setting.integer("retries",
+            "extra rounds over the resolvers after a timeout", DEFAULT_RETRIES);
+    /** Always query over TCP. */
+    public static final SourceInfo.Setting<Boolean> TCP = SourceInfo.Setting.flag("tcp",
+            "true: always query over TCP", false);
+    /** An RFC 8484 URL asked instead of the resolvers. */
+    public static final SourceInfo.Setting<String> DOH = SourceInfo.Setting.text("doh",
+            "a DNS-over-HTTPS (RFC 8484) URL used instead of the resolvers", null);
+    /** The EDNS0 UDP payload size advertised (0 turns EDNS0 off). */
+    public static final SourceInfo.Setting<Integer> EDNS_PAYLOAD = SourceInfo.Setting.integer("edns-payload",
+            "EDNS0 UDP payload size (0 turns EDNS0 off)", DEFAULT_EDNS_PAYLOAD);
+
     /** The settings of source {@code dns} read by every DNS source. */
     public static List<SourceInfo.Setting<?>> settings() {
-        return List.of(
-                SourceInfo.Setting.plain("timeout", "time one DNS try may take", "3s"),
-                SourceInfo.Setting.plain("retries", "extra rounds over the resolvers after a timeout", "2"),
-                SourceInfo.Setting.plain("tcp", "true: always query over TCP", "false"),
-                SourceInfo.Setting.plain("doh", "a DNS-over-HTTPS (RFC 8484) URL used instead of the resolvers",
-                        null),
-                SourceInfo.Setting.plain("edns-payload", "EDNS0 UDP payload size (0 turns EDNS0 off)", "1232"));
+        return List.of(RESOLVERS, TIMEOUT, RETRIES, TCP, DOH, EDNS_PAYLOAD);
     }
 
     /** The names of the resolver settings that every DNS-based source takes from {@code [sources.dns]}. */
@@ -65,16 +77,39 @@ public record DnsConfig(List<InetSocketAddress> servers, Duration timeout, int r
         return s;
     }
 
+    /**
+     * The resolvers a run asks, as given: {@code --resolver} when given (it wins), else the {@code resolvers}
+     * setting ({@code [sources.dns] resolvers}, {@code INFRAPIVOT_DNS_RESOLVERS}); empty: the system's.
+     */
+    public static List<String> resolversOf(SourceSettings dnsSettings, RunOptions options) {
+        return options.resolvers().isEmpty() ? dnsSettings.get(RESOLVERS) : options.resolvers();
+    }
+
     /** Reads the config from the {@code dns} source's settings and the run's {@code --resolver} options. */
     public static DnsConfig from(SourceSettings dnsSettings, RunOptions options) {
         List<InetSocketAddress> servers = new ArrayList<>();
-        for (String r : options.resolvers()) servers.add(parseResolver(r));
+        boolean fromOptions = !options.resolvers().isEmpty();
+        for (String r : resolversOf(dnsSettings, options)) {
+            try {
+                servers.add(parseResolver(r));
+            } catch (IllegalArgumentException e) {
+                if (fromOptions) throw e;
+                throw new IllegalArgumentException("[sources." + dnsSettings.sourceId() + "] resolvers: "
+                        + e.getMessage(), e);
+            }
+        }
         if (servers.isEmpty()) servers.addAll(systemResolvers());
-        URI doh = dnsSettings.get("doh").map(URI::create).orElse(null);
-        boolean tcp = Boolean.parseBoolean(dnsSettings.get("tcp", "false").toLowerCase(Locale.ROOT));
-        return new DnsConfig(servers, dnsSettings.getDuration("timeout", DEFAULT_TIMEOUT),
-                dnsSettings.getInt("retries", DEFAULT_RETRIES), tcp, doh,
-                dnsSettings.getInt("edns-payload", DEFAULT_EDNS_PAYLOAD));
+        URI doh = dnsSettings.find(DOH).map(DnsConfig::dohUrl).orElse(null);
+        return new DnsConfig(servers, dnsSettings.get(TIMEOUT), dnsSettings.get(RETRIES), dnsSettings.get(TCP), doh,
+                dnsSettings.get(EDNS_PAYLOAD));
+    }
+
+    private static URI dohUrl(String text) {
+        try {
+            return new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("[sources.dns] setting doh must be a URL", e);
+        }
     }
 
     /** A config for the given resolvers with default timings. */

@@ -6,8 +6,9 @@ import io.infrapivot.source.LookupContext;
  * One resolver (and so one answer cache) per resolver configuration for an engine, shared by every DNS
  * source ({@code dns}, {@code dnsbl}, {@code cymru}, {@code axfr}, {@code subdomains}) through the engine's
  * {@link io.infrapivot.source.SharedResources} (never process-wide). Each reads the resolver settings
- * ({@code timeout}, {@code retries}, {@code tcp}, {@code doh}, {@code edns-payload}) from its own settings,
- * and the resolvers from {@code --resolver}; the case's lookup log keeps answers per resolver list
+ * ({@code resolvers}, {@code timeout}, {@code retries}, {@code tcp}, {@code doh}, {@code edns-payload}) from its
+ * own settings (inherited from {@code [sources.dns]}), and the resolvers from {@code --resolver} first; the case's
+ * lookup log keeps answers per resolver list
  * ({@link #cacheKey}).
  */
 public final class DnsResolvers {
@@ -18,9 +19,14 @@ public final class DnsResolvers {
         return context.shared().get(config, () -> new DnsResolver(config, context.clock()));
     }
 
-    /** The DNS sources' {@link io.infrapivot.source.Source#cacheKey}: the resolvers given, if any. */
-    public static String cacheKey(io.infrapivot.source.RunOptions options) {
-        return options.resolvers().isEmpty() ? "" : "resolvers=" + String.join(",", options.resolvers());
+    /**
+     * The DNS sources' {@link io.infrapivot.source.Source#cacheKey(io.infrapivot.source.RunOptions,
+     * io.infrapivot.source.SourceSettings)}: the resolvers asked ({@code --resolver}, else the {@code resolvers}
+     * setting), if any; empty for the system's.
+     */
+    public static String cacheKey(io.infrapivot.source.RunOptions options, io.infrapivot.source.SourceSettings settings) {
+        java.util.List<String> r = DnsConfig.resolversOf(settings, options);
+        return r.isEmpty() ? "" : "resolvers=" + String.join(",", r);
     }
 
     /** A fresh evidence-keeping view of the run's resolver for one lookup. */

@@ -4,7 +4,6 @@ import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Observation;
 import io.infrapivot.model.Relation;
-import io.infrapivot.source.Access;
 import io.infrapivot.source.LookupContext;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.Outcome;
@@ -12,10 +11,7 @@ import io.infrapivot.source.Source;
 import io.infrapivot.source.SourceInfo;
 import io.infrapivot.source.SourceSettings;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Source {@code dns} (passive): every record type of a name and the pivots inside them; PTR records of an
@@ -24,26 +20,33 @@ import java.util.Set;
 public final class DnsSource implements Source {
     public static final String ID = "dns";
 
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "DNS records (A, AAAA, CNAME chains, MX, NS, SOA, TXT, SRV, CAA, HTTPS/SVCB, DNSSEC), SPF, DMARC, "
-                    + "verification tokens, wildcards; PTR for IPs and small networks",
-            Set.of(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP, IndicatorType.CIDR),
-            EnumSet.of(Relation.RESOLVES_TO, Relation.ALIAS_OF, Relation.NAME_SERVER, Relation.MAIL_SERVER,
+    /** Largest network whose every address gets a PTR lookup. */
+    static final SourceInfo.Setting<Integer> PTR_MAX_ADDRESSES = SourceInfo.Setting.integer("ptr-max-addresses",
+            "largest network whose every address gets a PTR lookup (256 = a /24)", 256);
+    /** DNS questions in flight at once within one lookup. */
+    static final SourceInfo.Setting<Integer> CONCURRENCY = SourceInfo.Setting.integer("concurrency",
+            "DNS questions in flight at once for one lookup", 32);
+    /** The SRV names asked under a domain; unset: {@link SrvServices#DEFAULT}; {@code none}: none. */
+    static final SourceInfo.Setting<List<String>> SRV_SERVICES = SourceInfo.Setting.list("srv-services",
+            "comma-separated SRV names to ask under a domain (default: the documented list; 'none': none)", null);
+
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("DNS records (A, AAAA, CNAME chains, MX, NS, SOA, TXT, SRV, CAA, HTTPS/SVCB, DNSSEC), SPF, "
+                    + "DMARC, verification tokens, wildcards; PTR for IPs and small networks")
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.IP, IndicatorType.CIDR)
+            .produces(Relation.RESOLVES_TO, Relation.ALIAS_OF, Relation.NAME_SERVER, Relation.MAIL_SERVER,
                     Relation.SERVICE_HOST, Relation.SOA_PRIMARY, Relation.SOA_EMAIL, Relation.PTR,
                     Relation.SPF_INCLUDE, Relation.SPF_ALLOWS, Relation.DMARC_REPORT, Relation.VERIFICATION_TOKEN,
-                    Relation.DNS_RECORD),
-            Access.PASSIVE, DnsConfig.settingsPlus(
-                    SourceInfo.Setting.plain("ptr-max-addresses",
-                            "largest network whose every address gets a PTR lookup (256 = a /24)", "256"),
-                    SourceInfo.Setting.plain("concurrency", "DNS questions in flight at once for one lookup", "32"),
-                    SourceInfo.Setting.plain("srv-services", "comma-separated SRV names to ask under a domain "
-                            + "(default: the documented list; 'none': none)", null)),
-            null, 16, Duration.ofHours(1), true);
+                    Relation.DNS_RECORD)
+            .settings(DnsConfig.settingsPlus(PTR_MAX_ADDRESSES, CONCURRENCY, SRV_SERVICES))
+            .concurrency(16)
+            .ttl(Duration.ofHours(1))
+            .build();
 
     /** Answers depend on the resolvers asked: kept per resolver list. */
     @Override
-    public String cacheKey(io.infrapivot.source.RunOptions options) {
-        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options);
+    public String cacheKey(io.infrapivot.source.RunOptions options, io.infrapivot.source.SourceSettings settings) {
+        return io.infrapivot.source.dns.DnsResolvers.cacheKey(options, settings);
     }
 
     @Override
@@ -72,12 +75,10 @@ public final class DnsSource implements Source {
     }
 
     static DnsLookup forSettings(Asker asker, SourceSettings settings) {
-        List<String> srv = settings.get("srv-services")
-                .map(v -> v.equalsIgnoreCase("none") ? List.<String>of()
-                        : Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
+        List<String> srv = settings.find(SRV_SERVICES)
+                .map(v -> v.size() == 1 && v.get(0).equalsIgnoreCase("none") ? List.<String>of() : v)
                 .orElse(SrvServices.DEFAULT);
-        return new DnsLookup(asker, srv, settings.getInt("ptr-max-addresses", 256),
-                settings.getInt("concurrency", 32));
+        return new DnsLookup(asker, srv, settings.get(PTR_MAX_ADDRESSES), settings.get(CONCURRENCY));
     }
 
     /**

@@ -32,11 +32,18 @@ public final class SubdomainsSource extends ActiveNameSource {
     /** Words read from one list at most. */
     static final int MAX_WORDS = 1_000_000;
 
+    /** A file of labels, one a line; unset: the shipped list. */
+    static final SourceInfo.Setting<String> WORDLIST = SourceInfo.Setting.text("wordlist",
+            "a file of labels, one a line (default: the shipped list)", null);
+    /** Questions per second at most. */
+    static final SourceInfo.Setting<Double> RATE = SourceInfo.Setting.decimal("rate", "questions per second at most",
+            200.0);
+    /** Questions in flight at once. */
+    static final SourceInfo.Setting<Integer> CONCURRENCY = SourceInfo.Setting.integer("concurrency",
+            "questions in flight at once", 32);
+
     public SubdomainsSource() {
-        super(ID, "subdomain discovery by word list (wildcard-aware, rate limited)", 1,
-                SourceInfo.Setting.plain("wordlist", "a file of labels, one a line (default: the shipped list)", null),
-                SourceInfo.Setting.plain("rate", "questions per second at most", "200"),
-                SourceInfo.Setting.plain("concurrency", "questions in flight at once", "32"));
+        super(ID, "subdomain discovery by word list (wildcard-aware, rate limited)", 1, WORDLIST, RATE, CONCURRENCY);
     }
 
     @Override
@@ -45,12 +52,11 @@ public final class SubdomainsSource extends ActiveNameSource {
         var s = context.settings();
         List<String> words;
         try {
-            words = s.get("wordlist").map(p -> read(Path.of(p))).orElseGet(SubdomainsSource::defaultWords);
+            words = s.find(WORDLIST).map(p -> read(Path.of(p))).orElseGet(SubdomainsSource::defaultWords);
         } catch (UncheckedIOException e) {
             return LookupResult.error("cannot read the word list: " + e.getCause().getMessage(), List.of());
         }
-        SubdomainScan scan = new SubdomainScan(asker, new Pacer(Double.parseDouble(s.get("rate", "200"))),
-                s.getInt("concurrency", 32));
+        SubdomainScan scan = new SubdomainScan(asker, new Pacer(s.get(RATE)), s.get(CONCURRENCY));
         SubdomainScan.Result r = scan.scan(name, words);
         LookupResult base = result(r.findings(), asker, indicator, context);
         String note = r.asked() + " words asked" + (r.wildcard().present()

@@ -2,7 +2,6 @@ package io.infrapivot.source.whois;
 
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.RawAnswer;
-import io.infrapivot.source.Access;
 import io.infrapivot.source.LookupContext;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.Source;
@@ -26,18 +25,30 @@ import java.util.Optional;
  */
 public final class WhoisSource implements Source {
     public static final String ID = "whois";
-    private static final SourceInfo INFO = new SourceInfo(ID,
-            "WHOIS over port 43: IANA → registry or RIR → registrar, parsed into one registration record",
-            RegistrationResults.ACCEPTS, RegistrationResults.PRODUCES,
-            Access.PASSIVE,
-            List.of(SourceInfo.Setting.plain("iana", "the first WHOIS server of the chain", "whois.iana.org"),
-                    SourceInfo.Setting.plain("servers",
-                            "overrides: host=host:port,... (mirrors, tests pointing the chain at loopback)", ""),
-                    SourceInfo.Setting.plain("connect_timeout", "TCP connect timeout", "10s"),
-                    SourceInfo.Setting.plain("read_timeout", "longest silence while reading", "15s"),
-                    SourceInfo.Setting.plain("timeout", "one server's whole answer", "30s"),
-                    SourceInfo.Setting.plain("max_bytes", "size cap of one answer", "1048576")),
-            new SourceInfo.RateLimit(30, Duration.ofMinutes(1)), 4, Duration.ofDays(7), true);
+    /** The first server of the chain. */
+    static final SourceInfo.Setting<String> IANA = SourceInfo.Setting.text("iana", "the first WHOIS server of the chain",
+            "whois.iana.org");
+    /** Server overrides {@code host=host:port}. */
+    static final SourceInfo.Setting<List<String>> SERVERS = SourceInfo.Setting.list("servers",
+            "overrides: host=host:port,... (mirrors, tests pointing the chain at loopback)", null);
+    static final SourceInfo.Setting<Duration> CONNECT_TIMEOUT = SourceInfo.Setting.duration("connect_timeout",
+            "TCP connect timeout", Duration.ofSeconds(10));
+    static final SourceInfo.Setting<Duration> READ_TIMEOUT = SourceInfo.Setting.duration("read_timeout",
+            "longest silence while reading", Duration.ofSeconds(15));
+    static final SourceInfo.Setting<Duration> TIMEOUT = SourceInfo.Setting.duration("timeout",
+            "one server's whole answer", Duration.ofSeconds(30));
+    static final SourceInfo.Setting<Integer> MAX_BYTES = SourceInfo.Setting.integer("max_bytes",
+            "size cap of one answer", 1 << 20);
+
+    private static final SourceInfo INFO = SourceInfo.builder(ID)
+            .description("WHOIS over port 43: IANA → registry or RIR → registrar, parsed into one registration record")
+            .accepts(RegistrationResults.ACCEPTS)
+            .produces(RegistrationResults.PRODUCES)
+            .settings(IANA, SERVERS, CONNECT_TIMEOUT, READ_TIMEOUT, TIMEOUT, MAX_BYTES)
+            .rateLimit(30, Duration.ofMinutes(1))
+            .concurrency(4)
+            .ttl(Duration.ofDays(7))
+            .build();
 
     @Override
     public SourceInfo info() {
@@ -50,7 +61,7 @@ public final class WhoisSource implements Source {
         if (target.isEmpty()) return LookupResult.skipped("no registrable object for " + indicator.key());
         SourceSettings s = context.settings();
         WhoisClient client = new WhoisClient(options(s));
-        WhoisChain chain = new WhoisChain(client, s.get("iana", "whois.iana.org"));
+        WhoisChain chain = new WhoisChain(client, s.get(IANA));
         WhoisChain.Result r = chain.lookup(target.get().kind(), target.get().object(), context.now());
         List<RawAnswer> evidence = new ArrayList<>();
         for (WhoisChain.Hop h : r.hops()) evidence.add(raw(h.answer()));
@@ -62,15 +73,14 @@ public final class WhoisSource implements Source {
 
     /** The client options from the settings. */
     static WhoisClient.Options options(SourceSettings s) {
-        return new WhoisClient.Options(s.getDuration("connect_timeout", Duration.ofSeconds(10)),
-                s.getDuration("read_timeout", Duration.ofSeconds(15)), s.getDuration("timeout", Duration.ofSeconds(30)),
-                s.getInt("max_bytes", 1 << 20), overrides(s.get("servers", "")));
+        return new WhoisClient.Options(s.get(CONNECT_TIMEOUT), s.get(READ_TIMEOUT), s.get(TIMEOUT), s.get(MAX_BYTES),
+                overrides(s.get(SERVERS)));
     }
 
-    /** "whois.iana.org=127.0.0.1:4343, whois.verisign-grs.com=127.0.0.1:4344" → map. */
-    static Map<String, String> overrides(String text) {
+    /** ["whois.iana.org=127.0.0.1:4343", "whois.verisign-grs.com=127.0.0.1:4344"] → map. */
+    static Map<String, String> overrides(List<String> parts) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String part : text.split(",")) {
+        for (String part : parts) {
             int eq = part.indexOf('=');
             if (eq <= 0) continue;
             m.put(part.substring(0, eq).strip().toLowerCase(Locale.ROOT), part.substring(eq + 1).strip());

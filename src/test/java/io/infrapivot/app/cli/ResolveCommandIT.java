@@ -94,6 +94,26 @@ class ResolveCommandIT {
     }
 
     @Test
+    void theResolversSettingServesRunsWithoutResolverOption() throws Exception {
+        cli.env.put("INFRAPIVOT_DNS_RESOLVERS", nsd.resolverOption());
+        cli.env.remove("INFRAPIVOT_DNS_ENABLED");
+        cli.env.put("INFRAPIVOT_DNS_SRV_SERVICES", "none");
+        var bulk = cli.run("resolve", "mail.records.test");
+        assertThat(bulk.exit()).as(bulk.err()).isEqualTo(ExitCodes.OK);
+        assertThat(bulk.outLines()).containsExactly("mail.records.test A answer 192.0.2.25");
+        var lookup = cli.run("lookup", "--json", "--sources", "dns", "--case", "rs", "records.test");
+        assertThat(lookup.exit()).as(lookup.err()).isEqualTo(ExitCodes.OK);
+        assertThat(CliIT.jsonLines(lookup.out())).anySatisfy(n -> assertThat(n.toString())
+                .contains("\"relation\":\"mail-server\"").contains("mail.records.test"));
+        cli.env.put("INFRAPIVOT_DNS_RESOLVERS", "dns.example");
+        var bad = cli.run("resolve", "www.records.test");
+        assertThat(bad.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("[sources.dns] resolvers");
+        var wins = cli.run("resolve", "--resolver", nsd.resolverOption(), "www.records.test");
+        assertThat(wins.exit()).as(wins.err()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void rejectsBadOptionsClearly() throws Exception {
         var types = cli.run("resolve", "--resolver", nsd.resolverOption(), "-t", "A,BOGUS", "records.test");
         assertThat(types.exit()).isEqualTo(ExitCodes.BAD_INPUT);

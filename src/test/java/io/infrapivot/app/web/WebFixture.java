@@ -117,8 +117,9 @@ final class WebFixture implements AutoCloseable {
     static final class SlowSource implements Source {
         @Override
         public SourceInfo info() {
-            return new SourceInfo("slow", "answers after a minute (tests)", Set.of(IndicatorType.IP, IndicatorType.DOMAIN),
-                    Set.of(Relation.RESOLVES_TO), Access.ACTIVE, List.of(), null, 4, Duration.ZERO, true);
+            return SourceInfo.builder("slow").description("answers after a minute (tests)")
+                    .accepts(IndicatorType.IP, IndicatorType.DOMAIN).produces(Relation.RESOLVES_TO).access(Access.ACTIVE)
+                    .concurrency(4).ttl(Duration.ZERO).build();
         }
 
         @Override

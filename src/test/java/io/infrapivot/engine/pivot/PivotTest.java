@@ -12,7 +12,6 @@ import io.infrapivot.model.IndicatorParser;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Observation;
 import io.infrapivot.model.Relation;
-import io.infrapivot.source.Access;
 import io.infrapivot.source.LookupContext;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.RunOptions;
@@ -81,8 +80,8 @@ class PivotTest {
 
         @Override
         public SourceInfo info() {
-            return new SourceInfo(id, "world " + id, accepts, Set.of(Relation.values()), Access.PASSIVE, List.of(), null,
-                    4, Duration.ofDays(1), true);
+            return SourceInfo.builder(id).description("world " + id).accepts(accepts).produces(Relation.values())
+                    .concurrency(4).ttl(Duration.ofDays(1)).build();
         }
 
         @Override
@@ -375,8 +374,8 @@ class PivotTest {
         return new Source() {
             @Override
             public SourceInfo info() {
-                return new SourceInfo(id, "dated " + id, Set.of(IndicatorType.DOMAIN), Set.of(Relation.RESOLVES_TO),
-                        Access.PASSIVE, List.of(), null, 4, Duration.ofDays(1), true);
+                return SourceInfo.builder(id).description("dated " + id).accepts(IndicatorType.DOMAIN)
+                        .produces(Relation.RESOLVES_TO).concurrency(4).ttl(Duration.ofDays(1)).build();
             }
 
             @Override

@@ -14,7 +14,6 @@ import io.infrapivot.model.IndicatorParser;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Observation;
 import io.infrapivot.model.Relation;
-import io.infrapivot.source.Access;
 import io.infrapivot.source.LookupContext;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.RunOptions;
@@ -59,8 +58,8 @@ class SessionPivotTest {
 
         @Override
         public SourceInfo info() {
-            return new SourceInfo("tree", "an endless tree", Set.of(IndicatorType.DOMAIN), Set.of(Relation.ALIAS_OF),
-                    Access.PASSIVE, List.of(), null, 8, Duration.ofDays(1), true);
+            return SourceInfo.builder("tree").description("an endless tree").accepts(IndicatorType.DOMAIN)
+                    .produces(Relation.ALIAS_OF).concurrency(8).ttl(Duration.ofDays(1)).build();
         }
 
         @Override
