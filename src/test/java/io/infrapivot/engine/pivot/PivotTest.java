@@ -601,4 +601,19 @@ class PivotTest {
             assertThat(r.stopReasons()).anyMatch(x -> x.startsWith("node budget of 3"));
         }
     }
+
+    @Test
+    void whyGivesDistinctPathsNotOnePerLinkBetweenTheSameTwoIndicators() throws Exception {
+        World w = world();
+        // a second link between actor1 and its IP: a path through it would repeat the resolves-to one
+        w.add("dnsf", ACTOR_DOMAINS.get(0), ACTOR_DOMAINS.get(0), Relation.SPF_ALLOWS, ACTOR_IPS.get(0));
+        try (CaseStore store = new SqliteCaseRepository(dir).open("distinct")) {
+            pivot(w, store, Map.of(), 4);
+            List<List<Provenance.Hop>> paths = new Provenance(store).paths(ACTOR_DOMAINS.get(3), 5);
+            // actor4 is reached through E1 and through 45.10.0.1: two paths, each through other indicators
+            assertThat(paths).hasSize(2);
+            assertThat(paths).extracting(pth -> pth.get(0).to()).containsExactlyInAnyOrder(E1, ACTOR_IPS.get(0));
+            assertThat(paths).allSatisfy(pth -> assertThat(pth).hasSize(2));
+        }
+    }
 }
