@@ -54,6 +54,9 @@ final class PivotCommand implements Callable<Integer> {
     @Option(names = "--time-budget", paramLabel = "DURATION", description = "No new request after this long (e.g. 10m).")
     String timeBudget;
 
+    @Option(names = "--within", paramLabel = "DURATION|all", description = "Follow facts last seen within DURATION (e.g. 1500d), replacing the recipe's windows; 'all': any date.")
+    String within;
+
     @Option(names = "--shared-threshold", paramLabel = "N", defaultValue = "" + NoiseRules.DEFAULT_SHARED_THRESHOLD, description = "Fan-out above which an IP or name server is shared hosting (default ${DEFAULT-VALUE}).")
     int sharedThreshold;
 
@@ -107,6 +110,9 @@ final class PivotCommand implements Callable<Integer> {
         if (sharedThreshold < 1) throw new CliException(ExitCodes.BAD_INPUT, "--shared-threshold must be at least 1");
         Duration limit = flags.timeout();
         Duration tb = timeBudget == null ? null : SourceFlags.positive(timeBudget, "--time-budget");
+        Pivot.Window window = within == null ? Pivot.Window.RECIPE
+                : within.trim().equalsIgnoreCase("all") || within.trim().equalsIgnoreCase("any") ? Pivot.Window.ANY
+                : Pivot.Window.of(SourceFlags.positive(within, "--within"));
         NoiseRules noise;
         try {
             noise = NoiseRules.load(ctx.parser(), ctx.data().folder(), new LinkedHashSet<>(noFilter));
@@ -116,7 +122,7 @@ final class PivotCommand implements Callable<Integer> {
         Selection selection = flags.selection();
         Pivot.Options options = new Pivot.Options(hops, maxNodes, tb, budget, sharedThreshold, selection,
                 new RunOptions(flags.resolvers, flags.active, null, null, Pivot.resultCap(sharedThreshold)), limit,
-                flags.refresh);
+                flags.refresh, window);
         Terminal t = output.terminal(ctx.terminal());
         try (SourceFlags.Run session = flags.open(ctx, Pivot.sessionOptions(options))) {
             CaseStore store = session.store();
@@ -217,6 +223,36 @@ final class PivotCommand implements Callable<Integer> {
         });
         t.println(t.bold("stopped") + " " + Terminal.v(String.join("; ", r.stopReasons())) + t.dim(" · "
                 + r.outcomes().size() + " lookups in " + seconds(r.elapsed())));
+        if (!r.unfollowed().isEmpty()) {
+            t.println(t.bold("left unfollowed"));
+            for (Pivot.Left x : r.unfollowed()) {
+                t.println("  " + Report.pad(String.valueOf(x.count()), 6) + Report.pad(x.reason().id(), 16)
+                        + because(x, r) + t.dim(" · " + hint(x)));
+            }
+        }
+    }
+
+    /** Why {@code x} was left, in words. */
+    static String because(Pivot.Left x, Pivot.Result r) {
+        return switch (x.reason()) {
+            case OUTSIDE_WINDOW -> "last seen before the window"
+                    + (x.newestSeen() == null ? "" : " (newest " + x.newestSeen().toString().substring(0, 10) + ")");
+            case MARKED -> "hang from a marked indicator (shared hosting, bulk registrant)";
+            case NODE_BUDGET -> "the node budget was full";
+            case REFUSED -> "indicators not looked up: a budget, rate limit or Ctrl-C refused the lookup";
+        };
+    }
+
+    /** How to include what {@code x} left out. */
+    static String hint(Pivot.Left x) {
+        return switch (x.reason()) {
+            case OUTSIDE_WINDOW -> "include with --within " + (x.newestSeen() == null ? "all"
+                    : Math.max(1, Duration.between(x.newestSeen(), java.time.Instant.now()).toDays() + 1) + "d")
+                    + " (or --within all)";
+            case MARKED -> "include with --no-filter RULE or a higher --shared-threshold";
+            case NODE_BUDGET -> "include with a higher --max-nodes";
+            case REFUSED -> "raise --budget/--time-budget, or run again to continue";
+        };
     }
 
     private static void printJson(Terminal t, Pivot.Result r, Recipe recipe, List<Provenance.Ranked> ranking) {
@@ -247,6 +283,15 @@ final class PivotCommand implements Callable<Integer> {
         s.put("elapsed_ms", r.elapsed().toMillis());
         s.set("stop_reasons", Json.MAPPER.valueToTree(r.stopReasons()));
         s.set("requests", Json.MAPPER.valueToTree(r.requests()));
+        var left = s.putArray("unfollowed");
+        for (Pivot.Left x : r.unfollowed()) {
+            var o = left.addObject();
+            o.put("reason", x.reason().id());
+            o.put("count", x.count());
+            if (x.newestSeen() != null) o.put("newest_seen", x.newestSeen().toString());
+            o.put("because", because(x, r));
+            o.put("hint", hint(x));
+        }
         var rank = s.putArray("ranking");
         for (Provenance.Ranked x : ranking) {
             var o = rank.addObject();

@@ -57,6 +57,29 @@ final class Report {
             t.println(t.bold("already in the case") + t.dim(" (earlier lookups)"));
             known.forEach(f -> printFact(indicator, f));
         }
+        if (!verbose) {
+            // one summary line; errors and truncated answers (which change how to read the report) each say theirs
+            java.util.Map<Outcome, Integer> counts = new java.util.EnumMap<>(Outcome.class);
+            int cached = 0;
+            for (SourceOutcome o : outcomes) {
+                counts.merge(o.outcome(), 1, Integer::sum);
+                if (o.cached()) cached++;
+            }
+            List<String> parts = new ArrayList<>();
+            counts.forEach((k, n) -> parts.add(n + " " + k.id()));
+            t.println(t.bold("sources") + " " + outcomes.size() + ": " + String.join(", ", parts)
+                    + (cached > 0 ? " (" + cached + " cached)" : "") + t.dim(" · -v lists each"));
+            for (SourceOutcome o : outcomes) {
+                if (o.outcome() != Outcome.ERROR && o.outcome() != Outcome.TRUNCATED) continue;
+                String outcome = o.outcome() == Outcome.ERROR ? t.red("error") : t.yellow("truncated");
+                StringBuilder line = new StringBuilder("  ").append(pad(o.source(), 16))
+                        .append(pad(outcome, 10, outcome.length() - o.outcome().id().length()));
+                if (o.message() != null) line.append(Terminal.v(o.message()));
+                t.println(line.toString());
+            }
+            t.println("");
+            return;
+        }
         t.println(t.bold("sources"));
         for (SourceOutcome o : outcomes) {
             String outcome = switch (o.outcome()) {

@@ -1,6 +1,7 @@
 package io.infrapivot.app.cli;
 
 import io.infrapivot.engine.data.DataFiles;
+import io.infrapivot.engine.data.FailureReason;
 import io.infrapivot.source.SourceSettings;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -52,7 +53,7 @@ final class UpdateDataCommand implements Callable<Integer> {
                 t.println("public-suffix-list: " + r.date() + ", " + r.entries() + " rules, from " + Terminal.v(r.origin()));
                 ok++;
             } catch (IOException e) {
-                t.error("public-suffix-list not refreshed: " + e.getMessage());
+                t.error("public-suffix-list not refreshed: " + Terminal.v(FailureReason.of(e)));
                 failed++;
             }
         }
@@ -64,12 +65,12 @@ final class UpdateDataCommand implements Callable<Integer> {
                         t.println(r.name() + ": " + r.entries() + " ranges from " + Terminal.v(r.origin()));
                         ok++;
                     } else {
-                        t.error(r.name() + " not refreshed (kept as before): " + r.message());
+                        t.error(r.name() + " not refreshed (kept as before): " + Terminal.v(r.message()));
                         failed++;
                     }
                 }
             } catch (IOException e) {
-                t.error("known-networks not written: " + e.getMessage());
+                t.error("known-networks not written: " + Terminal.v(FailureReason.of(e)));
                 failed++;
             }
         }
@@ -83,7 +84,7 @@ final class UpdateDataCommand implements Callable<Integer> {
                         : ", published " + r.publication()) + ", from " + Terminal.v(url));
                 ok++;
             } catch (IOException e) {
-                t.error("rdap-bootstrap not refreshed: " + e.getMessage());
+                t.error("rdap-bootstrap not refreshed: " + Terminal.v(FailureReason.of(e)));
                 failed++;
             }
         }

@@ -76,7 +76,8 @@ public final class DataFiles {
         try {
             list = PublicSuffixList.parse(new ByteArrayInputStream(body), date, url);
         } catch (IllegalArgumentException e) {
-            throw new IOException("the answer from " + url + " is not a Public Suffix List: " + e.getMessage());
+            throw new FailureReason.Described("the answer from " + io.infrapivot.model.Safe.oneLine(url)
+                    + " is not a Public Suffix List: " + FailureReason.of(e), e);
         }
         Files.createDirectories(dir);
         writeAtomically(dir.resolve("public_suffix_list.dat"), body);
@@ -102,7 +103,29 @@ public final class DataFiles {
         return today;
     }
 
+    /**
+     * Reads {@code url} (http, https, file or a path). Every failure is an IOException whose message names the
+     * URL and says why in words (see {@link FailureReason}).
+     */
     static byte[] fetch(String url) throws IOException, InterruptedException {
+        try {
+            return fetchRaw(url);
+        } catch (IOException e) {
+            if (e instanceof FetchFailed) throw e;
+            throw new FetchFailed(io.infrapivot.model.Safe.oneLine(url) + ": " + FailureReason.of(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new FetchFailed("not a usable URL: " + io.infrapivot.model.Safe.oneLine(url), e);
+        }
+    }
+
+    /** A fetch failure whose message already says the URL and the reason. */
+    static final class FetchFailed extends FailureReason.Described {
+        FetchFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static byte[] fetchRaw(String url) throws IOException, InterruptedException {
         URI uri = URI.create(url);
         if ("file".equals(uri.getScheme()) || uri.getScheme() == null) {
             Path p = uri.getScheme() == null ? Path.of(url) : Path.of(uri);
@@ -118,11 +141,36 @@ public final class DataFiles {
                 .header("User-Agent", "infrapivot update-data").GET().build();
         HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = resp.body()) {
-            if (resp.statusCode() != 200) throw new IOException(url + " answered HTTP " + resp.statusCode());
+            if (resp.statusCode() != 200) {
+                throw new FetchFailed(io.infrapivot.model.Safe.oneLine(url) + " answered HTTP " + resp.statusCode()
+                        + statusWords(resp.statusCode()), null);
+            }
             byte[] body = in.readNBytes(MAX_PSL_BYTES + 1);
-            if (body.length > MAX_PSL_BYTES) throw new IOException(url + " sent more than " + MAX_PSL_BYTES + " bytes");
+            if (body.length > MAX_PSL_BYTES) {
+                throw new FetchFailed(io.infrapivot.model.Safe.oneLine(url) + " sent more than " + MAX_PSL_BYTES
+                        + " bytes", null);
+            }
             return body;
         }
+    }
+
+    /** " (not found)" for 404 …: what an HTTP status means, in words. */
+    static String statusWords(int status) {
+        String w = switch (status) {
+            case 301, 302, 303, 307, 308 -> "a redirect that could not be followed";
+            case 400 -> "bad request";
+            case 401 -> "authentication required";
+            case 403 -> "forbidden";
+            case 404 -> "not found";
+            case 410 -> "gone";
+            case 429 -> "too many requests: rate-limited, try later";
+            case 500 -> "server error";
+            case 502 -> "bad gateway";
+            case 503 -> "service unavailable, try later";
+            case 504 -> "gateway timeout";
+            default -> status >= 500 ? "server error" : status >= 400 ? "refused by the server" : "unexpected status";
+        };
+        return " (" + w + ")";
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
@@ -156,8 +204,7 @@ public final class DataFiles {
                 got.put(feed.name(), ranges);
                 results.add(new Refreshed("known-networks/" + feed.name(), today, url, ranges.size(), true, "ok"));
             } catch (IOException | IllegalArgumentException e) {
-                results.add(new Refreshed("known-networks/" + feed.name(), null, url, 0, false,
-                        io.infrapivot.model.Safe.oneLine(e.getMessage())));
+                results.add(new Refreshed("known-networks/" + feed.name(), null, url, 0, false, FailureReason.of(e)));
             }
         }
         // a provider is replaced only when every feed that carries it came back

@@ -64,11 +64,66 @@ public final class Pivot {
      */
     public record Options(int depth, int maxNodes, Duration timeBudget, Map<String, Integer> requestBudget,
                           int sharedThreshold, Selection selection, RunOptions run, Duration timeout,
-                          boolean refresh) {
+                          boolean refresh, Window window) {
         public Options {
             requestBudget = Map.copyOf(requestBudget);
+            if (window == null) window = Window.RECIPE;
+        }
+
+        /** Options that keep each recipe step's own window. */
+        public Options(int depth, int maxNodes, Duration timeBudget, Map<String, Integer> requestBudget,
+                       int sharedThreshold, Selection selection, RunOptions run, Duration timeout, boolean refresh) {
+            this(depth, maxNodes, timeBudget, requestBudget, sharedThreshold, selection, run, timeout, refresh,
+                    Window.RECIPE);
         }
     }
+
+    /**
+     * How recent a fact must be to be followed: the recipe steps' own {@code within_days} ({@link #RECIPE}), any
+     * date ({@link #ANY}), or a window the user chose that replaces every step's.
+     *
+     * @param duration the window (null with {@code recipe}: each step's; null without: any date)
+     * @param recipe   whether the recipe's windows hold
+     */
+    public record Window(Duration duration, boolean recipe) {
+        public static final Window RECIPE = new Window(null, true);
+        public static final Window ANY = new Window(null, false);
+
+        public static Window of(Duration d) {
+            return new Window(d, false);
+        }
+    }
+
+    /** Why a fact of an expanded indicator was not followed (or an indicator not looked up). */
+    public enum Unfollowed {
+        /** Last seen before the window (the recipe's {@code within_days}, or {@code --within}). */
+        OUTSIDE_WINDOW("outside-window"),
+        /** The indicator it hangs from is marked (shared hosting, a bulk registrant): its many links are not followed. */
+        MARKED("marked"),
+        /** The node budget was full. */
+        NODE_BUDGET("node-budget"),
+        /** Indicators whose lookups the session refused (request or time budget, rate limit, breaker, Ctrl-C). */
+        REFUSED("refused");
+
+        private final String id;
+
+        Unfollowed(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /**
+     * What a pivot left unfollowed, for one reason.
+     *
+     * @param reason     why
+     * @param count      distinct indicators not reached (or, for {@link Unfollowed#REFUSED}, not looked up)
+     * @param newestSeen for {@link Unfollowed#OUTSIDE_WINDOW}: the most recent last-seen date among them (else null)
+     */
+    public record Left(Unfollowed reason, int count, Instant newestSeen) {}
 
     /** An indicator in the graph: how it was reached and whether it was marked. */
     public record Node(Indicator indicator, int hop, boolean seed, Indicator from, Fact via, NoiseRules.Mark mark,
@@ -95,7 +150,16 @@ public final class Pivot {
     /** What a pivot did. */
     /** What a pivot found; {@code elapsed} is the wall time from its first lookup to its last answer stored. */
     public record Result(Map<Indicator, Node> nodes, List<SourceOutcome> outcomes, List<String> stopReasons,
-                         Map<String, Integer> requests, int hopsRun, Duration elapsed) {}
+                         Map<String, Integer> requests, int hopsRun, Duration elapsed, List<Left> unfollowed) {
+        public Result {
+            unfollowed = List.copyOf(unfollowed);
+        }
+
+        /** What was left for {@code reason} (count 0 when nothing). */
+        public Left left(Unfollowed reason) {
+            return unfollowed.stream().filter(x -> x.reason() == reason).findFirst().orElse(new Left(reason, 0, null));
+        }
+    }
 
     private final Engine engine;
     private final CaseStore store;
@@ -163,6 +227,9 @@ public final class Pivot {
         final Set<String> followed = new HashSet<>();
         final List<SourceOutcome> outcomes = new ArrayList<>();
         final Set<String> stops = new LinkedHashSet<>();
+        /** Indicators a fact pointed to but that was not followed, by reason (those reached another way are dropped at the end). */
+        final Map<Unfollowed, Set<Indicator>> left = new java.util.EnumMap<>(Unfollowed.class);
+        Instant newestOutside;
         final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         int pending;
         int maxHop;
@@ -284,6 +351,7 @@ public final class Pivot {
                     Node marked = new Node(ind, node.hop(), node.seed(), node.from(), node.via(), hub, node.expanded());
                     nodes.put(ind, marked);
                     marks.add(marked);
+                    for (Fact f : waiting) leave(Unfollowed.MARKED, f.other(ind));
                 } else {
                     for (Fact f : waiting) follow(ind, f, marks);
                 }
@@ -337,12 +405,20 @@ public final class Pivot {
                 rels.addAll(st.follow());
                 if (st.within() != null) within = within == null ? st.within() : max(within, st.within());
             }
+            if (!o.window().recipe()) within = o.window().duration();
             if (!all && !rels.contains(f.relation())) return;
-            if (within != null && f.lastSeen() != null && f.lastSeen().isBefore(clock.instant().minus(within))) return;
+            if (within != null && f.lastSeen() != null && f.lastSeen().isBefore(clock.instant().minus(within))) {
+                leave(Unfollowed.OUTSIDE_WINDOW, other);
+                if (newestOutside == null || f.lastSeen().isAfter(newestOutside)) newestOutside = f.lastSeen();
+                return;
+            }
             // after the checks: another sighting of the same link (another source, a later date) may still pass them
             if (!followed.add(from.key() + "|" + hop + "|" + f.relation().id() + "|" + other.key())) return;
             if (REVERSE.contains(f.relation()) && isHubSide(from, f)) {
-                if (shared.containsKey(from)) return;
+                if (shared.containsKey(from)) {
+                    leave(Unfollowed.MARKED, other);
+                    return;
+                }
                 if (hubUndecided.contains(from)) {
                     followed.remove(from.key() + "|" + hop + "|" + f.relation().id() + "|" + other.key());
                     deferred.computeIfAbsent(from, k -> new ArrayList<>()).add(f);
@@ -370,6 +446,7 @@ public final class Pivot {
             }
             if (nodes.size() >= o.maxNodes()) {
                 nodeBudgetHit = true;
+                leave(Unfollowed.NODE_BUDGET, other);
                 return;
             }
             NoiseRules.Mark m = noise.judge(other).orElse(null);
@@ -379,6 +456,27 @@ public final class Pivot {
             nodes.put(other, n);
             if (m != null) marks.add(n);
             if (expandIt) schedule(other, newHop);
+        }
+
+        void leave(Unfollowed why, Indicator other) {
+            if (other != null) left.computeIfAbsent(why, k -> new LinkedHashSet<>()).add(other);
+        }
+
+        /** What was left unfollowed, by reason: indicators reached another way in the end are not counted. */
+        List<Left> unfollowed() {
+            Set<Indicator> refused = new LinkedHashSet<>();
+            for (SourceOutcome x : outcomes) {
+                if (x.refusal() != null && x.refusal().retryable()) refused.add(x.indicator());
+            }
+            if (!refused.isEmpty()) left.put(Unfollowed.REFUSED, refused);
+            List<Left> out = new ArrayList<>();
+            for (Unfollowed why : Unfollowed.values()) {
+                Set<Indicator> s = left.getOrDefault(why, Set.of());
+                int n = why == Unfollowed.REFUSED ? s.size()
+                        : (int) s.stream().filter(i -> !nodes.containsKey(i)).count();
+                if (n > 0) out.add(new Left(why, n, why == Unfollowed.OUTSIDE_WINDOW ? newestOutside : null));
+            }
+            return out;
         }
 
         Result result() {
@@ -393,12 +491,18 @@ public final class Pivot {
             long atDepth = nodes.values().stream().filter(n -> n.hop() >= o.depth() && n.expanded()
                     && !recipe.stepsFor(n.indicator().type(), n.hop()).isEmpty()).count();
             if (atDepth > 0) reasons.add("depth " + o.depth() + " reached with " + atDepth + " indicators not looked up");
-            else reasons.add("nothing left to expand after hop " + (maxHop + 1));
+            List<Left> unfollowed = unfollowed();
+            int leftCount = unfollowed.stream().filter(x -> x.reason() != Unfollowed.REFUSED).mapToInt(Left::count).sum();
+            if (atDepth == 0) {
+                reasons.add("nothing left to expand after hop " + (maxHop + 1)
+                        + (leftCount > 0 ? " (" + leftCount + " indicators left unfollowed)" : ""));
+            }
             Map<Indicator, Node> sorted = new LinkedHashMap<>();
             nodes.values().stream().sorted(java.util.Comparator.comparingInt(Node::hop).thenComparing(Node::indicator))
                     .forEach(n -> sorted.put(n.indicator(), n));
             return new Result(sorted, List.copyOf(outcomes), List.copyOf(reasons), session.requests(),
-                    scheduledAt.isEmpty() ? 0 : maxHop + 1, Duration.ofNanos(System.nanoTime() - startedNanos));
+                    scheduledAt.isEmpty() ? 0 : maxHop + 1, Duration.ofNanos(System.nanoTime() - startedNanos),
+                    unfollowed);
         }
     }
 

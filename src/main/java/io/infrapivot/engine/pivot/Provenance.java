@@ -103,7 +103,8 @@ public final class Provenance {
     }
 
     /**
-     * The shortest paths from any seed to {@code target} (at most {@code max}); empty when it is not
+     * The shortest distinct paths from any seed to {@code target} (at most {@code max}): no two run through
+     * the same indicators (several links between the same two indicators count once); empty when it is not
      * reachable, a single empty path when it is a seed.
      */
     public List<List<Hop>> paths(Indicator target, int max) {
@@ -128,7 +129,10 @@ public final class Provenance {
                     queue.add(next);
                     parents.computeIfAbsent(next, k -> new ArrayList<>()).add(new Hop(cur, f, next));
                 } else if (nd == d + 1) {
-                    parents.computeIfAbsent(next, k -> new ArrayList<>()).add(new Hop(cur, f, next));
+                    // distinct paths differ in an indicator: a second link between the same two (another
+                    // relation or record) would only repeat the path, so the first (BFS order) stands for them
+                    List<Hop> ps = parents.computeIfAbsent(next, k -> new ArrayList<>());
+                    if (ps.stream().noneMatch(h -> h.from().equals(cur))) ps.add(new Hop(cur, f, next));
                 }
             }
         }

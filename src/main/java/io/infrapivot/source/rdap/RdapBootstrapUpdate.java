@@ -43,7 +43,8 @@ public final class RdapBootstrapUpdate {
             parsed = RdapBootstrap.of(bodies.get("dns.json"), bodies.get("ipv4.json"), bodies.get("ipv6.json"),
                     bodies.get("asn.json"));
         } catch (IllegalArgumentException e) {
-            throw new IOException("not RDAP bootstrap files: " + e.getMessage(), e);
+            throw new IOException("not RDAP bootstrap files: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
         if (parsed.forDomain("com").isEmpty() && parsed.forIp("8.8.8.8").isEmpty()) {
             throw new IOException("the bootstrap files name no server for com nor for 8.8.8.8; not written");

@@ -150,8 +150,12 @@ class CliIT {
         assertThat(r.out()).contains("== https://login.example.com/x?y=1 (url) ==")
                 .contains("url-host").contains("login.example.com")
                 .contains("== 10.1.2.3 (ip) ==").contains("private")
-                .contains("sources").contains("classify").contains("case");
+                .containsPattern("sources \\d+: \\d+ ok, .*\\d+ skipped").contains("-v lists each");
         assertThat(r.out()).doesNotContain("\u001b["); // not a terminal: no colour
+        // -v lists every source's status, the case's own too
+        var v = cli.run("lookup", "--case", "t2", "-v", "10.1.2.3");
+        assertThat(v.exit()).as(v.err()).isZero();
+        assertThat(v.out()).containsPattern("(?m)^  classify +ok").containsPattern("(?m)^  case ");
     }
 
     @Test

@@ -72,6 +72,34 @@ class PivotCliIT {
     }
 
     @Test
+    void whatIsLeftUnfollowedIsCountedWithWhyAndHowToIncludeIt() throws Exception {
+        var r = cli.run("pivot", "--case", "left", "--recipe", recipe.toString(), "--max-nodes", "2", "--json",
+                "https://login.evil.example.com/x");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonNode> lines = CliIT.jsonLines(r.out());
+        JsonNode summary = lines.get(lines.size() - 1);
+        JsonNode left = summary.get("unfollowed");
+        assertThat(left).hasSize(1);
+        assertThat(left.get(0).get("reason").asText()).isEqualTo("node-budget");
+        assertThat(left.get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(left.get(0).get("hint").asText()).contains("--max-nodes");
+        var human = cli.run("pivot", "--case", "left2", "--recipe", recipe.toString(), "--max-nodes", "2",
+                "https://login.evil.example.com/x");
+        assertThat(human.exit()).as(human.err()).isZero();
+        assertThat(human.out()).contains("left unfollowed").contains("node-budget").contains("node budget was full")
+                .contains("--max-nodes");
+        // --within takes a duration with its unit, or 'all'
+        var bad = cli.run("pivot", "--case", "left3", "--recipe", recipe.toString(), "--within", "30", "example.com");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--within");
+        var all = cli.run("pivot", "--case", "left4", "--recipe", recipe.toString(), "--within", "all", "--json",
+                "https://login.evil.example.com/x");
+        assertThat(all.exit()).as(all.err()).isZero();
+        List<JsonNode> allLines = CliIT.jsonLines(all.out());
+        assertThat(allLines.get(allLines.size() - 1).get("unfollowed")).isEmpty();
+    }
+
+    @Test
     void depthOneIsOneRoundOfLookups() throws Exception {
         var r = cli.run("pivot", "--case", "d1", "--recipe", recipe.toString(), "--depth", "1", "--json",
                 "https://a.b.example.org/");

@@ -115,4 +115,74 @@ class DataFilesTest {
         assertThat(r.date()).as("no VERSION line: the fetch date").isEqualTo(LocalDate.of(2099, 1, 2));
         assertThat(data.suffixList().date()).isEqualTo(LocalDate.of(2099, 1, 2));
     }
+
+    /** The message a failed suffix-list refresh from {@code url} carries. */
+    String failure(String url) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+                () -> new DataFiles(dir.resolve("d")).refreshSuffixList(url, LocalDate.of(2026, 12, 1)));
+        assertThat(t).isInstanceOf(java.io.IOException.class);
+        String why = FailureReason.of(t);
+        assertThat(why).isNotBlank().doesNotContain("null").doesNotEndWith(": ");
+        return why;
+    }
+
+    @Test
+    void everyWayADownloadFailsIsSaidInWords() throws Exception {
+        try (MockWebServer bad = new MockWebServer()) {
+            bad.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return switch (request.getUrl().encodedPath()) {
+                        case "/503" -> new MockResponse.Builder().code(503).body("down").build();
+                        case "/404" -> new MockResponse.Builder().code(404).build();
+                        case "/429" -> new MockResponse.Builder().code(429).build();
+                        case "/garbage" -> new MockResponse.Builder().code(200).body("\u0000\u0001 not a list at all").build();
+                        case "/cut" -> new MockResponse.Builder().code(200).body("// x\n".repeat(5000))
+                                .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket(true, false, false)).build();
+                        default -> new MockResponse.Builder().code(500).build();
+                    };
+                }
+            });
+            bad.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            String base = "http://127.0.0.1:" + bad.getPort();
+            assertThat(failure(base + "/503")).contains(base + "/503").contains("HTTP 503").contains("service unavailable");
+            assertThat(failure(base + "/404")).contains("HTTP 404 (not found)");
+            assertThat(failure(base + "/429")).contains("HTTP 429").contains("rate-limited");
+            assertThat(failure(base + "/garbage")).contains("is not a Public Suffix List");
+            assertThat(failure(base + "/cut")).contains(base + "/cut");
+        }
+        // nothing listening: refused
+        int closed;
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closed = ss.getLocalPort();
+        }
+        assertThat(failure("http://127.0.0.1:" + closed + "/x")).contains("host unreachable")
+                .contains("127.0.0.1:" + closed);
+        assertThat(failure(dir.resolve("missing.dat").toString())).contains("no such file").contains("missing.dat");
+        assertThat(failure("ftp://127.0.0.1/list")).contains("unsupported URL scheme");
+        assertThat(failure("http://bad url/")).contains("not a usable URL");
+        // the feeds say why each failed too, never an empty reason
+        var results = new DataFiles(dir.resolve("n")).refreshNetworks(f -> "http://127.0.0.1:" + closed + "/" + f.name(),
+                LocalDate.of(2026, 12, 1));
+        assertThat(results).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.replaced()).isFalse();
+            assertThat(r.message()).contains("host unreachable");
+        });
+    }
+
+    @Test
+    void exceptionsWithoutAMessageAreStillSaidInWordsByTheirType() {
+        assertThat(FailureReason.of(new java.net.ConnectException())).isEqualTo("host unreachable: the connection was refused");
+        assertThat(FailureReason.of(new java.io.IOException(new java.net.UnknownHostException())))
+                .startsWith("host not found");
+        assertThat(FailureReason.of(new java.net.http.HttpConnectTimeoutException(null))).contains("no connection within");
+        assertThat(FailureReason.of(new java.net.http.HttpTimeoutException(""))).isEqualTo("no answer within the time allowed");
+        assertThat(FailureReason.of(new javax.net.ssl.SSLHandshakeException(null))).contains("TLS");
+        assertThat(FailureReason.of(new java.io.EOFException())).contains("closed before the answer was complete");
+        assertThat(FailureReason.of(new java.nio.channels.ClosedChannelException()))
+                .isEqualTo("failed: closed channel (ClosedChannelException)");
+        assertThat(FailureReason.of(new java.io.IOException())).isEqualTo("input/output error, no detail given (IOException)");
+        assertThat(FailureReason.of(new java.io.IOException("disk \u001b[31mfull"))).doesNotContain("\u001b");
+        assertThat(FailureReason.of(null)).isEqualTo("unknown failure");
+    }
 }

@@ -160,6 +160,10 @@ class PivotTest {
     record Run(Pivot.Result result, Map<String, WorldSource> sources) {}
 
     Run pivot(World w, CaseStore store, Map<String, Integer> budget, int depth) throws Exception {
+        return pivot(w, store, budget, depth, 10_000);
+    }
+
+    Run pivot(World w, CaseStore store, Map<String, Integer> budget, int depth, int maxNodes) throws Exception {
         Map<String, WorldSource> sources = new HashMap<>();
         sources.put("reg", new WorldSource("reg", w, Set.of(IndicatorType.DOMAIN)));
         sources.put("dnsf", new WorldSource("dnsf", w, Set.of(IndicatorType.DOMAIN)));
@@ -170,7 +174,7 @@ class PivotTest {
         try (Engine engine = new Engine(new SourceRegistry(new ArrayList<>(sources.values())),
                 Config.load(Map.of(), dir.toString()), store, parser, Clock.systemUTC())) {
             Pivot p = new Pivot(engine, store, NoiseRules.load(parser, null, Set.of()), Clock.systemUTC());
-            Pivot.Result r = p.run(List.of(ACTOR_DOMAINS.get(0)), recipe, new Pivot.Options(depth, 10_000, null, budget,
+            Pivot.Result r = p.run(List.of(ACTOR_DOMAINS.get(0)), recipe, new Pivot.Options(depth, maxNodes, null, budget,
                     NoiseRules.DEFAULT_SHARED_THRESHOLD, Selection.all(), RunOptions.defaults(), Duration.ofSeconds(10),
                     false), null);
             return new Run(r, sources);
@@ -493,5 +497,122 @@ class PivotTest {
         // the rule can be lifted
         assertThat(NoiseRules.load(IndicatorParser.standard(), null, Set.of(NoiseRules.ZONE_CONTACT))
                 .judgeSoaContact(a, soaA)).isEmpty();
+    }
+
+    /** One pivot with these options. */
+    Pivot.Result runWith(String caseName, Indicator seed, String recipe, Pivot.Options options, Source... sources)
+            throws Exception {
+        try (CaseStore store = new SqliteCaseRepository(dir).open(caseName);
+             Engine engine = new Engine(new SourceRegistry(List.of(sources)), Config.load(Map.of(), dir.toString()),
+                     store, IndicatorParser.standard(), Clock.systemUTC())) {
+            Pivot p = new Pivot(engine, store, NoiseRules.load(IndicatorParser.standard(), null, Set.of()),
+                    Clock.systemUTC());
+            return p.run(List.of(seed), Recipe.parse(new TomlMapper().readTree(recipe), "w"), options, null);
+        }
+    }
+
+    static Pivot.Options windowed(Pivot.Window w) {
+        return new Pivot.Options(1, 100, null, Map.of(), 300, Selection.all(), RunOptions.defaults(),
+                Duration.ofSeconds(5), false, w);
+    }
+
+    @Test
+    void factsOutsideTheWindowAreCountedWithTheNewestDateAndWithinWidensOrLiftsTheWindow() throws Exception {
+        Indicator seed = d("stale.example");
+        Indicator a = ip("45.21.0.1");
+        Indicator b = ip("45.21.0.2");
+        java.time.Instant now = java.time.Instant.now();
+        String recipe = """
+                name = "window"
+                depth = 1
+                [[steps]]
+                types = ["domain"]
+                hops = "0-"
+                sources = ["a", "b"]
+                follow = ["resolves-to"]
+                within_days = 730
+                """;
+        // passive DNS last seen 2.5 and 4 years ago: the recipe's 730-day window drops both
+        Source sa = sayingOnce("a", seed, a, now.minus(Duration.ofDays(900)), 0);
+        Source sb = sayingOnce("b", seed, b, now.minus(Duration.ofDays(1460)), 0);
+        Pivot.Result r = runWith("w1", seed, recipe, windowed(Pivot.Window.RECIPE), sa, sb);
+        assertThat(r.nodes().keySet()).containsExactly(seed);
+        Pivot.Left left = r.left(Pivot.Unfollowed.OUTSIDE_WINDOW);
+        assertThat(left.count()).isEqualTo(2);
+        assertThat(left.newestSeen()).isEqualTo(now.minus(Duration.ofDays(900)));
+        assertThat(r.unfollowed()).extracting(Pivot.Left::reason).containsExactly(Pivot.Unfollowed.OUTSIDE_WINDOW);
+        assertThat(r.stopReasons()).anyMatch(x -> x.contains("2 indicators left unfollowed"));
+        // a wider window takes the 900-day one, and says the other is still left
+        Pivot.Result wider = runWith("w2", seed, recipe, windowed(Pivot.Window.of(Duration.ofDays(1000))), sa, sb);
+        assertThat(wider.nodes().keySet()).containsExactlyInAnyOrder(seed, a);
+        assertThat(wider.left(Pivot.Unfollowed.OUTSIDE_WINDOW).count()).isEqualTo(1);
+        assertThat(wider.left(Pivot.Unfollowed.OUTSIDE_WINDOW).newestSeen()).isEqualTo(now.minus(Duration.ofDays(1460)));
+        // --within all lifts the window
+        Pivot.Result all = runWith("w3", seed, recipe, windowed(Pivot.Window.ANY), sa, sb);
+        assertThat(all.nodes().keySet()).containsExactlyInAnyOrder(seed, a, b);
+        assertThat(all.unfollowed()).isEmpty();
+        assertThat(all.stopReasons()).noneMatch(x -> x.contains("unfollowed"));
+    }
+
+    @Test
+    void aUserWindowNarrowerThanTheRecipesReplacesIt() throws Exception {
+        Indicator seed = d("recent.example");
+        Indicator a = ip("45.22.0.1");
+        java.time.Instant now = java.time.Instant.now();
+        String recipe = """
+                name = "any-date"
+                depth = 1
+                [[steps]]
+                types = ["domain"]
+                hops = "0-"
+                sources = ["a"]
+                follow = ["resolves-to"]
+                """;
+        Source sa = sayingOnce("a", seed, a, now.minus(Duration.ofDays(20)), 0);
+        Pivot.Result r = runWith("n1", seed, recipe, windowed(Pivot.Window.of(Duration.ofDays(7))), sa);
+        assertThat(r.nodes().keySet()).containsExactly(seed);
+        assertThat(r.left(Pivot.Unfollowed.OUTSIDE_WINDOW).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aMarkedHubsNamesTheNodeBudgetAndRefusedLookupsAreCountedAsLeftUnfollowed() throws Exception {
+        World w = world();
+        try (CaseStore store = new SqliteCaseRepository(dir).open("left1")) {
+            Pivot.Result r = pivot(w, store, Map.of(), 4).result();
+            // the 50 tenants the service returned for the shared-hosting IP were not followed, because of the mark
+            assertThat(r.left(Pivot.Unfollowed.MARKED).count()).isEqualTo(50);
+            assertThat(r.left(Pivot.Unfollowed.NODE_BUDGET).count()).isZero();
+            assertThat(r.left(Pivot.Unfollowed.REFUSED).count()).isZero();
+        }
+        w = world();
+        try (CaseStore store = new SqliteCaseRepository(dir).open("left2")) {
+            // no passive DNS requests: the four IPs that would be looked up (three actor IPs, the shared one) are refused
+            Pivot.Result r = pivot(w, store, Map.of("pdns", 0), 4).result();
+            assertThat(r.left(Pivot.Unfollowed.REFUSED).count()).isEqualTo(4);
+            assertThat(r.left(Pivot.Unfollowed.MARKED).count()).isZero();
+        }
+        w = world();
+        try (CaseStore store = new SqliteCaseRepository(dir).open("left3")) {
+            Pivot.Result r = pivot(w, store, Map.of(), 4, 3).result();
+            assertThat(r.nodes()).hasSize(3);
+            Pivot.Left budget = r.left(Pivot.Unfollowed.NODE_BUDGET);
+            assertThat(budget.count()).isPositive();
+            assertThat(r.stopReasons()).anyMatch(x -> x.startsWith("node budget of 3"));
+        }
+    }
+
+    @Test
+    void whyGivesDistinctPathsNotOnePerLinkBetweenTheSameTwoIndicators() throws Exception {
+        World w = world();
+        // a second link between actor1 and its IP: a path through it would repeat the resolves-to one
+        w.add("dnsf", ACTOR_DOMAINS.get(0), ACTOR_DOMAINS.get(0), Relation.SPF_ALLOWS, ACTOR_IPS.get(0));
+        try (CaseStore store = new SqliteCaseRepository(dir).open("distinct")) {
+            pivot(w, store, Map.of(), 4);
+            List<List<Provenance.Hop>> paths = new Provenance(store).paths(ACTOR_DOMAINS.get(3), 5);
+            // actor4 is reached through E1 and through 45.10.0.1: two paths, each through other indicators
+            assertThat(paths).hasSize(2);
+            assertThat(paths).extracting(pth -> pth.get(0).to()).containsExactlyInAnyOrder(E1, ACTOR_IPS.get(0));
+            assertThat(paths).allSatisfy(pth -> assertThat(pth).hasSize(2));
+        }
     }
 }
