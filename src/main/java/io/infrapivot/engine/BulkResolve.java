@@ -57,6 +57,29 @@ final class BulkResolve {
         }
     }
 
+    /** Each name once per type, read as the resolver's window frees up. */
+    static Iterator<BulkQuery> queries(Iterator<String> names, List<Integer> types) {
+        return new Iterator<>() {
+            private String name;
+            private int next = types.size();
+
+            @Override
+            public boolean hasNext() {
+                if (next < types.size()) return true;
+                if (!names.hasNext()) return false;
+                name = names.next();
+                next = 0;
+                return true;
+            }
+
+            @Override
+            public BulkQuery next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                return new BulkQuery(name, types.get(next++));
+            }
+        };
+    }
+
     private static void save(LookupSession session, CaseStore store, IndicatorParser parser, Clock clock,
                              BulkResult r) {
         Instant now = clock.instant();

@@ -169,6 +169,23 @@ public final class LookupSession implements AutoCloseable {
         return BulkResolve.run(this, engine.store(), engine.parser(), engine.clock(), queries, options, keep, each);
     }
 
+    /**
+     * Resolves each name of {@code names} once per type of the request through the DNS source layer's bulk path,
+     * each answer written to {@code out} as it comes and then {@code afterEach} run (a face's progress, flushing);
+     * with {@code keep}, every answer is also stored in the case as a lookup of the {@code dns} source.
+     * A bad request value (say, the configured resolvers) is an {@link IllegalArgumentException}.
+     */
+    public ResolveOutput.Summary resolve(java.util.Iterator<String> names, ResolveRequest request, boolean keep,
+                                         ResolveOutput out, Runnable afterEach)
+            throws java.io.IOException, InterruptedException {
+        var options = request.options(engine);
+        var stats = resolve(BulkResolve.queries(names, request.typeCodes()), options, keep, r -> {
+            out.write(r);
+            afterEach.run();
+        });
+        return new ResolveOutput.Summary(stats.questions(), stats.nanos(), stats.mismatched());
+    }
+
     /** One lookup down the engine's chain, its answer and refusal told to the listeners. */
     private SourceOutcome run(LookupCall call) throws InterruptedException {
         SourceOutcome o;

@@ -52,6 +52,11 @@ public final class SavedAnswers {
         return WhoisParser.parse(whoisText, host, null, fetched);
     }
 
+    /** As {@link #parse}, for a face: the record behind the engine's own view of it. */
+    public static SavedRecord read(byte[] bytes, Format format, String server, Instant fetched) {
+        return new SavedRecord(parse(bytes, format, server, fetched));
+    }
+
     /** RDAP when the text is a JSON object, WHOIS otherwise. */
     static Format guess(String text) {
         return text.stripLeading().startsWith("{") ? Format.RDAP : Format.WHOIS;

@@ -65,6 +65,11 @@ public record SourceOutcome(Indicator indicator, String source, Access access, O
     }
 
     /** Whether the engine refused to ask the source. */
+    /** Whether this is what the case already knew (the offline {@code case} source): shown, not stored again. */
+    public boolean fromCase() {
+        return source.equals(io.infrapivot.source.casedata.CaseSource.ID);
+    }
+
     public boolean isRefused() {
         return refusal != null;
     }

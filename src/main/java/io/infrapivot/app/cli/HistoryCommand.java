@@ -91,7 +91,7 @@ final class HistoryCommand implements Callable<Integer> {
                     + "; look it up first (infrapivot lookup --sources rdap,whois " + indicator.value() + ")");
         }
         fetches.sort(java.util.Map.Entry.comparingByKey());
-        var steps = io.infrapivot.source.registration.RegistrationDiff.timeline(fetches);
+        var steps = io.infrapivot.engine.Registrations.timeline(fetches);
         if (json) {
             for (var step : steps) {
                 var o = Json.object();
@@ -114,7 +114,7 @@ final class HistoryCommand implements Callable<Integer> {
         t.println(t.bold("registration of " + Terminal.v(indicator.value())) + "  " + fetches.size() + " records, "
                 + steps.size() + " with changes");
         t.println(first.getKey() + "  first record  [" + Terminal.v(sourceAt.get(first.getKey())) + "]");
-        for (String l : io.infrapivot.source.registration.RegistrationSummary.lines(first.getValue(), first.getKey())) {
+        for (String l : io.infrapivot.engine.Registrations.summary(first.getValue(), first.getKey())) {
             t.println("    " + Terminal.v(l));
         }
         for (var step : steps) {

@@ -38,7 +38,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The context of the command line a command belongs to (no process-wide state). */
-    static AppContext context(CommandLine.Model.CommandSpec spec) {
+    public static AppContext context(CommandLine.Model.CommandSpec spec) {
         return ((Main) spec.root().userObject()).context;
     }
 

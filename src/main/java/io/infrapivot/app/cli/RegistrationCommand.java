@@ -2,10 +2,8 @@ package io.infrapivot.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrapivot.engine.SavedAnswers;
+import io.infrapivot.engine.SavedRecord;
 import io.infrapivot.model.Safe;
-import io.infrapivot.source.registration.RegistrationJson;
-import io.infrapivot.source.registration.RegistrationRecord;
-import io.infrapivot.source.registration.RegistrationSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -86,23 +84,22 @@ final class RegistrationCommand implements Callable<Integer> {
             try {
             for (String f : files) {
                 try {
-                    RegistrationRecord r = parseFile(f, fmt, server, Main.context(spec).clock().instant());
-                    if (forced != null) r = r.toBuilder().fetched(forced).build();
+                    SavedRecord r = parseFile(f, fmt, server, Main.context(spec).clock().instant());
+                    if (forced != null) r = r.fetchedAt(forced);
                     if (store != null) {
-                        SavedAnswers.store(store, f, r, Main.context(spec).parser());
+                        r.store(store, f, Main.context(spec).parser());
                         stored++;
                     }
                     ok++;
                     if (json) {
                         ObjectNode o = Json.object();
                         o.put("file", f);
-                        o.setAll((ObjectNode) RegistrationJson.toTree(r));
+                        o.setAll((ObjectNode) r.json());
                         Json.line(t.out(), o);
                     } else {
                         t.println(t.bold("== " + Terminal.v(f) + " ==") + "  " + r.kind() + ", " + r.format()
-                                + ", " + r.parseStatus().id());
-                        List<String> lines = verbose ? RegistrationSummary.full(r)
-                                : RegistrationSummary.lines(r, Main.context(spec).clock().instant());
+                                + ", " + r.parseStatus());
+                        List<String> lines = r.lines(verbose, Main.context(spec).clock().instant());
                         for (String l : lines) t.println("  " + l);
                     }
                 } catch (NoSuchFileException e) {
@@ -140,7 +137,7 @@ final class RegistrationCommand implements Callable<Integer> {
      * Parses one saved answer. WHOIS text is decoded as the server's declared charset, else UTF-8, else Latin-1;
      * the record's {@code fetched} is the file's modification time.
      */
-    static RegistrationRecord parseFile(String name, String format, String server, Instant now) throws IOException {
+    static SavedRecord parseFile(String name, String format, String server, Instant now) throws IOException {
         byte[] bytes;
         Instant fetched = now;
         if (name.equals("-")) {
@@ -152,7 +149,7 @@ final class RegistrationCommand implements Callable<Integer> {
             fetched = Files.getLastModifiedTime(p).toInstant();
         }
         SavedAnswers.Format fmt = format == null ? null : SavedAnswers.Format.valueOf(format.toUpperCase(Locale.ROOT));
-        return SavedAnswers.parse(bytes, fmt, server, fetched);
+        return SavedAnswers.read(bytes, fmt, server, fetched);
     }
 
     private static byte[] readCapped(InputStream in) throws IOException {

@@ -6,7 +6,6 @@ import io.infrapivot.engine.SourceOutcome;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.Relation;
 import io.infrapivot.source.Outcome;
-import io.infrapivot.source.casedata.CaseSource;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,13 +38,13 @@ final class Report {
         Set<String> seen = new HashSet<>();
         List<Fact> known = new ArrayList<>();
         for (SourceOutcome o : outcomes) {
-            if (o.source().equals(CaseSource.ID)) continue;
+            if (o.fromCase()) continue;
             for (Fact f : o.facts()) {
                 if (seen.add(key(f))) bySection.get(f.relation().section()).add(f);
             }
         }
         for (SourceOutcome o : outcomes) {
-            if (!o.source().equals(CaseSource.ID)) continue;
+            if (!o.fromCase()) continue;
             for (Fact f : o.facts()) if (seen.add(key(f))) known.add(f);
         }
         bySection.forEach((section, facts) -> {
@@ -120,7 +119,7 @@ final class Report {
             line.append(t.dim(provenance(f)));
             t.println(line.toString());
             // the short summary: registrar, age, expiry, registrant email or "privacy", name servers
-            for (String l : io.infrapivot.source.registration.RegistrationSummary.lines(f.value(), java.time.Instant.now())) {
+            for (String l : io.infrapivot.engine.Registrations.summary(f.value(), java.time.Instant.now())) {
                 t.println("      " + Terminal.v(l));
             }
             if (verbose) {

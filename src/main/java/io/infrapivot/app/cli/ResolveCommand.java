@@ -2,23 +2,13 @@ package io.infrapivot.app.cli;
 
 import io.infrapivot.engine.Engine;
 import io.infrapivot.engine.LookupSession;
+import io.infrapivot.engine.ResolveOutput;
+import io.infrapivot.engine.ResolveRequest;
 import io.infrapivot.engine.port.CaseStore;
-import io.infrapivot.source.Durations;
-import io.infrapivot.source.dns.DnsConfig;
-import io.infrapivot.source.dns.bulk.BulkBench;
-import io.infrapivot.source.dns.bulk.BulkFormat;
-import io.infrapivot.source.dns.bulk.BulkQuery;
-import io.infrapivot.source.dns.bulk.BulkResolver;
-import io.infrapivot.source.dns.bulk.BulkResult;
-import io.infrapivot.source.dns.bulk.BulkStatus;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.StringReader;
 import java.io.Writer;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,24 +70,33 @@ final class ResolveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
-        List<Integer> typeCodes = parseTypes();
-        BulkResolver.Options options = options(ctx.config().source(io.infrapivot.source.dns.DnsSource.ID));
-        long[] counts = new long[BulkStatus.values().length];
+        ResolveRequest request = request();
         long[] done = {0};
         long started = System.nanoTime();
         boolean showProgress = t.errInteractive();
-        long total = showProgress ? totalQuestions(typeCodes.size()) : -1;
-        BulkResolver.Stats stats;
+        long total = showProgress ? totalQuestions(request.types().size()) : -1;
+        ResolveOutput.Summary stats;
         Writer w = new BufferedWriter(new OutputStreamWriter(t.out(), StandardCharsets.UTF_8), 1 << 16);
         long[] flushed = {System.nanoTime()};
-        // with --case, the answers are stored by a session on the case (the fast path stays the source layer's)
+        // one path: a session on the engine answers through the DNS source layer's fast path, and with --case
+        // stores every answer in the case
         CaseStore store = caseName == null ? null : CaseCommand.open(ctx, ctx.caseName(caseName));
         Inputs.Reader in = Inputs.open(names, file, t);
-        try (in; BulkFormat fmt = json ? BulkFormat.jsonLines(Json.generator(w), w) : BulkFormat.text(w)) {
-            Iterator<BulkQuery> queries = queries(in, typeCodes);
-            java.util.function.Consumer<BulkResult> each = r -> {
-                counts[r.status().ordinal()]++;
-                fmt.write(r);
+        ResolveOutput out = json ? ResolveOutput.jsonLines(Json.generator(w), w) : ResolveOutput.text(w);
+        try (in; out; Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock());
+             LookupSession session = engine.session()) {
+            Iterator<String> queries = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return in.hasNext();
+                }
+
+                @Override
+                public String next() {
+                    return in.next().text();
+                }
+            };
+            stats = session.resolve(queries, request, store != null, out, () -> {
                 long now = System.nanoTime();
                 if (now - flushed[0] > 100_000_000L) { // a closed pipe (| head -1) is noticed within 0.1 s
                     flushed[0] = now;
@@ -108,55 +107,22 @@ final class ResolveCommand implements Callable<Integer> {
                     }
                 }
                 if (showProgress && ++done[0] % 1000 == 0) progress(t, done[0], total, started);
-            };
-            if (store == null) {
-                stats = new BulkResolver(options).run(queries, each);
-            } else {
-                try (Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock());
-                     LookupSession session = engine.session()) {
-                    stats = session.resolve(queries, options, true, each);
-                }
-            }
+            });
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } finally {
             if (store != null) store.close();
         }
         if (showProgress) t.err().print("\r\u001b[K");
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%d questions in %.1f s (%.0f/s)",
                 stats.questions(), stats.nanos() / 1e9, stats.perSecond()));
-        for (BulkStatus s : BulkStatus.values()) {
-            if (counts[s.ordinal()] > 0) summary.append(", ").append(s.id()).append(' ').append(counts[s.ordinal()]);
-        }
+        out.counts().forEach((status, n) -> summary.append(", ").append(status).append(' ').append(n));
         if (store != null) summary.append("; stored in case ").append(ctx.caseName(caseName));
         if (stats.mismatched() > 0) summary.append("; ").append(stats.mismatched())
                 .append(" stray packets ignored (wrong ID, question or sender)");
         t.err().println(summary);
         in.summarise();
-        boolean failures = counts[BulkStatus.TIMEOUT.ordinal()] + counts[BulkStatus.ERROR.ordinal()]
-                + counts[BulkStatus.INVALID.ordinal()] > 0;
-        return in.exit(failures ? ExitCodes.PARTIAL : ExitCodes.OK);
-    }
-
-    /** Each name of the input once per type, read as the resolver's window frees up. */
-    private static Iterator<BulkQuery> queries(Inputs.Reader in, List<Integer> types) {
-        return new Iterator<>() {
-            private String name;
-            private int next = types.size();
-
-            @Override
-            public boolean hasNext() {
-                if (next < types.size()) return true;
-                if (!in.hasNext()) return false;
-                name = in.next().text();
-                next = 0;
-                return true;
-            }
-
-            @Override
-            public BulkQuery next() {
-                if (!hasNext()) throw new java.util.NoSuchElementException();
-                return new BulkQuery(name, types.get(next++));
-            }
-        };
+        return in.exit(out.failures() ? ExitCodes.PARTIAL : ExitCodes.OK);
     }
 
     /** A progress bar when the total is known (names from arguments or a file), else a running count. */
@@ -192,33 +158,8 @@ final class ResolveCommand implements Callable<Integer> {
         }
     }
 
-    private List<Integer> parseTypes() {
-        try {
-            return BulkBench.types(types);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "-t: " + e.getMessage());
-        }
-    }
-
-    /** The options; without --resolver, the resolvers of {@code [sources.dns] resolvers}, else the system's. */
-    private BulkResolver.Options options(io.infrapivot.source.SourceSettings dnsSettings) {
-        List<InetSocketAddress> servers = new ArrayList<>();
-        try {
-            for (String r : resolvers) servers.add(DnsConfig.parseResolver(r));
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "--resolver: " + e.getMessage());
-        }
-        if (servers.isEmpty()) {
-            try {
-                for (String r : dnsSettings.get(DnsConfig.RESOLVERS)) servers.add(DnsConfig.parseResolver(r));
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.BAD_INPUT, "[sources.dns] resolvers: " + e.getMessage());
-            }
-        }
-        if (servers.isEmpty()) servers.addAll(DnsConfig.systemResolvers());
-        if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
-            throw new CliException(ExitCodes.BAD_INPUT, "--rate must be 0 (no limit) or more");
-        }
+    /** The request; a bad value is a one-line error (exit 2). */
+    private ResolveRequest request() {
         Duration d;
         try {
             d = SourceFlags.positive(timeout, "--timeout");
@@ -226,7 +167,7 @@ final class ResolveCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--timeout: " + e.getMessage());
         }
         try {
-            return new BulkResolver.Options(servers, d, tries, inFlight, rate, 8 << 20);
+            return new ResolveRequest(ResolveRequest.typesOf(types), resolvers, d, tries, inFlight, rate);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }

@@ -2,6 +2,8 @@ package io.infrapivot.app.cli;
 
 import io.infrapivot.engine.Engine;
 import io.infrapivot.engine.Fact;
+import io.infrapivot.engine.NetworkClients;
+import io.infrapivot.engine.SavedAnswers;
 import io.infrapivot.engine.Selection;
 import io.infrapivot.engine.SourceOutcome;
 import io.infrapivot.engine.config.Config;
@@ -15,10 +17,6 @@ import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.RunOptions;
 import io.infrapivot.source.SourceRegistry;
-import io.infrapivot.source.http.HttpFetcher;
-import io.infrapivot.source.rdap.RdapBootstrap;
-import io.infrapivot.source.whois.WhoisParser;
-import io.infrapivot.source.whois.WhoisServers;
 import io.infrapivot.store.SqliteCaseRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -130,14 +128,13 @@ final class SelftestCommand implements Callable<Integer> {
             passed.add("report and JSON output");
 
             step = "registration parser";
-            var record = WhoisParser.parse(SAMPLE_WHOIS, "whois.example-registrar.test", null, Instant.now());
+            var record = SavedAnswers.read(SAMPLE_WHOIS.getBytes(StandardCharsets.UTF_8), SavedAnswers.Format.WHOIS,
+                    "whois.example-registrar.test", Instant.now());
             if (record.domain() == null) throw new IllegalStateException("the sample WHOIS answer gave no domain");
             passed.add("registration parser");
 
             step = "network clients";
-            new HttpFetcher(HttpFetcher.Options.defaults());
-            RdapBootstrap.shipped();
-            WhoisServers.standard();
+            NetworkClients.setUp();
             passed.add("network clients set up (nothing sent)");
         } catch (RuntimeException e) {
             throw new CliException(ExitCodes.ENVIRONMENT, "selftest failed at " + step + ": "

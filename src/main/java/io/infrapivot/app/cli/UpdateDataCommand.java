@@ -76,11 +76,10 @@ final class UpdateDataCommand implements Callable<Integer> {
         }
         if (only.isEmpty() || only.contains("rdap")) {
             SourceSettings rdap = ctx.config().source("rdap");
-            String url = rdap.get("bootstrap_url", io.infrapivot.source.rdap.RdapBootstrap.IANA_URL);
+            String url = rdap.get("bootstrap_url", io.infrapivot.engine.data.RdapBootstrapRefresh.IANA_URL);
             try {
-                var r = io.infrapivot.source.rdap.RdapBootstrapUpdate.refresh(new io.infrapivot.source.http.HttpFetcher(
-                        io.infrapivot.source.http.HttpFetcher.Options.defaults()), url, data.folder().resolve("rdap"));
-                t.println("rdap-bootstrap: " + r.files().size() + " files" + (r.publication() == null ? ""
+                var r = io.infrapivot.engine.data.RdapBootstrapRefresh.refresh(url, data.folder().resolve("rdap"));
+                t.println("rdap-bootstrap: " + r.files() + " files" + (r.publication() == null ? ""
                         : ", published " + r.publication()) + ", from " + Terminal.v(url));
                 ok++;
             } catch (IOException e) {

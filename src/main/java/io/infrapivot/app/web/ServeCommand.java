@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a local web page that draws the case as a graph and starts lookups and recipe runs from it (until Ctrl-C).")
 public final class ServeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--case", paramLabel = "NAME", description = "Case to open first (name or path); default from the config, else 'default'.")
     String caseName;
 
@@ -48,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AppContext ctx = new AppContext(Terminal.system(false));
+        AppContext ctx = io.infrapivot.app.cli.Main.context(spec); // --no-color, the tests' terminal
         Terminal t = ctx.terminal();
         if (port < 0 || port > 65535) throw new CliException(ExitCodes.BAD_INPUT, "--port must be 0 to 65535");
         InetAddress address = address(bind);

@@ -158,9 +158,19 @@ public final class Config {
         return new SourceSettings(sourceId, values);
     }
 
-    /** Whether a source is enabled (a source may be switched off with {@code enabled = false}). */
+    /**
+     * Whether a source is enabled: the typed {@link io.infrapivot.engine.EngineSettings#ENABLED} setting
+     * ({@code enabled = false}, {@code INFRAPIVOT_<ID>_ENABLED=off}). A value that is not a boolean switches the
+     * source off (it was meant to say something) and is logged as a warning.
+     */
     public boolean enabled(String sourceId) {
-        return source(sourceId).get("enabled").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
+        try {
+            return source(sourceId).get(io.infrapivot.engine.EngineSettings.ENABLED);
+        } catch (IllegalArgumentException e) {
+            System.getLogger("io.infrapivot.engine.config").log(System.Logger.Level.WARNING,
+                    "not a boolean, so the source is off: " + e.getMessage());
+            return false;
+        }
     }
 
     /**

@@ -59,6 +59,17 @@ class ConfigTest {
     }
 
     @Test
+    void enabledIsTheTypedBooleanSettingEveryWayItIsWritten() {
+        Config c = Config.load(Map.of("INFRAPIVOT_CRTSH_ENABLED", "off", "INFRAPIVOT_OTX_ENABLED", "No",
+                "INFRAPIVOT_DNS_ENABLED", "1", "INFRAPIVOT_CIRCL_ENABLED", "maybe"), dir.toString());
+        assertThat(c.enabled("crtsh")).isFalse();
+        assertThat(c.enabled("otx")).isFalse();
+        assertThat(c.enabled("dns")).isTrue();
+        assertThat(c.enabled("virustotal")).isTrue(); // the setting's default
+        assertThat(c.enabled("circl")).as("a value that is not a boolean switches the source off").isFalse();
+    }
+
+    @Test
     void aConfigFileReadableByOthersIsWarnedAbout() throws Exception {
         Path file = dir.resolve("c.toml");
         Files.writeString(file, "[sources.x]\nkey = \"secret-value\"\n");
