@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.infrapivot.source.crtsh.CertificateDownload;
 import io.infrapivot.source.crtsh.CrtShParser;
+import io.infrapivot.source.dnsdb.DnsdbParser;
+import io.infrapivot.source.pdns.Cof;
+import io.infrapivot.source.pdns.PdnsMapper;
+import io.infrapivot.source.pdns.PdnsRecord;
+import io.infrapivot.source.thirdparty.Facts;
 import io.infrapivot.source.certspotter.CertspotterParser;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorParser;
+import io.infrapivot.model.IndicatorType;
 import io.infrapivot.source.rdap.RdapParser;
 import io.infrapivot.source.thirdparty.CertRecord;
 import io.infrapivot.source.thirdparty.ServiceException;
@@ -19,7 +27,9 @@ import org.xbill.DNS.Type;
 /**
  * Coverage-guided fuzzing (Jazzer) of the parsers that read attacker-controlled bytes: WHOIS text, RDAP JSON,
  * DNS packets (our bulk decoder and dnsjava's, as evidence is decoded), certificate fields (crt.sh and Cert
- * Spotter JSON, PEM certificates). One fuzz test picks the parser from the first byte (modulo 5) (Jazzer fuzzes one test per
+ * Spotter JSON, PEM certificates), passive-DNS lines (COF, the Common Output Format of CIRCL and Robtex, and
+ * DNSDB's streaming lines of COF objects, mapped to facts as the sources map them). One fuzz test picks the
+ * parser from the first byte (modulo {@link #PARSERS}) (Jazzer fuzzes one test per
  * run), seeded from the fixtures (src/test/resources/.../ParsersFuzzTestInputs/parsers, made by
  * scripts/fuzz-seeds.sh). In the test suite it runs in fuzzing mode for a bounded time (surefire sets
  * JAZZER_FUZZ; `maxDuration`). A failure is: any exception a parser does not declare (a crash), an input that
@@ -29,6 +39,10 @@ import org.xbill.DNS.Type;
 class ParsersFuzzTest {
     static final long MAX_ALLOCATION = 256L << 20;
     static final long MAX_MILLIS = 10_000;
+    /** How many parsers the first byte chooses from. */
+    static final int PARSERS = 6;
+    private static final IndicatorParser PARSER = IndicatorParser.standard();
+    private static final Indicator QUERIED = Indicator.fromCanonical(IndicatorType.DOMAIN, "victim.example");
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -36,10 +50,18 @@ class ParsersFuzzTest {
     /** Loads each parser's classes and data once, so that the limits measure parsing, not start-up. */
     @org.junit.jupiter.api.BeforeAll
     static void warmUp() throws Exception {
-        for (int parser = 0; parser < 5; parser++) {
+        for (int parser = 0; parser < PARSERS; parser++) {
             byte[] input = ("" + (char) parser + "domain: x.example\n").getBytes(StandardCharsets.ISO_8859_1);
             new ParsersFuzzTest().parse(input);
         }
+        // the passive-DNS mapping runs only on lines that parse: load its classes with valid COF and DNSDB lines
+        passiveDns(("{\"rrname\":\"www.victim.example\",\"rrtype\":\"A\",\"rdata\":\"192.0.2.1\","
+                + "\"time_first\":1441242410,\"time_last\":1460542918,\"count\":3}\n"
+                + "{\"rrname\":\"victim.example\",\"rrtype\":\"NS\",\"rdata\":[\"ns1.victim.example.\"]}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        passiveDns(("{\"cond\":\"begin\"}\n{\"obj\":{\"rrname\":\"victim.example.\",\"rrtype\":\"MX\","
+                + "\"rdata\":[\"10 mx.victim.example.\"],\"time_first\":1441242410,\"time_last\":1460542918}}\n"
+                + "{\"cond\":\"succeeded\"}\n").getBytes(StandardCharsets.UTF_8));
     }
 
     @FuzzTest(maxDuration = "15s")
@@ -49,7 +71,7 @@ class ParsersFuzzTest {
 
     void parse(byte[] input) throws Exception {
         if (input.length == 0) return;
-        int which = (input[0] & 0xff) % 5;
+        int which = (input[0] & 0xff) % PARSERS;
         byte[] bytes = java.util.Arrays.copyOfRange(input, 1, input.length);
         long allocated = THREADS.getCurrentThreadAllocatedBytes();
         long t0 = System.nanoTime();
@@ -58,7 +80,8 @@ class ParsersFuzzTest {
             case 1 -> rdap(bytes);
             case 2 -> dns(bytes);
             case 3 -> certificates(bytes);
-            default -> pem(bytes);
+            case 4 -> pem(bytes);
+            default -> passiveDns(bytes);
         }
         long took = (System.nanoTime() - t0) / 1_000_000;
         long used = THREADS.getCurrentThreadAllocatedBytes() - allocated;
@@ -117,6 +140,28 @@ class ParsersFuzzTest {
         } catch (ServiceException refused) {
             // the same for Cert Spotter
         }
+    }
+
+    private static void passiveDns(byte[] bytes) {
+        String body = new String(bytes, StandardCharsets.UTF_8);
+        try {
+            facts(Cof.parse(body));
+        } catch (ServiceException refused) {
+            // a body that is not COF lines: refused with a message
+        }
+        try {
+            DnsdbParser.Result r = DnsdbParser.parse(body);
+            assertThat(r.records()).isNotNull();
+            facts(r.records());
+        } catch (ServiceException refused) {
+            // not a DNSDB stream (no begin line, no terminator, failed): refused with a message
+        }
+    }
+
+    /** The records mapped to facts as the passive-DNS sources map them (names and addresses parsed again). */
+    private static void facts(List<PdnsRecord> records) {
+        Facts facts = new Facts("fuzz", PARSER, NOW, null, null, null);
+        PdnsMapper.map(QUERIED, PdnsMapper.window(records, facts, 1000), facts);
     }
 
     private static void pem(byte[] bytes) {
