@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Bulk DNS benchmark: infrapivot's bulk resolver against adnshost (Debian adns-tools), same zone, same run.
+# Bulk DNS benchmark: infrapivot's bulk resolver against adnshost (Debian adns-tools) and dnsperf (Debian dnsperf, a
+# C load generator sending the same questions; issue 11's yardstick: massdns needs 0.67x dnsperf's wall time),
+# same zone, same run.
 # Serves a synthetic zone of N names (default 200000) from NSD on loopback (rate limiting off), resolves the
 # list with both, checks every answer against the zone, prints queries/s, the ratio and our peak RSS.
 # Usage: bench/dns-bulk/run.sh [names] [rounds]     (needs nsd, adnshost; see .ci/deps/dns.sh)
@@ -17,6 +19,13 @@ trap cleanup EXIT
 
 [ -x "$NSD" ] || { echo "nsd missing: run . .ci/deps/dns.sh" >&2; exit 1; }
 command -v adnshost >/dev/null || { echo "adnshost missing: run . .ci/deps/dns.sh" >&2; exit 1; }
+# dnsperf is only this bench's peer: installed here when missing (Debian's package), not by the test suite
+if ! command -v dnsperf >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y --no-install-recommends dnsperf >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null && apt-get install -y --no-install-recommends dnsperf >/dev/null; } \
+    || { echo "dnsperf missing and not installable (apt-get install dnsperf)" >&2; exit 1; }
+fi
 [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -o -q -DskipTests package)
 
 # zone: h<i>.bench.test A 10.(i>>16).((i>>8)&255).(i&255)
@@ -55,6 +64,7 @@ for _ in $(seq 100); do
 done
 dig +short @127.0.0.2 h1.bench.test A | grep -q 10.0.0.1 || { echo "NSD did not start:"; cat "$WORK/nsd.out" "$WORK/nsd.log"; exit 1; }
 split -l 200 -d -a 5 "$WORK/names.txt" "$WORK/chunk."
+awk '{ print $1, "A" }' "$WORK/names.txt" > "$WORK/dnsperf.txt"
 
 # every answer must be the zone's: 10.(i>>16).((i>>8)&255).(i&255) for h<i>
 check() { # $1 file of "name address" pairs; prints the count of wrong or missing answers
@@ -87,18 +97,29 @@ adns() {
   done
   awk '$2 == "A" { print $1, $3 }' "$WORK/adns.out" > "$WORK/adns.pairs"
 }
+# dnsperf: every name once (-n 1), the same window as ours (-q), one thread and client (NSD has one process);
+# it checks no answer, so its completed count is reported beside the time
+dnsp() {
+  dnsperf -s 127.0.0.1 -p "$PORT" -d "$WORK/dnsperf.txt" -n 1 -q "${INFLIGHT:-1000}" -c 1 -T 1 -t 5 \
+    > "$WORK/dnsperf.out" 2>&1 || true
+  awk '/Queries completed:/ { print $3 }' "$WORK/dnsperf.out"
+}
 now() { date +%s.%N; }
 
-declare -a OURS ADNS
+declare -a OURS ADNS PERF TRATIO
 for r in $(seq "$ROUNDS"); do
-  t0=$(now); ours; t1=$(now); adns; t2=$(now)
+  t0=$(now); ours; t1=$(now); adns; t2=$(now); done_p=$(dnsp); t3=$(now)
   o=$(awk -v a="$t0" -v b="$t1" -v n="$N" 'BEGIN { printf "%.0f", n / (b - a) }')
   a=$(awk -v a="$t1" -v b="$t2" -v n="$N" 'BEGIN { printf "%.0f", n / (b - a) }')
+  p=$(awk -v a="$t2" -v b="$t3" -v n="$N" 'BEGIN { printf "%.0f", n / (b - a) }')
+  tr=$(awk -v o0="$t0" -v o1="$t1" -v p0="$t2" -v p1="$t3" 'BEGIN { printf "%.2f", (o1 - o0) / (p1 - p0) }')
+  PERF+=("$p"); TRATIO+=("$tr")
   bad_o=$(check "$WORK/ours.pairs"); bad_a=$(check "$WORK/adns.pairs")
   OURS+=("$o"); ADNS+=("$a")
-  echo "round $r: infrapivot $o q/s (wrong or missing: $bad_o, peak RSS $(($(cat "$WORK/rss") / 1024)) MiB; $(cat "$WORK/ours.stats")), adnshost $a q/s (wrong or missing: $bad_a)"
+  echo "round $r: infrapivot $o q/s (wrong or missing: $bad_o, peak RSS $(($(cat "$WORK/rss") / 1024)) MiB; $(cat "$WORK/ours.stats")), adnshost $a q/s (wrong or missing: $bad_a), dnsperf $p q/s (completed ${done_p:-?} of $N); wall time infrapivot/dnsperf $tr"
   [ "$bad_o" -eq 0 ] || { echo "infrapivot answers differ from the zone" >&2; exit 1; }
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-mo=$(median "${OURS[@]}"); ma=$(median "${ADNS[@]}")
-echo "names=$N rounds=$ROUNDS median whole-process q/s: infrapivot=$mo adnshost=$ma ratio=$(awk -v a="$mo" -v b="$ma" 'BEGIN { printf "%.2f", a / b }')"
+mo=$(median "${OURS[@]}"); ma=$(median "${ADNS[@]}"); mp=$(median "${PERF[@]}"); mt=$(median "${TRATIO[@]}")
+echo "names=$N rounds=$ROUNDS median whole-process q/s: infrapivot=$mo adnshost=$ma ratio=$(awk -v a="$mo" -v b="$ma" 'BEGIN { printf "%.2f", a / b }') dnsperf=$mp"
+echo "median wall time infrapivot/dnsperf=$mt (issue 11 target: <= 0.67, massdns's ratio to dnsperf)"

@@ -64,12 +64,12 @@ public record SourceOutcome(Indicator indicator, String source, Access access, O
                 Duration.ZERO, total, facts, lookupId, refusal);
     }
 
-    /** Whether the engine refused to ask the source. */
     /** Whether this is what the case already knew (the offline {@code case} source): shown, not stored again. */
     public boolean fromCase() {
         return source.equals(io.infrapivot.source.casedata.CaseSource.ID);
     }
 
+    /** Whether the engine refused to ask the source. */
     public boolean isRefused() {
         return refusal != null;
     }

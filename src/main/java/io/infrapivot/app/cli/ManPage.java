@@ -63,7 +63,7 @@ final class ManPage {
         env(b, "INFRAPIVOT_DATA_DIR", "the folder of cases and refreshed data sets (default ~/.local/share/infrapivot)");
         env(b, "INFRAPIVOT_<SOURCE>_<SETTING>", "a source's setting, e.g. INFRAPIVOT_VIRUSTOTAL_KEY, "
                 + "INFRAPIVOT_DNS_RESOLVERS (infrapivot sources --settings lists them all); keys are never printed");
-        
+        env(b, "COLUMNS", "the width the human report, sources and why are folded to (default 80)");
         b.append(".SH FILES\n");
         env(b, "~/.config/infrapivot/config.toml", "settings and API keys (keep it chmod 600)");
         env(b, "~/.local/share/infrapivot/cases/", "the cases (SQLite files)");

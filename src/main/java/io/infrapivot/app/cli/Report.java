@@ -74,7 +74,7 @@ final class Report {
                 StringBuilder line = new StringBuilder("  ").append(pad(o.source(), 16))
                         .append(pad(outcome, 10, outcome.length() - o.outcome().id().length()));
                 if (o.message() != null) line.append(Terminal.v(o.message()));
-                t.println(line.toString());
+                t.printlnFolded(line.toString(), 28);
             }
             t.println("");
             return;
@@ -96,7 +96,7 @@ final class Report {
             if (o.cached()) line.append(t.dim(" (cached)"));
             else if (o.outcome() != Outcome.SKIPPED) line.append(t.dim(" " + o.elapsed().toMillis() + " ms"));
             if (o.message() != null) line.append("  ").append(Terminal.v(o.message()));
-            t.println(line.toString());
+            t.printlnFolded(line.toString(), 27);
         }
         t.println("");
     }
@@ -117,10 +117,10 @@ final class Report {
         boolean registration = f.relation() == Relation.REGISTRATION && f.value() != null;
         if (registration) {
             line.append(t.dim(provenance(f)));
-            t.println(line.toString());
+            t.printlnFolded(line.toString(), 20);
             // the short summary: registrar, age, expiry, registrant email or "privacy", name servers
             for (String l : io.infrapivot.engine.Registrations.summary(f.value(), java.time.Instant.now())) {
-                t.println("      " + Terminal.v(l));
+                t.printlnFolded("      " + Terminal.v(l), 8);
             }
             if (verbose) {
                 for (String l : pretty(f.value()).split("\n")) t.println("      " + Terminal.v(l));
@@ -132,7 +132,7 @@ final class Report {
             line.append(valueText(f.value()));
         }
         line.append("  ").append(t.dim(provenance(f)));
-        t.println(line.toString());
+        t.printlnFolded(line.toString(), 20);
         if (verbose && f.value() != null && f.value().isContainerNode()) {
             for (String l : pretty(f.value()).split("\n")) t.println("      " + Terminal.v(l));
         }

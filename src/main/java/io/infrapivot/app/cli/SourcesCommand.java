@@ -106,16 +106,16 @@ final class SourcesCommand implements Callable<Integer> {
                     : r.reason() == null || r.reason().equals("ready") ? t.green("ready")
                     : r.stale() ? t.yellow(Terminal.v(r.reason())) : t.green(Terminal.v(r.reason()));
             if (reach != null) status += ", " + Terminal.v(reach);
-            t.println(t.bold(Report.pad(info.id(), 16)) + Report.pad(info.access().id(), 9) + status);
-            t.println("    " + Terminal.v(info.description()));
-            t.println("    accepts: " + String.join(", ", accepts));
-            t.println("    produces: " + String.join(", ", produces));
+            t.printlnFolded(t.bold(Report.pad(info.id(), 16)) + Report.pad(info.access().id(), 9) + status, 25);
+            t.printlnFolded("    " + Terminal.v(info.description()), 4);
+            t.printlnFolded("    accepts: " + String.join(", ", accepts), 13);
+            t.printlnFolded("    produces: " + String.join(", ", produces), 14);
             if (verbose) {
                 for (SourceInfo.Setting st : info.settings()) {
                     String state = settings.get(st.name()).isPresent() ? (st.secret() ? "set (hidden)" : "= " + Terminal.v(settings.get(st.name()).get()))
                             : (st.defaultText() != null ? "default " + Terminal.v(st.defaultText()) : "not set");
-                    t.println("    setting " + st.name() + " (" + settings.envName(st.name()) + "): " + state
-                            + (st.required() ? ", required" : ""));
+                    t.printlnFolded("    setting " + st.name() + " (" + settings.envName(st.name()) + "): " + state
+                            + (st.required() ? ", required" : ""), 6);
                 }
             }
         }
@@ -164,9 +164,9 @@ final class SourcesCommand implements Callable<Integer> {
         }
         String dflt = st.secret() ? "" : defaultText == null ? ", no default" : ", default " + Terminal.v(defaultText);
         String state = !set ? "" : st.secret() ? ", set (hidden)" : ", set to " + Terminal.v(given.get(st.name()).get());
-        t.println("  " + Report.pad(st.name(), 18) + Report.pad(st.type() + (st.secret() && !st.type().equals("secret") ? " (secret)" : ""), 16)
+        t.printlnFolded("  " + Report.pad(st.name(), 18) + Report.pad(st.type() + (st.secret() && !st.type().equals("secret") ? " (secret)" : ""), 16)
                 + Terminal.v(st.description()) + dflt + state + (st.required() ? ", required" : "")
-                + ("engine".equals(owner) ? " [engine]" : ""));
+                + ("engine".equals(owner) ? " [engine]" : ""), 36);
         t.println("  " + Report.pad("", 18) + "env " + given.envName(st.name()));
     }
 }

@@ -12,6 +12,8 @@ public final class Terminal {
     private final boolean colour;
     private final boolean interactive;
     private final boolean errInteractive;
+    /** The width human output is folded to: {@code COLUMNS}, else 80 (see {@link Fold}). */
+    private int width = Fold.width(System.getenv());
 
     public Terminal(PrintStream out, PrintStream err, boolean colour, boolean interactive) {
         this(out, err, colour, interactive, interactive);
@@ -123,6 +125,24 @@ public final class Terminal {
     /** Prints a line of trusted layout text. Values inside must already be escaped with {@link #v}. */
     public void println(String line) {
         out.println(line);
+    }
+
+    /**
+     * Prints a line of trusted layout text folded to the width ({@code COLUMNS}, else 80), each continuation
+     * indented by {@code indent} so that it stays in its column.
+     */
+    public void printlnFolded(String line, int indent) {
+        for (String l : Fold.lines(line, width, indent)) out.println(l);
+    }
+
+    /** The width human output is folded to. */
+    public int width() {
+        return width;
+    }
+
+    /** Folds to {@code columns} from now on (a test's terminal). */
+    void width(int columns) {
+        this.width = columns;
     }
 
     /** Escapes an untrusted value for a one-line terminal field. */

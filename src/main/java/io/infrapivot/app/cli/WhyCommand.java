@@ -66,8 +66,8 @@ final class WhyCommand implements Callable<Integer> {
                 for (Provenance.Hop h : path) {
                     String dir = h.fact().subject().equals(h.from()) ? "—" + h.fact().relation().id() + "→"
                             : "←" + h.fact().relation().id() + "—";
-                    t.println("    " + dir + " " + Terminal.v(h.to().value()) + " (" + h.to().type().id() + ")  "
-                            + t.dim(Report.provenance(h.fact())) + (p.isNoise(h.to()) ? t.yellow(" marked") : ""));
+                    t.printlnFolded("    " + dir + " " + Terminal.v(h.to().value()) + " (" + h.to().type().id() + ")  "
+                            + t.dim(Report.provenance(h.fact())) + (p.isNoise(h.to()) ? t.yellow(" marked") : ""), 6);
                 }
             }
         }
