@@ -36,7 +36,8 @@ public final class SourceRegistry {
             io.infrapivot.source.whoisxml.WhoisXmlSource::new,
             io.infrapivot.source.whoxy.WhoxySource::new,
             io.infrapivot.source.viewdns.ViewDnsSource::new,
-            io.infrapivot.source.web.WebSource::new
+            io.infrapivot.source.web.WebSource::new,
+            io.infrapivot.source.shodan.ShodanSource::new
     );
 
     private final List<Source> sources;

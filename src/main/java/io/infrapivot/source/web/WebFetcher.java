@@ -92,7 +92,8 @@ final class WebFetcher {
         this.options = options;
         this.systemTrust = systemTrust();
         this.base = new OkHttpClient.Builder()
-                .dns(WebFetcher::publicOnly)
+                .dns(host -> options.standIn() != null && host.equals(options.standIn().host())
+                        ? Dns.SYSTEM.lookup(host) : publicOnly(host)) // the configured stand-in is the user's choice
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.callTimeout())
                 .callTimeout(options.callTimeout())
