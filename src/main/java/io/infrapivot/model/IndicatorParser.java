@@ -134,7 +134,7 @@ public final class IndicatorParser {
             String id = prefix.group(1).toLowerCase(Locale.ROOT);
             String rest = prefix.group(2).strip();
             if (TokenParser.isHashAlgorithm(id)) {
-                return parsed(input, TokenParser.hash(refang(rest, notes), id, notes));
+                return parsed(input, TokenParser.hash(refang(rest, notes), TokenParser.hashAlgorithm(id), notes));
             }
             if (id.equals("mailto")) return parsed(input, urls.email(refang(rest, notes), notes));
             Optional<IndicatorType> type = IndicatorType.fromId(id);
@@ -237,7 +237,8 @@ public final class IndicatorParser {
     private ParsedIndicator hashWithPrefix(String s, List<String> notes) {
         Matcher prefix = TYPE_PREFIX.matcher(s);
         if (prefix.matches() && TokenParser.isHashAlgorithm(prefix.group(1).toLowerCase(Locale.ROOT))) {
-            return TokenParser.hash(prefix.group(2).strip(), prefix.group(1).toLowerCase(Locale.ROOT), notes);
+            return TokenParser.hash(prefix.group(2).strip(),
+                    TokenParser.hashAlgorithm(prefix.group(1).toLowerCase(Locale.ROOT)), notes);
         }
         return TokenParser.hash(s, null, notes);
     }

@@ -56,7 +56,13 @@ public enum Relation {
     DOWNLOADED_FROM("downloaded-from", Kind.LINK, Section.FILES, "file was served at the URL"),
     // history / co-hosting
     CO_HOSTED("co-hosted", Kind.LINK, Section.HISTORY, "IP or name server carries the name (reverse lookup)"),
-    RELATED("related", Kind.LINK, Section.HISTORY, "a source relates the two indicators without saying how");
+    RELATED("related", Kind.LINK, Section.HISTORY, "a source relates the two indicators without saying how"),
+    REDIRECTS_TO("redirects-to", Kind.LINK, Section.WEB, "fetching the URL (or the name's home page) was redirected to the URL"),
+    LINKS_TO("links-to", Kind.LINK, Section.WEB, "the page loads or links to something on the domain or host"),
+    FAVICON_HASH("favicon-hash", Kind.LINK, Section.WEB, "the name's or IP's web favicon has the hash (mmh3:N, as Shodan computes it)"),
+    SERVES_CERTIFICATE("serves-certificate", Kind.LINK, Section.CERTIFICATES, "the name or IP presented the TLS certificate (value: its details and validation)"),
+    WEB_PAGE("web-page", Kind.ATTRIBUTE, Section.WEB, "what a fetch of the page found: final URL, status, title, server headers, verification tags"),
+    SCAN("scan", Kind.ATTRIBUTE, Section.REPUTATION, "what an Internet scanner saw on the IP: open ports, services, vulnerabilities, last update");
 
     public enum Kind { LINK, ATTRIBUTE }
 

@@ -26,15 +26,24 @@ final class TokenParser {
     private static final Map<Integer, String> HEX_ALGORITHMS = Map.of(32, "md5", 40, "sha1", 56, "sha224",
             64, "sha256", 96, "sha384", 128, "sha512");
 
-    /** Analytics/ad IDs: pattern, kind, how to canonicalise. */
-    private record IdForm(Pattern pattern, String kind, String prefix) {}
+    /** Analytics/ad IDs: pattern, kind, canonical prefix, and whether the rest is upper-cased (else lower-cased). */
+    private record IdForm(Pattern pattern, String kind, String prefix, boolean upper) {}
 
+    /** The forms of {@code docs/web-ids.md}; {@link AnalyticsIds} finds them in pages and yields these canonical forms. */
     private static final List<IdForm> ID_FORMS = List.of(
-            new IdForm(Pattern.compile("^(?i)UA-(\\d{1,12}-\\d{1,5})$"), "google-analytics-ua", "UA-"),
-            new IdForm(Pattern.compile("^(?i)G-([A-Z0-9]{6,12})$"), "google-analytics-ga4", "G-"),
-            new IdForm(Pattern.compile("^(?i)GTM-([A-Z0-9]{4,10})$"), "google-tag-manager", "GTM-"),
-            new IdForm(Pattern.compile("^(?i)(?:ca-)?pub-(\\d{10,20})$"), "google-adsense", "ca-pub-"),
-            new IdForm(Pattern.compile("^(?i)AW-(\\d{6,12})$"), "google-ads", "AW-"));
+            new IdForm(Pattern.compile("^(?i)UA-(\\d{1,12}-\\d{1,5})$"), "google-analytics-ua", "UA-", true),
+            new IdForm(Pattern.compile("^(?i)G-([A-Z0-9]{6,12})$"), "google-analytics-ga4", "G-", true),
+            new IdForm(Pattern.compile("^(?i)GTM-([A-Z0-9]{4,10})$"), "google-tag-manager", "GTM-", true),
+            new IdForm(Pattern.compile("^(?i)(?:ca-)?pub-(\\d{10,20})$"), "google-adsense", "ca-pub-", true),
+            new IdForm(Pattern.compile("^(?i)AW-(\\d{6,12})$"), "google-ads", "AW-", true),
+            new IdForm(Pattern.compile("^(?i)(?:yandex|ym|yandex-metrica):(\\d{4,12})$"), "yandex-metrica", "yandex:",
+                    false),
+            new IdForm(Pattern.compile("^(?i)(?:fbpixel|fb-pixel|meta-pixel|facebook-pixel):(\\d{10,20})$"),
+                    "facebook-pixel", "fbpixel:", false),
+            new IdForm(Pattern.compile("^(?i)hotjar:(\\d{4,10})$"), "hotjar", "hotjar:", false),
+            new IdForm(Pattern.compile("^(?i)(?:baidu|baidu-tongji):([0-9a-f]{32})$"), "baidu-tongji", "baidu:", false),
+            new IdForm(Pattern.compile("^(?i)matomo:([a-z0-9](?:[a-z0-9.-]{0,252})(?::\\d{1,5})?/\\d{1,9})$"), "matomo",
+                    "matomo:", false));
 
     /** Two-digit ITU calling codes; 1 and 7 are one digit; everything else is read as three digits. */
     private static final Set<String> CC2 = Set.of("20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41",
@@ -90,8 +99,31 @@ final class TokenParser {
         return Collections.unmodifiableSet(f);
     }
 
+    /** The signed 32-bit decimal of a favicon hash (MurmurHash3 as Shodan computes it). */
+    private static final Pattern MMH3 = Pattern.compile("^[+-]?\\d{1,10}$");
+
+    /** The hash algorithm a prefix names: {@code favicon} is the favicon hash, {@code mmh3}. */
+    static String hashAlgorithm(String prefix) {
+        return prefix.equals("favicon") ? "mmh3" : prefix;
+    }
+
+    /** A favicon hash: {@code mmh3:N} with N the signed 32-bit MurmurHash3 (docs/web-ids.md). */
+    static ParsedIndicator faviconHash(String text, List<String> notes) {
+        if (!MMH3.matcher(text).matches()) {
+            throw new BadInput("not a favicon hash: expected a signed 32-bit decimal (mmh3:-1234567)");
+        }
+        long n = Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+        if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+            throw new BadInput("not a favicon hash: out of the signed 32-bit range");
+        }
+        String value = "mmh3:" + n;
+        return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.HASH, value), value, new Details.Hash("mmh3"),
+                notes);
+    }
+
     /** A hash of the kind its form says; {@code algorithm} non-null when a prefix named it. */
     static ParsedIndicator hash(String text, String algorithm, List<String> notes) {
+        if ("mmh3".equals(algorithm)) return faviconHash(text, notes);
         String alg = guessHash(text);
         if (alg == null) {
             throw new BadInput(algorithm == null ? "not a hash: expected 32, 40, 56, 64, 96 or 128 hex digits,"
@@ -131,7 +163,8 @@ final class TokenParser {
     }
 
     static boolean isHashAlgorithm(String name) {
-        return HEX_ALGORITHMS.containsValue(name) || name.equals("ssdeep") || name.equals("tlsh");
+        return HEX_ALGORITHMS.containsValue(name) || name.equals("ssdeep") || name.equals("tlsh") || name.equals("mmh3")
+                || name.equals("favicon");
     }
 
     private static String expected(String algorithm) {
@@ -176,13 +209,14 @@ final class TokenParser {
         for (IdForm f : ID_FORMS) {
             Matcher m = f.pattern.matcher(text);
             if (!m.matches()) continue;
-            String value = f.prefix + m.group(1).toUpperCase(Locale.ROOT);
+            String value = f.prefix + (f.upper ? m.group(1).toUpperCase(Locale.ROOT) : m.group(1).toLowerCase(Locale.ROOT));
             String property = f.kind.equals("google-analytics-ua")
                     ? value.substring(0, value.lastIndexOf('-')) : null;
             return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.ANALYTICS_ID, value), value,
                     new Details.AnalyticsId(f.kind, property), notes);
         }
-        throw new BadInput("not an analytics ID: expected UA-N-N, G-X, GTM-X, ca-pub-N or AW-N");
+        throw new BadInput("not an analytics ID: expected UA-N-N, G-X, GTM-X, ca-pub-N, AW-N, yandex:N, fbpixel:N,"
+                + " hotjar:N, baidu:HEX or matomo:HOST/N");
     }
 
     /** {@code +1.5555551234}, {@code +44 20 7946 0958}, {@code +1 (555) 555-1234} to E.164. */

@@ -35,7 +35,10 @@ public final class SourceRegistry {
             io.infrapivot.source.domaintools.DomainToolsSource::new,
             io.infrapivot.source.whoisxml.WhoisXmlSource::new,
             io.infrapivot.source.whoxy.WhoxySource::new,
-            io.infrapivot.source.viewdns.ViewDnsSource::new
+            io.infrapivot.source.viewdns.ViewDnsSource::new,
+            io.infrapivot.source.web.WebSource::new,
+            io.infrapivot.source.shodan.ShodanSource::new,
+            io.infrapivot.source.spyonweb.SpyOnWebSource::new
     );
 
     private final List<Source> sources;

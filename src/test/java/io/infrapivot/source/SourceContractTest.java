@@ -66,7 +66,8 @@ class SourceContractTest {
     private static final String SECRET = "analyst-echo:S3cr3t/P4ss+w0rd=0123";
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
-    private enum Kind { OFFLINE, HTTP, DNS, WHOIS }
+    /** WEB: the active page fetcher; a status or an HTML page is what it reads, not a service's refusal. */
+    private enum Kind { OFFLINE, HTTP, DNS, WHOIS, WEB }
 
     private enum Mode { ECHO_JSON, ECHO_TEXT, ECHO_HTML, ECHO_401, ECHO_500, ECHO_429, S401, S403, S404, S429, S500, HTML }
 
@@ -174,6 +175,7 @@ class SourceContractTest {
     private static Kind kind(Source s) {
         SourceInfo info = s.info();
         if (info.access() == Access.OFFLINE) return Kind.OFFLINE;
+        if (info.id().equals("web")) return Kind.WEB;
         if (info.setting("url") != null) return Kind.HTTP;
         if (s instanceof InheritsSettings || info.id().equals("dns")) return Kind.DNS;
         if (info.id().equals("whois")) return Kind.WHOIS;
@@ -215,7 +217,7 @@ class SourceContractTest {
     /** A context for a normal answer from the stand-in of the source's kind. */
     private static LookupContext working(Source s) {
         return switch (kind(s)) {
-            case HTTP -> context(s, settings(s, http.url("/").toString()), List.of());
+            case HTTP, WEB -> context(s, settings(s, http.url("/").toString()), List.of());
             case DNS -> {
                 Map<String, String> m = settings(s, null);
                 m.put("origin_zone", "origin.cymru.test");
@@ -362,7 +364,7 @@ class SourceContractTest {
         return sources().stream().filter(s -> kind(s) != Kind.OFFLINE)
                 .map(s -> DynamicTest.dynamicTest(s.info().id(), () -> {
                     LookupContext ctx = switch (kind(s)) {
-                        case HTTP -> context(s, settings(s, tcpBase), List.of());
+                        case HTTP, WEB -> context(s, settings(s, tcpBase), List.of());
                         case DNS -> context(s, settings(s, null), List.of("127.0.0.1:" + u.getPort()));
                         case WHOIS -> {
                             Map<String, String> m = settings(s, null);
@@ -447,5 +449,22 @@ class SourceContractTest {
                         assertThat(r.outcome()).as("%s 404", s.info().id()).isIn(Outcome.EMPTY, Outcome.OK);
                     }
                 }));
+    }
+
+    @Test
+    void theWebSourceReadsErrorStatusesAndHtmlAsPages() throws Exception {
+        Source web = SourceRegistry.builtIn().byId("web").orElseThrow();
+        for (Mode m : List.of(Mode.S401, Mode.S404, Mode.S500, Mode.HTML)) {
+            mode.set(m);
+            LookupResult r = web.lookup(samples(web).get(0), working(web));
+            assertThat(r.outcome()).as("web %s: %s", m, r.message()).isEqualTo(Outcome.OK);
+            assertThat(r.observations()).anyMatch(o -> o.relation() == io.infrapivot.model.Relation.WEB_PAGE
+                    && o.value().get("status").asInt() == switch (m) {
+                        case S401 -> 401;
+                        case S404 -> 404;
+                        case S500 -> 500;
+                        default -> 200;
+                    });
+        }
     }
 }

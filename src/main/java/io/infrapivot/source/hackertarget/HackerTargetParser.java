@@ -45,6 +45,33 @@ public final class HackerTargetParser {
         return out;
     }
 
+    /** Whether HackerTarget's analytics lookup knows the ID's kind (Google Analytics UA-/G-, GTM-, AdSense pub-). */
+    static boolean isGoogleId(String id) {
+        return id.startsWith("UA-") || id.startsWith("G-") || id.startsWith("GTM-") || id.startsWith("ca-pub-");
+    }
+
+    /** The ID as HackerTarget takes it: AdSense as {@code pub-N}. */
+    static String queryId(String id) {
+        return id.startsWith("ca-pub-") ? id.substring(3) : id;
+    }
+
+    /**
+     * {@code analyticslookup}: the sites carrying the ID, one per line; a line may also name the ID
+     * ({@code domain,ID}), which is skipped.
+     */
+    public static List<String> analytics(String body) throws ServiceException {
+        List<String> out = new ArrayList<>();
+        for (String line : lines(body)) {
+            for (String part : line.split(",")) {
+                String p = part.strip();
+                if (p.isEmpty() || p.matches("(?i)(UA-|G-|GTM-|(ca-)?pub-).*")) continue;
+                if (p.contains(" ")) throw new ServiceException(ErrorClass.GARBAGE, "unexpected line " + Json.excerpt(line));
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /**
      * HackerTarget answers 200 with one plain-text line when it has nothing or refuses: its documented lines
      * (NOT_FOUND: nothing known, an empty answer); an undeclared line starting "error" is a refused query.

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * HackerTarget: {@code /hostsearch/?q=DOMAIN} (names under a domain with their address) and
- * {@code /reverseiplookup/?q=IP} (names on an IP). No key needed (a small daily quota); a key is sent as the
+ * {@code /reverseiplookup/?q=IP} (names on an IP) and {@code /analyticslookup/?q=ID} (sites carrying a Google
+ * Analytics, Tag Manager or AdSense ID). No key needed (a small daily quota); a key is sent as the
  * {@code apikey} parameter and shown as {@code ****} in the evidence.
  */
 public final class HackerTargetSource extends ServiceSource {
@@ -25,8 +26,8 @@ public final class HackerTargetSource extends ServiceSource {
 
     private static final SourceInfo INFO = SourceInfo.builder(ID)
             .description("HackerTarget host search (names under a domain) and reverse IP (names on an IP)")
-            .accepts(IndicatorType.DOMAIN, IndicatorType.IP)
-            .produces(Relation.RESOLVES_TO, Relation.SUBDOMAIN, Relation.CO_HOSTED)
+            .accepts(IndicatorType.DOMAIN, IndicatorType.IP, IndicatorType.ANALYTICS_ID)
+            .produces(Relation.RESOLVES_TO, Relation.SUBDOMAIN, Relation.CO_HOSTED, Relation.USES_ANALYTICS_ID)
             .settings(settings(SourceInfo.Setting.key("HackerTarget API key (optional)", false),
                     "https://api.hackertarget.com"))
             .rateLimit(50, Duration.ofDays(1))
@@ -44,13 +45,33 @@ public final class HackerTargetSource extends ServiceSource {
     }
 
     @Override
+    protected String refuse(Indicator indicator) {
+        if (indicator.type() == IndicatorType.ANALYTICS_ID && !HackerTargetParser.isGoogleId(indicator.value())) {
+            return "hackertarget looks up Google Analytics, Tag Manager and AdSense IDs only";
+        }
+        return null;
+    }
+
+    @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         boolean ip = indicator.type() == IndicatorType.IP;
-        String url = call.base() + (ip ? "/reverseiplookup/" : "/hostsearch/") + "?q=" + ServiceCall.enc(indicator.value());
+        boolean id = indicator.type() == IndicatorType.ANALYTICS_ID;
+        String url = call.base() + (id ? "/analyticslookup/" : ip ? "/reverseiplookup/" : "/hostsearch/") + "?q="
+                + ServiceCall.enc(id ? HackerTargetParser.queryId(indicator.value()) : indicator.value());
         var req = ServiceCall.Request.of(call.keys().isEmpty() ? url
                 : url + "&apikey=" + ServiceCall.enc(call.keys().get(0).reveal())).secretParam("apikey");
         String body = call.get(req, false, true);
         if (body == null) return call.result(null, 0, false);
+        if (id) {
+            List<String> sites = HackerTargetParser.analytics(body);
+            List<String> capped = call.capped(sites, 0);
+            var facts = call.facts();
+            for (String site : capped) {
+                facts.name(site).ifPresent(n -> facts.link(n, Relation.USES_ANALYTICS_ID, indicator, null, null, null,
+                        null));
+            }
+            return call.result((long) sites.size(), capped.size(), false);
+        }
         if (ip) {
             List<String> names = HackerTargetParser.reverseIp(body);
             List<String> capped = call.capped(names, 0);

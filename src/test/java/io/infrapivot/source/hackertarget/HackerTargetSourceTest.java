@@ -44,4 +44,28 @@ class HackerTargetSourceTest extends ServiceTestBase {
         enqueueText(200, read("hackertarget/none.txt"));
         assertThat(lookup(sample()).outcome()).isEqualTo(Outcome.EMPTY);
     }
+
+    @Test
+    void analyticsLookupGivesTheSitesCarryingTheId() throws Exception {
+        enqueueText(200, read("hackertarget/analytics.txt"));
+        var r = lookup(ind(IndicatorType.ANALYTICS_ID, "UA-12345678-2"));
+        assertThat(lines(r)).containsExactly("domain:records.test uses-analytics-id analytics-id:UA-12345678-2",
+                "host:shop.records-partner.test uses-analytics-id analytics-id:UA-12345678-2",
+                "host:www.example-mirror.test uses-analytics-id analytics-id:UA-12345678-2");
+        var req = take();
+        assertThat(req.getUrl().encodedPath()).isEqualTo("/analyticslookup/");
+        assertThat(req.getUrl().queryParameter("q")).isEqualTo("UA-12345678-2");
+        enqueueText(200, read("hackertarget/analytics.txt"));
+        lookup(ind(IndicatorType.ANALYTICS_ID, "ca-pub-1234567890123456"));
+        assertThat(take().getUrl().queryParameter("q")).isEqualTo("pub-1234567890123456");
+        enqueueText(200, read("hackertarget/quota.txt"));
+        assertError(lookup(ind(IndicatorType.ANALYTICS_ID, "GTM-AB12CD3")), "quota exceeded");
+    }
+
+    @Test
+    void analyticsIdsOfOtherServicesAreNotAsked() throws Exception {
+        var r = lookup(ind(IndicatorType.ANALYTICS_ID, "yandex:87654321"));
+        assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(server.getRequestCount()).isZero();
+    }
 }
