@@ -45,7 +45,7 @@ abstract sealed class JdbcCaseStore implements CaseStore permits SqliteCaseStore
     /** Records the case's name and creation time when new (closing the store when that fails); returns it. */
     static <S extends JdbcCaseStore> S withMeta(S store, String name) {
         try {
-            Instant created = store.clock.instant();
+            Instant created = ((JdbcCaseStore) store).clock.instant();
             store.write(c -> {
                 LookupWriter.writeCaseMeta(c, name, created);
                 return null;
