@@ -172,6 +172,13 @@ abstract sealed class JdbcCaseStore implements CaseStore permits SqliteCaseStore
         }
     }
 
+    /**
+     * After rows were copied in with their ids ({@link CaseCopy}): makes the database's own id counters continue
+     * after them. SQLite's rowids need nothing.
+     */
+    void afterCopy(java.sql.Connection c, List<String> tables) throws SQLException {
+    }
+
     /** Releases what the subclass holds beyond the connections (a lock); called once, after they are closed. */
     abstract void closeMore();
 

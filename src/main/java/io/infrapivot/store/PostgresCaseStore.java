@@ -84,6 +84,18 @@ public final class PostgresCaseStore extends JdbcCaseStore {
         // the advisory lock ended with the writer connection's session
     }
 
+    @Override
+    void afterCopy(Connection c, java.util.List<String> tables) throws SQLException {
+        for (String table : tables) {
+            if (table.equals("seeds")) continue; // keyed by indicator, no counter
+            try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, 'id'), "
+                    + "(SELECT COALESCE(MAX(id), 0) + 1 FROM " + table + "), false)")) {
+                ps.setString(1, table);
+                ps.execute();
+            }
+        }
+    }
+
     /** True for the failures after which a whole batch is run again (deadlock, serialization, lock timeout). */
     static boolean isRetryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

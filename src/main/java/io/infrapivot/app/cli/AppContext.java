@@ -97,6 +97,11 @@ public final class AppContext {
         this.analyst = analyst;
     }
 
+    /** The analyst named by --analyst, or null when none was given. */
+    public synchronized String analystOption() {
+        return analyst == null || analyst.isBlank() ? null : analyst;
+    }
+
     /** Who this run's lookups are recorded as made by: --analyst, else the OS user, on this host. */
     public synchronized io.infrapivot.engine.port.Analyst analyst() {
         return io.infrapivot.engine.port.Analyst.current(analyst);

@@ -93,9 +93,14 @@ public final class Main implements Callable<Integer> {
      */
     static String unknownCommand(CommandLine root, String... args) {
         CommandLine current = root;
-        for (String a : args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("--")) return null;
-            if (a.startsWith("-")) continue;
+            if (a.startsWith("-")) {
+                var option = current.getCommandSpec().findOption(a); // skip its value too (--store URL)
+                if (option != null && option.arity().min() > 0) i++;
+                continue;
+            }
             if (current.getSubcommands().isEmpty()) return null;
             CommandLine sub = current.getSubcommands().get(a);
             if (sub == null) {
