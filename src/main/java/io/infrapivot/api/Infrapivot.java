@@ -12,7 +12,8 @@ import io.infrapivot.model.IndicatorParser;
 import io.infrapivot.model.ParsedIndicator;
 import io.infrapivot.source.RunOptions;
 import io.infrapivot.source.SourceRegistry;
-import io.infrapivot.store.SqliteCaseRepository;
+import io.infrapivot.engine.port.Analyst;
+import io.infrapivot.store.CaseRepositories;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -37,21 +38,31 @@ public final class Infrapivot implements AutoCloseable {
     private Selection selection = Selection.all();
     private Duration timeout = Duration.ofSeconds(60);
 
-    private Infrapivot(Config config, String caseName) {
+    private Infrapivot(Config config, String storeSetting, String caseName) {
         this.config = config;
         this.parser = new DataFiles(config.dataDir()).parser();
-        this.store = new SqliteCaseRepository(config.casesDir()).open(caseName);
+        String where = CaseRepositories.first(storeSetting, System.getenv(CaseRepositories.ENV),
+                config.defaultsString("store").orElse(null));
+        this.store = CaseRepositories.of(where, config.casesDir(), Analyst.current(null)).open(caseName);
         this.engine = new Engine(SourceRegistry.builtIn(), config, store, parser, Clock.systemUTC());
     }
 
     /** Opens (creating) a case with the user's config and data folder. */
     public static Infrapivot open(String caseName) {
-        return new Infrapivot(Config.load(), caseName);
+        return new Infrapivot(Config.load(), null, caseName);
+    }
+
+    /**
+     * Opens (creating) a case in a given store — {@code postgresql://user@host:5432/db} for a team's shared
+     * store, or a folder of SQLite cases — with the user's config and data folder.
+     */
+    public static Infrapivot open(String store, String caseName) {
+        return new Infrapivot(Config.load(), store, caseName);
     }
 
     /** Opens a case with an explicit config (tests, embedding). */
     public static Infrapivot open(Config config, String caseName) {
-        return new Infrapivot(config, caseName);
+        return new Infrapivot(config, null, caseName);
     }
 
     /** Parses text into an indicator; throws IllegalArgumentException when invalid or ambiguous. */

@@ -107,6 +107,24 @@ final class CaseQueries {
         return lookups(c, LOOKUP_COLUMNS + "ORDER BY l.id");
     }
 
+    /** The lookups one analyst made, oldest first. */
+    static List<LookupRecord> lookupsBy(Connection c, String analyst) throws SQLException {
+        return lookups(c, LOOKUP_COLUMNS + "WHERE l.analyst = ? ORDER BY l.id", analyst);
+    }
+
+    /** Who made each lookup (lookups from before schema 2.2 have no one and are left out). */
+    static java.util.Map<Long, io.infrapivot.engine.port.Analyst> analysts(Connection c) throws SQLException {
+        java.util.Map<Long, io.infrapivot.engine.port.Analyst> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, analyst, host FROM lookups WHERE analyst IS NOT NULL ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), new io.infrapivot.engine.port.Analyst(rs.getString(2), rs.getString(3)));
+            }
+        }
+        return out;
+    }
+
     private static List<LookupRecord> lookups(Connection c, String sql, Object... args) throws SQLException {
         List<LookupRecord> out = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {

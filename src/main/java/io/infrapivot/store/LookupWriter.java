@@ -1,5 +1,6 @@
 package io.infrapivot.store;
 
+import io.infrapivot.engine.port.Analyst;
 import io.infrapivot.engine.port.LookupRecord;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.Observation;
@@ -26,9 +27,11 @@ import java.util.Map;
 final class LookupWriter {
     private final Connection connection;
     private final Map<Indicator, Long> indicatorIds = new HashMap<>();
+    private final Analyst analyst;
 
-    LookupWriter(Connection connection) {
+    LookupWriter(Connection connection, Analyst analyst) {
         this.connection = connection;
+        this.analyst = analyst;
     }
 
     /**
@@ -57,7 +60,11 @@ final class LookupWriter {
 
     /** The arguments of one {@code saveLookup}. */
     record Lookup(String source, Indicator indicator, String params, Instant started, Instant finished,
-                  LookupResult result, Duration ttl) {
+                  LookupResult result, Duration ttl, Analyst analyst) {
+        Lookup(String source, Indicator indicator, String params, Instant started, Instant finished,
+               LookupResult result, Duration ttl) {
+            this(source, indicator, params, started, finished, result, ttl, null);
+        }
     }
 
     static void writeCaseMeta(Connection connection, String name, Instant created) throws SQLException {
@@ -98,8 +105,8 @@ final class LookupWriter {
         {
             PreparedStatement ps = prepared("""
                 INSERT INTO lookups (source, indicator_id, params, started_ms, finished_ms, outcome, message, total,
-                                     expires_ms, observation_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
+                                     expires_ms, observation_count, analyst, host)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
             ps.setString(1, l.source());
             ps.setLong(2, indicatorId(l.indicator(), l.finished()));
             ps.setString(3, params);
@@ -110,6 +117,9 @@ final class LookupWriter {
             Columns.bindLong(ps, 8, result.total());
             ps.setLong(9, expires);
             ps.setInt(10, count);
+            Analyst who = l.analyst() != null ? l.analyst() : analyst;
+            ps.setString(11, who.name());
+            ps.setString(12, who.host());
             ps.executeUpdate();
             lookupId = generatedId(ps);
         }

@@ -9,6 +9,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -37,11 +38,31 @@ final class Migrations {
      * returns the schema version now applied.
      */
     static String migrate(String key, DataSource dataSource, String vendor) {
-        Flyway flyway = Flyway.configure()
+        return migrate(key, dataSource, vendor, null);
+    }
+
+    /**
+     * {@link #migrate(String, DataSource, String)} into {@code schema} (created when absent) instead of the
+     * connection's default: a PostgreSQL case is a schema of its own. Null keeps the default.
+     */
+    static String migrate(String key, DataSource dataSource, String vendor, String schema) {
+        FluentConfiguration config = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION + vendor)
                 // migrations that need Java (the Public Suffix List): the same for every vendor
-                .javaMigrations(new V2_1__One_name_one_identity())
+                .javaMigrations(new V2_1__One_name_one_identity());
+        if (schema != null) config.schemas(schema).createSchemas(true);
+        return run(key, config);
+    }
+
+    /** Migrates a schema of shared tables (no case in it) from {@code db/migration/<folder>}. */
+    static String migrateShared(String key, DataSource dataSource, String folder, String schema) {
+        return run(key, Flyway.configure().dataSource(dataSource).locations(LOCATION + folder)
+                .schemas(schema).createSchemas(true));
+    }
+
+    private static String run(String key, FluentConfiguration config) {
+        Flyway flyway = config
                 .validateMigrationNaming(true)
                 .failOnMissingLocations(true)
                 .load();

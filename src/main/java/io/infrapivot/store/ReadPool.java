@@ -16,13 +16,19 @@ final class ReadPool implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Opens a new connection for the pool. */
+    @FunctionalInterface
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
     static final int MAX_IDLE = 8;
 
-    private final SqliteConnections connections;
+    private final Opener connections;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
-    ReadPool(SqliteConnections connections) {
+    ReadPool(Opener connections) {
         this.connections = connections;
     }
 

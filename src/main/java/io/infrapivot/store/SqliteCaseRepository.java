@@ -1,5 +1,6 @@
 package io.infrapivot.store;
 
+import io.infrapivot.engine.port.Analyst;
 import io.infrapivot.engine.port.CaseInfo;
 import io.infrapivot.engine.port.CaseRepository;
 import io.infrapivot.engine.port.CaseStore;
@@ -32,16 +33,23 @@ public final class SqliteCaseRepository implements CaseRepository {
     private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
 
     private final Path folder;
+    private final Analyst analyst;
 
     public SqliteCaseRepository(Path folder) {
+        this(folder, Analyst.current(null));
+    }
+
+    /** Cases in {@code folder}, whose lookups are recorded as made by {@code analyst}. */
+    public SqliteCaseRepository(Path folder, Analyst analyst) {
         this.folder = folder.toAbsolutePath().normalize();
+        this.analyst = analyst;
     }
 
     @Override
     public CaseStore open(String nameOrPath) {
         Path file = fileOf(nameOrPath);
         createPrivately(file);
-        return SqliteCaseStore.open(file, CaseNames.nameOf(file));
+        return SqliteCaseStore.open(file, CaseNames.nameOf(file), java.time.Clock.systemUTC(), analyst);
     }
 
     @Override
@@ -51,7 +59,7 @@ public final class SqliteCaseRepository implements CaseRepository {
             throw new NoSuchElementException("no case '" + CaseNames.nameOf(file) + "' at " + file
                     + (CaseNames.isPath(nameOrPath) ? "" : " (cases are listed by 'infrapivot case list')"));
         }
-        return SqliteCaseStore.open(file, CaseNames.nameOf(file));
+        return SqliteCaseStore.open(file, CaseNames.nameOf(file), java.time.Clock.systemUTC(), analyst);
     }
 
     /** The cases in the folder, by name; files that are not readable cases are left out. */
@@ -126,7 +134,12 @@ public final class SqliteCaseRepository implements CaseRepository {
     /** A case another process (or another store of this one) has open: not deleted. */
     public static final class CaseInUseException extends IllegalStateException {
         public CaseInUseException(Path file) {
-            super("the case " + file + " is in use (a lookup, pivot or server has it open); nothing deleted — "
+            this(file.toString());
+        }
+
+        /** The case at {@code where} (a file, or a case of a PostgreSQL store) is in use. */
+        public CaseInUseException(String where) {
+            super("the case " + where + " is in use (a lookup, pivot or server has it open); nothing deleted — "
                     + "try again when it has finished");
         }
     }

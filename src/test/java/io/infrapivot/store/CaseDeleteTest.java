@@ -109,7 +109,7 @@ class CaseDeleteTest {
         }
         long size = Files.size(file);
         assertThatThrownBy(() -> repo.open("future")).isInstanceOf(Migrations.NewerFormatException.class)
-                .hasMessageContaining("version 99").hasMessageContaining("reads up to version 2.1");
+                .hasMessageContaining("version 99").hasMessageContaining("reads up to version 2.2");
         assertThat(Files.size(file)).isEqualTo(size);
     }
 }

@@ -33,7 +33,7 @@ class ConcurrentWritersTest {
     @TempDir
     Path dir;
 
-    private static void assertLoad(CaseStore store, int writers, int count) {
+    static void assertLoad(CaseStore store, int writers, int count) {
         Facts.LoadCounts expected = Facts.LoadCounts.of(writers, count);
         CaseInfo info = store.info();
         List<StoredObservation> all = store.observations();
@@ -61,7 +61,7 @@ class ConcurrentWritersTest {
     }
 
     /** Runs {@code writers} writers, writer {@code w} on {@code stores[w % stores.length]}, all at once. */
-    private static List<LookupRecord> runWriters(int writers, int count, CaseStore... stores) throws Exception {
+    static List<LookupRecord> runWriters(int writers, int count, CaseStore... stores) throws Exception {
         ConcurrentLinkedQueue<LookupRecord> records = new ConcurrentLinkedQueue<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();

@@ -23,13 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class DedupTest {
     @TempDir
     Path dir;
-    SqliteCaseStore store;
+    io.infrapivot.engine.port.CaseStore store;
     final Indicator d = domain("example.com");
     final Indicator addr = ip("192.0.2.1");
 
     @BeforeEach
     void open() {
-        store = SqliteCaseStore.open(dir.resolve("dedup.sqlite"), "dedup");
+        store = openStore();
+    }
+
+    /** The store under test (PostgresDedupTest runs the same tests on PostgreSQL). */
+    io.infrapivot.engine.port.CaseStore openStore() {
+        return SqliteCaseStore.open(dir.resolve("dedup.sqlite"), "dedup");
     }
 
     @AfterEach

@@ -74,7 +74,11 @@ class NameIdentityMigrationTest {
             file = ((SqliteCaseStore) store).file();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
-            st.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '2.1'");
+            // a case of schema 1: without 2.1's renaming and 2.2's analyst columns
+            st.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('2.1', '2.2')");
+            st.executeUpdate("DROP INDEX lookups_analyst");
+            st.executeUpdate("ALTER TABLE lookups DROP COLUMN analyst");
+            st.executeUpdate("ALTER TABLE lookups DROP COLUMN host");
         }
         return file;
     }
@@ -86,7 +90,7 @@ class NameIdentityMigrationTest {
         Indicator host = IndicatorParser.standard().parse("portal.evil.test").orElseThrow().indicator();
         assertThat(host.type()).isEqualTo(IndicatorType.HOST);
         try (CaseStore store = repo.open("old")) {
-            assertThat(((SqliteCaseStore) store).schemaVersion()).isEqualTo("2.1");
+            assertThat(((SqliteCaseStore) store).schemaVersion()).isEqualTo("2.2");
             assertThat(store.indicators()).extracting(Indicator::key)
                     .contains("host:portal.evil.test", "domain:evil.test", "domain:other.test")
                     .doesNotContain("domain:portal.evil.test", "host:other.test");

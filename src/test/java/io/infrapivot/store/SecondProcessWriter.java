@@ -3,7 +3,7 @@ package io.infrapivot.store;
 import java.nio.file.Path;
 
 /**
- * Run as a separate JVM by the concurrency tests: opens the case file given as the first argument with its
+ * Run as a separate JVM by the concurrency tests: opens the case file (or, for a postgresql:// URL, the case "shared" of that store) given as the first argument with its
  * own store and writes the load of writer {@code args[1]} ({@code args[2]} lookups), printing "ready" once
  * open and "done" once every lookup is committed.
  */
@@ -12,10 +12,12 @@ public final class SecondProcessWriter {
     }
 
     public static void main(String[] args) {
-        Path file = Path.of(args[0]);
         int writer = Integer.parseInt(args[1]);
         int count = Integer.parseInt(args[2]);
-        try (SqliteCaseStore store = SqliteCaseStore.open(file, "shared")) {
+        try (io.infrapivot.engine.port.CaseStore store = PostgresLocation.isPostgres(args[0])
+                ? new PostgresCaseRepository(PostgresLocation.parse(args[0]),
+                        io.infrapivot.engine.port.Analyst.current("writer-" + writer)).open("shared")
+                : SqliteCaseStore.open(Path.of(args[0]), "shared")) {
             System.out.println("ready");
             System.out.flush();
             Facts.writeLoad(store, writer, count);

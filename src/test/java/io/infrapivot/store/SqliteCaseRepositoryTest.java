@@ -156,7 +156,7 @@ class SqliteCaseRepositoryTest {
     void theSchemaVersionIsRecordedByFlyway() throws Exception {
         Path file;
         try (SqliteCaseStore store = (SqliteCaseStore) repo().open("versioned")) {
-            assertThat(store.schemaVersion()).isEqualTo("2.1");
+            assertThat(store.schemaVersion()).isEqualTo("2.2");
             file = store.file();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -169,10 +169,13 @@ class SqliteCaseRepositoryTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("version")).isEqualTo("2.1"); // one name, one identity (a Java migration)
             assertThat(rs.getBoolean("success")).isTrue();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("version")).isEqualTo("2.2"); // who made each lookup
+            assertThat(rs.getBoolean("success")).isTrue();
             assertThat(rs.next()).isFalse();
         }
         try (SqliteCaseStore again = (SqliteCaseStore) repo().open("versioned")) {
-            assertThat(again.schemaVersion()).isEqualTo("2.1");
+            assertThat(again.schemaVersion()).isEqualTo("2.2");
         }
     }
 

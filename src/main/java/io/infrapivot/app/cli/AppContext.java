@@ -6,7 +6,6 @@ import io.infrapivot.engine.data.DataFiles;
 import io.infrapivot.engine.port.CaseRepository;
 import io.infrapivot.model.IndicatorParser;
 import io.infrapivot.source.SourceRegistry;
-import io.infrapivot.store.SqliteCaseRepository;
 import java.time.Clock;
 
 /** What every command needs, made on first use: config, data files, parser, sources, cases. */
@@ -18,6 +17,8 @@ public final class AppContext {
     private SourceRegistry registry;
     private CaseRepository cases;
     private boolean warned;
+    private String store;
+    private String analyst;
 
     public AppContext(Terminal terminal) {
         this.terminal = terminal;
@@ -74,8 +75,36 @@ public final class AppContext {
     }
 
     public synchronized CaseRepository cases() {
-        if (cases == null) cases = new SqliteCaseRepository(config().casesDir());
+        if (cases == null) {
+            try {
+                cases = io.infrapivot.store.CaseRepositories.of(io.infrapivot.store.CaseRepositories.first(store,
+                        System.getenv(io.infrapivot.store.CaseRepositories.ENV), config().defaultsString("store")
+                                .orElse(null)), config().casesDir(), analyst());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--store: " + e.getMessage());
+            }
+        }
         return cases;
+    }
+
+    /** Sets the store (--store): a postgresql:// URL or a folder of SQLite cases; before the first cases(). */
+    public synchronized void store(String store) {
+        this.store = store;
+    }
+
+    /** Sets who the lookups are recorded as made by (--analyst); before the first cases(). */
+    public synchronized void analyst(String analyst) {
+        this.analyst = analyst;
+    }
+
+    /** The analyst named by --analyst, or null when none was given. */
+    public synchronized String analystOption() {
+        return analyst == null || analyst.isBlank() ? null : analyst;
+    }
+
+    /** Who this run's lookups are recorded as made by: --analyst, else the OS user, on this host. */
+    public synchronized io.infrapivot.engine.port.Analyst analyst() {
+        return io.infrapivot.engine.port.Analyst.current(analyst);
     }
 
     /** The case to use: the option, else the config's default, else "default". */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code infrapivot case list|show|delete}. */
 @Command(name = "case", mixinStandardHelpOptions = true, description = "List, show and delete cases.",
-        subcommands = {CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Delete.class})
+        subcommands = {CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Delete.class,
+                CaseCopyCommand.class})
 final class CaseCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -23,13 +24,18 @@ final class CaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CliException(ExitCodes.BAD_INPUT, "say what to do: infrapivot case list | show NAME | delete NAME");
+        throw new CliException(ExitCodes.BAD_INPUT, "say what to do: infrapivot case list | show NAME | delete NAME | copy NAME --to/--from STORE");
     }
 
     /** Opens (creating) a case, turning store failures into one-line errors. */
     static CaseStore open(AppContext ctx, String name) {
+        return open(ctx.cases(), name);
+    }
+
+    /** Opens (creating) a case of {@code cases}, turning store failures into one-line errors. */
+    static CaseStore open(io.infrapivot.engine.port.CaseRepository cases, String name) {
         try {
-            return ctx.cases().open(name);
+            return cases.open(name);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (RuntimeException e) {
@@ -39,10 +45,15 @@ final class CaseCommand implements Callable<Integer> {
 
     /** Opens an existing case; a missing one is NOT_FOUND. */
     static CaseStore openExisting(AppContext ctx, String name) {
+        return openExisting(ctx.cases(), name);
+    }
+
+    /** Opens an existing case of {@code cases}; a missing one is NOT_FOUND. */
+    static CaseStore openExisting(io.infrapivot.engine.port.CaseRepository cases, String name) {
         try {
-            return ctx.cases().openExisting(name);
+            return cases.openExisting(name);
         } catch (NoSuchElementException e) {
-            throw new CliException(ExitCodes.NOT_FOUND, "no case '" + name + "' in " + ctx.cases().location());
+            throw new CliException(ExitCodes.NOT_FOUND, "no case '" + name + "' in " + cases.location());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (RuntimeException e) {

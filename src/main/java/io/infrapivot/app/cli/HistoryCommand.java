@@ -49,24 +49,31 @@ final class HistoryCommand implements Callable<Integer> {
         try (CaseStore store = CaseCommand.openExisting(ctx, ctx.caseName(caseName))) {
             if (registration) return registrationTimeline(t, indicator, store);
             List<Event> events = new ArrayList<>();
+            java.util.Map<Long, io.infrapivot.engine.port.Analyst> who = store.analysts();
+            String by = ctx.analystOption(); // history --analyst NAME: only what NAME's lookups found
+            java.util.function.LongPredicate mine = id -> by == null
+                    || (who.get(id) != null && who.get(id).name().equals(by));
             for (StoredObservation o : store.observationsAbout(indicator)) {
                 Fact f = Fact.of(o);
                 for (Sighting s : o.sightings()) {
+                    if (by != null && (s.lookupId() == null || !mine.test(s.lookupId()))) continue;
                     Instant at = s.firstSeen() != null ? s.firstSeen() : s.learnedAt();
                     events.add(new Event(at, "observation", s.source(), f, s, null));
                 }
             }
             for (LookupRecord l : store.lookupsAbout(indicator)) {
+                if (!mine.test(l.id())) continue;
                 events.add(new Event(l.started(), "lookup", l.source(), null, null, l));
             }
             events.sort(Comparator.comparing(Event::at).thenComparing(Event::kind));
             if (events.isEmpty() && !json) {
-                t.println("the case knows nothing about " + Terminal.v(indicator.key()));
+                t.println("the case knows nothing about " + Terminal.v(indicator.key())
+                        + (by != null ? " from lookups by " + Terminal.v(by) : ""));
                 return ExitCodes.OK;
             }
             for (Event e : events) {
-                if (json) Json.line(t.out(), json(e));
-                else t.println(text(t, indicator, e));
+                if (json) Json.line(t.out(), json(e, who));
+                else t.println(text(t, indicator, e, who));
             }
         }
         return ExitCodes.OK;
@@ -130,7 +137,8 @@ final class HistoryCommand implements Callable<Integer> {
         return Inputs.require(r).indicator();
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode json(Event e) {
+    private static com.fasterxml.jackson.databind.node.ObjectNode json(Event e,
+            java.util.Map<Long, io.infrapivot.engine.port.Analyst> who) {
         if (e.lookup() != null) {
             var o = Json.object();
             o.put("kind", "lookup");
@@ -142,6 +150,11 @@ final class HistoryCommand implements Callable<Integer> {
             o.put("outcome", l.outcome().id());
             o.put("message", l.message());
             o.put("observations", l.observationCount());
+            io.infrapivot.engine.port.Analyst a = who.get(l.id());
+            if (a != null) {
+                o.put("analyst", a.name());
+                o.put("host", a.host());
+            }
             return o;
         }
         var o = Json.fact(e.fact());
@@ -154,13 +167,16 @@ final class HistoryCommand implements Callable<Integer> {
         return o;
     }
 
-    private static String text(Terminal t, Indicator about, Event e) {
+    private static String text(Terminal t, Indicator about, Event e,
+                               java.util.Map<Long, io.infrapivot.engine.port.Analyst> who) {
         String when = e.at().toString();
         if (e.lookup() != null) {
             LookupRecord l = e.lookup();
             return t.dim(when + "  lookup   " + Report.pad(l.source(), 12) + l.outcome().id()
                     + (l.message() != null ? ": " + Terminal.v(l.message()) : "")
-                    + " (" + l.observationCount() + " facts)");
+                    + " (" + l.observationCount() + " facts)"
+                    + (who.get(l.id()) != null ? " by " + Terminal.v(who.get(l.id()).name() + "@"
+                            + who.get(l.id()).host()) : ""));
         }
         Fact f = e.fact();
         Sighting s = e.sighting();

@@ -31,6 +31,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Log warnings (a source's failure, a caught exception) on stderr.")
     boolean verbose;
 
+    @Option(names = "--store", paramLabel = "URL|FOLDER", scope = CommandLine.ScopeType.INHERIT,
+            description = "Where cases are kept: postgresql://user@host:5432/db (a team's shared store) or a folder "
+                    + "of SQLite cases (default; also INFRAPIVOT_STORE, [defaults] store).")
+    String store;
+
+    @Option(names = "--analyst", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+            description = "Record lookups as made by NAME (default: the OS user).")
+    String analyst;
+
     private final AppContext context;
 
     Main(AppContext context) {
@@ -69,6 +78,7 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(terminal, ex));
+        TeamOptions.apply(context, args);
         String unknown = unknownCommand(cl, args);
         if (unknown != null) {
             terminal.error(unknown);
@@ -83,9 +93,14 @@ public final class Main implements Callable<Integer> {
      */
     static String unknownCommand(CommandLine root, String... args) {
         CommandLine current = root;
-        for (String a : args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("--")) return null;
-            if (a.startsWith("-")) continue;
+            if (a.startsWith("-")) {
+                var option = current.getCommandSpec().findOption(a); // skip its value too (--store URL)
+                if (option != null && option.arity().min() > 0) i++;
+                continue;
+            }
             if (current.getSubcommands().isEmpty()) return null;
             CommandLine sub = current.getSubcommands().get(a);
             if (sub == null) {

@@ -59,6 +59,14 @@ public interface CaseStore extends AutoCloseable {
     /** Every lookup in the case, oldest first. */
     List<LookupRecord> lookups();
 
+    /**
+     * Who made each lookup, by lookup id (lookups stored before the case recorded it are absent). Stores that do
+     * not record analysts return an empty map.
+     */
+    default java.util.Map<Long, Analyst> analysts() {
+        return java.util.Map.of();
+    }
+
     Optional<StoredEvidence> evidence(long id);
 
     /** The raw answers a lookup received, in the order the source gave them. */

@@ -1,0 +1,110 @@
+package io.infrapivot.store;
+
+import io.infrapivot.engine.port.Analyst;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * A case kept in one schema ({@code case_<n>}) of a shared PostgreSQL database, with the same tables and the same
+ * SQL as an SQLite case. Any number of stores — in this process, other processes, other machines — may have the
+ * case open and write at once: facts are deduplicated by the same unique keys and {@code ON CONFLICT} upserts,
+ * each lookup commits whole, and a batch that meets a deadlock or serialization failure is rolled back and run
+ * again. While open, the store holds a shared advisory lock on the case, so that {@code case delete} refuses a
+ * case in use. Obtain instances from {@link PostgresCaseRepository}.
+ */
+public final class PostgresCaseStore extends JdbcCaseStore {
+    /** The first key of the advisory locks that mark a case in use (the second is the case's number). */
+    static final int CASE_LOCK_CLASS = 0x1f0a;
+    /** SQLSTATEs after which a whole batch is worth running again. */
+    private static final Set<String> RETRYABLE = Set.of(
+            "40001", // serialization_failure
+            "40P01", // deadlock_detected
+            "55P03"); // lock_not_available
+
+    private final String schema;
+    private final String schemaVersion;
+
+    private PostgresCaseStore(String location, String schema, Clock clock, Analyst analyst, String schemaVersion,
+                              WriteQueue writes, ReadPool reads) {
+        super(location, clock, analyst, writes, reads);
+        this.schema = schema;
+        this.schemaVersion = schemaVersion;
+    }
+
+    /**
+     * Opens the case in {@code schema} (migrating it when needed): {@code plain} connects without a schema (for
+     * Flyway), {@code inSchema} with the case's schema first on the search path.
+     */
+    static PostgresCaseStore open(String location, String name, String schema, long number, DataSource plain,
+                                  DataSource inSchema, Clock clock, Analyst analyst) {
+        String version = Migrations.migrate(location, plain, "postgresql", schema);
+        Connection writer;
+        try {
+            writer = inSchema.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("could not connect to " + location + ": " + e.getMessage(), e);
+        }
+        WriteQueue writes;
+        try {
+            try (PreparedStatement ps = writer.prepareStatement("SELECT pg_advisory_lock_shared(?, ?)")) {
+                ps.setInt(1, CASE_LOCK_CLASS);
+                ps.setInt(2, (int) number);
+                ps.execute(); // held by the writer connection's session until the store closes it
+            }
+            writes = new WriteQueue(writer, "BEGIN", PostgresCaseStore::isRetryable, name);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                writer.close();
+            } catch (SQLException ignored) {
+                // failing already
+            }
+            throw new StoreException("could not open the case " + name + " at " + location + ": " + e.getMessage(), e);
+        }
+        PostgresCaseStore store = new PostgresCaseStore(location, schema, clock, analyst, version, writes,
+                new ReadPool(inSchema::getConnection));
+        return withMeta(store, name);
+    }
+
+    /** The schema holding the case. */
+    public String schema() {
+        return schema;
+    }
+
+    /** The schema version Flyway reports for the case after opening. */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    @Override
+    void closeMore() {
+        // the advisory lock ended with the writer connection's session
+    }
+
+    @Override
+    void afterCopy(Connection c, java.util.List<String> tables) throws SQLException {
+        for (String table : tables) {
+            if (table.equals("seeds")) continue; // keyed by indicator, no counter
+            try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, 'id'), "
+                    + "(SELECT COALESCE(MAX(id), 0) + 1 FROM " + table + "), false)")) {
+                ps.setString(1, table);
+                ps.execute();
+            }
+        }
+    }
+
+    /** True for the failures after which a whole batch is run again (deadlock, serialization, lock timeout). */
+    static boolean isRetryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException se) {
+                for (SQLException s = se; s != null; s = s.getNextException()) {
+                    if (s.getSQLState() != null && RETRYABLE.contains(s.getSQLState())) return true;
+                }
+            }
+        }
+        return false;
+    }
+}
