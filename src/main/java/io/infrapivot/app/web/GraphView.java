@@ -199,8 +199,17 @@ final class GraphView {
         sum.put("folded", folded.size());
         sum.put("left_out", left);
         sum.put("fold_limit", foldLimit);
+        Map<Indicator, Indicator> byAsn = byAsn(s, shown), byRegistrant = byRegistrant(s, shown);
         ArrayNode nodes = root.putArray("nodes");
-        for (Indicator i : drawn) nodes.add(node(s, i, seeds.contains(i), score.get(i)));
+        for (Indicator i : drawn) {
+            ObjectNode n = node(s, i, seeds.contains(i), score.get(i));
+            if (byAsn.containsKey(i)) n.put("asn", byAsn.get(i).key());
+            if (byRegistrant.containsKey(i)) n.put("registrant", byRegistrant.get(i).key());
+            nodes.add(n);
+        }
+        ObjectNode aggregates = root.putObject("aggregates");
+        aggregates.set("asn", anchors(byAsn));
+        aggregates.set("registrant", anchors(byRegistrant));
         ArrayNode edges = root.putArray("edges");
         for (StoredObservation o : s.links) {
             if (shown.contains(o.subject()) && shown.contains(o.object())) edges.add(edge(o));
@@ -250,6 +259,81 @@ final class GraphView {
             putTime(n, "last", l);
         }
         return root;
+    }
+
+    /** An aggregate needs at least this many members besides its anchor (the ASN or registrant itself). */
+    static final int MIN_AGGREGATE = 2;
+
+    /**
+     * The drawn IP addresses and networks by the ASN that announces them ({@code announced-by}, from Team Cymru,
+     * RDAP or BGP sources), the ASN node with them; one ASN each (the lowest, for an address announced by several).
+     * Only ASNs with at least {@link #MIN_AGGREGATE} drawn members.
+     */
+    static Map<Indicator, Indicator> byAsn(Snapshot s, Set<Indicator> shown) {
+        Map<Indicator, Indicator> of = new HashMap<>();
+        for (StoredObservation o : s.links) {
+            if (o.relation() != Relation.ANNOUNCED_BY || !shown.contains(o.subject())
+                    || o.object().type() != io.infrapivot.model.IndicatorType.ASN) continue;
+            of.merge(o.subject(), o.object(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        return withAnchors(of, shown);
+    }
+
+    /** Registrant links, most telling first: one email is one owner more surely than one name. */
+    private static final List<Relation> REGISTRANT = List.of(Relation.REGISTRANT_EMAIL, Relation.REGISTRANT_ORG,
+            Relation.REGISTRANT_NAME);
+
+    /**
+     * The drawn names by registrant ({@code registrant-email}, then {@code -org}, then {@code -name}; among several of
+     * one kind the one with the most names), the registrant node with them. A registrant marked as noise (a privacy
+     * service, a registrant shared by thousands) groups nothing: its names have no owner in common.
+     */
+    static Map<Indicator, Indicator> byRegistrant(Snapshot s, Set<Indicator> shown) {
+        Map<Indicator, Set<Indicator>> names = new HashMap<>();
+        for (StoredObservation o : s.links) {
+            if (REGISTRANT.contains(o.relation()) && shown.contains(o.subject()) && !s.marks.containsKey(o.object())) {
+                names.computeIfAbsent(o.object(), k -> new HashSet<>()).add(o.subject());
+            }
+        }
+        Map<Indicator, Indicator> of = new HashMap<>();
+        Map<Indicator, Relation> how = new HashMap<>();
+        Comparator<Indicator> better = Comparator.comparing((Indicator r) -> -names.get(r).size())
+                .thenComparing(Comparator.naturalOrder());
+        for (StoredObservation o : s.links) {
+            Indicator name = o.subject(), reg = o.object();
+            if (!names.containsKey(reg) || !names.get(reg).contains(name) || !REGISTRANT.contains(o.relation())) continue;
+            Relation had = how.get(name);
+            int rank = REGISTRANT.indexOf(o.relation());
+            if (had == null || rank < REGISTRANT.indexOf(had)
+                    || (rank == REGISTRANT.indexOf(had) && better.compare(reg, of.get(name)) < 0)) {
+                of.put(name, reg);
+                how.put(name, o.relation());
+            }
+        }
+        return withAnchors(of, shown);
+    }
+
+    /** Keeps the anchors with enough members and puts each drawn anchor in its own aggregate. */
+    private static Map<Indicator, Indicator> withAnchors(Map<Indicator, Indicator> of, Set<Indicator> shown) {
+        Map<Indicator, Integer> size = new HashMap<>();
+        of.forEach((member, anchor) -> {
+            if (!member.equals(anchor)) size.merge(anchor, 1, Integer::sum);
+        });
+        Map<Indicator, Indicator> out = new HashMap<>();
+        of.forEach((member, anchor) -> {
+            if (size.getOrDefault(anchor, 0) >= MIN_AGGREGATE && !of.containsKey(anchor)) out.put(member, anchor);
+        });
+        for (Indicator anchor : new HashSet<>(out.values())) if (shown.contains(anchor)) out.put(anchor, anchor);
+        return out;
+    }
+
+    private static ArrayNode anchors(Map<Indicator, Indicator> of) {
+        Map<Indicator, Integer> size = new java.util.TreeMap<>();
+        of.values().forEach(a -> size.merge(a, 1, Integer::sum));
+        ArrayNode out = JSON.createArrayNode();
+        size.forEach((a, n) -> out.addObject().put("id", a.key()).put("type", a.type().id()).put("value", a.value())
+                .put("count", n));
+        return out;
     }
 
     /** The /24 of an IPv4 address ("10.1.2.0/24"), or null for anything else. */

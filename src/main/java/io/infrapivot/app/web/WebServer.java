@@ -232,6 +232,9 @@ public final class WebServer implements AutoCloseable {
         } else if (path.equals("/api/node")) {
             requireGet(get);
             json(x, view.about(store(q), indicator(required(q, "id"))));
+        } else if (path.equals("/api/registration")) {
+            requireGet(get);
+            json(x, RegistrationView.of(store(q), indicator(required(q, "id")), java.time.Instant.now()));
         } else if (path.equals("/api/evidence")) {
             requireGet(get);
             json(x, evidence(store(q), intParam(q, "id", -1)));

@@ -19,8 +19,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
 class GraphViewTest {
     @TempDir
     Path dir;
@@ -145,6 +147,57 @@ class GraphViewTest {
             JsonNode cdn = view.about(store, Indicator.parse("104.16.50.50"));
             assertThat(cdn.path("marks").get(0).path("reason").asText()).isEqualTo("Cloudflare");
             assertThat(cdn.has("href")).isFalse();
+        }
+    }
+
+    @Test
+    void nodesCarryTheirAsnAndRegistrantAggregates() {
+        try (CaseStore store = new SqliteCaseRepository(dir.resolve("cases")).open("agg")) {
+            Indicator seed = Indicator.parse("seed-example.com");
+            store.addSeeds(List.of(seed));
+            Indicator as1 = Indicator.parse("AS64500"), as2 = Indicator.parse("AS64501"), as3 = Indicator.parse("AS64502");
+            Indicator jane = Indicator.parse("jane@owner.example"), privacy = Indicator.parse("x@privacy.example");
+            Indicator org = Indicator.fromCanonical(IndicatorType.ORG, "Owner Ltd");
+            List<Observation> obs = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                Indicator ip = Indicator.parse("192.0.2." + i);
+                obs.add(Observation.link(seed, Relation.RESOLVES_TO, ip, "dns", T, null));
+                obs.add(Observation.link(ip, Relation.ANNOUNCED_BY, i <= 3 ? as1 : as2, "cymru", T, null));
+            }
+            // an address announced by two ASNs is in the lower one only; an ASN with one address is no aggregate
+            obs.add(Observation.link(Indicator.parse("192.0.2.1"), Relation.ANNOUNCED_BY, as3, "cymru", T, null));
+            for (int i = 1; i <= 5; i++) {
+                Indicator d = Indicator.parse("owned" + i + ".com");
+                obs.add(Observation.link(seed, Relation.RELATED, d, "dns", T, null));
+                // email before org; the privacy address is marked and groups nothing
+                if (i <= 3) obs.add(Observation.link(d, Relation.REGISTRANT_EMAIL, jane, "whois", T, null));
+                else obs.add(Observation.link(d, Relation.REGISTRANT_EMAIL, privacy, "whois", T, null));
+                obs.add(Observation.link(d, Relation.REGISTRANT_ORG, org, "whois", T, null));
+            }
+            store.saveLookup("dns", seed, "", T, T, LookupResult.of(obs, List.of()), Duration.ofDays(1));
+            var mark = JsonNodeFactory.instance.objectNode().put("rule", "privacy").put("reason", "a privacy service");
+            store.saveLookup("pivot", privacy, "noise", T, T, LookupResult.of(List.of(Observation.attribute(privacy,
+                    Relation.NOISE, mark, "pivot", T, null)), List.of()), Duration.ZERO);
+
+            JsonNode g = new GraphView(40, 20_000).graph("agg", store);
+            for (int i = 1; i <= 3; i++) assertThat(find(g, "ip:192.0.2." + i).path("asn").asText()).isEqualTo("asn:AS64500");
+            assertThat(find(g, "asn:AS64500").path("asn").asText()).isEqualTo("asn:AS64500");
+            assertThat(find(g, "ip:192.0.2.4").has("asn")).isFalse();
+            assertThat(find(g, "asn:AS64502").has("asn")).isFalse();
+            assertThat(g.path("aggregates").path("asn").size()).isEqualTo(1);
+            assertThat(g.path("aggregates").path("asn").get(0).path("count").asInt()).isEqualTo(4);
+
+            for (int i = 1; i <= 3; i++) {
+                assertThat(find(g, "domain:owned" + i + ".com").path("registrant").asText()).isEqualTo(jane.key());
+            }
+            // the privacy address's names fall back to their organisation
+            assertThat(find(g, "domain:owned4.com").path("registrant").asText()).isEqualTo(org.key());
+            assertThat(find(g, "domain:owned5.com").path("registrant").asText()).isEqualTo(org.key());
+            assertThat(find(g, privacy.key()).has("registrant")).isFalse();
+            assertThat(find(g, "domain:seed-example.com").has("registrant")).isFalse();
+            Set<String> anchors = new HashSet<>();
+            g.path("aggregates").path("registrant").forEach(a -> anchors.add(a.path("id").asText()));
+            assertThat(anchors).containsExactlyInAnyOrder(jane.key(), org.key());
         }
     }
 

@@ -21,8 +21,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class WebBenchSupport {
     private WebBenchSupport() {}
 
-    public static List<Map<String, Object>> measure(CaseRepository cases, String caseName, Path dir, int runs)
-            throws Exception {
+    /**
+     * Opens the page {@code runs} times for each query (e.g. {@code ""} and {@code "?layout=concentric"}), the
+     * queries taking turns so the machine's load falls on each alike; the page's timings per load, in order.
+     */
+    public static List<Map<String, Object>> measure(CaseRepository cases, String caseName, Path dir, int runs,
+                                                    List<String> queries) throws Exception {
         IndicatorParser parser = IndicatorParser.standard();
         Config config = Config.load(Map.of("INFRAPIVOT_DATA_DIR", dir.resolve("data").toString()), dir.toString());
         Runs r = new Runs(new Runs.Setup(SourceRegistry.builtIn(), config, parser, dir.resolve("data"),
@@ -34,13 +38,15 @@ public final class WebBenchSupport {
             try {
                 JavascriptExecutor js = driver;
                 driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(300));
-                for (int i = 0; i < runs; i++) {
-                    driver.get("http://127.0.0.1:" + server.port() + "/");
+                for (int i = 0; i < runs * queries.size(); i++) {
+                    String query = queries.get(i % queries.size());
+                    driver.get("http://127.0.0.1:" + server.port() + "/" + query);
                     new WebDriverWait(driver, Duration.ofSeconds(300)).until(d -> "true".equals(
                             js.executeScript("return document.body.dataset.ready || null")));
                     @SuppressWarnings("unchecked")
                     Map<String, Object> t = new LinkedHashMap<>((Map<String, Object>) js.executeScript(
                             "return window.infrapivotTimings"));
+                    t.put("query", query);
                     t.put("stages", js.executeScript("return JSON.stringify(window.infrapivotStages)"));
                     t.put("filter", js.executeScript("const t0 = performance.now();"
                             + "document.querySelector('input[data-filter=type][value=ip]').click();"

@@ -68,6 +68,7 @@ class WebPageIT {
             storeObservations = store.observations();
         }
         hostileCase();
+        aggregateCase();
         fx.start(InetAddress.getLoopbackAddress(), Set.of());
         driver = WebFixture.browser();
     }
@@ -98,6 +99,39 @@ class WebPageIT {
                     Observation.link(cert, Relation.CERT_NAME, domain, "whois", now, raw),
                     Observation.attribute(cert, Relation.CLASSIFICATION, subject, "whois", now, raw)), List.of(raw)),
                     Duration.ofDays(1));
+        }
+    }
+
+    static final String REGISTRAR = "<img src=x onerror=window.__xss=4>";
+
+    /**
+     * A case whose addresses are announced by one ASN and whose names share one registrant email, and whose first
+     * name has two registration records that differ (the registrar, hostile, and the registrant email).
+     */
+    static void aggregateCase() {
+        Instant t1 = Instant.parse("2025-01-10T00:00:00Z"), t2 = Instant.parse("2026-01-10T00:00:00Z");
+        Indicator seed = Indicator.parse("agg-seed.com");
+        Indicator asn = Indicator.parse("AS64500");
+        Indicator jane = Indicator.parse("jane@owner.example");
+        List<Observation> obs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Indicator ip = Indicator.parse("192.0.2." + i);
+            obs.add(Observation.link(seed, Relation.RESOLVES_TO, ip, "dns", t1, null));
+            obs.add(Observation.link(ip, Relation.ANNOUNCED_BY, asn, "cymru", t1, null));
+            Indicator name = Indicator.parse("agg-owned" + i + ".com");
+            obs.add(Observation.link(seed, Relation.RELATED, name, "dns", t1, null));
+            obs.add(Observation.link(name, Relation.REGISTRANT_EMAIL, jane, "whois", t1, null));
+        }
+        try (CaseStore store = fx.cases.open("agg")) {
+            store.addSeeds(List.of(seed));
+            store.saveLookup("dns", seed, "", t1, t1, LookupResult.of(obs, List.of()), Duration.ofDays(1));
+            for (Instant t : List.of(t1, t2)) {
+                var r = t == t1 ? RegistrationViewTest.record("Good Registrar", "jane@owner.example", t)
+                        : RegistrationViewTest.record(REGISTRAR, "x@privacy.example", t);
+                store.saveLookup("whois", seed, "", t, t, LookupResult.of(List.of(Observation.attribute(seed,
+                        Relation.REGISTRATION, io.infrapivot.source.registration.RegistrationJson.toTree(r), "whois", t,
+                        null)), List.of()), Duration.ZERO);
+            }
         }
     }
 
@@ -139,17 +173,22 @@ class WebPageIT {
         assertThat(severeLogs()).as("no script or CSP errors").isEmpty();
     }
 
-    @Test
-    @Order(2)
-    void clickingANodeShowsItsFacts() throws Exception {
-        open("");
-        String id = "domain:" + SimulatedInternet.DOMAINS.get(0);
+    /** A real click on the canvas, on the node (centred first). */
+    static void clickNode(String id) {
         Map<?, ?> pos = (Map<?, ?>) js("const c = window.infrapivot.state.cy; const n = c.getElementById(arguments[0]);"
                 + "c.center(n); return n.renderedPosition();", id);
         WebElement cy = driver.findElement(By.id("cy"));
         int x = ((Number) pos.get("x")).intValue() - cy.getSize().getWidth() / 2;
         int y = ((Number) pos.get("y")).intValue() - cy.getSize().getHeight() / 2;
         new Actions(driver).moveToElement(cy, x, y).click().perform();
+    }
+
+    @Test
+    @Order(2)
+    void clickingANodeShowsItsFacts() throws Exception {
+        open("");
+        String id = "domain:" + SimulatedInternet.DOMAINS.get(0);
+        clickNode(id);
         waiting(20).until(d -> d.findElement(By.id("inspector")).getText().contains("resolves-to"));
         String text = driver.findElement(By.id("inspector-title")).getText();
         assertThat(text).contains(SimulatedInternet.DOMAINS.get(0));
@@ -332,6 +371,95 @@ class WebPageIT {
         assertThat(svg.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(200);
         String png = (String) js("return window.infrapivot.state.cy.png({full: true}).slice(0, 22)");
         assertThat(png).isEqualTo("data:image/png;base64,");
+    }
+
+    static long drawnNodes() {
+        return (Long) js("return window.infrapivot.state.cy.nodes().not('.group').not('.agg').length");
+    }
+
+    @Test
+    @Order(9)
+    void aGroupOpensPageByPageAndFoldsBack() {
+        open("");
+        List<?> g = (List<?>) js("const g = [...window.infrapivot.state.groups.values()].sort((a, b) => b.count - a.count)[0];"
+                + "return [g.id, g.count, g.type];");
+        String id = (String) g.get(0);
+        long count = (Long) g.get(1);
+        String type = (String) g.get(2);
+        long drawn = drawnNodes();
+        long folded = Long.parseLong(driver.findElement(By.id("count-folded")).getText());
+        clickNode(id);
+        long page = Math.min(100, count);
+        waiting(20).until(d -> drawnNodes() == drawn + page);
+        assertThat(driver.findElement(By.id("inspector-title")).getText()).startsWith("group: " + count + " " + type);
+        assertThat(driver.findElement(By.id("group-shown")).getText()).isEqualTo(page + " of " + count + " shown");
+        assertThat(Long.parseLong(driver.findElement(By.id("count-folded")).getText())).isEqualTo(folded - page);
+        // the members drawn are the group's: of its type, one link each, to the hub
+        @SuppressWarnings("unchecked")
+        List<String> types = (List<String>) js("const S = window.infrapivot.state; const g = S.groups.get(arguments[0]);"
+                + "return [...g.members].map(m => S.cy.getElementById(m).data('type'))", id);
+        assertThat(types).hasSize((int) page).containsOnly(type);
+        assertThat((String) js("return window.infrapivot.state.cy.getElementById(arguments[0]).data('label')", id))
+                .startsWith(page + " of " + count);
+        if (count > 100) {
+            driver.findElement(By.id("group-next")).click();
+            waiting(20).until(d -> drawnNodes() == drawn + Math.min(200, count));
+        }
+        driver.findElement(By.id("group-fold")).click();
+        waiting(20).until(d -> drawnNodes() == drawn);
+        assertThat(Long.parseLong(driver.findElement(By.id("count-folded")).getText())).isEqualTo(folded);
+        assertThat((Long) js("return window.infrapivot.state.cy.getElementById(arguments[0]).length", id)).isEqualTo(1L);
+        assertThat(driver.findElement(By.id("group-shown")).getText()).isEqualTo("0 of " + count + " shown");
+        assertThat(severeLogs()).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void groupingByAsnAndByRegistrantDrawsCompoundNodes() {
+        open("?case=agg");
+        var groupBy = new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("aggregate-select")));
+        String parentOf = "return window.infrapivot.state.cy.getElementById(arguments[0]).parent().map(p => p.id())[0] || null";
+        groupBy.selectByValue("asn");
+        waiting(20).until(d -> (Long) js("return window.infrapivot.state.cy.nodes('.agg').length") == 1L);
+        for (int i = 1; i <= 3; i++) assertThat(js(parentOf, "ip:192.0.2." + i)).isEqualTo("agg:asn:AS64500");
+        assertThat(js(parentOf, "asn:AS64500")).isEqualTo("agg:asn:AS64500");
+        assertThat(js(parentOf, "domain:agg-owned1.com")).isNull();
+        assertThat((String) js("return window.infrapivot.state.cy.getElementById('agg:asn:AS64500').data('label')"))
+                .isEqualTo("AS64500 · 4");
+        groupBy.selectByValue("registrant");
+        waiting(20).until(d -> "agg:email:jane@owner.example".equals(js(parentOf, "domain:agg-owned2.com")));
+        assertThat((Long) js("return window.infrapivot.state.cy.nodes('.agg').length")).isEqualTo(1L);
+        assertThat(js(parentOf, "ip:192.0.2.1")).isNull();
+        assertThat((Long) js("return window.infrapivot.state.cy.getElementById('agg:email:jane@owner.example').children().length"))
+                .isEqualTo(4L);
+        // the table lists the indicators, never the compound boxes
+        assertThat(Integer.parseInt(driver.findElement(By.id("count-visible")).getText()))
+                .isEqualTo(Integer.parseInt(driver.findElement(By.id("count-indicators")).getText()));
+        groupBy.selectByValue("none");
+        waiting(20).until(d -> (Long) js("return window.infrapivot.state.cy.nodes('.agg').length") == 0L);
+        assertThat((Long) js("return window.infrapivot.state.cy.nodes(':child').length")).isZero();
+        assertThat(severeLogs()).isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void theInspectorShowsTheRegistrationAndItsChanges() {
+        open("?case=agg");
+        js("window.infrapivot.select(arguments[0], true)", "domain:agg-seed.com");
+        waiting(20).until(d -> d.findElement(By.id("inspector")).getText().contains("registration (2 records, 1 with changes)"));
+        String reg = driver.findElement(By.id("registration")).getText();
+        assertThat(reg).contains("latest: 2026-01-10 [whois]").contains("first: 2025-01-10 [whois]")
+                .contains("x@privacy.example").contains(REGISTRAR);
+        List<String> changes = driver.findElements(By.cssSelector("#registration li.regchange")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(changes).contains("contacts.registrant.email: jane@owner.example → x@privacy.example")
+                .anyMatch(c -> c.contains("Good Registrar → " + REGISTRAR));
+        assertThat(js("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(driver.findElements(By.cssSelector("img"))).isEmpty();
+        // a name without records has no registration part
+        js("window.infrapivot.select(arguments[0], true)", "domain:agg-owned1.com");
+        waiting(20).until(d -> d.findElement(By.id("inspector-title")).getText().contains("agg-owned1.com"));
+        assertThat(driver.findElements(By.id("registration"))).isEmpty();
     }
 
     WebDriver driver() {

@@ -16,6 +16,8 @@
     'url': ['#c0392b', 'round-tag'], 'analytics-id': ['#d4a000', 'barrel']
   };
   const LIST_MAX = 2000;
+  /** Members of a folded group drawn per click. */
+  const GROUP_PAGE = 100;
   /** Above this many nodes the first layout is concentric (fast); a force layout runs on request. */
   const BIG = 2500;
   const BIDI_AND_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -88,6 +90,9 @@
         { selector: 'node.group', style: { 'shape': 'round-rectangle', 'background-color': '#f0e0c0', 'border-width': 2,
           'border-color': '#b07a2a', 'width': 'data(size)', 'height': 'data(size)', 'text-valign': 'center',
           'font-size': 10, 'text-margin-y': 0 } },
+        { selector: 'node.agg', style: { 'shape': 'round-rectangle', 'background-color': '#eef3fb', 'background-opacity': 0.6,
+          'border-width': 1, 'border-color': '#7d93b8', 'label': 'data(label)', 'text-valign': 'top', 'text-halign': 'center',
+          'font-size': 11, 'font-weight': 'bold', 'color': '#334', 'padding': 10, 'text-margin-y': -2 } },
         { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#333' } },
         { selector: 'edge', style: { 'width': 1, 'line-color': '#aab2bf', 'curve-style': 'haystack', 'label': 'data(rel)',
           'font-size': 7, 'color': '#667', 'min-zoomed-font-size': 9, 'text-rotation': 'autorotate' } },
@@ -100,12 +105,13 @@
         // a large case: no label is measured or drawn but the seeds', the selection's and the search's
         { selector: 'node', style: { 'label': '' } },
         { selector: 'edge', style: { 'label': '' } },
-        { selector: 'node.seed, node:selected, node.match, node.path', style: { 'label': 'data(label)' } }
+        { selector: 'node.seed, node:selected, node.match, node.path, node.group, node.agg', style: { 'label': 'data(label)' } }
       ] : [])
     });
     S.cy.on('tap', 'node', (ev) => {
       const n = ev.target;
-      if (n.hasClass('group')) expandGroup(n.id(), n.data('next') || 0);
+      if (n.hasClass('group')) openGroup(n.id());
+      else if (n.hasClass('agg')) select(n.data('anchor'));
       else select(n.id());
     });
     S.cy.on('dbltap', 'node', (ev) => {
@@ -137,8 +143,14 @@
     return { group: 'nodes', data: { id: n.id, type: n.type, label: nodeLabel(n) }, classes: cls.join(' ') };
   }
   function groupElement(g) {
-    return { group: 'nodes', data: { id: g.id, type: 'group', label: g.count + ' ' + g.type + ' (' + g.rel + ')',
-      size: Math.min(90, 30 + Math.log2(g.count + 1) * 6), next: 0 }, classes: 'group' };
+    return { group: 'nodes', data: { id: g.id, type: 'group', label: groupLabel(g),
+      size: Math.min(90, 30 + Math.log2(g.count + 1) * 6) }, classes: 'group' };
+  }
+  /** "250 domain (co-hosted)", then how many are open and what the next click does. */
+  function groupLabel(g) {
+    const what = g.count + ' ' + g.type + ' (' + g.rel + ')';
+    if (!g.members || !g.members.size) return what;
+    return g.members.size + ' of ' + what + ' shown · click: ' + (g.next < 0 ? 'fold back' : 'next ' + GROUP_PAGE);
   }
   function edgeElement(e) {
     return { group: 'edges', data: { id: e.id, source: e.s, target: e.t, rel: e.rel } };
@@ -146,6 +158,12 @@
 
   function layoutOptions(name, count) {
     const seeds = S.cy.nodes('.seed');
+    if (S.aggregate) name = 'fcose'; // the one layout here that keeps compound nodes' members together
+    if (name === 'concentric' && count > BIG) {
+      // rings by tie to the seeds, without the overlap checks a large case cannot afford
+      return { name: 'concentric', animate: false, minNodeSpacing: 2, avoidOverlap: false,
+        concentric: (n) => n.hasClass('seed') ? 1000 : n.degree(), levelWidth: () => 4 };
+    }
     if (name === 'concentric') {
       return { name: 'concentric', animate: false, minNodeSpacing: 6,
         concentric: (n) => n.hasClass('seed') ? 100 : (S.nodes.get(n.id()) || {}).score || 0, levelWidth: () => 2 };
@@ -155,10 +173,10 @@
         roots: seeds.length ? seeds : undefined };
     }
     if (!window.cytoscapeFcose) return { name: 'cose', animate: false };
-    if (count > BIG && !S.userLayout) {
-      // a large case opens at once on rings by tie to the seeds; the force layout is a click away
-      return { name: 'concentric', animate: false, minNodeSpacing: 2, avoidOverlap: false,
-        concentric: (n) => n.hasClass('seed') ? 1000 : n.degree(), levelWidth: () => 4 };
+    if (count > BIG && !S.userLayout && !S.aggregate && !S.askedLayout) {
+      // a large case opens at once on rings placed as its elements were added (placeOnRings); the force layout is
+      // a click away
+      return { name: 'preset', fit: false };
     }
     const big = count > 1500;
     return { name: 'fcose', animate: false, randomize: true, quality: big ? 'draft' : 'default',
@@ -166,10 +184,54 @@
       fixedNodeConstraint: S.cy.nodes('.pinned').map((n) => ({ nodeId: n.id(), position: n.position() })) };
   }
 
+  /**
+   * Positions for a large case, set on the elements before they are added (no layout pass over 5,000 nodes):
+   * seeds in the middle, then rings outwards by degree, each ring as full as its circumference allows.
+   */
+  function placeOnRings(els) {
+    const nodes = els.filter((e) => e.group === 'nodes');
+    const weight = (e) => {
+      const n = S.nodes.get(e.data.id);
+      if (n) return n.seed ? Infinity : (n.degree || 0);
+      const g = S.groups.get(e.data.id);
+      return g ? g.count : 0;
+    };
+    const w = new Map(nodes.map((e) => [e, weight(e)]));
+    nodes.sort((a, b) => w.get(b) - w.get(a));
+    const gap = 30;
+    let placed = 0, radius = 0, outer = 0;
+    while (placed < nodes.length) {
+      const room = radius === 0 ? 1 : Math.floor(2 * Math.PI * radius / gap);
+      const take = Math.min(room, nodes.length - placed);
+      for (let k = 0; k < take; k++) {
+        const angle = 2 * Math.PI * k / take + radius * 0.01;
+        nodes[placed + k].position = { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+      }
+      placed += take;
+      outer = radius;
+      radius += gap;
+    }
+    S.ringRadius = outer;
+  }
+
+  /** The viewport that shows the rings whole, computed from their radius (no bounding box over every element). */
+  function fitRings() {
+    const w = S.cy.width(), h = S.cy.height();
+    const r = S.ringRadius + 30;
+    const zoom = Math.max(S.cy.minZoom(), Math.min(S.cy.maxZoom(), Math.min(w, h) / (2 * r)));
+    S.cy.viewport({ zoom: zoom, pan: { x: w / 2, y: h / 2 } });
+  }
+
   function layout(done) {
     const vis = S.cy.elements().not('.hidden');
-    const l = vis.layout(layoutOptions($('layout-select').value, vis.nodes().length));
-    l.one('layoutstop', () => { S.cy.fit(vis, 20); if (done) done(); });
+    const options = layoutOptions($('layout-select').value, vis.nodes().length);
+    const l = vis.layout(options);
+    l.one('layoutstop', () => {
+      if (window.infrapivotStages) window.infrapivotStages.layout = Math.round(performance.now() - S.loadStart);
+      if (options.name === 'preset' && S.ringRadius !== undefined) fitRings();
+      else S.cy.fit(vis, 20);
+      if (done) done();
+    });
     l.run();
   }
 
@@ -178,16 +240,29 @@
     status('loading…');
     const g = await api('/api/graph?' + q({ case: S.caseName }));
     const t1 = performance.now();
+    S.loadStart = t1;
     S.summary = g.summary;
     S.nodes = new Map(g.nodes.map((n) => [n.id, n]));
     S.edges = new Map(g.edges.map((e) => [e.id, e]));
-    S.groups = new Map(g.groups.map((x) => [x.id, x]));
+    S.groups = new Map(g.groups.map((x) => [x.id, Object.assign(x, { members: new Set(), next: 0 })]));
+    S.aggregates = g.aggregates || { asn: [], registrant: [] };
     if (S.cy) S.cy.destroy();
     const stages = {};
     const mark = (k) => { stages[k] = Math.round(performance.now() - t1); };
     makeCy();
-    S.cy.add(elementsFromState());
+    const els = elementsFromState();
+    S.ringRadius = undefined;
+    if (S.nodes.size + S.groups.size > BIG && !S.askedLayout) placeOnRings(els);
+    mark('elements');
+    // nodes first, styled at once, then edges: cytoscape styles lazily (at the first frame), and every property
+    // set on a node then walks its edges; a node styled before it has edges walks none (most of a large case's
+    // first frame went there)
+    const added = S.cy.add(els.filter((e) => e.group === 'nodes'));
+    if (typeof added.cleanStyle === 'function') added.cleanStyle();
+    S.cy.add(els.filter((e) => e.group === 'edges'));
     mark('add');
+    S.aggregate = null;
+    if ($('aggregate-select').value !== 'none') aggregate($('aggregate-select').value, false);
     collectKnown();
     buildFilters();
     resetTimeline();
@@ -215,6 +290,40 @@
     $('count-drawn').textContent = String(S.nodes.size);
     $('count-folded').textContent = String(S.summary ? S.summary.folded : 0);
     $('count-visible').textContent = String(S.shown ? S.shown.size : 0);
+  }
+
+  // ---- aggregates: compound nodes by ASN or by registrant ----
+
+  /**
+   * Draws each aggregate the server found (an ASN with the addresses it announces, a registrant with its names)
+   * as a compound node around its members, or none; then lays the graph out again so members sit together.
+   */
+  function aggregate(kind, relayout) {
+    S.aggregate = kind;
+    S.cy.batch(() => {
+      const parents = S.cy.nodes('.agg');
+      if (parents.length) {
+        parents.children().move({ parent: null });
+        parents.remove();
+      }
+      if (kind !== 'asn' && kind !== 'registrant') return;
+      for (const a of S.aggregates[kind] || []) {
+        S.cy.add({ group: 'nodes', data: { id: 'agg:' + a.id, anchor: a.id, type: 'agg',
+          label: visible(a.value) + ' · ' + a.count }, classes: 'agg' });
+      }
+      const moves = new Map();
+      for (const n of S.nodes.values()) {
+        const anchor = n[kind];
+        if (!anchor || !S.cy.getElementById('agg:' + anchor).length) continue;
+        if (!moves.has(anchor)) moves.set(anchor, []);
+        moves.get(anchor).push(n.id);
+      }
+      for (const [anchor, ids] of moves) {
+        S.cy.collection(ids.map((id) => S.cy.getElementById(id)).filter((c) => c.length)).move({ parent: 'agg:' + anchor });
+      }
+    });
+    applyFilters(true);
+    if (relayout) layout();
   }
 
   // ---- filters and the timeline ----
@@ -316,6 +425,7 @@
     }
     S.cy.batch(() => {
       S.cy.nodes().forEach((c) => {
+        if (c.hasClass('agg')) return;
         if (c.hasClass('group')) {
           const g = S.groups.get(c.id());
           const ok = g && (g.hub ? nodeOk.get(g.hub) && f.relations.has(g.rel) : true) && f.types.has(g.type)
@@ -329,6 +439,7 @@
         if (ok) shown.add(n.id);
         c.toggleClass('hidden', !ok);
       });
+      S.cy.nodes('.agg').forEach((c) => { c.toggleClass('hidden', !c.children().some((x) => !x.hasClass('hidden'))); });
       S.cy.edges().forEach((c) => {
         if (c.id().startsWith('ge:')) { c.toggleClass('hidden', c.target().hasClass('hidden') || c.source().hasClass('hidden')); return; }
         c.toggleClass('hidden', !edgeOk.get(c.id()) || c.source().hasClass('hidden') || c.target().hasClass('hidden'));
@@ -506,6 +617,16 @@
       });
       box.appendChild(ul);
     }
+    if (a.facts.some((f) => f.relation === 'registration' && f.subject === a.id)) {
+      const reg = el('section', 'registration');
+      reg.id = 'registration';
+      reg.appendChild(el('h3', null, 'registration'));
+      reg.appendChild(el('p', 'hint', 'loading…'));
+      box.appendChild(reg);
+      api('/api/registration?' + q({ case: S.caseName, id: a.id }))
+        .then((r) => { if (S.selected === a.id) renderRegistration(reg, r); })
+        .catch((e) => reg.replaceChildren(el('p', 'hint', 'registration: ' + e.message)));
+    }
     // facts by section
     const sections = new Map();
     for (const f of a.facts) {
@@ -559,6 +680,36 @@
       }
       box.appendChild(ul);
     }
+  }
+
+  /** The latest registration record summarised, then what changed from one stored record to the next. */
+  function renderRegistration(box, r) {
+    box.replaceChildren(el('h3', null, 'registration (' + r.records + ' record' + (r.records === 1 ? '' : 's') + ', '
+      + r.step_count + ' with changes)'));
+    if (!r.latest) return;
+    box.appendChild(el('p', 'hint', 'latest: ' + day(r.latest.at) + ' [' + r.latest.source + ']'
+      + (r.records > 1 ? ' · first: ' + day(r.first.at) + ' [' + r.first.source + ']' : '')));
+    const sum = el('ul', 'regsummary');
+    for (const line of r.latest.summary) sum.appendChild(el('li', null, line));
+    box.appendChild(sum);
+    if (!r.steps.length) return;
+    box.appendChild(el('h3', null, 'registration changes' + (r.step_count > r.steps.length ? ' (the last ' + r.steps.length + ')' : '')));
+    const steps = el('ol', 'regsteps');
+    for (const step of r.steps) {
+      const li = el('li', null, day(step.at) + ' [' + step.source + ']');
+      const ul = el('ul');
+      for (const c of step.changes) {
+        const x = el('li', 'regchange');
+        x.appendChild(el('span', 'field', c.field + ': '));
+        x.appendChild(el('span', 'before', c.before === null ? '(none)' : c.before));
+        x.appendChild(document.createTextNode(' → '));
+        x.appendChild(el('span', 'after', c.after === null ? '(none)' : c.after));
+        ul.appendChild(x);
+      }
+      li.appendChild(ul);
+      steps.appendChild(li);
+    }
+    box.appendChild(steps);
   }
 
   function highlightPath(path) {
@@ -771,22 +922,44 @@
     return added;
   }
 
-  async function expandGroup(groupId, offset) {
-    const page = await api('/api/group?' + q({ case: S.caseName, id: groupId, offset: offset, limit: 100 }));
+  /**
+   * A click on a group: its next page of members drawn around it (the server sends them GROUP_PAGE at a time);
+   * once every member is shown, the next click folds them back into the one node.
+   */
+  async function openGroup(groupId) {
+    const grp = S.groups.get(groupId);
+    if (!grp) return;
+    if (grp.next < 0) { foldGroup(groupId); return; }
+    if (grp.loading) return;
+    grp.loading = true;
+    let page;
+    try {
+      page = await api('/api/group?' + q({ case: S.caseName, id: groupId, offset: grp.next, limit: GROUP_PAGE }));
+    } catch (e) {
+      status('cannot open the group: ' + e.message);
+      return;
+    } finally {
+      grp.loading = false;
+    }
+    if (S.groups.get(groupId) !== grp) return; // the graph was read again meanwhile
     const g = S.cy.getElementById(groupId);
     const p = g.position();
     const newIds = [];
     for (const n of page.nodes) {
       if (S.nodes.has(n.id)) continue;
       S.nodes.set(n.id, n);
+      grp.members.add(n.id);
       newIds.push(n.id);
     }
-    for (const e of page.edges) S.edges.set(e.id, e);
+    for (const e of page.edges) if (!S.edges.has(e.id)) S.edges.set(e.id, e);
+    const ring = grp.members.size - newIds.length;
     S.cy.batch(() => {
       newIds.forEach((id, i) => {
         const el = nodeElement(S.nodes.get(id));
-        const angle = (i / Math.max(1, newIds.length)) * 2 * Math.PI;
-        el.position = { x: p.x + Math.cos(angle) * (80 + (i % 3) * 25), y: p.y + Math.sin(angle) * (80 + (i % 3) * 25) };
+        const k = ring + i;
+        const angle = (k % 36) / 36 * 2 * Math.PI + Math.floor(k / 36) * 0.09;
+        const r = 70 + Math.floor(k / 36) * 28;
+        el.position = { x: p.x + Math.cos(angle) * r, y: p.y + Math.sin(angle) * r };
         S.cy.add(el);
       });
       for (const e of page.edges) {
@@ -795,15 +968,63 @@
         }
       }
     });
-    const left = page.count - (page.next < 0 ? page.count : page.next);
-    const grp = S.groups.get(groupId);
-    if (page.next < 0) { g.remove(); S.groups.delete(groupId); }
-    else {
-      g.data('next', page.next);
-      g.data('label', left + ' more ' + grp.type + ' (' + grp.rel + ') · click for the next page');
-    }
+    grp.next = page.next;
+    g.data('label', groupLabel(grp));
     S.summary.folded = Math.max(0, S.summary.folded - newIds.length);
     applyFilters(true);
+    groupPanel(grp);
+  }
+
+  /** The group's shown members taken off the graph again: one node with its count. */
+  function foldGroup(groupId) {
+    const grp = S.groups.get(groupId);
+    if (!grp || !grp.members.size) return;
+    S.cy.batch(() => {
+      for (const id of grp.members) {
+        S.cy.getElementById(id).remove();
+        S.nodes.delete(id);
+      }
+    });
+    for (const [id, e] of S.edges) if (!S.nodes.has(e.s) || !S.nodes.has(e.t)) S.edges.delete(id);
+    S.summary.folded += grp.members.size;
+    grp.members.clear();
+    grp.next = 0;
+    S.cy.getElementById(groupId).data('label', groupLabel(grp));
+    applyFilters(true);
+    groupPanel(grp);
+  }
+
+  /** The inspector for a group: what it holds, how many are open, the next page and fold back. */
+  function groupPanel(grp) {
+    S.selected = grp.id;
+    const box = $('inspector');
+    box.replaceChildren();
+    const h = el('h2', null, 'group: ' + grp.count + ' ' + grp.type + ' (' + grp.rel + ')');
+    h.id = 'inspector-title';
+    box.appendChild(h);
+    if (grp.hub) {
+      const p = el('p', null, 'leaves of ');
+      const b = el('button', 'linkish', grp.hub);
+      b.addEventListener('click', () => select(grp.hub, true));
+      p.appendChild(b);
+      box.appendChild(p);
+    }
+    const line = el('p', null, grp.members.size + ' of ' + grp.count + ' shown');
+    line.id = 'group-shown';
+    box.appendChild(line);
+    const more = el('button', null, grp.next < 0 ? 'all shown' : 'show the next ' + Math.min(GROUP_PAGE, grp.count - grp.members.size));
+    more.type = 'button';
+    more.id = 'group-next';
+    more.disabled = grp.next < 0;
+    more.addEventListener('click', () => openGroup(grp.id));
+    const fold = el('button', null, 'fold back');
+    fold.type = 'button';
+    fold.id = 'group-fold';
+    fold.disabled = !grp.members.size;
+    fold.addEventListener('click', () => foldGroup(grp.id));
+    box.appendChild(more);
+    box.appendChild(document.createTextNode(' '));
+    box.appendChild(fold);
   }
 
   // ---- cases ----
@@ -858,6 +1079,7 @@
     }));
     $('hide-marked').addEventListener('change', () => applyFilters(true));
     $('collapse-leaves').addEventListener('change', () => applyFilters(true));
+    $('aggregate-select').addEventListener('change', () => aggregate($('aggregate-select').value, true));
     $('relayout').addEventListener('click', () => { S.userLayout = true; layout(); });
     $('layout-select').addEventListener('change', () => { S.userLayout = true; layout(); });
     $('export-png').addEventListener('click', () => window.infrapivotExport.png(S.cy, 'infrapivot-' + S.caseName));
@@ -868,6 +1090,12 @@
   window.infrapivot = { state: S, select: select, svgText: () => window.infrapivotExport.svgText(S.cy),
     window: () => ({ from: sliderTime('time-from'), to: sliderTime('time-to') }) };
   setup();
+  const askedLayout = new URLSearchParams(location.search).get('layout');
+  if ([...$('layout-select').options].some((o) => o.value === askedLayout)) {
+    // ?layout=fcose|concentric|breadthfirst: the first layout, whatever the case's size
+    $('layout-select').value = askedLayout;
+    S.askedLayout = true;
+  }
   const asked = new URLSearchParams(location.search).get('case');
   loadCases(asked || undefined).then(loadGraph).catch((e) => status('cannot load: ' + e.message));
 })();
