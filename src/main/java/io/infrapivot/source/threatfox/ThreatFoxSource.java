@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * abuse.ch ThreatFox IOC search ({@code Auth-Key} header): each IOC entry that matches an IP, name or URL becomes a
  * {@code verdict} on ThreatFox's own 0-100 confidence scale with the malware, threat type, tags and dates; a file
- * hash's IOCs (its command-and-control hosts, IPs and URLs) become {@code communicates-with} links from the hash
- * as well.
+ * hash's IOCs (its command-and-control hosts, IPs and URLs) become {@code communicates-with} links from the hash,
+ * annotated with their verdict, and the hash gets a {@code mentions} verdict (how many IOC entries, which malware).
  */
 public final class ThreatFoxSource extends ServiceSource {
     public static final String ID = "threatfox";
@@ -64,6 +64,15 @@ public final class ThreatFoxSource extends ServiceSource {
             }
             indicatorOf(ioc, facts).ifPresent(target -> facts.link(indicator, Relation.COMMUNICATES_WITH, target,
                     ioc.verdict(), Verdicts.dateOf(ioc.verdict()), null, null));
+        }
+        if (indicator.type() == IndicatorType.HASH && !iocs.isEmpty()) {
+            // the sample itself: how many IOC entries name it, and the malware they say it is
+            java.time.Instant newest = iocs.stream().map(i -> Verdicts.dateOf(i.verdict()))
+                    .filter(java.util.Objects::nonNull).max(java.time.Instant::compareTo).orElse(null);
+            ObjectNode v = Verdicts.mentions(iocs.size(), newest);
+            Verdicts.texts(v, "malware", iocs.stream().map(i -> i.verdict().path("malware").asText(""))
+                    .filter(m -> !m.isEmpty()).distinct().limit(ThreatFoxParser.MAX_TAGS).toList());
+            Verdicts.verdict(facts, indicator, v);
         }
         return call.result((long) iocs.size(), kept.size(), false);
     }

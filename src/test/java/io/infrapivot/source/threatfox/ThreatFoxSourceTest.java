@@ -47,6 +47,11 @@ class ThreatFoxSourceTest extends ServiceTestBase {
         assertThat(lines(r)).contains("hash:" + MD5 + " communicates-with host:c2.example.net",
                 "hash:" + MD5 + " communicates-with ip:192.0.2.99",
                 "hash:" + MD5 + " communicates-with url:http://c2.example.net/gate.php");
+        var verdict = r.observations().stream().filter(o -> o.object() == null).findFirst().orElseThrow().value();
+        assertThat(verdict.path("scale").asText()).isEqualTo("mentions");
+        assertThat(verdict.path("count").asLong()).isEqualTo(3);
+        assertThat(verdict.path("malware").toString()).isEqualTo("[\"Agent Tesla\"]");
+        assertThat(verdict.path("date").asText()).isEqualTo("2025-11-21T09:00:00Z");
         var body = Json.read(take().getBody().utf8());
         assertThat(body.path("query").asText()).isEqualTo("search_hash");
         assertThat(body.path("hash").asText()).isEqualTo(MD5);
