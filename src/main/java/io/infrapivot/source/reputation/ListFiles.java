@@ -53,6 +53,25 @@ public final class ListFiles {
         }
     }
 
+    /**
+     * Whether an offline list source can run: not ready without a copy (run update-data), stale when the copy was
+     * written more than {@code maxAge} before {@code now}, else ready naming the copy's date.
+     */
+    public static io.infrapivot.source.Readiness readiness(Optional<Path> dir, java.time.Duration maxAge, Instant now) {
+        long modified = dir.map(ListFiles::modified).orElse(0L);
+        if (modified == 0) {
+            return io.infrapivot.source.Readiness.notReady(
+                    "no downloaded list; run: infrapivot update-data --only reputation");
+        }
+        Instant written = Instant.ofEpochMilli(modified);
+        String day = written.toString().substring(0, 10);
+        if (written.plus(maxAge).isBefore(now)) {
+            return io.infrapivot.source.Readiness.stale("list downloaded " + day
+                    + "; refresh with: infrapivot update-data --only reputation");
+        }
+        return io.infrapivot.source.Readiness.ready("list downloaded " + day);
+    }
+
     /** When {@code dir}'s copy was last written (0 when there is none): a cache key. */
     public static long modified(Path dir) {
         try {

@@ -32,6 +32,8 @@ public final class SpamhausDropSource implements Source {
     public static final String DEFAULT_URL = "https://www.spamhaus.org/drop";
     static final List<String> FILES = List.of("drop_v4.json", "drop_v6.json", "asndrop.json");
     static final SourceInfo.Setting<String> URL = SourceInfo.Setting.url(DEFAULT_URL);
+    static final SourceInfo.Setting<java.time.Duration> STALE_AFTER = SourceInfo.Setting.duration("stale-after",
+            "the DROP copy is called stale when older than this", io.infrapivot.source.Durations.parse("7d"));
     static final SourceInfo.Setting<String> FOLDER = SourceInfo.Setting.text("list-folder",
             "where the downloaded lists are (default: <data_folder>/spamhausdrop)", null);
 
@@ -39,7 +41,7 @@ public final class SpamhausDropSource implements Source {
             .description("Spamhaus DROP, EDROP and ASN-DROP (offline copy refreshed by update-data)")
             .accepts(IndicatorType.IP, IndicatorType.CIDR, IndicatorType.ASN)
             .produces(Relation.LISTED_ON)
-            .settings(URL, FOLDER)
+            .settings(URL, FOLDER, STALE_AFTER)
             .access(io.infrapivot.source.Access.OFFLINE).concurrency(16).ttl(java.time.Duration.ofHours(1))
             .build();
 
@@ -48,8 +50,14 @@ public final class SpamhausDropSource implements Source {
         return INFO;
     }
 
+    /** Not ready without a downloaded copy; stale when the copy is older than {@code stale_after}. */
+    @Override
+    public io.infrapivot.source.Readiness readiness(io.infrapivot.source.SourceSettings settings) {
+        return ListFiles.readiness(folderOf(settings), settings.get(STALE_AFTER), java.time.Instant.now());
+    }
+
     /** The folder holding the downloaded lists. */
-    static Optional<Path> folder(io.infrapivot.source.SourceSettings s) {
+    static Optional<Path> folderOf(io.infrapivot.source.SourceSettings s) {
         return s.find(FOLDER).map(Path::of).or(() -> s.get("data_folder").map(d -> Path.of(d, ID)));
     }
 
@@ -58,7 +66,7 @@ public final class SpamhausDropSource implements Source {
         if (!INFO.accepts().contains(indicator.type())) {
             return LookupResult.skipped(ID + " does not look up " + indicator.type().id() + " indicators");
         }
-        Optional<Path> dir = folder(context.settings());
+        Optional<Path> dir = folderOf(context.settings());
         Optional<DropList> list = dir.flatMap(d -> load(d, context));
         if (list.isEmpty()) {
             return LookupResult.skipped("no downloaded Spamhaus DROP list; run: infrapivot update-data --only reputation");

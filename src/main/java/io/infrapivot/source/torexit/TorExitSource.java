@@ -31,6 +31,8 @@ public final class TorExitSource implements Source {
     public static final String DEFAULT_URL = "https://check.torproject.org/torbulkexitlist";
     static final String FILE = "torbulkexitlist";
     static final SourceInfo.Setting<String> URL = SourceInfo.Setting.url(DEFAULT_URL);
+    static final SourceInfo.Setting<java.time.Duration> STALE_AFTER = SourceInfo.Setting.duration("stale-after",
+            "the exit list copy is called stale when older than this", io.infrapivot.source.Durations.parse("1d"));
     static final SourceInfo.Setting<String> FOLDER = SourceInfo.Setting.text("list-folder",
             "where the downloaded list is (default: <data_folder>/torexit)", null);
 
@@ -38,7 +40,7 @@ public final class TorExitSource implements Source {
             .description("Tor exit relays (the Tor Project's bulk exit list, offline copy refreshed by update-data)")
             .accepts(IndicatorType.IP)
             .produces(Relation.LISTED_ON)
-            .settings(URL, FOLDER)
+            .settings(URL, FOLDER, STALE_AFTER)
             .access(io.infrapivot.source.Access.OFFLINE).concurrency(16).ttl(java.time.Duration.ofHours(1))
             .build();
 
@@ -48,6 +50,17 @@ public final class TorExitSource implements Source {
     @Override
     public SourceInfo info() {
         return INFO;
+    }
+
+    /** Not ready without a downloaded copy; stale when the copy is older than {@code stale_after}. */
+    @Override
+    public io.infrapivot.source.Readiness readiness(io.infrapivot.source.SourceSettings settings) {
+        return ListFiles.readiness(folderOf(settings), settings.get(STALE_AFTER), java.time.Instant.now());
+    }
+
+    /** The folder holding the downloaded list. */
+    static Optional<Path> folderOf(io.infrapivot.source.SourceSettings s) {
+        return s.find(FOLDER).map(Path::of).or(() -> s.get("data_folder").map(d -> Path.of(d, ID)));
     }
 
     /** Parses the list: one IP a line, blank lines and {@code #} comments skipped; lines that are no IP ignored. */
@@ -68,7 +81,7 @@ public final class TorExitSource implements Source {
             return LookupResult.skipped(ID + " does not look up " + indicator.type().id() + " indicators");
         }
         var s = context.settings();
-        Optional<Path> dir = s.find(FOLDER).map(Path::of).or(() -> s.get("data_folder").map(d -> Path.of(d, ID)));
+        Optional<Path> dir = folderOf(s);
         Optional<ExitList> list = dir.flatMap(d -> {
             long modified = ListFiles.modified(d);
             if (modified == 0) return Optional.empty();

@@ -70,7 +70,7 @@ public final class VirusTotalReports {
         JsonNode a = data.path("attributes");
         JsonNode stats = a.path("last_analysis_stats");
         long total = 0;
-        for (JsonNode n : stats) if (n.canConvertToLong()) total += Math.max(0, n.asLong());
+        for (var e : stats.properties()) total += count(stats, e.getKey());
         ObjectNode v = Verdicts.detections(count(stats, "malicious"), count(stats, "suspicious"), total,
                 Times.of(a, "last_analysis_date"));
         v.put("harmless", count(stats, "harmless"));

@@ -95,6 +95,19 @@ class SpamhausDropSourceTest {
         var r = lookup(Indicator.of(IndicatorType.IP, "198.51.100.7"));
         assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(r.message()).contains("update-data");
+        var settings = new SourceSettings(SpamhausDropSource.ID, Map.of("data_folder", data.toString()));
+        var before = new SpamhausDropSource().readiness(settings);
+        assertThat(before.isReady()).isFalse();
+        assertThat(before.reason()).contains("update-data --only reputation");
+        update();
+        var after = new SpamhausDropSource().readiness(settings);
+        assertThat(after.isReady()).isTrue();
+        assertThat(after.stale()).isFalse();
+        var strict = new SourceSettings(SpamhausDropSource.ID, Map.of("data_folder", data.toString(),
+                "stale_after", "1s"));
+        Files.setLastModifiedTime(data.resolve("spamhausdrop/list.properties"),
+                java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        assertThat(new SpamhausDropSource().readiness(strict).stale()).isTrue();
     }
 
     @Test
