@@ -50,6 +50,12 @@ public final class SpamhausDropSource implements Source {
         return INFO;
     }
 
+    /** Answers are kept per downloaded copy: a refreshed list is asked again, not answered from the cache. */
+    @Override
+    public String cacheKey(io.infrapivot.source.RunOptions options, io.infrapivot.source.SourceSettings settings) {
+        return "copy " + folderOf(settings).map(ListFiles::modified).orElse(0L);
+    }
+
     /** Not ready without a downloaded copy; stale when the copy is older than {@code stale_after}. */
     @Override
     public io.infrapivot.source.Readiness readiness(io.infrapivot.source.SourceSettings settings) {

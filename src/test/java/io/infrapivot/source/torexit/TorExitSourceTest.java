@@ -77,6 +77,20 @@ class TorExitSourceTest {
     }
 
     @Test
+    void aRefreshedCopyIsNotAnsweredFromTheCache() throws Exception {
+        var settings = new SourceSettings(TorExitSource.ID, Map.of("data_folder", data.toString()));
+        String none = new TorExitSource().cacheKey(RunOptions.defaults(), settings);
+        server.enqueue(new MockResponse.Builder().code(200).body("192.0.2.5\n").build());
+        update();
+        String first = new TorExitSource().cacheKey(RunOptions.defaults(), settings);
+        assertThat(first).isNotEqualTo(none);
+        java.nio.file.Files.setLastModifiedTime(data.resolve("torexit/list.properties"),
+                java.nio.file.attribute.FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        assertThat(new TorExitSource().cacheKey(RunOptions.defaults(), settings)).isNotEqualTo(first);
+        assertThat(new TorExitSource().readiness(settings).stale()).as("older than a day").isTrue();
+    }
+
+    @Test
     void anAnswerWithoutAddressesKeepsTheOldCopy() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).body("192.0.2.5\n").build());
         update();
