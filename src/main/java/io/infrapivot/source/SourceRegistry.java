@@ -38,7 +38,14 @@ public final class SourceRegistry {
             io.infrapivot.source.viewdns.ViewDnsSource::new,
             io.infrapivot.source.web.WebSource::new,
             io.infrapivot.source.shodan.ShodanSource::new,
-            io.infrapivot.source.spyonweb.SpyOnWebSource::new
+            io.infrapivot.source.spyonweb.SpyOnWebSource::new,
+            io.infrapivot.source.apivoid.ApiVoidSource::new,
+            io.infrapivot.source.urlhaus.UrlhausSource::new,
+            io.infrapivot.source.threatfox.ThreatFoxSource::new,
+            io.infrapivot.source.abuseipdb.AbuseIpdbSource::new,
+            io.infrapivot.source.internetdb.InternetDbSource::new,
+            io.infrapivot.source.spamhausdrop.SpamhausDropSource::new,
+            io.infrapivot.source.torexit.TorExitSource::new
     );
 
     private final List<Source> sources;

@@ -55,10 +55,12 @@ final class LookupCommand implements Callable<Integer> {
 
     /** Indicators looked up together; the input is read batch by batch, so memory does not grow with it. */
     static final int BATCH = 1000;
+    private java.time.Duration verdictMaxAge = ReputationSection.DEFAULT_MAX_AGE;
 
     @Override
     public Integer call() throws Exception {
         AppContext ctx = Main.context(spec);
+        verdictMaxAge = ReputationSection.maxAge(ctx.config());
         var limit = flags.timeout();
         Instant from = date(since, "--since", false);
         Instant to = date(until, "--until", true);
@@ -107,6 +109,7 @@ final class LookupCommand implements Callable<Integer> {
         session.store().addSeeds(indicators.keySet());
         // text: each indicator's block as soon as its last lookup ended, its sources in registry order
         Report report = new Report(t, verbose);
+        report.verdictMaxAge = verdictMaxAge;
         Map<Indicator, List<String>> order = new LinkedHashMap<>();
         for (Indicator i : indicators.keySet()) {
             order.put(i, engine.candidates(i, selection).stream().map(s -> s.info().id()).toList());

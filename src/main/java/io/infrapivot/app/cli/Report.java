@@ -23,6 +23,8 @@ final class Report {
 
     private final Terminal t;
     private final boolean verbose;
+    /** The age after which a reputation verdict is shown as stale. */
+    java.time.Duration verdictMaxAge = ReputationSection.DEFAULT_MAX_AGE;
 
     Report(Terminal t, boolean verbose) {
         this.t = t;
@@ -50,7 +52,8 @@ final class Report {
         bySection.forEach((section, facts) -> {
             if (facts.isEmpty()) return;
             t.println(t.bold(section.id()));
-            facts.forEach(f -> printFact(indicator, f));
+            if (section == Relation.Section.REPUTATION) new ReputationSection(t, verbose, verdictMaxAge, Instant.now()).print(indicator, facts);
+            else facts.forEach(f -> printFact(indicator, f));
         });
         if (!known.isEmpty()) {
             t.println(t.bold("already in the case") + t.dim(" (earlier lookups)"));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code infrapivot update-data}: refreshes the shipped data sets into the data folder. */
 @Command(name = "update-data", mixinStandardHelpOptions = true,
-        description = "Refresh the shipped data sets (Public Suffix List, known CDN/cloud ranges, RDAP bootstrap) into the data folder.")
+        description = "Refresh the shipped data sets (Public Suffix List, known CDN/cloud ranges, RDAP bootstrap, reputation lists) into the data folder.")
 final class UpdateDataCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -23,7 +23,7 @@ final class UpdateDataCommand implements Callable<Integer> {
             description = "Where to fetch the Public Suffix List (http, https, file or a path); default: setting data.psl_url or publicsuffix.org.")
     String pslUrl;
 
-    @Option(names = "--only", split = ",", paramLabel = "SET", description = "Only these data sets: psl, networks, rdap.")
+    @Option(names = "--only", split = ",", paramLabel = "SET", description = "Only these data sets: psl, networks, rdap, reputation.")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--status", description = "Only show the data sets in use and their dates.")
@@ -39,8 +39,8 @@ final class UpdateDataCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         for (String o : only) {
-            if (!o.equals("psl") && !o.equals("networks") && !o.equals("rdap")) {
-                throw new CliException(ExitCodes.BAD_INPUT, "--only takes psl, networks and rdap, not '" + o + "'");
+            if (!List.of("psl", "networks", "rdap", "reputation").contains(o)) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--only takes psl, networks, rdap and reputation, not '" + o + "'");
             }
         }
         SourceSettings settings = ctx.config().source("data");
@@ -86,6 +86,11 @@ final class UpdateDataCommand implements Callable<Integer> {
                 t.error("rdap-bootstrap not refreshed: " + Terminal.v(FailureReason.of(e)));
                 failed++;
             }
+        }
+        if (only.isEmpty() || only.contains("reputation")) {
+            var r = ReputationDataUpdate.run(ctx, t);
+            ok += r.ok();
+            failed += r.failed();
         }
         if (failed == 0) return ExitCodes.OK;
         return ok > 0 ? ExitCodes.PARTIAL : ExitCodes.ENVIRONMENT;

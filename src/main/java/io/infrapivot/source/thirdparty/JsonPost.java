@@ -24,6 +24,7 @@ import okio.BufferedSource;
  */
 final class JsonPost {
     private static final MediaType JSON = MediaType.get("application/json");
+    static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
     private final OkHttpClient client;
     private final HttpFetcher.Options options;
@@ -37,8 +38,14 @@ final class JsonPost {
     }
 
     HttpAnswer post(String url, Map<String, String> headers, String json) throws HttpError, InterruptedException {
+        return post(url, headers, json, JSON);
+    }
+
+    /** A POST of {@code body} as {@code type} (a form, for the services that take one). */
+    HttpAnswer post(String url, Map<String, String> headers, String body, MediaType type)
+            throws HttpError, InterruptedException {
         Request.Builder rb = new Request.Builder().url(url).header("User-Agent", options.userAgent())
-                .post(RequestBody.create(json, JSON));
+                .post(RequestBody.create(body, type));
         headers.forEach(rb::header);
         Request request = rb.build();
         String shown = HttpFetcher.redact(request.url(), List.of());

@@ -150,6 +150,27 @@ public final class ServiceCall {
         }, errorReader);
     }
 
+    /**
+     * POSTs a URL-encoded form (services such as URLhaus take no GET); otherwise as {@link #post}. The form must not
+     * hold a key (keys go in headers): it is kept in the evidence.
+     */
+    public String postForm(Request request, Map<String, String> form, ErrorReader errorReader)
+            throws ServiceException, InterruptedException {
+        pass();
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.putIfAbsent("Accept", "application/json");
+        List<String> pairs = new ArrayList<>();
+        form.forEach((k, v) -> pairs.add(enc(k) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        String body = String.join("&", pairs);
+        return explained(() -> {
+            try {
+                return checked(post.post(request.url(), headers, body, JsonPost.FORM), "POST ", "\n" + body, false);
+            } catch (HttpError e) {
+                throw failed("POST " + shown(request) + "\n" + body, e);
+            }
+        }, errorReader);
+    }
+
     /** Asks the engine's gate for the next request: the rate limit and request budget count every request. */
     private void pass() throws ServiceException, InterruptedException {
         String no = context.gate().next();

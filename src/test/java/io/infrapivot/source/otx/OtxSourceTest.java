@@ -13,6 +13,14 @@ class OtxSourceTest extends ServiceTestBase {
         super(OtxSource::new, IndicatorType.DOMAIN, "example.com", cut("otx/domain.json", 150));
     }
 
+    /** These tests are about passive DNS; the pulses have OtxPulsesTest. */
+    @Override
+    protected java.util.Map<String, String> settings() {
+        var m = super.settings();
+        m.put("sections", "passive_dns");
+        return m;
+    }
+
     @Test
     void domainPassiveDns() throws Exception {
         enqueue(200, read("otx/domain.json"));

@@ -13,6 +13,14 @@ class VirusTotalSourceTest extends ServiceTestBase {
         super(VirusTotalSource::new, IndicatorType.IP, "192.0.2.50", cut("virustotal/resolutions-page1.json", 300));
     }
 
+    /** These tests are about the name relationships; the reports and file relationships have VirusTotalReportsTest. */
+    @Override
+    protected java.util.Map<String, String> settings() {
+        var m = super.settings();
+        m.put("relationships", "resolutions,subdomains,siblings,historical_whois");
+        return m;
+    }
+
     @Test
     void domainResolutionsFollowTheCursorOnTheConfiguredHostThenSubdomains() throws Exception {
         enqueue(200, read("virustotal/resolutions-page1.json"));

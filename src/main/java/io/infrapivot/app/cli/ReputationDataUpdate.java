@@ -1,0 +1,49 @@
+package io.infrapivot.app.cli;
+
+import io.infrapivot.engine.data.FailureReason;
+import io.infrapivot.source.http.HttpFetcher;
+import io.infrapivot.source.spamhausdrop.DropUpdate;
+import io.infrapivot.source.spamhausdrop.SpamhausDropSource;
+import io.infrapivot.source.torexit.TorExitSource;
+import io.infrapivot.source.torexit.TorExitUpdate;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The {@code reputation} data sets of {@code update-data}: the Spamhaus DROP/ASN-DROP lists and the Tor exit list,
+ * each fetched from its source's {@code url} setting ({@code INFRAPIVOT_SPAMHAUSDROP_URL},
+ * {@code INFRAPIVOT_TOREXIT_URL}) into {@code <data folder>/<source id>/}, where the offline sources read them.
+ */
+final class ReputationDataUpdate {
+    private ReputationDataUpdate() {}
+
+    /** How many lists were refreshed and how many failed (a failed one keeps its old copy). */
+    record Counts(int ok, int failed) {}
+
+    static Counts run(AppContext ctx, Terminal t) throws InterruptedException {
+        HttpFetcher http = new HttpFetcher(HttpFetcher.Options.defaults());
+        Path folder = ctx.data().folder();
+        int ok = 0;
+        int failed = 0;
+        String dropUrl = ctx.config().source(SpamhausDropSource.ID).get("url", SpamhausDropSource.DEFAULT_URL);
+        try {
+            var r = DropUpdate.refresh(http, dropUrl, folder.resolve(SpamhausDropSource.ID));
+            t.println("spamhaus-drop: " + r.networks() + " networks, " + r.asns() + " ASNs"
+                    + (r.date() == null ? "" : ", list of " + r.date()) + ", from " + Terminal.v(dropUrl));
+            ok++;
+        } catch (IOException e) {
+            t.error("spamhaus-drop not refreshed (kept as before): " + Terminal.v(FailureReason.of(e)));
+            failed++;
+        }
+        String torUrl = ctx.config().source(TorExitSource.ID).get("url", TorExitSource.DEFAULT_URL);
+        try {
+            var r = TorExitUpdate.refresh(http, torUrl, folder.resolve(TorExitSource.ID), ctx.clock().instant());
+            t.println("tor-exit-list: " + r.exits() + " exit addresses, from " + Terminal.v(torUrl));
+            ok++;
+        } catch (IOException e) {
+            t.error("tor-exit-list not refreshed (kept as before): " + Terminal.v(FailureReason.of(e)));
+            failed++;
+        }
+        return new Counts(ok, failed);
+    }
+}
