@@ -58,7 +58,27 @@ window.infrapivotExport = (function () {
       line.appendChild(title);
       svg.appendChild(line);
     });
-    cy.nodes().not('.hidden').forEach((n) => {
+    // the boxes of "group by" (compound nodes) first, under their members: a rectangle, its label on top
+    cy.nodes('.agg').not('.hidden').forEach((n) => {
+      const b = n.boundingBox({ includeLabels: false });
+      const r = doc.createElementNS(SVG, 'rect');
+      r.setAttribute('x', b.x1.toFixed(1));
+      r.setAttribute('y', b.y1.toFixed(1));
+      r.setAttribute('width', b.w.toFixed(1));
+      r.setAttribute('height', b.h.toFixed(1));
+      r.setAttribute('fill', '#eef3fb');
+      r.setAttribute('stroke', '#7d93b8');
+      svg.appendChild(r);
+      const t = doc.createElementNS(SVG, 'text');
+      t.setAttribute('x', ((b.x1 + b.x2) / 2).toFixed(1));
+      t.setAttribute('y', (b.y1 - 3).toFixed(1));
+      t.setAttribute('font-size', '11');
+      t.setAttribute('font-family', 'sans-serif');
+      t.setAttribute('text-anchor', 'middle');
+      t.textContent = n.data('label') || '';
+      svg.appendChild(t);
+    });
+    cy.nodes().not('.hidden').not('.agg').forEach((n) => {
       const p = n.position();
       if (!inView(p)) return;
       const g = doc.createElementNS(SVG, 'g');
