@@ -61,22 +61,16 @@ window.infrapivotExport = (function () {
     // the boxes of "group by" (compound nodes) first, under their members: a rectangle, its label on top
     cy.nodes('.agg').not('.hidden').forEach((n) => {
       const b = n.boundingBox({ includeLabels: false });
-      const r = doc.createElementNS(SVG, 'rect');
-      r.setAttribute('x', b.x1.toFixed(1));
-      r.setAttribute('y', b.y1.toFixed(1));
-      r.setAttribute('width', b.w.toFixed(1));
-      r.setAttribute('height', b.h.toFixed(1));
-      r.setAttribute('fill', '#eef3fb');
-      r.setAttribute('stroke', '#7d93b8');
-      svg.appendChild(r);
-      const t = doc.createElementNS(SVG, 'text');
-      t.setAttribute('x', ((b.x1 + b.x2) / 2).toFixed(1));
-      t.setAttribute('y', (b.y1 - 3).toFixed(1));
-      t.setAttribute('font-size', '11');
-      t.setAttribute('font-family', 'sans-serif');
-      t.setAttribute('text-anchor', 'middle');
-      t.textContent = n.data('label') || '';
-      svg.appendChild(t);
+      const shape = (tag, attrs) => {
+        const e = doc.createElementNS(SVG, tag);
+        for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+        svg.appendChild(e);
+        return e;
+      };
+      shape('rect', { x: b.x1.toFixed(1), y: b.y1.toFixed(1), width: b.w.toFixed(1), height: b.h.toFixed(1),
+        fill: '#eef3fb', stroke: '#7d93b8' });
+      shape('text', { x: ((b.x1 + b.x2) / 2).toFixed(1), y: (b.y1 - 3).toFixed(1), 'font-size': '11',
+        'font-family': 'sans-serif', 'text-anchor': 'middle' }).textContent = n.data('label') || '';
     });
     cy.nodes().not('.hidden').not('.agg').forEach((n) => {
       const p = n.position();
