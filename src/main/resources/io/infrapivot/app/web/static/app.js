@@ -226,6 +226,7 @@
   function layout(done) {
     const vis = S.cy.elements().not('.hidden');
     const options = layoutOptions($('layout-select').value, vis.nodes().length);
+    if (options.name !== 'preset') S.ringRadius = undefined; // the rings are gone: fit to what is drawn
     const l = vis.layout(options);
     l.one('layoutstop', () => {
       if (window.infrapivotStages) window.infrapivotStages.layout = Math.round(performance.now() - S.loadStart);
