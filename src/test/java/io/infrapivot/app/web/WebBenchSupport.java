@@ -25,6 +25,16 @@ public final class WebBenchSupport {
      * Opens the page {@code runs} times for each query (e.g. {@code ""} and {@code "?layout=concentric"}), the
      * queries taking turns so the machine's load falls on each alike; the page's timings per load, in order.
      */
+    /** The renderer main thread's CPU seconds since the page was opened. */
+    @SuppressWarnings("unchecked")
+    static double threadTime(ChromeDriver driver) {
+        for (Map<String, Object> m : (List<Map<String, Object>>) driver.executeCdpCommand("Performance.getMetrics",
+                Map.of()).get("metrics")) {
+            if ("ThreadTime".equals(m.get("name"))) return ((Number) m.get("value")).doubleValue();
+        }
+        return Double.NaN;
+    }
+
     public static List<Map<String, Object>> measure(CaseRepository cases, String caseName, Path dir, int runs,
                                                     List<String> queries) throws Exception {
         IndicatorParser parser = IndicatorParser.standard();
@@ -38,6 +48,9 @@ public final class WebBenchSupport {
             try {
                 JavascriptExecutor js = driver;
                 driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(300));
+                // the page's main-thread CPU time (DevTools' ThreadTime, counted from the navigation): unlike the
+                // wall clock it hardly moves with the machine's load
+                driver.executeCdpCommand("Performance.enable", Map.of("timeDomain", "threadTicks"));
                 for (int i = 0; i < runs * queries.size(); i++) {
                     String query = queries.get(i % queries.size());
                     driver.get("http://127.0.0.1:" + server.port() + "/" + query);
@@ -47,6 +60,7 @@ public final class WebBenchSupport {
                     Map<String, Object> t = new LinkedHashMap<>((Map<String, Object>) js.executeScript(
                             "return window.infrapivotTimings"));
                     t.put("query", query);
+                    t.put("cpu", threadTime(driver));
                     t.put("stages", js.executeScript("return JSON.stringify(window.infrapivotStages)"));
                     t.put("filter", js.executeScript("const t0 = performance.now();"
                             + "document.querySelector('input[data-filter=type][value=ip]').click();"

@@ -435,6 +435,8 @@ class WebPageIT {
         // the table lists the indicators, never the compound boxes
         assertThat(Integer.parseInt(driver.findElement(By.id("count-visible")).getText()))
                 .isEqualTo(Integer.parseInt(driver.findElement(By.id("count-indicators")).getText()));
+        // the SVG draws the box under its members, labelled
+        assertThat((String) js("return window.infrapivot.svgText()")).contains("fill=\"#eef3fb\"").contains("jane@owner.example · 4");
         groupBy.selectByValue("none");
         waiting(20).until(d -> (Long) js("return window.infrapivot.state.cy.nodes('.agg').length") == 0L);
         assertThat((Long) js("return window.infrapivot.state.cy.nodes(':child').length")).isZero();

@@ -70,6 +70,11 @@
     return v;
   }
 
+  const NODE_LABEL = { 'label': 'data(label)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 3,
+    'min-zoomed-font-size': 7, 'color': '#222', 'text-max-width': 160, 'text-wrap': 'ellipsis' };
+  const EDGE_LABEL = { 'label': 'data(rel)', 'font-size': 7, 'color': '#667', 'min-zoomed-font-size': 9,
+    'text-rotation': 'autorotate' };
+
   function makeCy() {
     const big = S.nodes.size > 1500;
     S.userLayout = false;
@@ -78,11 +83,12 @@
       minZoom: 0.02, maxZoom: 4,
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : 'auto',
       style: [
-        { selector: 'node', style: {
-          'background-color': '#888', 'shape': 'ellipse',
-          'label': 'data(label)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 3,
-          'width': 18, 'height': 18, 'min-zoomed-font-size': 7, 'color': '#222',
-          'text-max-width': 160, 'text-wrap': 'ellipsis' } },
+        // a large case: no label is measured or drawn but the seeds', the selection's, the search's and the groups';
+        // the label properties are not even set on the others (every property set on an element costs at its first
+        // frame)
+        { selector: 'node', style: Object.assign({ 'background-color': '#888', 'shape': 'ellipse', 'width': 18, 'height': 18 },
+          big ? {} : NODE_LABEL) },
+        ...(big ? [{ selector: 'node.seed, node:selected, node.match, node.path, node.group', style: NODE_LABEL }] : []),
         ...Object.entries(TYPE_STYLE).map(([type, [colour, shape]]) => (
           { selector: 'node.t-' + type, style: { 'background-color': colour, 'shape': shape } })),
         { selector: 'node.seed', style: { 'border-width': 4, 'border-color': '#11a04a', 'width': 26, 'height': 26, 'font-weight': 'bold' } },
@@ -94,19 +100,14 @@
           'border-width': 1, 'border-color': '#7d93b8', 'label': 'data(label)', 'text-valign': 'top', 'text-halign': 'center',
           'font-size': 11, 'font-weight': 'bold', 'color': '#334', 'padding': 10, 'text-margin-y': -2 } },
         { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#333' } },
-        { selector: 'edge', style: { 'width': 1, 'line-color': '#aab2bf', 'curve-style': 'haystack', 'label': 'data(rel)',
-          'font-size': 7, 'color': '#667', 'min-zoomed-font-size': 9, 'text-rotation': 'autorotate' } },
+        { selector: 'edge', style: Object.assign({ 'width': 1, 'line-color': '#aab2bf', 'curve-style': 'haystack' },
+          big ? {} : EDGE_LABEL) },
         { selector: '.hidden', style: { 'display': 'none' } },
         { selector: '.faded', style: { 'opacity': 0.15 } },
         { selector: 'node.match', style: { 'overlay-color': '#ffd000', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
         { selector: '.path', style: { 'line-color': '#e02060', 'width': 3, 'border-color': '#e02060', 'border-width': 3, 'z-index': 9 } },
         { selector: 'node:selected', style: { 'overlay-color': '#2f6fdf', 'overlay-opacity': 0.3, 'overlay-padding': 5 } }
-      ].concat(big ? [
-        // a large case: no label is measured or drawn but the seeds', the selection's and the search's
-        { selector: 'node', style: { 'label': '' } },
-        { selector: 'edge', style: { 'label': '' } },
-        { selector: 'node.seed, node:selected, node.match, node.path, node.group, node.agg', style: { 'label': 'data(label)' } }
-      ] : [])
+      ]
     });
     S.cy.on('tap', 'node', (ev) => {
       const n = ev.target;
@@ -225,6 +226,7 @@
   function layout(done) {
     const vis = S.cy.elements().not('.hidden');
     const options = layoutOptions($('layout-select').value, vis.nodes().length);
+    if (options.name !== 'preset') S.ringRadius = undefined; // the rings are gone: fit to what is drawn
     const l = vis.layout(options);
     l.one('layoutstop', () => {
       if (window.infrapivotStages) window.infrapivotStages.layout = Math.round(performance.now() - S.loadStart);

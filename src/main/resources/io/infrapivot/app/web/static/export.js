@@ -58,7 +58,21 @@ window.infrapivotExport = (function () {
       line.appendChild(title);
       svg.appendChild(line);
     });
-    cy.nodes().not('.hidden').forEach((n) => {
+    // the boxes of "group by" (compound nodes) first, under their members: a rectangle, its label on top
+    cy.nodes('.agg').not('.hidden').forEach((n) => {
+      const b = n.boundingBox({ includeLabels: false });
+      const shape = (tag, attrs) => {
+        const e = doc.createElementNS(SVG, tag);
+        for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+        svg.appendChild(e);
+        return e;
+      };
+      shape('rect', { x: b.x1.toFixed(1), y: b.y1.toFixed(1), width: b.w.toFixed(1), height: b.h.toFixed(1),
+        fill: '#eef3fb', stroke: '#7d93b8' });
+      shape('text', { x: ((b.x1 + b.x2) / 2).toFixed(1), y: (b.y1 - 3).toFixed(1), 'font-size': '11',
+        'font-family': 'sans-serif', 'text-anchor': 'middle' }).textContent = n.data('label') || '';
+    });
+    cy.nodes().not('.hidden').not('.agg').forEach((n) => {
       const p = n.position();
       if (!inView(p)) return;
       const g = doc.createElementNS(SVG, 'g');
