@@ -38,7 +38,8 @@ public final class SourceRegistry {
             io.infrapivot.source.viewdns.ViewDnsSource::new,
             io.infrapivot.source.web.WebSource::new,
             io.infrapivot.source.shodan.ShodanSource::new,
-            io.infrapivot.source.spyonweb.SpyOnWebSource::new
+            io.infrapivot.source.spyonweb.SpyOnWebSource::new,
+            io.infrapivot.source.urlscan.UrlscanSource::new
     );
 
     private final List<Source> sources;
