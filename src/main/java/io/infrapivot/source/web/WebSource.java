@@ -122,8 +122,15 @@ public final class WebSource implements Source {
                 continue;
             }
             hops.forEach(h -> evidence.add(raw(h)));
-            return page(indicator, hops, url -> fetcher.resource(url, MAX_FAVICON, context.now()), context, evidence,
-                    context.settings().get(FAVICON));
+            try {
+                return page(indicator, hops, url -> fetcher.resource(url, MAX_FAVICON, context.now()), context,
+                        evidence, context.settings().get(FAVICON));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, () -> "web: unexpected " + e.getClass().getName()
+                        + " reading " + start, e);
+                return LookupResult.error(io.infrapivot.source.ErrorClass.GARBAGE, "unexpected "
+                        + e.getClass().getSimpleName() + " reading the page", evidence);
+            }
         }
         return LookupResult.error(last.errorClass(), String.join("; ", tried), evidence);
     }

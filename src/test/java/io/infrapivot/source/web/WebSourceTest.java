@@ -154,6 +154,26 @@ class WebSourceTest {
     }
 
     @Test
+    void internalTargetsAreNotFetched() throws Exception {
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        for (String url : List.of("http://localhost/", "http://10.1.2.3/admin", "http://[::1]/", "http://printer.local/",
+                "http://169.254.169.254/latest/meta-data/")) {
+            LookupResult r = lookup(Indicator.of(IndicatorType.URL, url), Map.of());
+            assertThat(r.outcome()).as(url).isEqualTo(Outcome.ERROR);
+            assertThat(r.message()).as(url).startsWith("not fetched: ").containsPattern("not a public (host|address)");
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void wildcardCertificatesCoverOneLabel() {
+        assertThat(CertificateDetails.covers(List.of("*.records.test"), "www.records.test")).isTrue();
+        assertThat(CertificateDetails.covers(List.of("*.records.test"), "a.b.records.test")).isFalse();
+        assertThat(CertificateDetails.covers(List.of("*.records.test"), "records.test")).isFalse();
+        assertThat(CertificateDetails.covers(List.of("192.0.2.1"), "192.0.2.1")).isTrue();
+    }
+
+    @Test
     void redirectLoopStopsAtTheCap() throws Exception {
         server.start(InetAddress.getLoopbackAddress(), 0);
         for (int i = 0; i < 10; i++) {
