@@ -65,11 +65,9 @@ public final class UrlscanSource extends ServiceSource {
 
     /** The search for an ID: the ID quoted (AdSense as {@code pub-N}, how pages spell it); null for other kinds. */
     static String query(String id) {
-        if (id.startsWith("ca-pub-")) return "\"" + id.substring(3) + "\"";
-        if (id.startsWith("UA-") || id.startsWith("G-") || id.startsWith("GTM-") || id.startsWith("AW-")) {
-            return "\"" + id + "\"";
-        }
-        return null;
+        String kind = io.infrapivot.model.AnalyticsIds.kindOf(id);
+        if (kind == null || !io.infrapivot.model.AnalyticsIds.GOOGLE.contains(kind)) return null;
+        return "\"" + (id.startsWith("ca-pub-") ? id.substring(3) : id) + "\"";
     }
 
     /** Throws what an error body says. */
