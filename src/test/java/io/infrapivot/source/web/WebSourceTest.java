@@ -142,6 +142,33 @@ class WebSourceTest {
     }
 
     @Test
+    void metaRefreshIsFollowedLikeARedirect() throws Exception {
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        server.enqueue(html(200, "<html><head><meta http-equiv=\"Refresh\" content=\"0; URL='https://kit.records.test/p'\">"
+                + "</head></html>"));
+        server.enqueue(html(200, "<title>Kit</title>"));
+        server.enqueue(new MockResponse.Builder().code(404).build());
+        LookupResult r = lookup(Indicator.of(IndicatorType.URL, "http://lure.records.test/"), Map.of());
+        assertThat(lines(r)).contains("url:http://lure.records.test/ redirects-to url:https://kit.records.test/p");
+        Observation hop = of(r, Relation.REDIRECTS_TO).get(0);
+        assertThat(hop.value().get("via").asText()).isEqualTo("meta refresh");
+        assertThat(of(r, Relation.WEB_PAGE).get(0).value().get("title").asText()).isEqualTo("Kit");
+        server.takeRequest();
+        assertThat(server.takeRequest().getHeaders().get("Host")).isEqualTo("kit.records.test");
+    }
+
+    @Test
+    void metaRefreshToAnInternalHostIsNotFollowed() throws Exception {
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        server.enqueue(html(200, "<meta http-equiv=refresh content=\"1;url=http://192.168.1.1/\"><title>Lure</title>"));
+        server.enqueue(new MockResponse.Builder().code(404).build());
+        LookupResult r = lookup(Indicator.of(IndicatorType.URL, "http://lure.records.test/"), Map.of());
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(of(r, Relation.REDIRECTS_TO)).isEmpty();
+        assertThat(of(r, Relation.WEB_PAGE).get(0).value().get("title").asText()).isEqualTo("Lure");
+    }
+
+    @Test
     void redirectToAnInternalHostIsNotFollowed() throws Exception {
         server.start(InetAddress.getLoopbackAddress(), 0);
         server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "http://127.0.0.1:22/").build());
