@@ -99,6 +99,21 @@ public final class AnalyticsIds {
                 + Long.parseLong(site.group(1))));
     }
 
+    /** Google's kinds (UA, GA4, Tag Manager, Ads, AdSense): what most reverse-analytics services know. */
+    public static final java.util.Set<String> GOOGLE = java.util.Set.of("google-analytics-ua", "google-analytics-ga4",
+            "google-tag-manager", "google-ads", "google-adsense");
+
+    /** The kind of an {@code analytics-id} value ({@code google-analytics-ua}, {@code yandex-metrica}, ...), or null. */
+    public static String kindOf(String id) {
+        if (id == null) return null;
+        try {
+            return TokenParser.analyticsId(id, new ArrayList<>()).details() instanceof Details.AnalyticsId a
+                    ? a.kind() : null;
+        } catch (BadInput e) {
+            return null;
+        }
+    }
+
     /** Site-verification meta tag names (lower case) and the service each belongs to. */
     private static final Map<String, String> VERIFICATIONS = Map.ofEntries(
             Map.entry("google-site-verification", "google"),

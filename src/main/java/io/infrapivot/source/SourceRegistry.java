@@ -45,7 +45,8 @@ public final class SourceRegistry {
             io.infrapivot.source.abuseipdb.AbuseIpdbSource::new,
             io.infrapivot.source.internetdb.InternetDbSource::new,
             io.infrapivot.source.spamhausdrop.SpamhausDropSource::new,
-            io.infrapivot.source.torexit.TorExitSource::new
+            io.infrapivot.source.torexit.TorExitSource::new,
+            io.infrapivot.source.urlscan.UrlscanSource::new
     );
 
     private final List<Source> sources;

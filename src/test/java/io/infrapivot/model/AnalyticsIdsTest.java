@@ -80,4 +80,12 @@ class AnalyticsIdsTest {
         assertThat(p.parse("mmh3:2147483648")).isInstanceOf(ParseResult.Invalid.class);
         assertThat(p.parse("mmh3:abc")).isInstanceOf(ParseResult.Invalid.class);
     }
+
+    @Test
+    void kindOfACanonicalId() {
+        assertThat(AnalyticsIds.kindOf("GTM-AB12CD3")).isEqualTo("google-tag-manager");
+        assertThat(AnalyticsIds.kindOf("matomo:stats.example.org/7")).isEqualTo("matomo");
+        assertThat(AnalyticsIds.kindOf("not-an-id")).isNull();
+        assertThat(AnalyticsIds.GOOGLE).contains(AnalyticsIds.kindOf("ca-pub-1234567890123456"));
+    }
 }

@@ -32,7 +32,7 @@ public final class CrtShSource extends ServiceSource {
             "how many certificates to download per lookup for their SHA-256 (each one request)", 0);
     private static final SourceInfo INFO = SourceInfo.builder(ID)
             .description("crt.sh certificate transparency search: names in certificates of a domain")
-            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST)
+            .accepts(IndicatorType.DOMAIN, IndicatorType.HOST, IndicatorType.CERT)
             .produces(Relation.SUBDOMAIN, Relation.CERT_NAME, Relation.CERT_ISSUER)
             .settings(settings(null, "https://crt.sh", EXCLUDE_EXPIRED, FETCH_CERTS))
             .rateLimit(12, Duration.ofMinutes(1))
@@ -44,7 +44,14 @@ public final class CrtShSource extends ServiceSource {
     }
 
     @Override
+    protected String refuse(Indicator indicator) {
+        return indicator.type() == IndicatorType.CERT && !indicator.value().matches("[0-9a-f]{64}")
+                ? "crtsh looks certificates up by SHA-256 fingerprint" : null;
+    }
+
+    @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
+        if (indicator.type() == IndicatorType.CERT) return byFingerprint(indicator, call);
         String q = indicator.type() == IndicatorType.DOMAIN ? "%." + indicator.value() : indicator.value();
         boolean noExpired = call.context().settings().get(EXCLUDE_EXPIRED);
         String url = call.base() + "/?q=" + ServiceCall.enc(q) + "&output=json" + (noExpired ? "&exclude=expired" : "");
@@ -54,6 +61,25 @@ public final class CrtShSource extends ServiceSource {
         List<CertRecord> capped = fingerprinted(call.capped(certs, 0), call);
         CertMapper.map(indicator, capped, call.facts());
         return call.result((long) certs.size(), capped.size(), false);
+    }
+
+    /**
+     * A certificate by its SHA-256 ({@code /?q=HEX&output=json}: the log entries of that one certificate): its names
+     * and issuer, keyed by the fingerprint asked for.
+     */
+    private static LookupResult byFingerprint(Indicator cert, ServiceCall call)
+            throws ServiceException, InterruptedException {
+        String body = call.get(ServiceCall.Request.of(call.base() + "/?q=" + cert.value() + "&output=json"), true,
+                true);
+        if (body == null) return call.result(null, 0, false);
+        List<CertRecord> entries = new ArrayList<>();
+        for (CertRecord c : CrtShParser.parse(body)) {
+            entries.add(new CertRecord(cert.value(), c.tbsSha256(), c.serial(), c.issuer(), c.issuerOrg(),
+                    c.notBefore(), c.notAfter(), c.names(), c.serviceId()));
+        }
+        List<CertRecord> capped = call.capped(entries, 0);
+        CertMapper.map(cert, capped, call.facts());
+        return call.result((long) entries.size(), capped.size(), false);
     }
 
     private static List<CertRecord> fingerprinted(List<CertRecord> certs, ServiceCall call) throws InterruptedException {

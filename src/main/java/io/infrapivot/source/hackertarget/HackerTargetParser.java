@@ -47,7 +47,8 @@ public final class HackerTargetParser {
 
     /** Whether HackerTarget's analytics lookup knows the ID's kind (Google Analytics UA-/G-, GTM-, AdSense pub-). */
     static boolean isGoogleId(String id) {
-        return id.startsWith("UA-") || id.startsWith("G-") || id.startsWith("GTM-") || id.startsWith("ca-pub-");
+        String kind = io.infrapivot.model.AnalyticsIds.kindOf(id);
+        return kind != null && io.infrapivot.model.AnalyticsIds.GOOGLE.contains(kind) && !kind.equals("google-ads");
     }
 
     /** The ID as HackerTarget takes it: AdSense as {@code pub-N}. */

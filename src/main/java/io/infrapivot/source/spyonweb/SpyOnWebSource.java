@@ -57,8 +57,8 @@ public final class SpyOnWebSource extends ServiceSource {
 
     @Override
     protected String refuse(Indicator indicator) {
-        String v = indicator.value();
-        return v.startsWith("UA-") || v.startsWith("ca-pub-") ? null
+        String kind = io.infrapivot.model.AnalyticsIds.kindOf(indicator.value());
+        return "google-analytics-ua".equals(kind) || "google-adsense".equals(kind) ? null
                 : "spyonweb looks up Google Analytics (UA-) and AdSense (ca-pub-) IDs only";
     }
 

@@ -48,6 +48,27 @@ public final class PageReader {
         return StandardCharsets.UTF_8;
     }
 
+    private static final java.util.regex.Pattern REFRESH = java.util.regex.Pattern.compile(
+            "(?i)^\\s*\\d{0,6}(?:\\.\\d*)?\\s*[;,]\\s*(?:url\\s*=\\s*)?['\"]?([^'\"]+)['\"]?\\s*$");
+
+    /**
+     * Where an HTML page sends the browser with {@code <meta http-equiv="refresh" content="N; url=...">}, absolute;
+     * null when it does not (or names no http/https URL).
+     */
+    public static String refresh(byte[] body, String contentType, String url) {
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("html")) return null;
+        Document doc = Jsoup.parse(new String(body, charset(contentType)), url);
+        for (Element m : doc.select("meta[http-equiv][content]")) {
+            if (!m.attr("http-equiv").strip().equalsIgnoreCase("refresh")) continue;
+            java.util.regex.Matcher r = REFRESH.matcher(m.attr("content"));
+            HttpUrl base = HttpUrl.parse(url);
+            if (!r.matches() || base == null) continue;
+            HttpUrl to = base.resolve(r.group(1).strip());
+            if (to != null) return to.toString();
+        }
+        return null;
+    }
+
     /** Reads a page's bytes; {@code url} resolves its relative links. */
     public static Page read(byte[] body, String contentType, String url) {
         String html = new String(body, charset(contentType));

@@ -47,6 +47,8 @@ import okhttp3.Response;
  * instead, with the original {@code Host} header; links to non-public hosts are still refused.
  */
 final class WebFetcher {
+    private static final System.Logger LOG = System.getLogger(WebFetcher.class.getName());
+
     /** Response headers kept (they name the software and the hosting). */
     static final List<String> KEPT_HEADERS = List.of("Server", "X-Powered-By", "Via", "X-Generator",
             "X-AspNet-Version", "X-AspNetMvc-Version", "X-Runtime", "X-Served-By", "X-Cache", "CF-Ray", "X-Amz-Cf-Id",
@@ -260,6 +262,7 @@ final class WebFetcher {
         try {
             return once(client, recorder, u, maxBytes, List.of(), now);
         } catch (WebError e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "web: " + e.getMessage());
             return null;
         } finally {
             client.connectionPool().evictAll();

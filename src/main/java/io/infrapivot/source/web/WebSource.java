@@ -121,11 +121,43 @@ public final class WebSource implements Source {
                 }
                 continue;
             }
+            hops = followRefresh(hops, fetcher, context, evidence);
             hops.forEach(h -> evidence.add(raw(h)));
-            return page(indicator, hops, url -> fetcher.resource(url, MAX_FAVICON, context.now()), context, evidence,
-                    context.settings().get(FAVICON));
+            try {
+                return page(indicator, hops, url -> fetcher.resource(url, MAX_FAVICON, context.now()), context,
+                        evidence, context.settings().get(FAVICON));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, () -> "web: unexpected " + e.getClass().getName()
+                        + " reading " + start, e);
+                return LookupResult.error(io.infrapivot.source.ErrorClass.GARBAGE, "unexpected "
+                        + e.getClass().getSimpleName() + " reading the page", evidence);
+            }
         }
         return LookupResult.error(last.errorClass(), String.join("; ", tried), evidence);
+    }
+
+    /**
+     * Follows {@code <meta http-equiv=refresh>} redirects (phishing kits use them) under the same rules and bound as
+     * HTTP redirects; a refused or failed refresh ends the chain where it was (its answers kept as evidence).
+     */
+    private static List<WebFetcher.Hop> followRefresh(List<WebFetcher.Hop> first, WebFetcher fetcher,
+                                                      LookupContext context, List<RawAnswer> evidence)
+            throws InterruptedException {
+        List<WebFetcher.Hop> hops = new ArrayList<>(first);
+        int max = Math.max(0, context.settings().get(MAX_REDIRECTS));
+        while (hops.size() <= max) {
+            WebFetcher.Hop last = hops.get(hops.size() - 1);
+            String next = PageReader.refresh(last.body(), last.contentType(), last.url());
+            if (next == null || next.equals(last.url())) break;
+            try {
+                hops.addAll(fetcher.fetch(next, context.now()));
+            } catch (WebFetcher.WebError e) {
+                e.hops().forEach(h -> evidence.add(raw(h)));
+                LOG.log(System.Logger.Level.DEBUG, () -> "web: meta refresh to " + next + ": " + e.getMessage());
+                break;
+            }
+        }
+        return hops;
     }
 
     static RawAnswer raw(WebFetcher.Hop h) {
@@ -151,7 +183,9 @@ public final class WebSource implements Source {
             var to = facts.as(IndicatorType.URL, hops.get(i).url());
             if (to.isEmpty()) continue;
             ObjectNode v = JsonNodeFactory.instance.objectNode();
-            v.put("status", hops.get(i - 1).status());
+            int status = hops.get(i - 1).status();
+            v.put("status", status);
+            if (status < 300 || status >= 400) v.put("via", "meta refresh");
             v.put("hop", i);
             facts.link(from, Relation.REDIRECTS_TO, to.get(), v, null, null, null);
             from = to.get();

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 final class Cli {
     static final java.util.List<String> THIRD_PARTY = java.util.List.of("circl", "mnemonic", "otx", "robtex",
             "hackertarget", "virustotal", "securitytrails", "passivetotal", "dnsdb", "crtsh", "certspotter",
-            "domaintools", "whoisxml", "whoxy", "viewdns", "apivoid", "urlhaus", "threatfox", "abuseipdb", "internetdb");
+            "domaintools", "whoisxml", "whoxy", "viewdns", "apivoid", "urlhaus", "threatfox", "abuseipdb", "internetdb",
+            "shodan", "spyonweb", "urlscan", "web");
     final Path repo;
     final Path home;
     final Map<String, String> env = new HashMap<>();

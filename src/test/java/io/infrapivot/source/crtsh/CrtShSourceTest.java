@@ -84,4 +84,24 @@ class CrtShSourceTest extends ServiceTestBase {
         assertThat(r.message()).isEqualTo("1 certificate downloads failed");
         assertThat(lines(r)).contains("domain:example.com subdomain host:shop.example.com");
     }
+
+    @Test
+    void certificateBySha256GivesItsNamesAndIssuer() throws Exception {
+        String sha = "3f".repeat(32);
+        enqueue(200, read("crtsh/bysha256.json"));
+        var r = lookup(ind(IndicatorType.CERT, sha));
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(lines(r)).contains("cert:" + sha + " cert-name domain:example.com",
+                "cert:" + sha + " cert-issuer org:Let's Encrypt");
+        var req = take();
+        assertThat(req.getUrl().queryParameter("q")).isEqualTo(sha);
+        assertThat(req.getUrl().queryParameter("output")).isEqualTo("json");
+    }
+
+    @Test
+    void certificateKeyedByIssuerAndSerialIsNotAsked() throws Exception {
+        var r = lookup(ind(IndicatorType.CERT, "serial:04a1;issuer:CN=R3"));
+        assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(server.getRequestCount()).isZero();
+    }
 }

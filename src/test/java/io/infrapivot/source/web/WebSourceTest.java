@@ -142,6 +142,33 @@ class WebSourceTest {
     }
 
     @Test
+    void metaRefreshIsFollowedLikeARedirect() throws Exception {
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        server.enqueue(html(200, "<html><head><meta http-equiv=\"Refresh\" content=\"0; URL='https://kit.records.test/p'\">"
+                + "</head></html>"));
+        server.enqueue(html(200, "<title>Kit</title>"));
+        server.enqueue(new MockResponse.Builder().code(404).build());
+        LookupResult r = lookup(Indicator.of(IndicatorType.URL, "http://lure.records.test/"), Map.of());
+        assertThat(lines(r)).contains("url:http://lure.records.test/ redirects-to url:https://kit.records.test/p");
+        Observation hop = of(r, Relation.REDIRECTS_TO).get(0);
+        assertThat(hop.value().get("via").asText()).isEqualTo("meta refresh");
+        assertThat(of(r, Relation.WEB_PAGE).get(0).value().get("title").asText()).isEqualTo("Kit");
+        server.takeRequest();
+        assertThat(server.takeRequest().getHeaders().get("Host")).isEqualTo("kit.records.test");
+    }
+
+    @Test
+    void metaRefreshToAnInternalHostIsNotFollowed() throws Exception {
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        server.enqueue(html(200, "<meta http-equiv=refresh content=\"1;url=http://192.168.1.1/\"><title>Lure</title>"));
+        server.enqueue(new MockResponse.Builder().code(404).build());
+        LookupResult r = lookup(Indicator.of(IndicatorType.URL, "http://lure.records.test/"), Map.of());
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(of(r, Relation.REDIRECTS_TO)).isEmpty();
+        assertThat(of(r, Relation.WEB_PAGE).get(0).value().get("title").asText()).isEqualTo("Lure");
+    }
+
+    @Test
     void redirectToAnInternalHostIsNotFollowed() throws Exception {
         server.start(InetAddress.getLoopbackAddress(), 0);
         server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "http://127.0.0.1:22/").build());
@@ -151,6 +178,26 @@ class WebSourceTest {
         assertThat(r.message()).contains("redirect not followed").contains("not a public address");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(r.evidence()).hasSize(1);
+    }
+
+    @Test
+    void internalTargetsAreNotFetched() throws Exception {
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        for (String url : List.of("http://localhost/", "http://10.1.2.3/admin", "http://[::1]/", "http://printer.local/",
+                "http://169.254.169.254/latest/meta-data/")) {
+            LookupResult r = lookup(Indicator.of(IndicatorType.URL, url), Map.of());
+            assertThat(r.outcome()).as(url).isEqualTo(Outcome.ERROR);
+            assertThat(r.message()).as(url).startsWith("not fetched: ").containsPattern("not a public (host|address)");
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void wildcardCertificatesCoverOneLabel() {
+        assertThat(CertificateDetails.covers(List.of("*.records.test"), "www.records.test")).isTrue();
+        assertThat(CertificateDetails.covers(List.of("*.records.test"), "a.b.records.test")).isFalse();
+        assertThat(CertificateDetails.covers(List.of("*.records.test"), "records.test")).isFalse();
+        assertThat(CertificateDetails.covers(List.of("192.0.2.1"), "192.0.2.1")).isTrue();
     }
 
     @Test
