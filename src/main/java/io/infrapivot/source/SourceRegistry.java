@@ -35,7 +35,8 @@ public final class SourceRegistry {
             io.infrapivot.source.domaintools.DomainToolsSource::new,
             io.infrapivot.source.whoisxml.WhoisXmlSource::new,
             io.infrapivot.source.whoxy.WhoxySource::new,
-            io.infrapivot.source.viewdns.ViewDnsSource::new
+            io.infrapivot.source.viewdns.ViewDnsSource::new,
+            io.infrapivot.source.geoip.GeoIpSource::new
     );
 
     private final List<Source> sources;
