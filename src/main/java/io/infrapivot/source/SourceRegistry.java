@@ -36,7 +36,8 @@ public final class SourceRegistry {
             io.infrapivot.source.whoisxml.WhoisXmlSource::new,
             io.infrapivot.source.whoxy.WhoxySource::new,
             io.infrapivot.source.viewdns.ViewDnsSource::new,
-            io.infrapivot.source.geoip.GeoIpSource::new
+            io.infrapivot.source.geoip.GeoIpSource::new,
+            io.infrapivot.source.ripestat.RipeStatSource::new
     );
 
     private final List<Source> sources;
