@@ -37,7 +37,8 @@ public final class SourceRegistry {
             io.infrapivot.source.whoxy.WhoxySource::new,
             io.infrapivot.source.viewdns.ViewDnsSource::new,
             io.infrapivot.source.geoip.GeoIpSource::new,
-            io.infrapivot.source.ripestat.RipeStatSource::new
+            io.infrapivot.source.ripestat.RipeStatSource::new,
+            io.infrapivot.source.bgptools.BgpToolsSource::new
     );
 
     private final List<Source> sources;

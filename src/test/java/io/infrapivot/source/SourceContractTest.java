@@ -176,7 +176,7 @@ class SourceContractTest {
         if (info.access() == Access.OFFLINE) return Kind.OFFLINE;
         if (info.setting("url") != null) return Kind.HTTP;
         if (s instanceof InheritsSettings || info.id().equals("dns")) return Kind.DNS;
-        if (info.id().equals("whois")) return Kind.WHOIS;
+        if (info.id().equals("whois") || info.id().equals("bgptools")) return Kind.WHOIS;
         return null;
     }
 
@@ -226,6 +226,7 @@ class SourceContractTest {
             case WHOIS -> {
                 Map<String, String> m = settings(s, null);
                 m.put("servers", "whois.iana.org=127.0.0.1:" + whois.getLocalPort());
+                m.put("server", "127.0.0.1:" + whois.getLocalPort()); // bgptools
                 yield context(s, m, List.of());
             }
             case OFFLINE -> context(s, settings(s, null), List.of());
@@ -367,6 +368,7 @@ class SourceContractTest {
                         case WHOIS -> {
                             Map<String, String> m = settings(s, null);
                             m.put("servers", "whois.iana.org=127.0.0.1:" + tcp.getLocalPort());
+                            m.put("server", "127.0.0.1:" + tcp.getLocalPort()); // bgptools
                             yield context(s, m, List.of());
                         }
                         case OFFLINE -> throw new AssertionError();
