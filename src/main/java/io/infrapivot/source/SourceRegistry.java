@@ -38,7 +38,9 @@ public final class SourceRegistry {
             io.infrapivot.source.viewdns.ViewDnsSource::new,
             io.infrapivot.source.geoip.GeoIpSource::new,
             io.infrapivot.source.ripestat.RipeStatSource::new,
-            io.infrapivot.source.bgptools.BgpToolsSource::new
+            io.infrapivot.source.bgptools.BgpToolsSource::new,
+            io.infrapivot.source.peeringdb.PeeringDbSource::new,
+            io.infrapivot.source.ipinfo.IpInfoSource::new
     );
 
     private final List<Source> sources;

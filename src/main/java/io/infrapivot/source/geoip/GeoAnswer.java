@@ -10,8 +10,8 @@ import java.time.Instant;
  * date. Text fields come from a file anyone can build and are cut and kept on one line.
  *
  * @param database        the database type from its metadata ({@code GeoLite2-City}, {@code DBIP-City-Lite})
- * @param file            the file's name
- * @param buildDate       when the database was built (its metadata)
+ * @param file            the file's name (null for an online service)
+ * @param buildDate       when the database was built (its metadata; null for an online service)
  * @param network         the network the answer covers, or null
  * @param country         ISO 3166-1 alpha-2 code, or null
  * @param countryName     English name, or null
@@ -39,8 +39,9 @@ public record GeoAnswer(String database, String file, Instant buildDate, String 
 
     /** The observation value of a {@code geolocation} fact. */
     public ObjectNode toJson() {
-        ObjectNode o = Json.object().put("database", database).put("file", file)
-                .put("build_date", buildDate.toString());
+        ObjectNode o = Json.object().put("database", database);
+        put(o, "file", file);
+        if (buildDate != null) o.put("build_date", buildDate.toString());
         put(o, "network", network);
         put(o, "country", country);
         put(o, "country_name", countryName);
@@ -60,12 +61,13 @@ public record GeoAnswer(String database, String file, Instant buildDate, String 
         if (v != null) o.put(k, v);
     }
 
-    static Builder builder(String database, String file, Instant buildDate) {
+    /** A builder for one database's answer ({@code file} and {@code buildDate} null for an online service). */
+    public static Builder builder(String database, String file, Instant buildDate) {
         return new Builder(database, file, buildDate);
     }
 
     /** Collects fields; blank texts are left out, texts are cut and kept on one line. */
-    static final class Builder {
+    public static final class Builder {
         private final String database;
         private final String file;
         private final Instant buildDate;
@@ -84,12 +86,12 @@ public record GeoAnswer(String database, String file, Instant buildDate, String 
             return Safe.truncate(Safe.oneLine(s.strip()), MAX_TEXT);
         }
 
-        Builder network(String n) {
+        public Builder network(String n) {
             network = clean(n);
             return this;
         }
 
-        Builder country(String iso, String name) {
+        public Builder country(String iso, String name) {
             if (country == null && iso != null && iso.strip().matches("[A-Za-z]{2}")) {
                 country = iso.strip().toUpperCase(java.util.Locale.ROOT);
             }
@@ -97,22 +99,22 @@ public record GeoAnswer(String database, String file, Instant buildDate, String 
             return this;
         }
 
-        Builder continent(String c) {
+        public Builder continent(String c) {
             if (continent == null) continent = clean(c);
             return this;
         }
 
-        Builder region(String r) {
+        public Builder region(String r) {
             if (region == null) region = clean(r);
             return this;
         }
 
-        Builder city(String c) {
+        public Builder city(String c) {
             if (city == null) city = clean(c);
             return this;
         }
 
-        Builder location(Double lat, Double lon, Long accuracy, String tz) {
+        public Builder location(Double lat, Double lon, Long accuracy, String tz) {
             if (lat != null && lon != null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && latitude == null) {
                 latitude = lat;
                 longitude = lon;
@@ -122,18 +124,18 @@ public record GeoAnswer(String database, String file, Instant buildDate, String 
             return this;
         }
 
-        Builder asn(Long number, String organization) {
+        public Builder asn(Long number, String organization) {
             if (number != null && number > 0 && number <= 4294967295L && asn == null) asn = number;
             if (asOrganization == null) asOrganization = clean(organization);
             return this;
         }
 
-        Builder attribution(String a) {
+        public Builder attribution(String a) {
             attribution = a;
             return this;
         }
 
-        GeoAnswer build() {
+        public GeoAnswer build() {
             return new GeoAnswer(database, file, buildDate, network, country, countryName, continent, region, city,
                     latitude, longitude, accuracyKm, timeZone, asn, asOrganization, attribution);
         }
