@@ -23,8 +23,14 @@ final class UpdateDataCommand implements Callable<Integer> {
             description = "Where to fetch the Public Suffix List (http, https, file or a path); default: setting data.psl_url or publicsuffix.org.")
     String pslUrl;
 
-    @Option(names = "--only", split = ",", paramLabel = "SET", description = "Only these data sets: psl, networks, rdap.")
+    @Option(names = "--only", split = ",", paramLabel = "SET", description = "Only these data sets: psl, networks, rdap, geo.")
     List<String> only = new ArrayList<>();
+
+    @Option(names = "--geo", description = "Also download DB-IP's free City Lite geolocation database (CC BY 4.0) for the geoip source (about 130 MB); `--only geo` downloads only it.")
+    boolean geo;
+
+    @Option(names = "--geo-url", paramLabel = "URL", description = "Where to fetch it ({month} stands for YYYY-MM); default: setting data.geo_url or DB-IP's download URL.")
+    String geoUrl;
 
     @Option(names = "--status", description = "Only show the data sets in use and their dates.")
     boolean status;
@@ -39,8 +45,8 @@ final class UpdateDataCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         for (String o : only) {
-            if (!o.equals("psl") && !o.equals("networks") && !o.equals("rdap")) {
-                throw new CliException(ExitCodes.BAD_INPUT, "--only takes psl, networks and rdap, not '" + o + "'");
+            if (!o.equals("psl") && !o.equals("networks") && !o.equals("rdap") && !o.equals("geo")) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--only takes psl, networks, rdap and geo, not '" + o + "'");
             }
         }
         SourceSettings settings = ctx.config().source("data");
@@ -87,6 +93,10 @@ final class UpdateDataCommand implements Callable<Integer> {
                 t.error("rdap-bootstrap not refreshed: " + Terminal.v(FailureReason.of(e)));
                 failed++;
             }
+        }
+        if (geo || only.contains("geo")) {
+            if (GeoDataStep.run(ctx, t, geoUrl != null ? geoUrl : settings.get("geo_url", null))) ok++;
+            else failed++;
         }
         if (failed == 0) return ExitCodes.OK;
         return ok > 0 ? ExitCodes.PARTIAL : ExitCodes.ENVIRONMENT;
