@@ -48,11 +48,13 @@ final class Report {
             if (!o.source().equals(CaseSource.ID)) continue;
             for (Fact f : o.facts()) if (seen.add(key(f))) known.add(f);
         }
+        List<Fact> located = LocationSection.take(bySection.get(Relation.Section.ROUTING));
         bySection.forEach((section, facts) -> {
             if (facts.isEmpty()) return;
             t.println(t.bold(section.id()));
             facts.forEach(f -> printFact(indicator, f));
         });
+        LocationSection.print(t, indicator, located, bySection);
         if (!known.isEmpty()) {
             t.println(t.bold("already in the case") + t.dim(" (earlier lookups)"));
             known.forEach(f -> printFact(indicator, f));
