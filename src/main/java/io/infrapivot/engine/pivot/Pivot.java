@@ -451,6 +451,7 @@ public final class Pivot {
             }
             NoiseRules.Mark m = noise.judge(other).orElse(null);
             if (m == null && f.relation() == Relation.SOA_EMAIL) m = noise.judgeSoaContact(from, other).orElse(null);
+            if (m == null) m = noise.judgeAnnounced(f.relation(), other, f.value()).orElse(null);
             boolean expandIt = m == null || m.expand();
             Node n = new Node(other, newHop, false, from, f, m, expandIt);
             nodes.put(other, n);
