@@ -18,9 +18,8 @@ final class GeoDataStep {
             t.println("geo: " + Terminal.v(d.databaseType()) + " built " + d.buildDate() + ", " + (d.bytes() >> 20)
                     + " MB, from " + Terminal.v(d.url()));
             t.println("  " + GeoData.DBIP_CREDIT);
-            t.println("  saved as " + Terminal.v(d.file()) + "; the geoip source reads it when it is among its"
-                    + " databases: INFRAPIVOT_GEOIP_DATABASES=" + Terminal.v(d.file())
-                    + " or [sources.geoip] databases = [\"" + Terminal.v(d.file()) + "\"]");
+            t.println("  saved as " + Terminal.v(d.file()) + "; the geoip source reads it unless its databases"
+                    + " setting names others (add it there to read both)");
             return true;
         } catch (IOException e) {
             t.error("geo database not downloaded (kept as before): " + Terminal.v(FailureReason.of(e)));

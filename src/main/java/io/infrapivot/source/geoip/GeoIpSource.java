@@ -43,8 +43,10 @@ public final class GeoIpSource implements Source {
     static final int MAX_DATABASES = 32;
 
     static final SourceInfo.Setting<List<String>> DATABASES = SourceInfo.Setting.list("databases",
-            "MMDB files or folders of .mmdb files, comma-separated (GeoIP2/GeoLite2, DB-IP, IPinfo, ...)", null)
-            .mandatory();
+            "MMDB files or folders of .mmdb files, comma-separated (GeoIP2/GeoLite2, DB-IP, IPinfo, ...); default:"
+                    + " the database update-data --geo downloaded", null);
+    /** Where {@code update-data --geo} keeps its download, under the data folder. */
+    static final String DOWNLOADED = "geo";
     private static final SourceInfo INFO = SourceInfo.builder(ID)
             .description("Local MaxMind-format (MMDB) geolocation databases: country, region, city, coordinates,"
                     + " ASN; each database's answer with its build date")
@@ -64,11 +66,35 @@ public final class GeoIpSource implements Source {
         return INFO;
     }
 
+    /**
+     * The databases named by the {@code databases} setting; without it, the folder {@code update-data --geo}
+     * downloads into ({@code <data>/data/geo}) when it holds any.
+     */
+    static List<String> entries(SourceSettings settings) {
+        List<String> given = settings.find(DATABASES).orElse(List.of());
+        if (!given.isEmpty()) return given;
+        var data = settings.get("data_folder");
+        if (data.isPresent()) {
+            Path geo = Path.of(data.get()).resolve(DOWNLOADED);
+            if (Files.isDirectory(geo) && !files(List.of(geo.toString()), new ArrayList<>()).isEmpty()) {
+                return List.of(geo.toString());
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public io.infrapivot.source.Readiness readiness(SourceSettings settings) {
+        var r = Source.super.readiness(settings);
+        if (r.isReady() && entries(settings).isEmpty()) return io.infrapivot.source.Readiness.needs(settings, "databases");
+        return r;
+    }
+
     /** Answers depend on the databases: the cache is kept per set of files and their versions. */
     @Override
     public String cacheKey(RunOptions options, SourceSettings settings) {
         List<String> parts = new ArrayList<>();
-        for (Path p : files(settings.find(DATABASES).orElse(List.of()), new ArrayList<>())) {
+        for (Path p : files(entries(settings), new ArrayList<>())) {
             try {
                 parts.add(p + "#" + GeoDatabase.stamp(p));
             } catch (GeoDatabaseException e) {
@@ -87,7 +113,7 @@ public final class GeoIpSource implements Source {
         if (address == null) return LookupResult.error(ErrorClass.BAD_REQUEST, "not an IP address", List.of());
         InetAddress inet = address.toInetAddress();
         List<String> problems = new ArrayList<>();
-        List<Path> files = files(context.settings().get(DATABASES), problems);
+        List<Path> files = files(entries(context.settings()), problems);
         List<RawAnswer> evidence = new ArrayList<>();
         Facts facts = Facts.of(ID, context, null);
         int answered = 0;
@@ -157,7 +183,13 @@ public final class GeoIpSource implements Source {
         List<Path> out = new ArrayList<>();
         for (String e : entries) {
             if (e.isBlank()) continue;
-            Path p = Path.of(e.strip());
+            Path p;
+            try {
+                p = Path.of(e.strip());
+            } catch (java.nio.file.InvalidPathException ex) {
+                problems.add("geoip database path " + io.infrapivot.model.Safe.oneLine(e) + " is not a path");
+                continue;
+            }
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".mmdb"))

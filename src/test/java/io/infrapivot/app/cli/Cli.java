@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 final class Cli {
     static final java.util.List<String> THIRD_PARTY = java.util.List.of("circl", "mnemonic", "otx", "robtex",
             "hackertarget", "virustotal", "securitytrails", "passivetotal", "dnsdb", "crtsh", "certspotter",
-            "domaintools", "whoisxml", "whoxy", "viewdns");
+            "domaintools", "whoisxml", "whoxy", "viewdns", "ripestat", "bgptools", "peeringdb", "ipinfo", "geoip");
     final Path repo;
     final Path home;
     final Map<String, String> env = new HashMap<>();

@@ -176,6 +176,22 @@ class GeoIpSourceTest {
     }
 
     @Test
+    void withoutTheSettingTheDownloadedDatabaseIsRead(@TempDir Path data) throws Exception {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("data_folder", data.toString());
+        LookupContext ctx = new LookupContext(new SourceSettings(GeoIpSource.ID, m), Duration.ofSeconds(30),
+                Clock.systemUTC(), IndicatorParser.standard(), CaseView.EMPTY, RunOptions.defaults());
+        assertThat(source.readiness(ctx.settings()).isReady()).isFalse();
+        Files.createDirectories(data.resolve("geo"));
+        assertThat(source.readiness(ctx.settings()).isReady()).isFalse();
+        Files.copy(CITY, data.resolve("geo").resolve("dbip-city-lite.mmdb"));
+        assertThat(source.readiness(ctx.settings()).isReady()).isTrue();
+        LookupResult r = source.lookup(Indicator.of(IndicatorType.IP, "81.2.69.142"), ctx);
+        assertThat(geo(r)).singleElement().satisfies(v -> assertThat(v.get("file").asText())
+                .isEqualTo("dbip-city-lite.mmdb"));
+    }
+
+    @Test
     void aReplacedFileIsOpenedAgain(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("db.mmdb");
         Files.copy(COUNTRY, f);
