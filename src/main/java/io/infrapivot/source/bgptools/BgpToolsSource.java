@@ -43,7 +43,8 @@ public final class BgpToolsSource implements Source {
             .accepts(IndicatorType.IP)
             .produces(Relation.ANNOUNCED_BY, Relation.IN_NETBLOCK)
             .settings(SERVER, WINDOW, MAX_BATCH, TIMEOUT)
-            .rateLimit(30, Duration.ofMinutes(1)).concurrency(64).ttl(Duration.ofDays(1))
+            // per address: the addresses of a window share one connection, so this bounds what one batch carries
+            .rateLimit(600, Duration.ofMinutes(1)).concurrency(64).ttl(Duration.ofDays(1))
             .build();
     private static final System.Logger LOG = System.getLogger(BgpToolsSource.class.getName());
 
