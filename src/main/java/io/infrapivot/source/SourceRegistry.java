@@ -46,7 +46,12 @@ public final class SourceRegistry {
             io.infrapivot.source.internetdb.InternetDbSource::new,
             io.infrapivot.source.spamhausdrop.SpamhausDropSource::new,
             io.infrapivot.source.torexit.TorExitSource::new,
-            io.infrapivot.source.urlscan.UrlscanSource::new
+            io.infrapivot.source.urlscan.UrlscanSource::new,
+            io.infrapivot.source.geoip.GeoIpSource::new,
+            io.infrapivot.source.ripestat.RipeStatSource::new,
+            io.infrapivot.source.bgptools.BgpToolsSource::new,
+            io.infrapivot.source.peeringdb.PeeringDbSource::new,
+            io.infrapivot.source.ipinfo.IpInfoSource::new
     );
 
     private final List<Source> sources;

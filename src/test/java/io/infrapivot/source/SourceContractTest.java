@@ -178,7 +178,7 @@ class SourceContractTest {
         if (info.id().equals("web")) return Kind.WEB;
         if (info.setting("url") != null) return Kind.HTTP;
         if (s instanceof InheritsSettings || info.id().equals("dns")) return Kind.DNS;
-        if (info.id().equals("whois")) return Kind.WHOIS;
+        if (info.id().equals("whois") || info.id().equals("bgptools")) return Kind.WHOIS;
         return null;
     }
 
@@ -228,6 +228,7 @@ class SourceContractTest {
             case WHOIS -> {
                 Map<String, String> m = settings(s, null);
                 m.put("servers", "whois.iana.org=127.0.0.1:" + whois.getLocalPort());
+                m.put("server", "127.0.0.1:" + whois.getLocalPort()); // bgptools
                 yield context(s, m, List.of());
             }
             case OFFLINE -> context(s, settings(s, null), List.of());
@@ -369,6 +370,7 @@ class SourceContractTest {
                         case WHOIS -> {
                             Map<String, String> m = settings(s, null);
                             m.put("servers", "whois.iana.org=127.0.0.1:" + tcp.getLocalPort());
+                            m.put("server", "127.0.0.1:" + tcp.getLocalPort()); // bgptools
                             yield context(s, m, List.of());
                         }
                         case OFFLINE -> throw new AssertionError();

@@ -23,8 +23,14 @@ final class UpdateDataCommand implements Callable<Integer> {
             description = "Where to fetch the Public Suffix List (http, https, file or a path); default: setting data.psl_url or publicsuffix.org.")
     String pslUrl;
 
-    @Option(names = "--only", split = ",", paramLabel = "SET", description = "Only these data sets: psl, networks, rdap, reputation.")
+    @Option(names = "--only", split = ",", paramLabel = "SET", description = "Only these data sets: psl, networks, rdap, reputation, geo.")
     List<String> only = new ArrayList<>();
+
+    @Option(names = "--geo", description = "Also download DB-IP's free City Lite geolocation database (CC BY 4.0) for the geoip source (about 130 MB); `--only geo` downloads only it.")
+    boolean geo;
+
+    @Option(names = "--geo-url", paramLabel = "URL", description = "Where to fetch it ({month} stands for YYYY-MM); default: setting data.geo_url or DB-IP's download URL.")
+    String geoUrl;
 
     @Option(names = "--status", description = "Only show the data sets in use and their dates.")
     boolean status;
@@ -39,8 +45,8 @@ final class UpdateDataCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         for (String o : only) {
-            if (!List.of("psl", "networks", "rdap", "reputation").contains(o)) {
-                throw new CliException(ExitCodes.BAD_INPUT, "--only takes psl, networks, rdap and reputation, not '" + o + "'");
+            if (!List.of("psl", "networks", "rdap", "reputation", "geo").contains(o)) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--only takes psl, networks, rdap, reputation and geo, not '" + o + "'");
             }
         }
         SourceSettings settings = ctx.config().source("data");
@@ -91,6 +97,10 @@ final class UpdateDataCommand implements Callable<Integer> {
             var r = ReputationDataUpdate.run(ctx, t);
             ok += r.ok();
             failed += r.failed();
+        }
+        if (geo || only.contains("geo")) {
+            if (GeoDataStep.run(ctx, t, geoUrl != null ? geoUrl : settings.get("geo_url", null))) ok++;
+            else failed++;
         }
         if (failed == 0) return ExitCodes.OK;
         return ok > 0 ? ExitCodes.PARTIAL : ExitCodes.ENVIRONMENT;

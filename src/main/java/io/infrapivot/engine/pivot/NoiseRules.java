@@ -203,8 +203,36 @@ public final class NoiseRules {
             case URL -> Optional.empty();
             case EMAIL -> judgeEmail(ind.value());
             case ORG, PERSON -> judgeOrg(ind.value());
+            case ASN -> judgeAsn(ind.value());
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A big CDN, cloud or hosting provider's AS (the routing package's shipped list): its thousands of prefixes
+     * hold unrelated customers, so it is marked and not expanded into them.
+     */
+    private Optional<Mark> judgeAsn(String asn) {
+        if (!on(KNOWN_NETWORK)) return Optional.empty();
+        return io.infrapivot.source.routing.HostingAsns.standard().of(asn).map(p -> new Mark(KNOWN_NETWORK,
+                p.label() + " network " + asn.toUpperCase(Locale.ROOT) + ": its prefixes hold many unrelated customers",
+                false, null));
+    }
+
+    /**
+     * The mark of a prefix that a routing source found announced by a big CDN, cloud or hosting network (the
+     * {@code hosting} field the routing sources put on an {@code announced-by} fact): marked, not expanded, so an
+     * ASN pivot does not explode into the provider's customers.
+     */
+    public Optional<Mark> judgeAnnounced(io.infrapivot.model.Relation relation, Indicator prefix,
+                                         com.fasterxml.jackson.databind.JsonNode value) {
+        if (relation != io.infrapivot.model.Relation.ANNOUNCED_BY || prefix.type() != IndicatorType.CIDR
+                || value == null || !value.hasNonNull("hosting") || !on(KNOWN_NETWORK)) {
+            return Optional.empty();
+        }
+        String label = io.infrapivot.model.Safe.truncate(io.infrapivot.model.Safe.oneLine(value.get("hosting").asText()),
+                60);
+        return Optional.of(new Mark(KNOWN_NETWORK, "a prefix of a big " + label + " network", false, null));
     }
 
     private Optional<Mark> judgeAddress(Indicator ind) {

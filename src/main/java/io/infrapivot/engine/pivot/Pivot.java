@@ -451,6 +451,9 @@ public final class Pivot {
             }
             NoiseRules.Mark m = noise.judge(other).orElse(null);
             if (m == null && f.relation() == Relation.SOA_EMAIL) m = noise.judgeSoaContact(from, other).orElse(null);
+            // a big hosting network's prefix stays a leaf, even where its range alone would be expanded (cloud)
+            NoiseRules.Mark hosted = noise.judgeAnnounced(f.relation(), other, f.value()).orElse(null);
+            if (hosted != null && (m == null || m.expand())) m = hosted;
             boolean expandIt = m == null || m.expand();
             Node n = new Node(other, newHop, false, from, f, m, expandIt);
             nodes.put(other, n);

@@ -15,7 +15,7 @@ final class Cli {
     static final java.util.List<String> THIRD_PARTY = java.util.List.of("circl", "mnemonic", "otx", "robtex",
             "hackertarget", "virustotal", "securitytrails", "passivetotal", "dnsdb", "crtsh", "certspotter",
             "domaintools", "whoisxml", "whoxy", "viewdns", "apivoid", "urlhaus", "threatfox", "abuseipdb", "internetdb",
-            "shodan", "spyonweb", "urlscan", "web");
+            "shodan", "spyonweb", "urlscan", "web", "ripestat", "bgptools", "peeringdb", "ipinfo", "geoip");
     final Path repo;
     final Path home;
     final Map<String, String> env = new HashMap<>();
