@@ -14,6 +14,7 @@ public final class SourceRegistry {
     private static final List<Supplier<Source>> BUILT_IN = List.of(
             ClassifySource::new,
             CaseSource::new,
+            io.infrapivot.source.file.FileSource::new,
             io.infrapivot.source.dns.DnsSource::new,
             io.infrapivot.source.dnsbl.DnsblSource::new,
             io.infrapivot.source.cymru.CymruSource::new,
