@@ -36,7 +36,10 @@ public final class SourceRegistry {
             io.infrapivot.source.domaintools.DomainToolsSource::new,
             io.infrapivot.source.whoisxml.WhoisXmlSource::new,
             io.infrapivot.source.whoxy.WhoxySource::new,
-            io.infrapivot.source.viewdns.ViewDnsSource::new
+            io.infrapivot.source.viewdns.ViewDnsSource::new,
+            io.infrapivot.source.malwarebazaar.MalwareBazaarSource::new,
+            io.infrapivot.source.hashlookup.HashlookupSource::new,
+            io.infrapivot.source.mhr.MhrSource::new
     );
 
     private final List<Source> sources;

@@ -37,8 +37,14 @@ final class JsonPost {
     }
 
     HttpAnswer post(String url, Map<String, String> headers, String json) throws HttpError, InterruptedException {
+        return post(url, headers, json, JSON);
+    }
+
+    /** A POST of {@code body} as {@code type} (an HTML form, {@code application/x-www-form-urlencoded}, for one API). */
+    HttpAnswer post(String url, Map<String, String> headers, String body, MediaType type)
+            throws HttpError, InterruptedException {
         Request.Builder rb = new Request.Builder().url(url).header("User-Agent", options.userAgent())
-                .post(RequestBody.create(json, JSON));
+                .post(RequestBody.create(body, type));
         headers.forEach(rb::header);
         Request request = rb.build();
         String shown = HttpFetcher.redact(request.url(), List.of());

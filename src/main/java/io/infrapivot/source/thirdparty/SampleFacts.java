@@ -1,0 +1,75 @@
+package io.infrapivot.source.thirdparty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.infrapivot.model.Indicator;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Relation;
+import io.infrapivot.model.Safe;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Facts about a file from the hash services (MalwareBazaar, Hybrid Analysis, Triage, hashlookup): the other hashes
+ * of the same file, the hosts, IPs and URLs it contacted, its verdict in the service's own terms. Every value is
+ * attacker-controlled and goes through the parser; what it rejects is left out.
+ */
+public final class SampleFacts {
+    /** Texts kept in a verdict value (names, tags, signatures) and how long each may be. */
+    public static final int MAX_TEXTS = 50;
+    public static final int MAX_TEXT = 256;
+    private static final Pattern HOST_PORT = Pattern.compile("\\[?([^\\[\\]]+?)]?:(\\d{1,5})");
+
+    private SampleFacts() {}
+
+    /** A link to another hash of the same file (MD5 ↔ SHA-1 ↔ SHA-256 ...), so the pivot asks by each. */
+    public static void sameFile(Facts facts, Indicator subject, String hash) {
+        facts.as(IndicatorType.HASH, hash).ifPresent(h -> facts.link(subject, Relation.RELATED, h,
+                Json.object().put("how", "same file"), null, null, null));
+    }
+
+    /** An indicator of what a sample contacted: a URL, an IP (a port dropped) or a name; empty when none parses. */
+    public static Optional<Indicator> contacted(Facts facts, String text) {
+        if (text == null || text.isBlank()) return Optional.empty();
+        String t = text.strip();
+        if (t.contains("://")) return facts.as(IndicatorType.URL, t);
+        Optional<Indicator> ip = facts.ip(t);
+        if (ip.isPresent()) return ip;
+        Matcher m = HOST_PORT.matcher(t);
+        if (m.matches()) {
+            ip = facts.ip(m.group(1));
+            return ip.isPresent() ? ip : facts.name(m.group(1));
+        }
+        return facts.name(t);
+    }
+
+    /** {@code communicates-with} links to each contacted host, IP or URL (value: what the service called it). */
+    public static void communicates(Facts facts, Indicator subject, Collection<String> texts, String kind) {
+        int n = 0;
+        for (String t : texts) {
+            if (n++ >= 1000) break;
+            contacted(facts, t).ifPresent(i -> facts.link(subject, Relation.COMMUNICATES_WITH, i,
+                    Json.object().put("as", kind), null, null, null));
+        }
+    }
+
+    /** Adds texts (names, tags) to a verdict value as an array, capped in count and length (shown escaped). */
+    public static void texts(ObjectNode value, String field, Collection<String> texts) {
+        if (texts.isEmpty()) return;
+        ArrayNode a = value.putArray(field);
+        texts.stream().distinct().limit(MAX_TEXTS).forEach(t -> a.add(text(t)));
+    }
+
+    /** A field's text, capped in length, or nothing when absent (every face escapes it where it shows it). */
+    public static void text(ObjectNode value, String field, JsonNode from, String fromField) {
+        String t = Json.text(from, fromField);
+        if (t != null) value.put(field, text(t));
+    }
+
+    static String text(String t) {
+        return Safe.truncate(t, MAX_TEXT);
+    }
+}
