@@ -39,7 +39,9 @@ public final class SourceRegistry {
             io.infrapivot.source.viewdns.ViewDnsSource::new,
             io.infrapivot.source.malwarebazaar.MalwareBazaarSource::new,
             io.infrapivot.source.hashlookup.HashlookupSource::new,
-            io.infrapivot.source.mhr.MhrSource::new
+            io.infrapivot.source.mhr.MhrSource::new,
+            io.infrapivot.source.triage.TriageSource::new,
+            io.infrapivot.source.hybridanalysis.HybridAnalysisSource::new
     );
 
     private final List<Source> sources;

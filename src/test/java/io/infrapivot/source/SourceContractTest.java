@@ -188,7 +188,10 @@ class SourceContractTest {
     private static List<Indicator> samples(Source s) {
         List<Indicator> out = new ArrayList<>();
         SAMPLES.forEach((t, text) -> {
-            if (s.info().accepts().contains(t)) out.add(Indicator.of(t, text));
+            // a FILE is its SHA-256 (Indicator.of would look for a local file of that name)
+            if (s.info().accepts().contains(t)) {
+                out.add(t == IndicatorType.FILE ? Indicator.fromCanonical(t, text) : Indicator.of(t, text));
+            }
         });
         return out;
     }
