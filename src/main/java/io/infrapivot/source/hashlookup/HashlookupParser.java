@@ -50,10 +50,7 @@ public final class HashlookupParser {
             if (message != null) return; // "Non existing ..." with 200: nothing known
             throw new ServiceException(ErrorClass.GARBAGE, "no hashes in the answer");
         }
-        for (String f : List.of("MD5", "SHA-1", "SHA-256", "SHA-512")) {
-            String h = Json.text(root, f);
-            if (h != null && !h.equalsIgnoreCase(hash.value())) SampleFacts.sameFile(facts, hash, h);
-        }
+        SampleFacts.sameFile(facts, hash, root, "MD5", "SHA-1", "SHA-256", "SHA-512");
         ObjectNode v = Json.object();
         v.put("service", "CIRCL hashlookup");
         v.put("known_file", true);

@@ -6,6 +6,7 @@ import io.infrapivot.model.Relation;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.SourceInfo;
 import io.infrapivot.source.http.ErrorTable;
+import io.infrapivot.source.thirdparty.SampleFacts;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceSource;
@@ -45,12 +46,7 @@ public final class HashlookupSource extends ServiceSource {
     }
 
     private static String algorithm(Indicator indicator) {
-        return switch (indicator.value().matches("[0-9a-f]+") ? indicator.value().length() : 0) {
-            case 32 -> "md5";
-            case 40 -> "sha1";
-            case 64 -> "sha256";
-            default -> null;
-        };
+        return SampleFacts.hexKind(indicator, SampleFacts.MD5_SHA1_SHA256);
     }
 
     @Override

@@ -57,10 +57,7 @@ public final class HybridAnalysisParser {
         for (JsonNode r : reports) {
             if (!r.isObject()) continue;
             n++;
-            for (String f : List.of("md5", "sha1", "sha256", "sha512")) {
-                String h = Json.text(r, f);
-                if (h != null && !h.equalsIgnoreCase(hash.value())) SampleFacts.sameFile(facts, hash, h);
-            }
+            SampleFacts.sameFile(facts, hash, r, "md5", "sha1", "sha256", "sha512");
             ObjectNode v = Json.object();
             v.put("service", "Hybrid Analysis");
             SampleFacts.text(v, "verdict", r, "verdict");

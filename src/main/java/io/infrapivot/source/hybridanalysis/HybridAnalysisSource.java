@@ -6,6 +6,7 @@ import io.infrapivot.model.Relation;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.SourceInfo;
 import io.infrapivot.source.http.ErrorTable;
+import io.infrapivot.source.thirdparty.SampleFacts;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceSource;
@@ -42,7 +43,7 @@ public final class HybridAnalysisSource extends ServiceSource {
 
     @Override
     protected String refuse(Indicator indicator) {
-        return indicator.value().matches("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}") ? null
+        return SampleFacts.hexKind(indicator, SampleFacts.MD5_SHA1_SHA256) != null ? null
                 : "Hybrid Analysis looks up MD5, SHA-1 and SHA-256 hashes only";
     }
 

@@ -31,6 +31,33 @@ public final class SampleFacts {
                 Json.object().put("how", "same file"), null, null, null));
     }
 
+    /** The same-file links to the hashes in {@code fields} of {@code node} (the subject's own hash left out). */
+    public static void sameFile(Facts facts, Indicator subject, JsonNode node, String... fields) {
+        for (String f : fields) {
+            String h = Json.text(node, f);
+            if (h != null && !h.equalsIgnoreCase(subject.value())) sameFile(facts, subject, h);
+        }
+    }
+
+    /**
+     * The kind of a hex hash by its length — {@code md5}, {@code sha1}, {@code sha256}, {@code sha512} — when it is
+     * one of {@code taken}, else null (ssdeep, TLSH and the kinds a service does not take).
+     */
+    public static String hexKind(Indicator hash, java.util.Set<String> taken) {
+        String v = hash.value();
+        String kind = !v.matches("[0-9a-f]+") ? null : switch (v.length()) {
+            case 32 -> "md5";
+            case 40 -> "sha1";
+            case 64 -> "sha256";
+            case 128 -> "sha512";
+            default -> null;
+        };
+        return kind != null && taken.contains(kind) ? kind : null;
+    }
+
+    /** MD5, SHA-1 and SHA-256: what most services take. */
+    public static final java.util.Set<String> MD5_SHA1_SHA256 = java.util.Set.of("md5", "sha1", "sha256");
+
     /** An indicator of what a sample contacted: a URL, an IP (a port dropped) or a name; empty when none parses. */
     public static Optional<Indicator> contacted(Facts facts, String text) {
         if (text == null || text.isBlank()) return Optional.empty();

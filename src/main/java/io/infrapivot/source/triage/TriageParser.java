@@ -74,10 +74,7 @@ public final class TriageParser {
             explain(body);
             throw new ServiceException(ErrorClass.GARBAGE, "no sample in the overview");
         }
-        for (String f : List.of("md5", "sha1", "sha256", "sha512")) {
-            String h = Json.text(sample, f);
-            if (h != null && !h.equalsIgnoreCase(hash.value())) SampleFacts.sameFile(facts, hash, h);
-        }
+        SampleFacts.sameFile(facts, hash, sample, "md5", "sha1", "sha256", "sha512");
         JsonNode analysis = root.path("analysis");
         ObjectNode v = Json.object();
         v.put("service", "Triage");

@@ -6,11 +6,13 @@ import io.infrapivot.model.Relation;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.SourceInfo;
 import io.infrapivot.source.http.ErrorTable;
+import io.infrapivot.source.thirdparty.SampleFacts;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
 import io.infrapivot.source.thirdparty.ServiceSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recorded Future Triage (tria.ge; {@code Authorization: Bearer KEY}): the public sandbox's analyses of a hash —
@@ -50,13 +52,7 @@ public final class TriageSource extends ServiceSource {
     }
 
     private static String operator(Indicator indicator) {
-        return switch (indicator.value().matches("[0-9a-f]+") ? indicator.value().length() : 0) {
-            case 32 -> "md5";
-            case 40 -> "sha1";
-            case 64 -> "sha256";
-            case 128 -> "sha512";
-            default -> null;
-        };
+        return SampleFacts.hexKind(indicator, Set.of("md5", "sha1", "sha256", "sha512"));
     }
 
     @Override
