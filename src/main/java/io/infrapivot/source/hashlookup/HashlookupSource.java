@@ -5,11 +5,10 @@ import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Relation;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.SourceInfo;
-import io.infrapivot.source.http.ErrorTable;
+import io.infrapivot.source.thirdparty.HashServiceSource;
 import io.infrapivot.source.thirdparty.SampleFacts;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceSource;
 import java.time.Duration;
 
 /**
@@ -17,7 +16,7 @@ import java.time.Duration;
  * operating-system and package repositories — mostly known-good), its names, packages and other hashes. Telling an
  * analyst a sample is a stock system file is as useful as a malware verdict.
  */
-public final class HashlookupSource extends ServiceSource {
+public final class HashlookupSource extends HashServiceSource {
     public static final String ID = "hashlookup";
 
     private static final SourceInfo INFO = SourceInfo.builder(ID)
@@ -30,28 +29,13 @@ public final class HashlookupSource extends ServiceSource {
             .concurrency(2)
             .build();
 
-    @Override
-    public SourceInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public ErrorTable errors() {
-        return HashlookupParser.ERRORS;
-    }
-
-    @Override
-    protected String refuse(Indicator indicator) {
-        return algorithm(indicator) == null ? "hashlookup looks up MD5, SHA-1 and SHA-256 hashes only" : null;
-    }
-
-    private static String algorithm(Indicator indicator) {
-        return SampleFacts.hexKind(indicator, SampleFacts.MD5_SHA1_SHA256);
+    public HashlookupSource() {
+        super(INFO, HashlookupParser.ERRORS, "hashlookup", SampleFacts.MD5_SHA1_SHA256);
     }
 
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
-        var req = ServiceCall.Request.of(call.base() + "/lookup/" + algorithm(indicator) + "/" + indicator.value());
+        var req = ServiceCall.Request.of(call.base() + "/lookup/" + kind(indicator) + "/" + indicator.value());
         String body = call.getExplained(req, HashlookupParser::explain, true);
         if (body != null) HashlookupParser.map(body, indicator, call.facts());
         return call.result(null, 0, false);

@@ -5,11 +5,10 @@ import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Relation;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.SourceInfo;
-import io.infrapivot.source.http.ErrorTable;
+import io.infrapivot.source.thirdparty.HashServiceSource;
 import io.infrapivot.source.thirdparty.SampleFacts;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceSource;
 import java.time.Duration;
 
 /**
@@ -17,7 +16,7 @@ import java.time.Duration;
  * a file by MD5, SHA-1 or SHA-256 — verdict, threat score, AV detection, family, tags, submitted names, and the
  * domains and hosts it contacted. The free key allows 200 requests a minute and 2000 an hour.
  */
-public final class HybridAnalysisSource extends ServiceSource {
+public final class HybridAnalysisSource extends HashServiceSource {
     public static final String ID = "hybridanalysis";
 
     private static final SourceInfo INFO = SourceInfo.builder(ID)
@@ -31,20 +30,8 @@ public final class HybridAnalysisSource extends ServiceSource {
             .concurrency(2)
             .build();
 
-    @Override
-    public SourceInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public ErrorTable errors() {
-        return HybridAnalysisParser.ERRORS;
-    }
-
-    @Override
-    protected String refuse(Indicator indicator) {
-        return SampleFacts.hexKind(indicator, SampleFacts.MD5_SHA1_SHA256) != null ? null
-                : "Hybrid Analysis looks up MD5, SHA-1 and SHA-256 hashes only";
+    public HybridAnalysisSource() {
+        super(INFO, HybridAnalysisParser.ERRORS, "Hybrid Analysis", SampleFacts.MD5_SHA1_SHA256);
     }
 
     @Override

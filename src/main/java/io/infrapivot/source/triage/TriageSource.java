@@ -5,11 +5,9 @@ import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Relation;
 import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.SourceInfo;
-import io.infrapivot.source.http.ErrorTable;
-import io.infrapivot.source.thirdparty.SampleFacts;
+import io.infrapivot.source.thirdparty.HashServiceSource;
 import io.infrapivot.source.thirdparty.ServiceCall;
 import io.infrapivot.source.thirdparty.ServiceException;
-import io.infrapivot.source.thirdparty.ServiceSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +18,7 @@ import java.util.Set;
  * {@code /v0/samples/ID/overview.json}: the score (1-10), families, tags, the names it was submitted under, the
  * domains, IPs and URLs it contacted and the C2s its configuration extractors found.
  */
-public final class TriageSource extends ServiceSource {
+public final class TriageSource extends HashServiceSource {
     public static final String ID = "triage";
     /** Overviews asked per lookup (one request each; the newest analyses first). */
     static final SourceInfo.Setting<Integer> MAX_SAMPLES = SourceInfo.Setting.integer("max-samples",
@@ -36,30 +34,15 @@ public final class TriageSource extends ServiceSource {
             .concurrency(2)
             .build();
 
-    @Override
-    public SourceInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public ErrorTable errors() {
-        return TriageParser.ERRORS;
-    }
-
-    @Override
-    protected String refuse(Indicator indicator) {
-        return operator(indicator) == null ? "Triage searches MD5, SHA-1, SHA-256 and SHA-512 hashes only" : null;
-    }
-
-    private static String operator(Indicator indicator) {
-        return SampleFacts.hexKind(indicator, Set.of("md5", "sha1", "sha256", "sha512"));
+    public TriageSource() {
+        super(INFO, TriageParser.ERRORS, "Triage", Set.of("md5", "sha1", "sha256", "sha512"));
     }
 
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         String auth = "Bearer " + call.keys().get(0).reveal();
         var search = ServiceCall.Request.of(call.base() + "/v0/search?query="
-                + ServiceCall.enc(operator(indicator) + ":" + indicator.value())).header("Authorization", auth);
+                + ServiceCall.enc(kind(indicator) + ":" + indicator.value())).header("Authorization", auth);
         String body = call.getExplained(search, TriageParser::explain, true);
         if (body == null) return call.result(null, 0, false);
         List<TriageParser.Hit> hits = TriageParser.search(body);
