@@ -14,7 +14,7 @@ import java.util.List;
  * two sections, imports by name and by ordinal and an Authenticode certificate table; a minimal ELF64 and
  * Mach-O 64 header.
  */
-final class TestBinaries {
+public final class TestBinaries {
     private TestBinaries() {}
 
     static final long RICH_KEY = 0x12345678L;
@@ -53,7 +53,7 @@ final class TestBinaries {
             """;
 
     /** A PKCS#7 SignedData carrying the time-stamping and the signing certificate (in that order). */
-    static byte[] pkcs7() throws Exception {
+    public static byte[] pkcs7() throws Exception {
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         List<X509Certificate> certs = new ArrayList<>();
         for (String pem : List.of(TSA_PEM, SIGNING_PEM)) {
@@ -68,7 +68,7 @@ final class TestBinaries {
      * (RVA 0x2000: KERNEL32.dll CreateFileA and WriteFile by name, MSVCRT.dll ordinal 5), the certificate table at
      * 0x600 when {@code signature} is given.
      */
-    static byte[] pe(byte[] signature) {
+    public static byte[] pe(byte[] signature) {
         int certLen = signature == null ? 0 : 8 + signature.length;
         ByteBuffer b = ByteBuffer.allocate(0x600 + ((certLen + 7) & ~7)).order(ByteOrder.LITTLE_ENDIAN);
         b.put(0, (byte) 'M').put(1, (byte) 'Z');
