@@ -128,4 +128,25 @@ class FileReportTest {
         for (int i = 0x400; i < 0x428; i++) bad[i] = (byte) 0xee;
         assertThat(report(bad).format()).isEqualTo("pe");
     }
+
+    @Test
+    void mutatedHeadersNeverThrow() throws Exception {
+        // the bytes of a file are the attacker's: any change to the headers ends in facts or a note, never an exception
+        java.util.Random random = new java.util.Random(15);
+        for (byte[] base : java.util.List.of(TestBinaries.pe(TestBinaries.pkcs7()), TestBinaries.elf(),
+                TestBinaries.machO())) {
+            for (int round = 0; round < 1500; round++) {
+                byte[] b = base.clone();
+                int changes = 1 + random.nextInt(8);
+                for (int c = 0; c < changes; c++) {
+                    // mostly the headers (the first 0x200 bytes), where the offsets live
+                    int at = random.nextInt(Math.min(b.length, random.nextBoolean() ? 0x200 : b.length));
+                    b[at] = (byte) random.nextInt(256);
+                }
+                FileReport r = report(b);
+                assertThat(r.size()).isEqualTo(b.length);
+                assertThat(r.toJson().get("format").asText()).isIn("pe", "elf", "macho", "data");
+            }
+        }
+    }
 }
