@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * The facts analysts pivot on in a PE (Windows executable) header, read with every offset bounded: machine,
  * compile time (COFF TimeDateStamp), entry point, subsystem, sections with their entropy, the import hash
- * (pefile's {@code get_imphash} definition), the Rich header and its hash (MD5 of the decoded header from
+ * (pefile's {@code get_imphash} definition), the PDB path of a CodeView debug entry, the Rich header and its hash (MD5 of the decoded header from
  * {@code DanS} to {@code Rich}, pefile's {@code get_rich_header_hash}), and the Authenticode signature: whether
  * one is present and the subject of the signing certificate. Written by hand: no maintained pure-Java PE library is
  * served on Maven Central (PortEx pulls in the Scala runtime), and the header is a binary format, not a document.
@@ -68,6 +68,8 @@ final class PeReader {
         List<Section> sections = sections(b, opt + optSize, Math.min(nSections, MAX_SECTIONS));
         if (nSections > MAX_SECTIONS) out.put("sections_left_out", nSections - MAX_SECTIONS);
         long importRva = 0;
+        long debugRva = 0;
+        long debugSize = 0;
         long securityOffset = 0;
         long securitySize = 0;
         if (magic == 0x10b || plus) {
@@ -79,6 +81,10 @@ final class PeReader {
             if (nDirs > 4 && b.has(dirs + 32, 8)) {
                 securityOffset = b.u32(dirs + 32); // a file offset, not an RVA
                 securitySize = b.u32(dirs + 36);
+            }
+            if (nDirs > 6 && b.has(dirs + 48, 8)) {
+                debugRva = b.u32(dirs + 48);
+                debugSize = b.u32(dirs + 52);
             }
             if (nDirs > 14 && b.has(dirs + 112, 8) && b.u32(dirs + 112) != 0) out.put("dotnet", true);
         }
@@ -96,6 +102,7 @@ final class PeReader {
             o.put("characteristics", hex(s.characteristics));
         }
         if (importRva != 0) imports(b, importRva, sections, plus, out);
+        if (debugRva != 0) pdb(b, offset(debugRva, sections), debugSize, out);
         rich(b, pe, out);
         signature(b, securityOffset, securitySize, out);
         return out;
@@ -170,6 +177,24 @@ final class PeReader {
         }
         if (functions >= MAX_FUNCTIONS) out.put("imports_cut_at", MAX_FUNCTIONS);
         if (!entries.isEmpty()) out.put("imphash", md5(String.join(",", entries).getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    /**
+     * The PDB path of a CodeView debug entry ({@code RSDS}, GUID, age, path): the build machine's folder, which
+     * analysts search for across samples.
+     */
+    private static void pdb(Bytes b, long dir, long size, ObjectNode out) {
+        if (dir < 0) return;
+        for (int i = 0; i < Math.min(16, size / 28) && b.has(dir + 28L * i, 28); i++) {
+            long e = dir + 28L * i;
+            long raw = b.u32(e + 24);
+            if (b.u32(e + 12) != 2 || !b.has(raw, 25) || b.u32(raw) != 0x53445352L) continue; // CODEVIEW, "RSDS"
+            ObjectNode pdb = out.putObject("pdb");
+            pdb.put("path", FileReport.printable(b.cString(raw + 24, 260)));
+            pdb.put("guid", java.util.HexFormat.of().formatHex(b.slice(raw + 4, 16)));
+            pdb.put("age", b.u32(raw + 20));
+            return;
+        }
     }
 
     /** The Rich header between the DOS stub and the PE header, when there is one. */

@@ -47,6 +47,9 @@ class FileReportTest {
         assertThat(text.get("name").asText()).isEqualTo(".text");
         assertThat(text.get("entropy").asDouble()).isEqualTo(8.0);
         assertThat(pe.get("sections").get(1).get("name").asText()).isEqualTo(".idata");
+        assertThat(pe.get("pdb").get("path").asText()).isEqualTo("C:\\build\\evil\\Release\\evil.pdb");
+        assertThat(pe.get("pdb").get("age").asInt()).isEqualTo(3);
+        assertThat(pe.get("pdb").get("guid").asText()).startsWith("a0a1a2a3");
         JsonNode rich = pe.get("rich_header");
         // MD5 of the decoded header from DanS up to Rich (pefile's get_rich_header_hash)
         assertThat(rich.get("hash").asText()).isEqualTo("e3fc995c592d71d366974d296ad129ea");

@@ -87,6 +87,7 @@ public final class TestBinaries {
         b.putShort(opt, (short) 0x10b).putInt(opt + 16, 0x1000).putShort(opt + 68, (short) 2).putInt(opt + 92, 16);
         int dirs = opt + 96;
         b.putInt(dirs + 8, 0x2000).putInt(dirs + 12, 0x100);
+        b.putInt(dirs + 48, 0x2180).putInt(dirs + 52, 28); // debug directory: one CodeView entry
         if (signature != null) b.putInt(dirs + 32, 0x600).putInt(dirs + 36, certLen);
         int sec = opt + 0xE0;
         section(b, sec, ".text", 0x1000, 0x200, 0x200, 0x60000020);
@@ -101,6 +102,14 @@ public final class TestBinaries {
         ascii(b, idata + 0x110, "MSVCRT.dll");
         ascii(b, idata + 0x142, "CreateFileA");
         ascii(b, idata + 0x162, "WriteFile");
+        // the debug entry at RVA 0x2180 (file 0x580): type 2 (CodeView), its RSDS record at file 0x5A0
+        byte[] path = "C:\\build\\evil\\Release\\evil.pdb".getBytes(StandardCharsets.US_ASCII);
+        b.putInt(0x580 + 12, 2).putInt(0x580 + 16, 24 + path.length + 1).putInt(0x580 + 20, 0x21A0)
+                .putInt(0x580 + 24, 0x5A0);
+        ascii(b, 0x5A0, "RSDS");
+        for (int i = 0; i < 16; i++) b.put(0x5A4 + i, (byte) (0xA0 + i));
+        b.putInt(0x5B4, 3);
+        b.put(0x5B8, path);
         if (signature != null) {
             b.putInt(0x600, certLen).putShort(0x604, (short) 0x200).putShort(0x606, (short) 2);
             b.put(0x608, signature);
