@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,35 +52,16 @@ final class LocalFiles {
         }
         if (!Files.isRegularFile(p)) throw new BadInput("no such file: " + Safe.oneLine(text));
         try (InputStream in = Files.newInputStream(p)) {
-            MessageDigest md5 = digest("MD5");
-            MessageDigest sha1 = digest("SHA-1");
-            MessageDigest sha256 = digest("SHA-256");
-            MessageDigest sha512 = digest("SHA-512");
+            FileDigests digests = new FileDigests();
             byte[] buf = new byte[BUFFER];
-            long size = 0;
             int n;
-            while ((n = in.read(buf)) > 0) {
-                md5.update(buf, 0, n);
-                sha1.update(buf, 0, n);
-                sha256.update(buf, 0, n);
-                sha512.update(buf, 0, n);
-                size += n;
-            }
-            HexFormat hex = HexFormat.of();
-            String s256 = hex.formatHex(sha256.digest());
-            Details.File d = new Details.File(p.toAbsolutePath().normalize().toString(), size,
-                    hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()), s256, hex.formatHex(sha512.digest()));
-            return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.FILE, s256), text, d, List.of());
+            while ((n = in.read(buf)) > 0) digests.update(buf, 0, n);
+            FileDigests.Hex h = digests.finish();
+            Details.File d = new Details.File(p.toAbsolutePath().normalize().toString(), h.size(), h.md5(), h.sha1(),
+                    h.sha256(), h.sha512());
+            return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.FILE, h.sha256()), text, d, List.of());
         } catch (IOException e) {
             throw new BadInput("cannot read file: " + e.getClass().getSimpleName());
-        }
-    }
-
-    private static MessageDigest digest(String name) {
-        try {
-            return MessageDigest.getInstance(name);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -54,6 +54,7 @@ public enum Relation {
     HAS_HASH("has-hash", Kind.LINK, Section.FILES, "file has the hash"),
     COMMUNICATES_WITH("communicates-with", Kind.LINK, Section.FILES, "file contacted the host, IP or URL when run"),
     DOWNLOADED_FROM("downloaded-from", Kind.LINK, Section.FILES, "file was served at the URL"),
+    FILE_PROPERTY("file-property", Kind.ATTRIBUTE, Section.FILES, "what the file's own bytes show: size, format, PE/ELF/Mach-O header facts (imphash, rich-header hash, compile time, sections, signer)"),
     // history / co-hosting
     CO_HOSTED("co-hosted", Kind.LINK, Section.HISTORY, "IP or name server carries the name (reverse lookup)"),
     RELATED("related", Kind.LINK, Section.HISTORY, "a source relates the two indicators without saying how"),

@@ -14,6 +14,7 @@ public final class SourceRegistry {
     private static final List<Supplier<Source>> BUILT_IN = List.of(
             ClassifySource::new,
             CaseSource::new,
+            io.infrapivot.source.file.FileSource::new,
             io.infrapivot.source.dns.DnsSource::new,
             io.infrapivot.source.dnsbl.DnsblSource::new,
             io.infrapivot.source.cymru.CymruSource::new,
@@ -51,7 +52,12 @@ public final class SourceRegistry {
             io.infrapivot.source.ripestat.RipeStatSource::new,
             io.infrapivot.source.bgptools.BgpToolsSource::new,
             io.infrapivot.source.peeringdb.PeeringDbSource::new,
-            io.infrapivot.source.ipinfo.IpInfoSource::new
+            io.infrapivot.source.ipinfo.IpInfoSource::new,
+            io.infrapivot.source.malwarebazaar.MalwareBazaarSource::new,
+            io.infrapivot.source.hashlookup.HashlookupSource::new,
+            io.infrapivot.source.mhr.MhrSource::new,
+            io.infrapivot.source.triage.TriageSource::new,
+            io.infrapivot.source.hybridanalysis.HybridAnalysisSource::new
     );
 
     private final List<Source> sources;

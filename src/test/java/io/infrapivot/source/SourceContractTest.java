@@ -83,6 +83,7 @@ class SourceContractTest {
         SAMPLES.put(IndicatorType.URL, "https://www.records.test/login");
         SAMPLES.put(IndicatorType.EMAIL, "owner@records.test");
         SAMPLES.put(IndicatorType.HASH, "d41d8cd98f00b204e9800998ecf8427e");
+        SAMPLES.put(IndicatorType.FILE, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         SAMPLES.put(IndicatorType.ORG, "Example Holdings Ltd");
         SAMPLES.put(IndicatorType.PERSON, "Jane Example");
         SAMPLES.put(IndicatorType.PHONE, "+1.5555550100");
@@ -189,7 +190,10 @@ class SourceContractTest {
     private static List<Indicator> samples(Source s) {
         List<Indicator> out = new ArrayList<>();
         SAMPLES.forEach((t, text) -> {
-            if (s.info().accepts().contains(t)) out.add(Indicator.of(t, text));
+            // a FILE is its SHA-256 (Indicator.of would look for a local file of that name)
+            if (s.info().accepts().contains(t)) {
+                out.add(t == IndicatorType.FILE ? Indicator.fromCanonical(t, text) : Indicator.of(t, text));
+            }
         });
         return out;
     }

@@ -77,7 +77,8 @@ final class LookupCommand implements Callable<Integer> {
             int exit = ExitCodes.OK;
             try (SourceFlags.Run session = flags.open(ctx, SessionOptions.unlimited())) {
                 for (; !indicators.isEmpty(); indicators = batch(it)) {
-                    List<SourceOutcome> outcomes = lookup(session, t, indicators, selection, options, limit);
+                    List<SourceOutcome> outcomes = lookup(session, t, indicators, selection,
+                            options.withNamedFiles(namedFiles), limit);
                     Integer stopped = session.interrupted(t, outcomes);
                     if (stopped != null) return stopped;
                     if (outcomes.stream().anyMatch(o -> o.outcome() == Outcome.ERROR)) {
@@ -92,14 +93,18 @@ final class LookupCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<Indicator, String> batch(java.util.Iterator<ParsedIndicator> it) {
+    private Map<Indicator, String> batch(java.util.Iterator<ParsedIndicator> it) {
         Map<Indicator, String> indicators = new LinkedHashMap<>();
         while (indicators.size() < BATCH && it.hasNext()) {
             ParsedIndicator p = it.next();
             indicators.put(p.indicator(), p.display());
+            NamedFiles.add(namedFiles, p);
         }
         return indicators;
     }
+
+    /** The local files named on the input so far (SHA-256 → path): the {@code file} source analyses these. */
+    private final Map<String, java.nio.file.Path> namedFiles = new java.util.HashMap<>();
 
     /** One batch through the session: values (-q), JSON or each indicator's report block as its lookups end. */
     private List<SourceOutcome> lookup(SourceFlags.Run session, Terminal t, Map<Indicator, String> indicators,

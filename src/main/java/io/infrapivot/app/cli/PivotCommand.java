@@ -82,9 +82,13 @@ final class PivotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppContext ctx = Main.context(spec);
         List<Indicator> seeds = new ArrayList<>();
+        Map<String, java.nio.file.Path> namedFiles = new java.util.HashMap<>();
         Inputs.Reader in = Inputs.open(texts, file, ctx.terminal());
         try (in) {
-            for (var p : Inputs.all(in, ctx.parser(), Inputs.type(type), MAX_SEEDS)) seeds.add(p.indicator());
+            for (var p : Inputs.all(in, ctx.parser(), Inputs.type(type), MAX_SEEDS)) {
+                seeds.add(p.indicator());
+                NamedFiles.add(namedFiles, p);
+            }
         } catch (CliException e) {
             in.summarise();
             throw e;
@@ -121,7 +125,8 @@ final class PivotCommand implements Callable<Integer> {
         }
         Selection selection = flags.selection();
         Pivot.Options options = new Pivot.Options(hops, maxNodes, tb, budget, sharedThreshold, selection,
-                new RunOptions(flags.resolvers, flags.active, null, null, Pivot.resultCap(sharedThreshold)), limit,
+                new RunOptions(flags.resolvers, flags.active, null, null, Pivot.resultCap(sharedThreshold))
+                        .withNamedFiles(namedFiles), limit,
                 flags.refresh, window);
         Terminal t = output.terminal(ctx.terminal());
         try (SourceFlags.Run session = flags.open(ctx, Pivot.sessionOptions(options))) {

@@ -138,38 +138,36 @@ public final class ServiceCall {
      */
     public String post(Request request, String json, ErrorReader errorReader)
             throws ServiceException, InterruptedException {
-        pass();
-        Map<String, String> headers = new LinkedHashMap<>(request.headers());
-        headers.putIfAbsent("Accept", "application/json");
-        return explained(() -> {
-            try {
-                return checked(post.post(request.url(), headers, json), "POST ", "\n" + json, false);
-            } catch (HttpError e) {
-                throw failed("POST " + shown(request) + "\n" + json, e);
-            }
-        }, errorReader);
+        return send(request, json, JSON_TYPE, errorReader);
     }
 
     /**
-     * POSTs a URL-encoded form (services such as URLhaus take no GET); otherwise as {@link #post}. The form must not
-     * hold a key (keys go in headers): it is kept in the evidence.
+     * POSTs an HTML form ({@code application/x-www-form-urlencoded}: MalwareBazaar's API) and returns the 2xx body;
+     * as {@link #post} otherwise. The form must not hold a key (keys go in headers): it is kept in the evidence.
      */
     public String postForm(Request request, Map<String, String> form, ErrorReader errorReader)
+            throws ServiceException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        return send(request, body.toString(), FORM, errorReader);
+    }
+
+    private String send(Request request, String body, okhttp3.MediaType type, ErrorReader errorReader)
             throws ServiceException, InterruptedException {
         pass();
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.putIfAbsent("Accept", "application/json");
-        List<String> pairs = new ArrayList<>();
-        form.forEach((k, v) -> pairs.add(enc(k) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        String body = String.join("&", pairs);
         return explained(() -> {
             try {
-                return checked(post.post(request.url(), headers, body, JsonPost.FORM), "POST ", "\n" + body, false);
+                return checked(post.post(request.url(), headers, body, type), "POST ", "\n" + body, false);
             } catch (HttpError e) {
                 throw failed("POST " + shown(request) + "\n" + body, e);
             }
         }, errorReader);
     }
+
+    private static final okhttp3.MediaType JSON_TYPE = okhttp3.MediaType.get("application/json");
+    private static final okhttp3.MediaType FORM = okhttp3.MediaType.get("application/x-www-form-urlencoded");
 
     /** Asks the engine's gate for the next request: the rate limit and request budget count every request. */
     private void pass() throws ServiceException, InterruptedException {

@@ -15,7 +15,8 @@ final class Cli {
     static final java.util.List<String> THIRD_PARTY = java.util.List.of("circl", "mnemonic", "otx", "robtex",
             "hackertarget", "virustotal", "securitytrails", "passivetotal", "dnsdb", "crtsh", "certspotter",
             "domaintools", "whoisxml", "whoxy", "viewdns", "apivoid", "urlhaus", "threatfox", "abuseipdb", "internetdb",
-            "shodan", "spyonweb", "urlscan", "web", "ripestat", "bgptools", "peeringdb", "ipinfo", "geoip");
+            "shodan", "spyonweb", "urlscan", "web", "ripestat", "bgptools", "peeringdb", "ipinfo", "geoip",
+            "malwarebazaar", "hybridanalysis", "triage", "hashlookup");
     final Path repo;
     final Path home;
     final Map<String, String> env = new HashMap<>();
@@ -37,7 +38,7 @@ final class Cli {
         env.put("INFRAPIVOT_WHOIS_ENABLED", "false");
         env.put("INFRAPIVOT_RDAP_ENABLED", "false");
         // and for the DNS-based sources (tested against NSD in their own packages): no resolver is reachable here
-        for (String id : java.util.List.of("dns", "dnsbl", "cymru", "axfr", "subdomains")) {
+        for (String id : java.util.List.of("dns", "dnsbl", "cymru", "axfr", "subdomains", "mhr")) {
             env.put("INFRAPIVOT_" + id.toUpperCase(java.util.Locale.ROOT) + "_ENABLED", "false");
         }
         // the same for the third-party services (tested against MockWebServer in their own packages)
