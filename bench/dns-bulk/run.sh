@@ -90,6 +90,13 @@ ours() {
     --server "127.0.0.1:$PORT" --inflight "${INFLIGHT:-1000}" -f "$WORK/names.txt" -t A --out "$WORK/ours.out" > "$WORK/ours.stats"
   awk '$3 == "answer" { print $1, $4 }' "$WORK/ours.out" > "$WORK/ours.pairs"
 }
+# the command itself (the session's path: engine, LookupSession.resolve, the CLI's output), same JVM options
+cmd() {
+  HOME="$WORK/home" INFRAPIVOT_DATA_DIR="$WORK/home/data" INFRAPIVOT_CONFIG="$WORK/home/config.toml" \
+    "$JAVA" -XX:+UseSerialGC -Xmx256m $AOT_OPTS ${JAVA_OPTS:-} -cp "$JAR" io.infrapivot.app.cli.Main resolve \
+    --resolver "127.0.0.1:$PORT" --in-flight "${INFLIGHT:-1000}" -f "$WORK/names.txt" > "$WORK/cmd.out" 2> "$WORK/cmd.err"
+  awk '$3 == "answer" { print $1, $4 }' "$WORK/cmd.out" > "$WORK/cmd.pairs"
+}
 adns() {
   : > "$WORK/adns.out"
   for c in "$WORK"/chunk.*; do
@@ -97,18 +104,22 @@ adns() {
   done
   awk '$2 == "A" { print $1, $3 }' "$WORK/adns.out" > "$WORK/adns.pairs"
 }
-# dnsperf: every name once (-n 1), the same window as ours (-q), one thread and client (NSD has one process);
+# dnsperf: every name once (-n 1), the same window as ours (-q), one thread and client (NSD has one process;
+# DNSPERF_OPTS replaces "-q 1000 -c 1 -T 1");
 # it checks no answer, so its completed count is reported beside the time
 dnsp() {
-  dnsperf -s 127.0.0.1 -p "$PORT" -d "$WORK/dnsperf.txt" -n 1 -q "${INFLIGHT:-1000}" -c 1 -T 1 -t 5 \
+  dnsperf -s 127.0.0.1 -p "$PORT" -d "$WORK/dnsperf.txt" -n 1 ${DNSPERF_OPTS:--q ${INFLIGHT:-1000} -c 1 -T 1} -t 5 \
     > "$WORK/dnsperf.out" 2>&1 || true
   awk '/Queries completed:/ { print $3 }' "$WORK/dnsperf.out"
 }
 now() { date +%s.%N; }
 
-declare -a OURS ADNS PERF TRATIO
+mkdir -p "$WORK/home"
+declare -a OURS ADNS PERF TRATIO CMDS
 for r in $(seq "$ROUNDS"); do
-  t0=$(now); ours; t1=$(now); adns; t2=$(now); done_p=$(dnsp); t3=$(now)
+  t0=$(now); ours; t1=$(now); adns; t2=$(now); done_p=$(dnsp); t3=$(now); cmd; t4=$(now)
+  c=$(awk -v a="$t3" -v b="$t4" -v n="$N" 'BEGIN { printf "%.0f", n / (b - a) }')
+  bad_c=$(check "$WORK/cmd.pairs"); CMDS+=("$c")
   o=$(awk -v a="$t0" -v b="$t1" -v n="$N" 'BEGIN { printf "%.0f", n / (b - a) }')
   a=$(awk -v a="$t1" -v b="$t2" -v n="$N" 'BEGIN { printf "%.0f", n / (b - a) }')
   p=$(awk -v a="$t2" -v b="$t3" -v n="$N" 'BEGIN { printf "%.0f", n / (b - a) }')
@@ -117,9 +128,11 @@ for r in $(seq "$ROUNDS"); do
   bad_o=$(check "$WORK/ours.pairs"); bad_a=$(check "$WORK/adns.pairs")
   OURS+=("$o"); ADNS+=("$a")
   echo "round $r: infrapivot $o q/s (wrong or missing: $bad_o, peak RSS $(($(cat "$WORK/rss") / 1024)) MiB; $(cat "$WORK/ours.stats")), adnshost $a q/s (wrong or missing: $bad_a), dnsperf $p q/s (completed ${done_p:-?} of $N); wall time infrapivot/dnsperf $tr"
+  echo "         infrapivot resolve (the command, through the session) $c q/s (wrong or missing: $bad_c)"
   [ "$bad_o" -eq 0 ] || { echo "infrapivot answers differ from the zone" >&2; exit 1; }
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 mo=$(median "${OURS[@]}"); ma=$(median "${ADNS[@]}"); mp=$(median "${PERF[@]}"); mt=$(median "${TRATIO[@]}")
 echo "names=$N rounds=$ROUNDS median whole-process q/s: infrapivot=$mo adnshost=$ma ratio=$(awk -v a="$mo" -v b="$ma" 'BEGIN { printf "%.2f", a / b }') dnsperf=$mp"
 echo "median wall time infrapivot/dnsperf=$mt (issue 11 target: <= 0.67, massdns's ratio to dnsperf)"
+echo "median q/s of the resolve command (session path): $(median "${CMDS[@]}") (BulkBench, the loop alone: $mo)"

@@ -43,7 +43,7 @@ public record ResolveRequest(List<String> types, List<String> resolvers, Duratio
         if (inFlight < 1 || inFlight > 60_000) throw new IllegalArgumentException("--in-flight must be 1-60000");
     }
 
-    /** {@code A,AAAA,MX} split into type names; an unknown type is an error. */
+    /** {@code A,AAAA,MX} split into type names (the constructor refuses an unknown one). */
     public static List<String> typesOf(String csv) {
         List<String> out = new ArrayList<>();
         for (String t : csv.split(",")) out.add(t.trim());
