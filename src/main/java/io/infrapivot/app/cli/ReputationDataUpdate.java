@@ -1,13 +1,8 @@
 package io.infrapivot.app.cli;
 
 import io.infrapivot.engine.data.FailureReason;
-import io.infrapivot.source.http.HttpFetcher;
-import io.infrapivot.source.spamhausdrop.DropUpdate;
-import io.infrapivot.source.spamhausdrop.SpamhausDropSource;
-import io.infrapivot.source.torexit.TorExitSource;
-import io.infrapivot.source.torexit.TorExitUpdate;
+import io.infrapivot.engine.data.ReputationListsRefresh;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The {@code reputation} data sets of {@code update-data}: the Spamhaus DROP/ASN-DROP lists and the Tor exit list,
@@ -21,13 +16,12 @@ final class ReputationDataUpdate {
     record Counts(int ok, int failed) {}
 
     static Counts run(AppContext ctx, Terminal t) throws InterruptedException {
-        HttpFetcher http = new HttpFetcher(HttpFetcher.Options.defaults());
-        Path folder = ctx.data().folder();
+        var lists = new ReputationListsRefresh(ctx.data().folder());
         int ok = 0;
         int failed = 0;
-        String dropUrl = ctx.config().source(SpamhausDropSource.ID).get("url", SpamhausDropSource.DEFAULT_URL);
+        String dropUrl = ctx.config().source(ReputationListsRefresh.DROP_ID).get("url", ReputationListsRefresh.DROP_DEFAULT_URL);
         try {
-            var r = DropUpdate.refresh(http, dropUrl, folder.resolve(SpamhausDropSource.ID));
+            var r = lists.refreshDrop(dropUrl);
             t.println("spamhaus-drop: " + r.networks() + " networks, " + r.asns() + " ASNs"
                     + (r.date() == null ? "" : ", list of " + r.date()) + ", from " + Terminal.v(dropUrl));
             ok++;
@@ -35,10 +29,10 @@ final class ReputationDataUpdate {
             t.error("spamhaus-drop not refreshed (kept as before): " + Terminal.v(FailureReason.of(e)));
             failed++;
         }
-        String torUrl = ctx.config().source(TorExitSource.ID).get("url", TorExitSource.DEFAULT_URL);
+        String torUrl = ctx.config().source(ReputationListsRefresh.TOR_ID).get("url", ReputationListsRefresh.TOR_DEFAULT_URL);
         try {
-            var r = TorExitUpdate.refresh(http, torUrl, folder.resolve(TorExitSource.ID), ctx.clock().instant());
-            t.println("tor-exit-list: " + r.exits() + " exit addresses, from " + Terminal.v(torUrl));
+            int exits = lists.refreshTor(torUrl, ctx.clock().instant());
+            t.println("tor-exit-list: " + exits + " exit addresses, from " + Terminal.v(torUrl));
             ok++;
         } catch (IOException e) {
             t.error("tor-exit-list not refreshed (kept as before): " + Terminal.v(FailureReason.of(e)));
