@@ -169,7 +169,7 @@ final class TokenParser {
     }
 
     static boolean looksLikeAnalyticsId(String s) {
-        return ID_FORMS.stream().anyMatch(f -> f.pattern.matcher(s).matches());
+        return ID_FORMS.stream().anyMatch(f -> f.pattern.matcher(s).matches()) || AnalyticsIds.canonical(s).isPresent();
     }
 
     static ParsedIndicator analyticsId(String text, List<String> notes) {
@@ -182,7 +182,14 @@ final class TokenParser {
             return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.ANALYTICS_ID, value), value,
                     new Details.AnalyticsId(f.kind, property), notes);
         }
-        throw new BadInput("not an analytics ID: expected UA-N-N, G-X, GTM-X, ca-pub-N or AW-N");
+        var other = AnalyticsIds.canonical(text); // Yandex, Facebook, Hotjar, Matomo, Baidu in their prefixed forms
+        if (other.isPresent()) {
+            String value = other.get().value();
+            return new ParsedIndicator(Indicator.fromCanonical(IndicatorType.ANALYTICS_ID, value), value,
+                    new Details.AnalyticsId(other.get().kind(), null), notes);
+        }
+        throw new BadInput("not an analytics ID: expected UA-N-N, G-X, GTM-X, ca-pub-N, AW-N, YM-N, FB-N, HJ-N,"
+                + " MATOMO-HOST-N or BAIDU-HEX");
     }
 
     /** {@code +1.5555551234}, {@code +44 20 7946 0958}, {@code +1 (555) 555-1234} to E.164. */

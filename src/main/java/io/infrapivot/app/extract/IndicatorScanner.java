@@ -1,0 +1,418 @@
+package io.infrapivot.app.extract;
+
+import io.infrapivot.model.AnalyticsIds;
+import io.infrapivot.model.Details;
+import io.infrapivot.model.FileExtensions;
+import io.infrapivot.model.IndicatorParser;
+import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.ParseResult;
+import io.infrapivot.model.ParsedIndicator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds indicators in a window of running text. A fast pass splits the refanged text ({@link Fanged}) into coarse
+ * tokens and looks closer only at tokens that can hold an indicator (a dot, a colon, an at sign, a long hex run, an
+ * AS number or an ID prefix); every candidate is then validated and canonicalised by the project's
+ * {@link IndicatorParser}, so the rules of docs/indicators.md hold for extracted indicators too. In strict mode the
+ * false positives listed in docs/extract.md are left out. Not thread-safe (one per extraction).
+ */
+final class IndicatorScanner {
+    /** Schemes taken as URLs. */
+    private static final Pattern URL = Pattern.compile(
+            "(?i)(?<![\\p{L}\\p{N}+.-])(?:https?|ftps?|sftp|wss?|tcp|udp|smb|ssh|telnet|rdp|ldaps?|irc|file)://");
+    private static final Pattern EMAIL = Pattern.compile(
+            "[\\p{L}\\p{N}!#$%&*+/=?^_{|}~-][\\p{L}\\p{N}.!#$%&*+/=?^_{|}~-]{0,63}@(?:[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]{0,61}[\\p{L}\\p{N}])?\\.)+[\\p{L}][\\p{L}\\p{N}-]{0,62}");
+    private static final Pattern IPV4 = Pattern.compile(
+            "(?<![\\d.])(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}(?:/(?:3[0-2]|[12]?\\d)(?!\\d))?(?![\\d]|\\.\\d)");
+    private static final Pattern IPV6 = Pattern.compile(
+            "(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}|[0-9A-Fa-f]{1,4})?(?:/\\d{1,3})?(?![0-9A-Za-z:])");
+    private static final Pattern NAME = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_@-])(?:[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]{0,61}[\\p{L}\\p{N}_])?\\.)+[\\p{L}][\\p{L}\\p{N}-]{0,62}(?![\\p{L}\\p{N}_-])");
+    private static final Pattern FINGERPRINT = Pattern.compile(
+            "(?<![0-9A-Fa-f:])[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){19}(?:(?::[0-9A-Fa-f]{2}){12})?(?![0-9A-Fa-f:])");
+    private static final Pattern ASN = Pattern.compile("(?<![\\p{L}\\p{N}_-])ASN?[ \\t]?(\\d{1,10})(?![\\p{L}\\p{N}_.-])");
+    /** What stands before a version number: "version 1.2.3.4", "v1.2.3.4", "Chrome/120.0.0.0". */
+    private static final Pattern VERSION_BEFORE = Pattern.compile(
+            "(?i)(?:\\bv|\\bver\\.?|version|build|release|rev\\.?|firmware|fw)[ \\t]*[:=#]?[ \\t]*$|[A-Za-z]/$");
+    private static final Pattern FINGERPRINT_BEFORE = Pattern.compile("(?i)(?:fingerprint|thumbprint)[^\\n]{0,24}$");
+    private static final String TRAILING = ".,;:!?'\"*";
+    private static final Set<String> SPECIAL_TLDS = Set.of("onion", "i2p", "bit", "exit");
+    private static final int CACHE = 8192;
+
+    private final IndicatorParser parser;
+    private final boolean strict;
+    private final Allowlist allowlist;
+    private final Map<String, ParsedIndicator> cache = new HashMap<>();
+    private final Matcher url = URL.matcher("").useTransparentBounds(true);
+    private final Matcher email = EMAIL.matcher("").useTransparentBounds(true);
+    private final Matcher ipv4 = IPV4.matcher("").useTransparentBounds(true);
+    private final Matcher ipv6 = IPV6.matcher("").useTransparentBounds(true);
+    private final Matcher name = NAME.matcher("").useTransparentBounds(true);
+    private final Matcher fingerprint = FINGERPRINT.matcher("").useTransparentBounds(true);
+    private final Matcher asn = ASN.matcher("").useTransparentBounds(true);
+    /** Spans of the current token already taken (by a URL, an email, an IP). */
+    private int[] taken = new int[16];
+    private int takenCount;
+    /** The window being scanned (for "was this written defanged"). */
+    private Fanged current;
+
+    IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist) {
+        this.parser = parser;
+        this.strict = strict;
+        this.allowlist = allowlist;
+    }
+
+    /** Reports every indicator that starts before {@code limit} in {@code window}. */
+    void scan(String window, int limit, Consumer<Candidate> out) {
+        Fanged f = Fanged.of(window);
+        current = f;
+        String t = f.text;
+        Consumer<Candidate> emit = c -> {
+            int s = f.start(c.start());
+            if (s < limit) out.accept(new Candidate(c.type(), c.value(), s, f.end(c.end()), f.changed(c.start(), c.end())));
+        };
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && separator(t.charAt(i))) i++;
+            int s = i;
+            boolean interesting = false;
+            int hexRun = 0;
+            boolean longHex = false;
+            while (i < n && !separator(t.charAt(i))) {
+                char c = t.charAt(i);
+                if (c == '.' || c == ':' || c == '@') interesting = true;
+                if (hex(c)) {
+                    if (++hexRun >= 32) longHex = true;
+                } else {
+                    hexRun = 0;
+                }
+                i++;
+            }
+            if (i > s && (interesting || longHex)) token(t, s, i, emit);
+        }
+        if (t.indexOf("AS") >= 0) asns(t, emit);
+        if (mayHoldAnalytics(t)) {
+            for (AnalyticsIds.Found a : AnalyticsIds.find(t)) {
+                emit.accept(new Candidate(IndicatorType.ANALYTICS_ID, a.value(), a.start(), a.end(), false));
+            }
+        }
+    }
+
+    private static boolean mayHoldAnalytics(String t) {
+        return t.contains("UA-") || t.contains("G-") || t.contains("GTM-") || t.contains("AW-") || t.contains("pub-")
+                || t.contains("ym(") || t.contains("yandex") || t.contains("yaCounter") || t.contains("Metrika")
+                || t.contains("fbq(") || t.contains("facebook") || t.contains("hjid") || t.contains("hotjar")
+                || t.contains("baidu") || t.contains("setSiteId");
+    }
+
+    static boolean separator(char c) {
+        return c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == '|' || c == '\u00a0'
+                || c == '\u2028' || c == '\u2029' || c == '\u201c' || c == '\u201d' || c == '\u2018' || c == '\u2019'
+                || c == '\u00ab' || c == '\u00bb' || c == '\u3000';
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    // ---- one token ----
+
+    private void token(String t, int s, int e, Consumer<Candidate> emit) {
+        takenCount = 0;
+        if (t.indexOf(':', s) >= 0 && t.indexOf(':', s) < e) {
+            urls(t, s, e, emit);
+            if (e - s >= 59) fingerprints(t, s, e, emit);
+        }
+        if (t.indexOf('@', s) >= 0 && t.indexOf('@', s) < e) emails(t, s, e, emit);
+        ipv4s(t, s, e, emit);
+        ipv6s(t, s, e, emit);
+        names(t, s, e, emit);
+        hashes(t, s, e, emit);
+    }
+
+    private boolean isTaken(int s, int e) {
+        for (int k = 0; k < takenCount; k += 2) if (s < taken[k + 1] && e > taken[k]) return true;
+        return false;
+    }
+
+    private void take(int s, int e) {
+        if (takenCount + 2 > taken.length) taken = java.util.Arrays.copyOf(taken, taken.length * 2);
+        taken[takenCount++] = s;
+        taken[takenCount++] = e;
+    }
+
+    private void urls(String t, int s, int e, Consumer<Candidate> emit) {
+        url.reset(t).region(s, e);
+        int from = s;
+        while (from < e && url.region(from, e).find()) {
+            int us = url.start();
+            int ue = urlEnd(t, url.end(), e);
+            from = Math.max(ue, url.end());
+            if (ue <= url.end()) continue;
+            ParsedIndicator p = parse(IndicatorType.URL, t.substring(us, ue));
+            if (p == null || !(p.details() instanceof Details.Url u)) continue;
+            take(us, ue);
+            // the host as an indicator of its own, where it stands in the URL
+            int hs = url.end();
+            int at = indexOf(t, '@', hs, endOfAuthority(t, hs, ue));
+            if (at >= 0) hs = at + 1;
+            int he = hostEnd(t, hs, ue);
+            boolean hostOk = u.host().type() == IndicatorType.IP || nameAllowed(u.hostDetails(), u.host().value(), false,
+                    true, t, hs, he);
+            if (!hostOk) continue;
+            if (!strict || !allowlist.allowsValue(p.value())) {
+                emit.accept(new Candidate(IndicatorType.URL, p.value(), us, ue, false));
+            }
+            boolean bracketed = he - hs > 2 && t.charAt(hs) == '[' && t.charAt(he - 1) == ']';
+            emit.accept(new Candidate(u.host().type(), u.host().value(), bracketed ? hs + 1 : hs, bracketed ? he - 1 : he,
+                    false));
+        }
+    }
+
+    private static int indexOf(String t, char c, int s, int e) {
+        int i = t.indexOf(c, s);
+        return i >= 0 && i < e ? i : -1;
+    }
+
+    private static int endOfAuthority(String t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = t.charAt(i);
+            if (c == '/' || c == '?' || c == '#' || c == '\\') return i;
+        }
+        return e;
+    }
+
+    private static int hostEnd(String t, int s, int e) {
+        if (s < e && t.charAt(s) == '[') {
+            int close = indexOf(t, ']', s, e);
+            return close < 0 ? e : close + 1;
+        }
+        for (int i = s; i < e; i++) {
+            char c = t.charAt(i);
+            if (c == '/' || c == '?' || c == '#' || c == ':' || c == '\\') return i;
+        }
+        return e;
+    }
+
+    /** Where a URL ends: trailing punctuation and unbalanced closing brackets are not part of it. */
+    private static int urlEnd(String t, int afterScheme, int e) {
+        int end = e;
+        // a second scheme glued on ("http://a.comhttp://b.com") is rare; a URL stops before whitespace only
+        while (end > afterScheme) {
+            char c = t.charAt(end - 1);
+            if (TRAILING.indexOf(c) >= 0) {
+                end--;
+            } else if (c == ')' || c == ']' || c == '}') {
+                char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+                if (count(t, afterScheme, end, open) < count(t, afterScheme, end, c)) end--;
+                else break;
+            } else {
+                break;
+            }
+        }
+        return Math.min(end, afterScheme + 4096);
+    }
+
+    private static int count(String t, int s, int e, char c) {
+        int n = 0;
+        for (int i = s; i < e; i++) if (t.charAt(i) == c) n++;
+        return n;
+    }
+
+    private void emails(String t, int s, int e, Consumer<Candidate> emit) {
+        email.reset(t).region(s, e);
+        while (email.find()) {
+            int es = email.start();
+            int ee = email.end();
+            while (es < ee && t.charAt(es) == '.') es++;
+            if (isTaken(es, ee)) continue;
+            ParsedIndicator p = parse(IndicatorType.EMAIL, t.substring(es, ee));
+            if (p == null || !(p.details() instanceof Details.Email d)) continue;
+            int ds = t.indexOf('@', es) + 1;
+            if (!nameAllowed(d.domainDetails(), d.domain().value(), false, true, t, ds, ee)) continue;
+            take(es, ee);
+            if (!strict || !allowlist.allowsValue(p.value())) {
+                emit.accept(new Candidate(IndicatorType.EMAIL, p.value(), es, ee, false));
+            }
+            emit.accept(new Candidate(d.domain().type(), d.domain().value(), ds, ee, false));
+        }
+    }
+
+    private void ipv4s(String t, int s, int e, Consumer<Candidate> emit) {
+        ipv4.reset(t).region(s, e);
+        while (ipv4.find()) {
+            int is = ipv4.start();
+            int ie = ipv4.end();
+            if (isTaken(is, ie)) continue;
+            take(is, ie);
+            if (strict && versionBefore(t, is)) continue;
+            String text = t.substring(is, ie);
+            IndicatorType type = text.indexOf('/') >= 0 ? IndicatorType.CIDR : IndicatorType.IP;
+            ParsedIndicator p = parse(type, text);
+            if (p == null || strict && allowlist.allowsValue(p.value())) continue;
+            emit.accept(new Candidate(type, p.value(), is, ie, false));
+        }
+    }
+
+    private boolean versionBefore(String t, int at) {
+        int from = Math.max(0, at - 16);
+        int nl = t.lastIndexOf('\n', at);
+        if (nl >= from) from = nl + 1;
+        return VERSION_BEFORE.matcher(t).region(from, at).find();
+    }
+
+    private void ipv6s(String t, int s, int e, Consumer<Candidate> emit) {
+        if (t.indexOf(':', s) < 0 || t.indexOf(':', s) >= e) return;
+        ipv6.reset(t).region(s, e);
+        while (ipv6.find()) {
+            int is = ipv6.start();
+            int ie = ipv6.end();
+            if (isTaken(is, ie) || ie - is < 3) continue;
+            String text = t.substring(is, ie);
+            if (strict && !plausibleIpv6(text)) continue;
+            IndicatorType type = text.indexOf('/') >= 0 ? IndicatorType.CIDR : IndicatorType.IP;
+            ParsedIndicator p = parse(type, text);
+            if (p == null) continue;
+            take(is, ie);
+            if (strict && allowlist.allowsValue(p.value())) continue;
+            emit.accept(new Candidate(type, p.value(), is, ie, false));
+        }
+    }
+
+    /** An IPv6 address, not a time (12:30:45) or C++ scope (a::b): "::" or eight groups, and a digit. */
+    private static boolean plausibleIpv6(String s) {
+        boolean digit = false;
+        int colons = 0;
+        int hexDigits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '/') break;
+            if (c == ':') colons++;
+            else if (hex(c)) hexDigits++;
+            if (c >= '0' && c <= '9') digit = true;
+        }
+        return digit && hexDigits >= 2 && (s.contains("::") || colons >= 7);
+    }
+
+    private void names(String t, int s, int e, Consumer<Candidate> emit) {
+        if (t.indexOf('.', s) < 0 || t.indexOf('.', s) >= e) return;
+        name.reset(t).region(s, e);
+        while (name.find()) {
+            int ns = name.start();
+            int ne = name.end();
+            if (isTaken(ns, ne)) continue;
+            String text = t.substring(ns, ne);
+            ParsedIndicator p = parseName(text);
+            if (p == null || !(p.details() instanceof Details.Name d)) continue;
+            if (!nameAllowed(d, p.value(), true, false, t, ns, ne)) continue;
+            emit.accept(new Candidate(p.type(), p.value(), ns, ne, false));
+        }
+    }
+
+    /**
+     * Whether a name is reported. Strict: under a known TLD (or .onion and the like); not a file name
+     * ({@code invoice.pdf}, unless written defanged or inside a URL or address); not code ({@code obj.userAgent});
+     * not on the allowlist. Loose: every valid name.
+     */
+    private boolean nameAllowed(Details hostDetails, String ascii, boolean bare, boolean inAddress, String t, int s, int e) {
+        if (!(hostDetails instanceof Details.Name d)) return true;
+        if (!strict) return true;
+        String tld = ascii.substring(ascii.lastIndexOf('.') + 1);
+        if (d.labels() < 2 && bare) return false;
+        if (!d.knownTld() && !SPECIAL_TLDS.contains(tld)) return false;
+        if (allowlist.allowsName(ascii)) return false;
+        String written = t.substring(Math.max(s, t.lastIndexOf('.', e - 1) + 1), e);
+        boolean mixedCase = !written.equals(written.toLowerCase(Locale.ROOT)) && !written.equals(written.toUpperCase(Locale.ROOT));
+        if (mixedCase) return false;
+        // a file name (invoice.pdf, kernel32.dll) unless someone took the trouble to defang it
+        return !(bare && !inAddress && FileExtensions.isCommon(tld) && !current.changed(s, e));
+    }
+
+    private void fingerprints(String t, int s, int e, Consumer<Candidate> emit) {
+        fingerprint.reset(t).region(s, e);
+        while (fingerprint.find()) {
+            ParsedIndicator p = parse(IndicatorType.CERT, fingerprint.group());
+            if (p == null) continue;
+            take(fingerprint.start(), fingerprint.end());
+            emit.accept(new Candidate(IndicatorType.CERT, p.value(), fingerprint.start(), fingerprint.end(), false));
+        }
+    }
+
+    private void hashes(String t, int s, int e, Consumer<Candidate> emit) {
+        int i = s;
+        while (i < e) {
+            if (!hex(t.charAt(i))) {
+                i++;
+                continue;
+            }
+            int hs = i;
+            while (i < e && hex(t.charAt(i))) i++;
+            int len = i - hs;
+            if (len != 32 && len != 40 && len != 64 && len != 128) continue;
+            if (hs > 0 && wordChar(t.charAt(hs - 1)) || i < t.length() && wordChar(t.charAt(i))) continue;
+            if (isTaken(hs, i)) continue;
+            String h = t.substring(hs, i);
+            if (strict && !plausibleHash(h)) continue;
+            boolean cert = (len == 40 || len == 64) && FINGERPRINT_BEFORE.matcher(t)
+                    .region(Math.max(0, hs - 48), hs).find();
+            IndicatorType type = cert ? IndicatorType.CERT : IndicatorType.HASH;
+            ParsedIndicator p = parse(type, h);
+            if (p == null || strict && allowlist.allowsValue(p.value())) continue;
+            emit.accept(new Candidate(type, p.value(), hs, i, false));
+        }
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** Not all digits, not one repeated character, some letters and digits both. */
+    private static boolean plausibleHash(String h) {
+        boolean letter = false;
+        boolean digit = false;
+        boolean varied = false;
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c >= '0' && c <= '9') digit = true;
+            else letter = true;
+            if (c != h.charAt(0)) varied = true;
+        }
+        return letter && digit && varied;
+    }
+
+    private void asns(String t, Consumer<Candidate> emit) {
+        asn.reset(t);
+        while (asn.find()) {
+            ParsedIndicator p = parse(IndicatorType.ASN, "AS" + asn.group(1));
+            if (p == null) continue;
+            long n = ((Details.Asn) p.details()).number();
+            if (strict && n == 0) continue;
+            emit.accept(new Candidate(IndicatorType.ASN, p.value(), asn.start(), asn.end(), false));
+        }
+    }
+
+    // ---- the parser, with a small cache (logs repeat the same addresses) ----
+
+    private ParsedIndicator parse(IndicatorType type, String text) {
+        String key = type.ordinal() + text;
+        ParsedIndicator hit = cache.get(key);
+        if (hit != null || cache.containsKey(key)) return hit;
+        ParseResult r = type == IndicatorType.DOMAIN ? parser.parseName(text) : parser.parseAs(type, text);
+        ParsedIndicator p = r instanceof ParseResult.Parsed ok ? ok.parsed() : null;
+        if (cache.size() >= CACHE) cache.clear();
+        cache.put(key, p);
+        return p;
+    }
+
+    private ParsedIndicator parseName(String text) {
+        String t = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return parse(IndicatorType.DOMAIN, t);
+    }
+}

@@ -1,0 +1,124 @@
+package io.infrapivot.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Analytics and advertising IDs: what each looks like in a page or a document, and its canonical form.
+ *
+ * <p>Google's own IDs stand alone in text ({@code UA-12345-1}, {@code G-ABCDEF1234}, {@code GTM-ABC123},
+ * {@code AW-123456789}, {@code ca-pub-1234567890123456}); the others are bare numbers that mean something only in
+ * their snippet ({@code ym(12345678, "init"}, {@code fbq('init', '123456789012345')}, {@code hjid:1234567},
+ * {@code _paq.push(['setSiteId', '3'])}, {@code hm.baidu.com/hm.js?<32 hex>}), so they are recognised in that
+ * context and given a prefix of their kind: {@code YM-12345678}, {@code FB-123456789012345}, {@code HJ-1234567},
+ * {@code MATOMO-<tracker host>-3}, {@code BAIDU-<hex>}. {@link #canonical} reads every canonical form back.
+ */
+public final class AnalyticsIds {
+    /** One ID found in text: its kind, canonical value, and the span of the ID itself in the text. */
+    public record Found(String kind, String value, int start, int end) {}
+
+    private record Form(String kind, Pattern pattern, String prefix, boolean upper) {}
+
+    /** IDs that stand alone: the whole match is the ID (group 1 its variable part). */
+    private static final List<Form> TOKENS = List.of(
+            new Form("google-analytics-ua", Pattern.compile("(?<![\\w-])UA-(\\d{4,10}-\\d{1,4})(?![\\w-])"), "UA-", false),
+            new Form("google-analytics-ga4", Pattern.compile("(?<![\\w-])G-((?=[A-Z]{0,11}\\d)[A-Z0-9]{8,12})(?![\\w-])"), "G-", false),
+            new Form("google-tag-manager", Pattern.compile("(?<![\\w-])GTM-([A-Z0-9]{4,9})(?![\\w-])"), "GTM-", false),
+            new Form("google-ads", Pattern.compile("(?<![\\w-])AW-(\\d{9,11})(?![\\w-])"), "AW-", false),
+            new Form("google-adsense", Pattern.compile("(?<![\\w-])(?:ca-)?pub-(\\d{16})(?![\\w-])"), "ca-pub-", false));
+
+    /** IDs known by their snippet: group 1 is the ID. */
+    private static final List<Form> SNIPPETS = List.of(
+            new Form("yandex-metrica", Pattern.compile("\\bym\\(\\s*(\\d{5,10})\\s*,\\s*['\"]init"), "YM-", false),
+            new Form("yandex-metrica", Pattern.compile("mc\\.yandex\\.(?:ru|com|by|kz|ua|com\\.tr)/watch/(\\d{5,10})"), "YM-", false),
+            new Form("yandex-metrica", Pattern.compile("\\byaCounter(\\d{5,10})\\b"), "YM-", false),
+            new Form("yandex-metrica", Pattern.compile("Ya\\.Metrika2?\\(\\s*\\{\\s*id\\s*:\\s*(\\d{5,10})"), "YM-", false),
+            new Form("facebook-pixel", Pattern.compile("fbq\\(\\s*['\"]init['\"]\\s*,\\s*['\"]?(\\d{15,16})"), "FB-", false),
+            new Form("facebook-pixel", Pattern.compile("facebook\\.com/tr/?\\?id=(\\d{15,16})"), "FB-", false),
+            new Form("facebook-pixel", Pattern.compile("connect\\.facebook\\.net/signals/config/(\\d{15,16})"), "FB-", false),
+            new Form("hotjar", Pattern.compile("\\bhjid\\s*[:=]\\s*(\\d{5,8})\\b"), "HJ-", false),
+            new Form("hotjar", Pattern.compile("static\\.hotjar\\.com/c/hotjar-(\\d{5,8})\\.js"), "HJ-", false),
+            new Form("baidu-tongji", Pattern.compile("hm\\.baidu\\.com/hm?\\.js\\?([0-9a-fA-F]{32})"), "BAIDU-", false));
+
+    /** Matomo: a site ID means something only with its tracker's host. */
+    private static final Pattern MATOMO_SITE = Pattern.compile("\\[\\s*['\"]setSiteId['\"]\\s*,\\s*['\"]?(\\d{1,6})");
+    private static final Pattern MATOMO_HOST = Pattern.compile(
+            "(?:https?:)?//([A-Za-z0-9.-]{1,253}(?::\\d{1,5})?)/[^'\"\\s]{0,200}?(?:matomo|piwik)(?:\\.php|\\.js|/)|"
+                    + "\\bu\\s*=\\s*['\"](?:https?:)?//([A-Za-z0-9.-]{1,253}(?::\\d{1,5})?)/");
+    /** How far before a setSiteId call its tracker URL is looked for. */
+    private static final int MATOMO_REACH = 600;
+
+    /** Cheap markers: a snippet form is tried only when its marker is in the text. */
+    private static final String[] MARKERS = {"ym(", "yandex", "yaCounter", "Metrika", "fbq(", "facebook", "hjid",
+        "hotjar", "baidu", "setSiteId"};
+
+    /** The canonical forms, read back. */
+    private static final List<Form> CANONICAL = List.of(
+            new Form("google-analytics-ua", Pattern.compile("(?i)^UA-(\\d{4,10}-\\d{1,4})$"), "UA-", true),
+            new Form("google-analytics-ga4", Pattern.compile("(?i)^G-([A-Z0-9]{6,12})$"), "G-", true),
+            new Form("google-tag-manager", Pattern.compile("(?i)^GTM-([A-Z0-9]{4,10})$"), "GTM-", true),
+            new Form("google-ads", Pattern.compile("(?i)^AW-(\\d{6,12})$"), "AW-", true),
+            new Form("google-adsense", Pattern.compile("(?i)^(?:ca-)?pub-(\\d{10,20})$"), "ca-pub-", true),
+            new Form("yandex-metrica", Pattern.compile("(?i)^YM-(\\d{5,10})$"), "YM-", false),
+            new Form("facebook-pixel", Pattern.compile("(?i)^FB-(\\d{15,16})$"), "FB-", false),
+            new Form("hotjar", Pattern.compile("(?i)^HJ-(\\d{5,8})$"), "HJ-", false),
+            new Form("baidu-tongji", Pattern.compile("(?i)^BAIDU-([0-9a-f]{32})$"), "BAIDU-", false),
+            new Form("matomo", Pattern.compile("(?i)^MATOMO-([a-z0-9.-]{1,253}(?::\\d{1,5})?-\\d{1,6})$"), "MATOMO-", false));
+
+    private AnalyticsIds() {}
+
+    /** Every analytics ID in {@code text}, in no particular order. */
+    public static List<Found> find(CharSequence text) {
+        List<Found> out = new ArrayList<>();
+        for (Form f : TOKENS) {
+            Matcher m = f.pattern.matcher(text);
+            while (m.find()) out.add(new Found(f.kind, f.prefix + m.group(1), m.start(), m.end()));
+        }
+        String s = text.toString();
+        if (!hasMarker(s)) return out;
+        for (Form f : SNIPPETS) {
+            Matcher m = f.pattern.matcher(text);
+            while (m.find()) {
+                String id = f.kind.equals("baidu-tongji") ? m.group(1).toLowerCase(Locale.ROOT) : m.group(1);
+                out.add(new Found(f.kind, f.prefix + id, m.start(1), m.end(1)));
+            }
+        }
+        Matcher site = MATOMO_SITE.matcher(text);
+        while (site.find()) {
+            Matcher host = MATOMO_HOST.matcher(text);
+            host.region(Math.max(0, site.start() - MATOMO_REACH), Math.min(text.length(), site.end() + MATOMO_REACH));
+            String h = null;
+            while (host.find()) h = host.group(1) != null ? host.group(1) : host.group(2);
+            if (h != null) {
+                out.add(new Found("matomo", "MATOMO-" + h.toLowerCase(Locale.ROOT) + "-" + site.group(1), site.start(1),
+                        site.end(1)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasMarker(String s) {
+        for (String m : MARKERS) if (s.contains(m)) return true;
+        return false;
+    }
+
+    /**
+     * The ID's kind and canonical value when {@code token} is one whole ID in a form that stands alone: Google's
+     * ({@code ua-12345-1} → {@code UA-12345-1}) or one of the canonical prefixed forms ({@code ym-12345678}).
+     */
+    public static Optional<Found> canonical(String token) {
+        String t = token.strip();
+        for (Form f : CANONICAL) {
+            Matcher m = f.pattern.matcher(t);
+            if (m.matches()) {
+                String v = f.upper ? m.group(1).toUpperCase(Locale.ROOT) : m.group(1).toLowerCase(Locale.ROOT);
+                return Optional.of(new Found(f.kind, f.prefix + v, 0, t.length()));
+            }
+        }
+        return Optional.empty();
+    }
+}
