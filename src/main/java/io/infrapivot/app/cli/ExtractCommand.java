@@ -103,7 +103,7 @@ final class ExtractCommand implements Callable<Integer> {
                 exit = Math.max(exit, e);
             }
         } finally {
-            out.flush();
+            printer.flush();
         }
         if (printer.problems > 0) exit = Math.max(exit, ExitCodes.PARTIAL);
         if (!output.quiet) {
@@ -212,6 +212,23 @@ final class ExtractCommand implements Callable<Integer> {
         final CaseRecorder recorder = new CaseRecorder();
         long hits;
         int problems;
+        private com.fasterxml.jackson.core.JsonGenerator generator;
+
+        /** One streaming generator for the run (the CLI's escapes), writing through {@code out}. */
+        com.fasterxml.jackson.core.JsonGenerator json() {
+            if (generator == null) {
+                generator = Json.generator(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+                generator.setCodec(Json.MAPPER);
+                generator.setRootValueSeparator(null);
+                generator.configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            }
+            return generator;
+        }
+
+        void flush() throws IOException {
+            if (generator != null) generator.flush();
+            out.flush();
+        }
 
         Printer(Terminal t, PrintStream out, Set<IndicatorType> only) {
             this.t = t;
@@ -232,7 +249,12 @@ final class ExtractCommand implements Callable<Integer> {
             if (output.quiet) {
                 out.println(Terminal.v(h.value()));
             } else if (json) {
-                Json.line(out, h.toJson(Json.object(), true));
+                try {
+                    json().writeTree(h.toJson(Json.object(), true));
+                    json().writeRaw('\n');
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             } else {
                 String where = h.path().isEmpty() ? h.file() : h.file() + "!/" + h.path();
                 out.println(h.type().id() + "\t" + Terminal.v(h.value()) + "\t"
@@ -244,7 +266,11 @@ final class ExtractCommand implements Callable<Integer> {
         @Override
         public void problem(Problem p) {
             problems++;
-            out.flush();
+            try {
+                flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             t.warn(p.kind().id() + ": " + (p.path().isEmpty() ? p.file() : p.file() + "!/" + p.path()) + ": " + p.message());
         }
     }

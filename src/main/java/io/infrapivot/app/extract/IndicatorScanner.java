@@ -82,12 +82,14 @@ final class IndicatorScanner {
         while (i < n) {
             while (i < n && separator(t.charAt(i))) i++;
             int s = i;
-            boolean interesting = false;
+            int marks = 0;
             int hexRun = 0;
             boolean longHex = false;
             while (i < n && !separator(t.charAt(i))) {
                 char c = t.charAt(i);
-                if (c == '.' || c == ':' || c == '@') interesting = true;
+                if (c == '.') marks |= DOT;
+                else if (c == ':') marks |= COLON;
+                else if (c == '@') marks |= AT;
                 if (hex(c)) {
                     if (++hexRun >= 32) longHex = true;
                 } else {
@@ -95,7 +97,8 @@ final class IndicatorScanner {
                 }
                 i++;
             }
-            if (i > s && (interesting || longHex)) token(t, s, i, emit);
+            if (longHex) marks |= HEX;
+            if (i > s && marks != 0) token(t, s, i, marks, emit);
         }
         if (t.indexOf("AS") >= 0) asns(t, emit);
         if (mayHoldAnalytics(t)) {
@@ -124,17 +127,22 @@ final class IndicatorScanner {
 
     // ---- one token ----
 
-    private void token(String t, int s, int e, Consumer<Candidate> emit) {
+    private static final int DOT = 1;
+    private static final int COLON = 2;
+    private static final int AT = 4;
+    private static final int HEX = 8;
+
+    private void token(String t, int s, int e, int marks, Consumer<Candidate> emit) {
         takenCount = 0;
-        if (t.indexOf(':', s) >= 0 && t.indexOf(':', s) < e) {
+        if ((marks & COLON) != 0) {
             urls(t, s, e, emit);
             if (e - s >= 59) fingerprints(t, s, e, emit);
         }
-        if (t.indexOf('@', s) >= 0 && t.indexOf('@', s) < e) emails(t, s, e, emit);
-        ipv4s(t, s, e, emit);
-        ipv6s(t, s, e, emit);
-        names(t, s, e, emit);
-        hashes(t, s, e, emit);
+        if ((marks & AT) != 0) emails(t, s, e, emit);
+        if ((marks & DOT) != 0) ipv4s(t, s, e, emit);
+        if ((marks & COLON) != 0) ipv6s(t, s, e, emit);
+        if ((marks & DOT) != 0) names(t, s, e, emit);
+        if ((marks & HEX) != 0) hashes(t, s, e, emit);
     }
 
     private boolean isTaken(int s, int e) {
@@ -177,8 +185,8 @@ final class IndicatorScanner {
     }
 
     private static int indexOf(String t, char c, int s, int e) {
-        int i = t.indexOf(c, s);
-        return i >= 0 && i < e ? i : -1;
+        for (int i = s; i < e; i++) if (t.charAt(i) == c) return i;
+        return -1;
     }
 
     private static int endOfAuthority(String t, int s, int e) {
@@ -255,9 +263,15 @@ final class IndicatorScanner {
             if (strict && versionBefore(t, is)) continue;
             String text = t.substring(is, ie);
             IndicatorType type = text.indexOf('/') >= 0 ? IndicatorType.CIDR : IndicatorType.IP;
-            ParsedIndicator p = parse(type, text);
-            if (p == null || strict && allowlist.allowsValue(p.value())) continue;
-            emit.accept(new Candidate(type, p.value(), is, ie, false));
+            // the pattern admits only dotted-decimal octets 0-255 without leading zeros: the text is its canonical form
+            String value = type == IndicatorType.IP ? text : null;
+            if (value == null) {
+                ParsedIndicator p = parse(type, text);
+                if (p == null) continue;
+                value = p.value();
+            }
+            if (strict && allowlist.allowsValue(value)) continue;
+            emit.accept(new Candidate(type, value, is, ie, false));
         }
     }
 
@@ -269,7 +283,6 @@ final class IndicatorScanner {
     }
 
     private void ipv6s(String t, int s, int e, Consumer<Candidate> emit) {
-        if (t.indexOf(':', s) < 0 || t.indexOf(':', s) >= e) return;
         ipv6.reset(t).region(s, e);
         while (ipv6.find()) {
             int is = ipv6.start();
@@ -302,7 +315,6 @@ final class IndicatorScanner {
     }
 
     private void names(String t, int s, int e, Consumer<Candidate> emit) {
-        if (t.indexOf('.', s) < 0 || t.indexOf('.', s) >= e) return;
         name.reset(t).region(s, e);
         while (name.find()) {
             int ns = name.start();
