@@ -259,7 +259,7 @@ final class ExtractCommand implements Callable<Integer> {
                 String where = h.path().isEmpty() ? h.file() : h.file() + "!/" + h.path();
                 out.println(h.type().id() + "\t" + Terminal.v(h.value()) + "\t"
                         + (h.found().equals(h.value()) ? "" : "as " + Terminal.v(h.found())) + "\t" + Terminal.v(where)
-                        + ":" + h.offset() + "\t" + h.context());
+                        + ":" + h.offset() + "\t" + Terminal.v(h.context()));
             }
         }
 

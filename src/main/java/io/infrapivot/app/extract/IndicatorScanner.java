@@ -28,18 +28,14 @@ final class IndicatorScanner {
             "(?i)(?<![\\p{L}\\p{N}+.-])(?:https?|ftps?|sftp|wss?|tcp|udp|smb|ssh|telnet|rdp|ldaps?|irc|file)://");
     private static final Pattern EMAIL = Pattern.compile(
             "[\\p{L}\\p{N}!#$%&*+/=?^_{|}~-][\\p{L}\\p{N}.!#$%&*+/=?^_{|}~-]{0,63}@(?:[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]{0,61}[\\p{L}\\p{N}])?\\.)+[\\p{L}][\\p{L}\\p{N}-]{0,62}");
-    private static final Pattern IPV4 = Pattern.compile(
-            "(?<![\\d.])(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}(?:/(?:3[0-2]|[12]?\\d)(?!\\d))?(?![\\d]|\\.\\d)");
     private static final Pattern IPV6 = Pattern.compile(
             "(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}|[0-9A-Fa-f]{1,4})?(?:/\\d{1,3})?(?![0-9A-Za-z:])");
-    private static final Pattern NAME = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_@-])(?:[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]{0,61}[\\p{L}\\p{N}_])?\\.)+[\\p{L}][\\p{L}\\p{N}-]{0,62}(?![\\p{L}\\p{N}_-])");
     private static final Pattern FINGERPRINT = Pattern.compile(
             "(?<![0-9A-Fa-f:])[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){19}(?:(?::[0-9A-Fa-f]{2}){12})?(?![0-9A-Fa-f:])");
     private static final Pattern ASN = Pattern.compile("(?<![\\p{L}\\p{N}_-])ASN?[ \\t]?(\\d{1,10})(?![\\p{L}\\p{N}_.-])");
-    /** What stands before a version number: "version 1.2.3.4", "v1.2.3.4", "Chrome/120.0.0.0". */
-    private static final Pattern VERSION_BEFORE = Pattern.compile(
-            "(?i)(?:\\bv|\\bver\\.?|version|build|release|rev\\.?|firmware|fw)[ \\t]*[:=#]?[ \\t]*$|[A-Za-z]/$");
+    /** Words that stand before a version number. */
+    private static final Set<String> VERSION_WORDS = Set.of("v", "ver", "version", "build", "release", "rev",
+            "revision", "firmware", "fw", "vers");
     private static final Pattern FINGERPRINT_BEFORE = Pattern.compile("(?i)(?:fingerprint|thumbprint)[^\\n]{0,24}$");
     private static final String TRAILING = ".,;:!?'\"*";
     private static final Set<String> SPECIAL_TLDS = Set.of("onion", "i2p", "bit", "exit");
@@ -51,9 +47,7 @@ final class IndicatorScanner {
     private final Map<String, ParsedIndicator> cache = new HashMap<>();
     private final Matcher url = URL.matcher("").useTransparentBounds(true);
     private final Matcher email = EMAIL.matcher("").useTransparentBounds(true);
-    private final Matcher ipv4 = IPV4.matcher("").useTransparentBounds(true);
     private final Matcher ipv6 = IPV6.matcher("").useTransparentBounds(true);
-    private final Matcher name = NAME.matcher("").useTransparentBounds(true);
     private final Matcher fingerprint = FINGERPRINT.matcher("").useTransparentBounds(true);
     private final Matcher asn = ASN.matcher("").useTransparentBounds(true);
     /** Spans of the current token already taken (by a URL, an email, an IP). */
@@ -253,19 +247,44 @@ final class IndicatorScanner {
         }
     }
 
+    /** Dotted-decimal runs with exactly four octets (0-255, no leading zeros), and an optional /prefix. */
     private void ipv4s(String t, int s, int e, Consumer<Candidate> emit) {
-        ipv4.reset(t).region(s, e);
-        while (ipv4.find()) {
-            int is = ipv4.start();
-            int ie = ipv4.end();
+        int i = s;
+        while (i < e) {
+            char c = t.charAt(i);
+            if (!digit(c) || i > 0 && (digit(t.charAt(i - 1)) || t.charAt(i - 1) == '.')) {
+                i++;
+                continue;
+            }
+            int is = i;
+            int dots = 0;
+            while (i < e && (digit(t.charAt(i)) || t.charAt(i) == '.')) {
+                if (t.charAt(i) == '.') dots++;
+                i++;
+            }
+            int ie = i;
+            if (t.charAt(ie - 1) == '.') {
+                ie--;
+                dots--;
+            }
+            if (dots != 3 || !octets(t, is, ie) || i < t.length() && Character.isLetter(t.charAt(i))) continue;
+            IndicatorType type = IndicatorType.IP;
+            if (ie == i && i + 1 < e && t.charAt(i) == '/' && digit(t.charAt(i + 1))) {
+                int pe = i + 1;
+                while (pe < e && digit(t.charAt(pe))) pe++;
+                if (pe - i - 1 <= 2 && Integer.parseInt(t, i + 1, pe, 10) <= 32) {
+                    type = IndicatorType.CIDR;
+                    ie = pe;
+                    i = pe;
+                }
+            }
             if (isTaken(is, ie)) continue;
             take(is, ie);
             if (strict && versionBefore(t, is)) continue;
             String text = t.substring(is, ie);
-            IndicatorType type = text.indexOf('/') >= 0 ? IndicatorType.CIDR : IndicatorType.IP;
-            // the pattern admits only dotted-decimal octets 0-255 without leading zeros: the text is its canonical form
-            String value = type == IndicatorType.IP ? text : null;
-            if (value == null) {
+            // four octets 0-255 without leading zeros: the text is the address's canonical form
+            String value = text;
+            if (type == IndicatorType.CIDR) {
                 ParsedIndicator p = parse(type, text);
                 if (p == null) continue;
                 value = p.value();
@@ -275,14 +294,50 @@ final class IndicatorScanner {
         }
     }
 
-    private boolean versionBefore(String t, int at) {
-        int from = Math.max(0, at - 16);
-        int nl = t.lastIndexOf('\n', at);
-        if (nl >= from) from = nl + 1;
-        return VERSION_BEFORE.matcher(t).region(from, at).find();
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean octets(String t, int s, int e) {
+        int n = 0;
+        int len = 0;
+        for (int i = s; i <= e; i++) {
+            if (i == e || t.charAt(i) == '.') {
+                if (len == 0 || len > 3 || n > 255 || len > 1 && t.charAt(i - len) == '0') return false;
+                n = 0;
+                len = 0;
+            } else {
+                n = n * 10 + t.charAt(i) - '0';
+                len++;
+            }
+        }
+        return true;
+    }
+
+    /** "version 1.2.3.4", "v1.2.3.4", "build: 10.0.0.1", "Chrome/120.0.0.0": a version number, not an address. */
+    private static boolean versionBefore(String t, int at) {
+        int k = at - 1;
+        while (k >= 0 && at - k <= 4 && (t.charAt(k) == ' ' || t.charAt(k) == '\t' || t.charAt(k) == ':'
+                || t.charAt(k) == '=' || t.charAt(k) == '#' || t.charAt(k) == '.')) {
+            k--;
+        }
+        if (k < 0) return false;
+        if (t.charAt(k) == '/') return k > 0 && Character.isLetterOrDigit(t.charAt(k - 1)) && k + 1 == at;
+        int we = k + 1;
+        while (k >= 0 && we - k <= 10 && Character.isLetter(t.charAt(k))) k--;
+        return VERSION_WORDS.contains(t.substring(k + 1, we).toLowerCase(Locale.ROOT));
     }
 
     private void ipv6s(String t, int s, int e, Consumer<Candidate> emit) {
+        int colons = 0;
+        boolean pair = false;
+        for (int i = s; i < e; i++) {
+            if (t.charAt(i) == ':') {
+                colons++;
+                if (i + 1 < e && t.charAt(i + 1) == ':') pair = true;
+            }
+        }
+        if (colons < 2 || !pair && colons < 7) return;
         ipv6.reset(t).region(s, e);
         while (ipv6.find()) {
             int is = ipv6.start();
@@ -314,18 +369,38 @@ final class IndicatorScanner {
         return digit && hexDigits >= 2 && (s.contains("::") || colons >= 7);
     }
 
+    /** Runs of name characters holding a dot, whose last label starts with a letter, through the parser. */
     private void names(String t, int s, int e, Consumer<Candidate> emit) {
-        name.reset(t).region(s, e);
-        while (name.find()) {
-            int ns = name.start();
-            int ne = name.end();
-            if (isTaken(ns, ne)) continue;
-            String text = t.substring(ns, ne);
-            ParsedIndicator p = parseName(text);
+        int i = s;
+        while (i < e) {
+            if (!nameChar(t.charAt(i))) {
+                i++;
+                continue;
+            }
+            int rs = i;
+            boolean dot = false;
+            while (i < e && (nameChar(t.charAt(i)) || t.charAt(i) == '.' && i + 1 < e && t.charAt(i + 1) != '.')) {
+                if (t.charAt(i) == '.') dot = true;
+                i++;
+            }
+            int re = i;
+            while (re > rs && (t.charAt(re - 1) == '.' || t.charAt(re - 1) == '-')) re--;
+            int ns = rs;
+            while (ns < re && t.charAt(ns) == '-') ns++;
+            if (!dot || re - ns < 4 || rs > 0 && t.charAt(rs - 1) == '@') continue;
+            int lastDot = t.lastIndexOf('.', re - 1);
+            if (lastDot < ns || lastDot + 1 >= re || !Character.isLetter(t.charAt(lastDot + 1))) continue;
+            if (isTaken(ns, re)) continue;
+            ParsedIndicator p = parseName(t.substring(ns, re));
             if (p == null || !(p.details() instanceof Details.Name d)) continue;
-            if (!nameAllowed(d, p.value(), true, false, t, ns, ne)) continue;
-            emit.accept(new Candidate(p.type(), p.value(), ns, ne, false));
+            if (!nameAllowed(d, p.value(), true, false, t, ns, re)) continue;
+            emit.accept(new Candidate(p.type(), p.value(), ns, re, false));
         }
+    }
+
+    private static boolean nameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                || c >= 0x80 && Character.isLetterOrDigit(c);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.infrapivot.app.extract;
 
-import io.infrapivot.model.Safe;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -60,7 +59,7 @@ final class TextStream implements AutoCloseable {
         for (Candidate c : found) {
             int cs = Math.max(0, c.start() - CONTEXT);
             int ce = Math.min(len, c.end() + CONTEXT);
-            String context = Safe.oneLine(window.substring(cs, ce).strip());
+            String context = window.substring(cs, ce).strip(); // escaped where shown (terminal, JSON)
             sink.accept(new Hit(c.type(), c.value(), window.substring(c.start(), c.end()), origin.file(), origin.path(),
                     src[c.start()], context));
         }

@@ -55,7 +55,7 @@ class ExtractCommandTest {
         assertThat(url.path("offset").asLong()).isEqualTo(3);
         JsonNode ip = l.stream().filter(n -> n.path("type").asText().equals("ip")).findFirst().orElseThrow();
         assertThat(ip.path("value").asText()).isEqualTo("192.0.2.1");
-        assertThat(ip.path("context").asText()).contains("192.0.2.1\\u001b[31m");
+        assertThat(ip.path("context").asText()).contains("192.0.2.1\u001b[31m");
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("\u001b");
     }
 

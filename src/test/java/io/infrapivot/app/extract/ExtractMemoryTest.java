@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 100 MB log, generated here, extracted by the real command in a JVM whose heap (32 MiB) is a third of the file:
+ * A 100 MB log, generated here, extracted by the real command in a JVM whose heap (64 MiB) is well below the size of the file:
  * the run can only succeed if memory does not grow with the input (the design streams it window by window).
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -40,7 +40,7 @@ class ExtractMemoryTest {
         }
         assertThat(Files.size(log)).isGreaterThan(100L << 20);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx32m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp",
                 System.getProperty("java.class.path"), "io.infrapivot.app.cli.Main", "extract", "-q", "-t", "host,ip",
                 log.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());

@@ -135,7 +135,7 @@ class IndicatorScannerTest {
         assertThat(url.value()).isEqualTo("https://bad.example.net/x.php?a=1");
         assertThat(url.found()).isEqualTo("hxxps://bad[.]example[.]net/x.php?a=1");
         assertThat(url.offset()).isEqualTo(text.indexOf("hxxps"));
-        assertThat(url.context()).contains("line one\\nC2 at hxxps://bad[.]example[.]net");
+        assertThat(url.context()).contains("line one\nC2 at hxxps://bad[.]example[.]net");
         Hit host = hits.stream().filter(h -> h.type() == IndicatorType.HOST).findFirst().orElseThrow();
         assertThat(host.found()).isEqualTo("bad[.]example[.]net");
         assertThat(host.offset()).isEqualTo(text.indexOf("bad["));
