@@ -23,13 +23,16 @@ public final class AnalyticsIds {
 
     private record Form(String kind, Pattern pattern, String prefix, boolean upper) {}
 
-    /** IDs that stand alone: the whole match is the ID (group 1 its variable part). */
+    /**
+     * IDs that stand alone: the whole match is the ID (group 1 its variable part). Each pattern starts with its literal
+     * prefix (so the regex engine can skip ahead to it); the character before is checked in {@link #find}.
+     */
     private static final List<Form> TOKENS = List.of(
-            new Form("google-analytics-ua", Pattern.compile("(?<![\\w-])UA-(\\d{4,10}-\\d{1,4})(?![\\w-])"), "UA-", false),
-            new Form("google-analytics-ga4", Pattern.compile("(?<![\\w-])G-((?=[A-Z]{0,11}\\d)[A-Z0-9]{8,12})(?![\\w-])"), "G-", false),
-            new Form("google-tag-manager", Pattern.compile("(?<![\\w-])GTM-([A-Z0-9]{4,9})(?![\\w-])"), "GTM-", false),
-            new Form("google-ads", Pattern.compile("(?<![\\w-])AW-(\\d{9,11})(?![\\w-])"), "AW-", false),
-            new Form("google-adsense", Pattern.compile("(?<![\\w-])(?:ca-)?pub-(\\d{16})(?![\\w-])"), "ca-pub-", false));
+            new Form("google-analytics-ua", Pattern.compile("UA-(\\d{4,10}-\\d{1,4})(?![\\w-])"), "UA-", false),
+            new Form("google-analytics-ga4", Pattern.compile("G-((?=[A-Z]{0,11}\\d)[A-Z0-9]{8,12})(?![\\w-])"), "G-", false),
+            new Form("google-tag-manager", Pattern.compile("GTM-([A-Z0-9]{4,9})(?![\\w-])"), "GTM-", false),
+            new Form("google-ads", Pattern.compile("AW-(\\d{9,11})(?![\\w-])"), "AW-", false),
+            new Form("google-adsense", Pattern.compile("pub-(\\d{16})(?![\\w-])"), "ca-pub-", false));
 
     /** IDs known by their snippet: group 1 is the ID. */
     private static final List<Form> SNIPPETS = List.of(
@@ -76,7 +79,17 @@ public final class AnalyticsIds {
         List<Found> out = new ArrayList<>();
         for (Form f : TOKENS) {
             Matcher m = f.pattern.matcher(text);
-            while (m.find()) out.add(new Found(f.kind, f.prefix + m.group(1), m.start(), m.end()));
+            while (m.find()) {
+                int start = m.start();
+                if (f.prefix.equals("ca-pub-") && start >= 3 && text.subSequence(start - 3, start).toString().equals("ca-")) {
+                    start -= 3;
+                }
+                if (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_'
+                        || text.charAt(start - 1) == '-')) {
+                    continue;
+                }
+                out.add(new Found(f.kind, f.prefix + m.group(1), start, m.end()));
+            }
         }
         String s = text.toString();
         if (!hasMarker(s)) return out;

@@ -240,8 +240,11 @@ public final class Extractor {
                 }
                 int c = b[i] & 0xff;
                 if (c < 0x80) {
-                    out.append((char) c, offset++);
-                    i++;
+                    int j = i;
+                    while (j < n && b[j] >= 0) j++;
+                    out.appendAscii(b, i, j - i, offset);
+                    offset += j - i;
+                    i = j;
                     continue;
                 }
                 int need = length(b[i]);

@@ -168,7 +168,17 @@ final class Fanged {
         }
 
         void copy(String src, int s, int e) {
-            for (int k = s; k < e; k++) put(src.charAt(k), k, k + 1);
+            int i = b.length();
+            int n = e - s;
+            if (i + n > from.length) {
+                from = java.util.Arrays.copyOf(from, Math.max(i + n, i * 2 + 16));
+                to = java.util.Arrays.copyOf(to, from.length);
+            }
+            b.append(src, s, e);
+            for (int k = 0; k < n; k++) {
+                from[i + k] = s + k;
+                to[i + k] = s + k + 1;
+            }
         }
 
         void replace(String rep, int s, int e) {

@@ -32,7 +32,7 @@ final class IndicatorScanner {
             "(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}|[0-9A-Fa-f]{1,4})?(?:/\\d{1,3})?(?![0-9A-Za-z:])");
     private static final Pattern FINGERPRINT = Pattern.compile(
             "(?<![0-9A-Fa-f:])[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){19}(?:(?::[0-9A-Fa-f]{2}){12})?(?![0-9A-Fa-f:])");
-    private static final Pattern ASN = Pattern.compile("(?<![\\p{L}\\p{N}_-])ASN?[ \\t]?(\\d{1,10})(?![\\p{L}\\p{N}_.-])");
+    private static final Pattern ASN = Pattern.compile("AS(?:N[ \\t]?|[ \\t])?(\\d{1,10})(?![\\p{L}\\p{N}_.-])");
     /** Words that stand before a version number. */
     private static final Set<String> VERSION_WORDS = Set.of("v", "ver", "version", "build", "release", "rev",
             "revision", "firmware", "fw", "vers");
@@ -477,6 +477,10 @@ final class IndicatorScanner {
     private void asns(String t, Consumer<Candidate> emit) {
         asn.reset(t);
         while (asn.find()) {
+            int at = asn.start();
+            if (at > 0 && (Character.isLetterOrDigit(t.charAt(at - 1)) || t.charAt(at - 1) == '_' || t.charAt(at - 1) == '-')) {
+                continue;
+            }
             ParsedIndicator p = parse(IndicatorType.ASN, "AS" + asn.group(1));
             if (p == null) continue;
             long n = ((Details.Asn) p.details()).number();

@@ -38,6 +38,22 @@ final class TextStream implements AutoCloseable {
         if (buf.length() >= WINDOW) flush(false);
     }
 
+    /** ASCII bytes {@code b[off, off+len)} standing at consecutive byte offsets from {@code offset}. */
+    void appendAscii(byte[] b, int off, int len, long offset) {
+        int k = 0;
+        while (k < len) {
+            int i = buf.length();
+            int n = Math.min(len - k, WINDOW - i);
+            if (i + n > src.length) src = Arrays.copyOf(src, Math.max(i + n, src.length * 2));
+            for (int j = 0; j < n; j++) {
+                buf.append((char) b[off + k + j]);
+                src[i + j] = offset + k + j;
+            }
+            k += n;
+            if (buf.length() >= WINDOW) flush(false);
+        }
+    }
+
     /** {@code chars[off, off+len)} standing at consecutive offsets {@code offset, offset+step, …}. */
     void append(char[] chars, int off, int len, long offset, int step) {
         for (int k = 0; k < len; k++) append(chars[off + k], offset + (long) k * step);
