@@ -64,7 +64,9 @@ t_all = len(truth)
 print("%-10s %8d %11.1f%% %11.1f%%" % ("all", t_all, 100.0 * len(truth & ours) / t_all, 100.0 * len(truth & theirs) / t_all))
 print("found but not planted: infrapivot %d, ioc-extractor %d" % (len(ours - truth), len(theirs - truth)))
 for name, mine, other in (("infrapivot", ours, theirs), ("ioc-extractor", theirs, ours)):
-    extra = sorted((mine - other))[:8]
-    print("examples only %s found: %s" % (name, ", ".join(c + " " + v for c, v in extra)))
+    for c in cats:
+        extra = sorted(x for x in mine - other if x[0] == c)[:3]
+        if extra:
+            print("examples only %s found (%s): %s" % (name, c, ", ".join(v for _, v in extra)))
 missed = sorted(truth - ours)[:8]
 print("examples planted, missed by infrapivot: %s" % ", ".join(c + " " + v for c, v in missed))

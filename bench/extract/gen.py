@@ -86,7 +86,8 @@ with open(os.path.join(out, "corpus.txt"), "w") as f:
         if kind < 0.4:
             words = [rnd.choice(WORDS) for _ in range(rnd.randint(6, 16))]
             words.insert(rnd.randint(0, len(words)), defang(cat, v))
-            line = " ".join(words).capitalize() + ".\n"
+            line = " ".join(words)
+            line = line[0].upper() + line[1:] + ".\n"
         elif kind < 0.7:
             t = rnd.choice(["<p>The actor used <b>%s</b> for staging.</p>\n",
                             "<li><a href=\"https://www.wikipedia.org/wiki/Malware\">ref</a> %s</li>\n",

@@ -105,7 +105,7 @@ final class Fanged {
                 }
                 case ' ', '\t' -> {
                     if (i > 0 && nameChar(src, i - 1) && i + 4 < n) {
-                        if (region(dot, i, n).lookingAt()) {
+                        if (region(dot, i, n).lookingAt() && !stopWordBefore(src, i)) {
                             rep = ".";
                             end = dot.end();
                         } else if (region(at, i, n).lookingAt()) {
@@ -139,6 +139,18 @@ final class Fanged {
         if (out == null) return new Fanged(src, null, null);
         out.copy(src, copied, n);
         return out.done();
+    }
+
+    /** Prose words that are never the label before " dot " ("the dot com bubble", "connect a dot to"). */
+    private static final java.util.Set<String> STOP = java.util.Set.of("a", "an", "the", "this", "that", "each", "one",
+            "no", "to", "of", "in", "on", "and", "or", "is", "its", "dot", "every", "any", "red", "blue", "green",
+            "black", "white", "small", "big", "single", "first", "last", "next");
+
+    private static boolean stopWordBefore(String s, int at) {
+        int k = at;
+        while (k > 0 && Character.isLetter(s.charAt(k - 1)) && at - k < 8) k--;
+        if (k > 0 && nameChar(s, k - 1)) return false;
+        return STOP.contains(s.substring(k, at).toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Matcher region(Matcher m, int from, int to) {

@@ -149,6 +149,7 @@ class IndicatorScannerTest {
 
     @Test
     void versionTimesAndScopesAreNotAddresses() {
+        assertThat(values("the dot com bubble; connect a dot to the next", true)).isEmpty();
         assertThat(values("at 12:30:45 call Foo::Bar, ver 10.2.3.4, 1.2.3.4.5 and mac 00:1a:2b:3c:4d:5e", true)).isEmpty();
     }
 
