@@ -77,9 +77,13 @@ public final class AnalyticsIds {
     /** Every analytics ID in {@code text}, in no particular order. */
     public static List<Found> find(CharSequence text) {
         List<Found> out = new ArrayList<>();
+        String s = text.toString();
         for (Form f : TOKENS) {
-            Matcher m = f.pattern.matcher(text);
-            while (m.find()) {
+            Matcher m = f.pattern.matcher(s);
+            String literal = f.pattern.pattern().substring(0, f.pattern.pattern().indexOf('-') + 1);
+            // the literal prefix found by String.indexOf (fast), the rest matched there
+            for (int at = s.indexOf(literal); at >= 0; at = s.indexOf(literal, at + 1)) {
+                if (!m.region(at, s.length()).lookingAt()) continue;
                 int start = m.start();
                 if (f.prefix.equals("ca-pub-") && start >= 3 && text.subSequence(start - 3, start).toString().equals("ca-")) {
                     start -= 3;
@@ -91,7 +95,6 @@ public final class AnalyticsIds {
                 out.add(new Found(f.kind, f.prefix + m.group(1), start, m.end()));
             }
         }
-        String s = text.toString();
         if (!hasMarker(s)) return out;
         for (Form f : SNIPPETS) {
             Matcher m = f.pattern.matcher(text);

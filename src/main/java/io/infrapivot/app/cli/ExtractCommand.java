@@ -250,8 +250,17 @@ final class ExtractCommand implements Callable<Integer> {
                 out.println(Terminal.v(h.value()));
             } else if (json) {
                 try {
-                    json().writeTree(h.toJson(Json.object(), true));
-                    json().writeRaw('\n');
+                    var g = json();
+                    g.writeStartObject();
+                    g.writeStringField("type", h.type().id());
+                    g.writeStringField("value", h.value());
+                    g.writeStringField("found", h.found());
+                    g.writeStringField("file", h.file());
+                    g.writeStringField("path", h.path());
+                    g.writeNumberField("offset", h.offset());
+                    g.writeStringField("context", h.context());
+                    g.writeEndObject();
+                    g.writeRaw('\n');
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
