@@ -27,7 +27,7 @@ final class IndicatorScanner {
     private static final Pattern URL = Pattern.compile(
             "(?i)(?<![\\p{L}\\p{N}+.-])(?:https?|ftps?|sftp|wss?|tcp|udp|smb|ssh|telnet|rdp|ldaps?|irc|file)://");
     private static final Pattern EMAIL = Pattern.compile(
-            "[\\p{L}\\p{N}!#$%&*+/=?^_{|}~-][\\p{L}\\p{N}.!#$%&*+/=?^_{|}~-]{0,63}@(?:[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]{0,61}[\\p{L}\\p{N}])?\\.)+[\\p{L}][\\p{L}\\p{N}-]{0,62}");
+            "[\\p{L}\\p{N}_%+-][\\p{L}\\p{N}._%+-]{0,63}@(?:[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]{0,61}[\\p{L}\\p{N}])?\\.)+[\\p{L}][\\p{L}\\p{N}-]{0,62}");
     private static final Pattern IPV6 = Pattern.compile(
             "(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}|[0-9A-Fa-f]{1,4})?(?:/\\d{1,3})?(?![0-9A-Za-z:])");
     private static final Pattern FINGERPRINT = Pattern.compile(

@@ -68,6 +68,7 @@ class IndicatorScannerTest {
         "john at evil dot com | email john@evil.com",
         "john [at] evil [dot] com | email john@evil.com",
         "mailto:john@evil.com | email john@evil.com",
+        "user=john@evil.com&x=1 | email john@evil.com",
     })
     void everyDefangForm(String text, String expected) {
         assertThat(values("see " + text + " now", true)).contains(expected);
