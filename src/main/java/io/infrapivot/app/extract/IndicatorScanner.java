@@ -39,7 +39,7 @@ final class IndicatorScanner {
     private static final Pattern FINGERPRINT_BEFORE = Pattern.compile("(?i)(?:fingerprint|thumbprint)[^\\n]{0,24}$");
     private static final String TRAILING = ".,;:!?'\"*";
     private static final Set<String> SPECIAL_TLDS = Set.of("onion", "i2p", "bit", "exit");
-    private static final int CACHE = 8192;
+    private static final int CACHE = 32_768;
 
     private final IndicatorParser parser;
     private final boolean strict;
