@@ -555,7 +555,8 @@ public final class Extractor {
         TextStream ts = new TextStream(scanner, o, hold);
         try (TikaInputStream tis = TikaInputStream.get(new NonClosing(in))) {
             tika().parse(tis, new Handler(ts), md, ctx);
-        } catch (TikaException | SAXException | IOException | RuntimeException e) {
+        } catch (TikaException | SAXException | IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a parser reaching for a library left out of the jar (Bouncy Castle for public-key PDFs)
             LimitExceeded limit = cause(e);
             if (limit != null) throw limit;
             LOG.log(System.Logger.Level.WARNING, "cannot parse " + o.where(), e);
