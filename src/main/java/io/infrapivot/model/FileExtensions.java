@@ -3,7 +3,7 @@ package io.infrapivot.model;
 import java.util.Set;
 
 /** File extensions that make an unknown-TLD name look like a file name ({@code invoice.exe}). */
-final class FileExtensions {
+public final class FileExtensions {
     private static final Set<String> COMMON = Set.of(
             // executables and scripts
             "exe", "dll", "scr", "bat", "cmd", "ps1", "psm1", "vbs", "vbe", "js", "jse", "wsf", "wsh", "jar", "hta",
@@ -16,7 +16,7 @@ final class FileExtensions {
             "log", "ini", "cfg", "conf", "dat", "bin", "tmp", "bak", "db", "sqlite", "reg", "inf", "pem", "crt", "der",
             "key", "pcap", "pcapng", "evtx", "etl", "dmp", "mem", "raw", "vmdk", "vhd", "vhdx", "ova",
             // archives and images
-            "iso", "img", "rar", "7z", "gz", "tgz", "tar", "bz2", "xz", "zst", "cab", "arj", "lzh", "ace", "z",
+            "iso", "img", "zip", "rar", "7z", "gz", "tgz", "tar", "bz2", "xz", "zst", "cab", "arj", "lzh", "ace", "z",
             // web
             "html", "htm", "php", "asp", "aspx", "jsp", "css", "svg", "swf",
             // media
@@ -24,7 +24,8 @@ final class FileExtensions {
 
     private FileExtensions() {}
 
-    static boolean isCommon(String tld) {
+    /** Whether {@code tld} (lower case) is a common file extension. */
+    public static boolean isCommon(String tld) {
         return COMMON.contains(tld);
     }
 }

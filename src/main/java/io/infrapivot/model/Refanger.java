@@ -50,12 +50,26 @@ final class Refanger {
 
     static String refang(String text) {
         String s = text;
-        for (Rule r : RULES) s = r.apply(s);
+        if (!plain(text)) {
+            for (Rule r : RULES) s = r.apply(s);
+        }
         Matcher at = SPACED_AT.matcher(s);
         if (at.matches()) s = at.group(1) + "@" + at.group(2);
         Matcher m = SCHEME.matcher(s);
         if (m.find()) s = scheme(m.group(1)) + s.substring(m.end());
         return s;
+    }
+
+    /** No character any rule but the scheme's looks at (brackets, backslash, blanks): the rules would change nothing. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '[' || c == ']' || c == '(' || c == ')' || c == '{' || c == '}' || c == '\\'
+                    || Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String scheme(String defanged) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
                 HistoryCommand.class, EvidenceCommand.class, UpdateDataCommand.class, PivotCommand.class,
                 RecipesCommand.class, WhyCommand.class, ResolveCommand.class, RegistrationCommand.class, SelftestCommand.class,
                 ExportCommand.class, ImportCommand.class, MaltegoCommand.class,
+                ExtractCommand.class,
                 io.infrapivot.app.web.ServeCommand.class,
                 CompletionCommand.class, ShellCommand.class, ManCommand.class,
                 CommandLine.HelpCommand.class},

@@ -1,0 +1,215 @@
+package io.infrapivot.app.extract;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A window of text with its defanging undone, and the way back to the original positions: {@code hxxp[:]//evil[.]com}
+ * reads {@code http://evil.com} here, and a match in the refanged text maps back to the text as it stood.
+ *
+ * <p>The forms (case-insensitive): brackets {@code [] () {} <>} around {@code .}, {@code dot}, {@code @}, {@code at},
+ * {@code :}, {@code ://}, {@code /} (spaces allowed inside and around); {@code \.} and the JSON escape {@code \/};
+ * a bracket on one side ({@code evil[.com}, {@code evil.]com}); {@code " dot "} between name parts;
+ * {@code " at "} between a local part and a defanged domain; defanged schemes ({@code hxxp}, {@code hXXps},
+ * {@code hxtp}, {@code h**p}, {@code h__p}, {@code h[tt]p}, {@code fxp}, {@code fxps}, {@code meow}) before a colon.
+ * The parser ({@code IndicatorParser}) knows the same forms for one indicator at a time; this finds them in running
+ * text without copying the window when there are none.
+ */
+final class Fanged {
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+    /** A bracketed mark: what it stands for is group 1. */
+    private static final Pattern BRACKET = Pattern.compile(
+            "[\\[({<][ \\t]{0,3}(\\.|dot|@|at|://|:|/)[ \\t]{0,3}[\\])}>]", CI);
+    private static final Pattern SPACED_DOT = Pattern.compile("[ \\t]{1,3}dot[ \\t]{1,3}(?=[\\p{L}\\p{N}])", CI);
+    private static final Pattern SPACED_AT = Pattern.compile(
+            "[ \\t]{1,3}at[ \\t]{1,3}(?=[\\p{L}\\p{N}-]{1,63}(?:[ \\t]{0,3}[\\[({<][ \\t]{0,3}(?:\\.|dot)[ \\t]{0,3}[\\])}>]|[ \\t]{1,3}dot[ \\t]{1,3}))",
+            CI);
+    private static final Pattern SCHEME = Pattern.compile(
+            "(?:h(?:xx|xxx|tx|xt|\\*\\*|__|\\[tt]|\\(tt\\))p(s?)|f(?:x|\\[t])p(s?)|meow(s?))(?=[ \\t]{0,2}[\\[({<]?[ \\t]{0,2}:)", CI);
+
+    /** The text to search. */
+    final String text;
+    /** Original position of each char of {@link #text}, or null when nothing was changed. */
+    private final int[] from;
+    /** Original end (exclusive) of the piece each char of {@link #text} came from. */
+    private final int[] to;
+
+    private Fanged(String text, int[] from, int[] to) {
+        this.text = text;
+        this.from = from;
+        this.to = to;
+    }
+
+    int start(int i) {
+        if (from == null) return i;
+        return i < text.length() ? from[i] : text.isEmpty() ? 0 : to[text.length() - 1];
+    }
+
+    int end(int i) {
+        if (from == null) return i;
+        return i == 0 ? 0 : to[i - 1];
+    }
+
+    /** Whether the span [s, e) of {@link #text} was changed from the original (it was defanged). */
+    boolean changed(int s, int e) {
+        if (from == null) return false;
+        return end(e) - start(s) != e - s || changedInside(s, e);
+    }
+
+    private boolean changedInside(int s, int e) {
+        for (int i = s; i < e; i++) if (to[i] - from[i] != 1) return true;
+        return false;
+    }
+
+    static Fanged of(String src) {
+        Out out = null;
+        Matcher bracket = BRACKET.matcher(src);
+        Matcher dot = SPACED_DOT.matcher(src);
+        Matcher at = SPACED_AT.matcher(src);
+        Matcher scheme = SCHEME.matcher(src);
+        int n = src.length();
+        int i = 0;
+        int copied = 0; // src[copied, i) not yet copied to out
+        while (i < n) {
+            char c = src.charAt(i);
+            String rep = null;
+            int end = i;
+            int start = i;
+            switch (c) {
+                case '[', '(', '{', '<' -> {
+                    if (i + 2 < n && region(bracket, i, n).lookingAt()) {
+                        String g = bracket.group(1).toLowerCase(java.util.Locale.ROOT);
+                        rep = g.equals("dot") ? "." : g.equals("at") ? "@" : g;
+                        end = bracket.end();
+                        if (rep.equals(".") || rep.equals("@")) {
+                            // spaces around a dot or at mark belong to it: "evil [.] com"
+                            while (start > copied && isBlank(src.charAt(start - 1))) start--;
+                            while (end < n && isBlank(src.charAt(end)) && end - bracket.end() < 3) end++;
+                        }
+                    } else if (c == '[' && i + 1 < n && src.charAt(i + 1) == '.' && nameChar(src, i - 1) && nameChar(src, i + 2)) {
+                        rep = ".";
+                        end = i + 2;
+                    }
+                }
+                case '.' -> {
+                    if (i + 1 < n && src.charAt(i + 1) == ']' && nameChar(src, i - 1) && nameChar(src, i + 2)) {
+                        rep = ".";
+                        end = i + 2;
+                    }
+                }
+                case '\\' -> {
+                    if (i + 1 < n && (src.charAt(i + 1) == '.' || src.charAt(i + 1) == '/')) {
+                        rep = String.valueOf(src.charAt(i + 1));
+                        end = i + 2;
+                    }
+                }
+                case ' ', '\t' -> {
+                    if (i > 0 && nameChar(src, i - 1) && i + 4 < n) {
+                        if (region(dot, i, n).lookingAt() && !stopWordBefore(src, i)) {
+                            rep = ".";
+                            end = dot.end();
+                        } else if (region(at, i, n).lookingAt()) {
+                            rep = "@";
+                            end = at.end();
+                        }
+                    }
+                }
+                case 'h', 'H', 'f', 'F', 'm', 'M' -> {
+                    if (!nameChar(src, i - 1) && i + 4 < n && region(scheme, i, n).lookingAt()) {
+                        boolean secure = scheme.group(1) != null && !scheme.group(1).isEmpty()
+                                || scheme.group(2) != null && !scheme.group(2).isEmpty()
+                                || scheme.group(3) != null && !scheme.group(3).isEmpty();
+                        boolean ftp = Character.toLowerCase(c) == 'f';
+                        rep = (ftp ? "ftp" : "http") + (secure ? "s" : "");
+                        end = scheme.end();
+                    }
+                }
+                default -> { }
+            }
+            if (rep == null) {
+                i++;
+                continue;
+            }
+            if (out == null) out = new Out(n);
+            out.copy(src, copied, start);
+            out.replace(rep, start, end);
+            i = end;
+            copied = end;
+        }
+        if (out == null) return new Fanged(src, null, null);
+        out.copy(src, copied, n);
+        return out.done();
+    }
+
+    /** Prose words that are never the label before " dot " ("the dot com bubble", "connect a dot to"). */
+    private static final java.util.Set<String> STOP = java.util.Set.of("a", "an", "the", "this", "that", "each", "one",
+            "no", "to", "of", "in", "on", "and", "or", "is", "its", "dot", "every", "any", "red", "blue", "green",
+            "black", "white", "small", "big", "single", "first", "last", "next");
+
+    private static boolean stopWordBefore(String s, int at) {
+        int k = at;
+        while (k > 0 && Character.isLetter(s.charAt(k - 1)) && at - k < 8) k--;
+        if (k > 0 && nameChar(s, k - 1)) return false;
+        return STOP.contains(s.substring(k, at).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static Matcher region(Matcher m, int from, int to) {
+        return m.region(from, to);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean nameChar(String s, int i) {
+        if (i < 0 || i >= s.length()) return false;
+        char c = s.charAt(i);
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_';
+    }
+
+    /** The refanged text being built. */
+    private static final class Out {
+        private final StringBuilder b;
+        private int[] from;
+        private int[] to;
+
+        Out(int n) {
+            b = new StringBuilder(n);
+            from = new int[n];
+            to = new int[n];
+        }
+
+        void copy(String src, int s, int e) {
+            int i = b.length();
+            int n = e - s;
+            if (i + n > from.length) {
+                from = java.util.Arrays.copyOf(from, Math.max(i + n, i * 2 + 16));
+                to = java.util.Arrays.copyOf(to, from.length);
+            }
+            b.append(src, s, e);
+            for (int k = 0; k < n; k++) {
+                from[i + k] = s + k;
+                to[i + k] = s + k + 1;
+            }
+        }
+
+        void replace(String rep, int s, int e) {
+            for (int k = 0; k < rep.length(); k++) put(rep.charAt(k), s, e);
+        }
+
+        private void put(char c, int s, int e) {
+            int i = b.length();
+            if (i == from.length) {
+                from = java.util.Arrays.copyOf(from, i * 2 + 16);
+                to = java.util.Arrays.copyOf(to, i * 2 + 16);
+            }
+            b.append(c);
+            from[i] = s;
+            to[i] = e;
+        }
+
+        Fanged done() {
+            return new Fanged(b.toString(), from, to);
+        }
+    }
+}

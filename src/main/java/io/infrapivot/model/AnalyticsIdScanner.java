@@ -1,0 +1,114 @@
+package io.infrapivot.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds analytics and advertising IDs in running text (documents, logs, pages) fast and with their offsets, for
+ * {@code extract}; {@link AnalyticsIds} is the page reader's finder (one whole page at a time, verification tags).
+ * Both give the canonical forms the indicator parser accepts (docs/web-ids.md).
+ *
+ * <p>Google's own IDs stand alone in text ({@code UA-12345-1}, {@code G-ABCDEF1234}, {@code GTM-ABC123},
+ * {@code AW-123456789}, {@code ca-pub-1234567890123456}); the others are bare numbers that mean something only in
+ * their snippet ({@code ym(12345678, "init"}, {@code fbq('init', '123456789012345')}, {@code hjid:1234567},
+ * {@code _paq.push(['setSiteId', '3'])}, {@code hm.baidu.com/hm.js?<32 hex>}), so they are recognised in that
+ * context and given a prefix of their kind: {@code yandex:12345678}, {@code fbpixel:123456789012345},
+ * {@code hotjar:1234567}, {@code matomo:<tracker host>/3}, {@code baidu:<hex>}.
+ */
+public final class AnalyticsIdScanner {
+    /** One ID found in text: its kind, canonical value, and the span of the ID itself in the text. */
+    public record Found(String kind, String value, int start, int end) {}
+
+    private record Form(String kind, Pattern pattern, String prefix, boolean upper) {}
+
+    /**
+     * IDs that stand alone: the whole match is the ID (group 1 its variable part). Each pattern starts with its literal
+     * prefix (so the regex engine can skip ahead to it); the character before is checked in {@link #find}.
+     */
+    private static final List<Form> TOKENS = List.of(
+            new Form("google-analytics-ua", Pattern.compile("UA-(\\d{4,10}-\\d{1,4})(?![\\w-])"), "UA-", false),
+            new Form("google-analytics-ga4", Pattern.compile("G-((?=[A-Z]{0,11}\\d)[A-Z0-9]{8,12})(?![\\w-])"), "G-", false),
+            new Form("google-tag-manager", Pattern.compile("GTM-([A-Z0-9]{4,9})(?![\\w-])"), "GTM-", false),
+            new Form("google-ads", Pattern.compile("AW-(\\d{9,11})(?![\\w-])"), "AW-", false),
+            new Form("google-adsense", Pattern.compile("pub-(\\d{16})(?![\\w-])"), "ca-pub-", false));
+
+    /** IDs known by their snippet: group 1 is the ID. */
+    private static final List<Form> SNIPPETS = List.of(
+            new Form("yandex-metrica", Pattern.compile("\\bym\\(\\s*(\\d{5,10})\\s*,\\s*['\"]init"), "yandex:", false),
+            new Form("yandex-metrica", Pattern.compile("mc\\.yandex\\.(?:ru|com|by|kz|ua|com\\.tr)/watch/(\\d{5,10})"), "yandex:", false),
+            new Form("yandex-metrica", Pattern.compile("\\byaCounter(\\d{5,10})\\b"), "yandex:", false),
+            new Form("yandex-metrica", Pattern.compile("Ya\\.Metrika2?\\(\\s*\\{\\s*id\\s*:\\s*(\\d{5,10})"), "yandex:", false),
+            new Form("facebook-pixel", Pattern.compile("fbq\\(\\s*['\"]init['\"]\\s*,\\s*['\"]?(\\d{15,16})"), "fbpixel:", false),
+            new Form("facebook-pixel", Pattern.compile("facebook\\.com/tr/?\\?id=(\\d{15,16})"), "fbpixel:", false),
+            new Form("facebook-pixel", Pattern.compile("connect\\.facebook\\.net/signals/config/(\\d{15,16})"), "fbpixel:", false),
+            new Form("hotjar", Pattern.compile("\\bhjid\\s*[:=]\\s*(\\d{5,8})\\b"), "hotjar:", false),
+            new Form("hotjar", Pattern.compile("static\\.hotjar\\.com/c/hotjar-(\\d{5,8})\\.js"), "hotjar:", false),
+            new Form("baidu-tongji", Pattern.compile("hm\\.baidu\\.com/hm?\\.js\\?([0-9a-fA-F]{32})"), "baidu:", false));
+
+    /** Matomo: a site ID means something only with its tracker's host. */
+    private static final Pattern MATOMO_SITE = Pattern.compile("\\[\\s*['\"]setSiteId['\"]\\s*,\\s*['\"]?(\\d{1,6})");
+    private static final Pattern MATOMO_HOST = Pattern.compile(
+            "(?:https?:)?//([A-Za-z0-9.-]{1,253}(?::\\d{1,5})?)/[^'\"\\s]{0,200}?(?:matomo|piwik)(?:\\.php|\\.js|/)|"
+                    + "\\bu\\s*=\\s*['\"](?:https?:)?//([A-Za-z0-9.-]{1,253}(?::\\d{1,5})?)/");
+    /** How far before a setSiteId call its tracker URL is looked for. */
+    private static final int MATOMO_REACH = 600;
+
+    /** Cheap markers: a snippet form is tried only when its marker is in the text. */
+    private static final String[] MARKERS = {"ym(", "yandex", "yaCounter", "Metrika", "fbq(", "facebook", "hjid",
+        "hotjar", "baidu", "setSiteId"};
+
+
+    private AnalyticsIdScanner() {}
+
+    /** Every analytics ID in {@code text}, in no particular order. */
+    public static List<Found> find(CharSequence text) {
+        List<Found> out = new ArrayList<>();
+        String s = text.toString();
+        for (Form f : TOKENS) {
+            Matcher m = f.pattern.matcher(s);
+            String literal = f.pattern.pattern().substring(0, f.pattern.pattern().indexOf('-') + 1);
+            // the literal prefix found by String.indexOf (fast), the rest matched there
+            for (int at = s.indexOf(literal); at >= 0; at = s.indexOf(literal, at + 1)) {
+                if (!m.region(at, s.length()).lookingAt()) continue;
+                int start = m.start();
+                if (f.prefix.equals("ca-pub-") && start >= 3 && text.subSequence(start - 3, start).toString().equals("ca-")) {
+                    start -= 3;
+                }
+                if (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_'
+                        || text.charAt(start - 1) == '-')) {
+                    continue;
+                }
+                out.add(new Found(f.kind, f.prefix + m.group(1), start, m.end()));
+            }
+        }
+        if (!hasMarker(s)) return out;
+        for (Form f : SNIPPETS) {
+            Matcher m = f.pattern.matcher(text);
+            while (m.find()) {
+                String id = f.kind.equals("baidu-tongji") ? m.group(1).toLowerCase(Locale.ROOT) : m.group(1);
+                out.add(new Found(f.kind, f.prefix + id, m.start(1), m.end(1)));
+            }
+        }
+        Matcher site = MATOMO_SITE.matcher(text);
+        while (site.find()) {
+            Matcher host = MATOMO_HOST.matcher(text);
+            host.region(Math.max(0, site.start() - MATOMO_REACH), Math.min(text.length(), site.end() + MATOMO_REACH));
+            String h = null;
+            while (host.find()) h = host.group(1) != null ? host.group(1) : host.group(2);
+            if (h != null) {
+                out.add(new Found("matomo", "matomo:" + h.toLowerCase(Locale.ROOT) + "/" + Long.parseLong(site.group(1)), site.start(1),
+                        site.end(1)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasMarker(String s) {
+        for (String m : MARKERS) if (s.contains(m)) return true;
+        return false;
+    }
+
+}
