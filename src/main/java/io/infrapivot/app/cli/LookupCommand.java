@@ -74,6 +74,10 @@ final class LookupCommand implements Callable<Integer> {
             Terminal t = output.terminal(ctx.terminal());
             int exit = ExitCodes.OK;
             try (SourceFlags.Run session = flags.open(ctx, SessionOptions.unlimited())) {
+                for (; !indicators.isEmpty() && flags.distributed; indicators = batch(it)) {
+                    exit = Math.max(exit, DistributedLookup.run(ctx, session, ctx.caseName(flags.caseName),
+                            indicators.keySet(), selection, flags.refresh, json, t));
+                }
                 for (; !indicators.isEmpty(); indicators = batch(it)) {
                     List<SourceOutcome> outcomes = lookup(session, t, indicators, selection, options, limit);
                     Integer stopped = session.interrupted(t, outcomes);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                 RecipesCommand.class, WhyCommand.class, ResolveCommand.class, RegistrationCommand.class, SelftestCommand.class,
                 ExportCommand.class, ImportCommand.class, MaltegoCommand.class,
                 io.infrapivot.app.web.ServeCommand.class,
-                CompletionCommand.class, ShellCommand.class,
+                CompletionCommand.class, ShellCommand.class, WorkerCommand.class, WorkersCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:partial failure (a source failed; the others' results are kept)",
