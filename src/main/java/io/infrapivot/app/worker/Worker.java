@@ -57,6 +57,7 @@ public final class Worker implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong done = new AtomicLong();
     private final Scheduler scheduler;
+    private final SharedLimit limits;
     private final ScheduledExecutorService beats;
 
     /**
@@ -85,6 +86,7 @@ public final class Worker implements AutoCloseable {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(30))
                 .build();
+        this.limits = new SharedLimit(queue.dataSource());
         this.beats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-heartbeat")
                 .factory());
     }
@@ -131,6 +133,7 @@ public final class Worker implements AutoCloseable {
             Engine engine = engines.computeIfAbsent(t.caseName(),
                     n -> new Engine(registry, config, store, parser, Clock.systemUTC()));
             Analyst who = new Analyst(t.analyst(), Analyst.localHost());
+            acquireShared(engine, t);
             store.begin(t.source(), indicator, new TaskBoundStore.Running(
                     new PostgresCaseStore.Task(taskId, t.batch(), name), who));
             List<SourceOutcome> outcomes;
@@ -151,6 +154,19 @@ public final class Worker implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /**
+     * Takes one permit of the source's rate limit shared by the fleet (this worker's config says the number, the
+     * source its period); a source without a limit takes none.
+     */
+    private void acquireShared(Engine engine, LookupTask t) throws InterruptedException {
+        var source = registry.byId(t.source()).orElse(null);
+        if (source == null || source.info().rateLimit() == null) return;
+        Integer permits = engine.settingsOf(source).find(io.infrapivot.engine.EngineSettings.RATE_LIMIT)
+                .orElse(source.info().rateLimit().permits());
+        if (permits == null || permits <= 0) return;
+        limits.acquire(t.source(), permits, source.info().rateLimit().per());
     }
 
     private Indicator indicator(String key) {

@@ -173,4 +173,45 @@ class WorkerFleetTest {
             }
         }
     }
+
+    @Test
+    void aSharedRateLimitHoldsAcrossTheFleet() throws Exception {
+        StandIn standIn = new StandIn();
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(standIn);
+            server.start();
+            Map<String, String> env = env(server);
+            env.put("INFRAPIVOT_HACKERTARGET_RATE_LIMIT", "5"); // 5 per HackerTarget's period (a day), per fleet
+            String url = TestPostgres.cluster().newDatabase();
+            PostgresCaseRepository repo = new PostgresCaseRepository(PostgresLocation.parse(url),
+                    new Analyst("lead", "here"));
+            TaskQueue queue = new TaskQueue(repo);
+            List<LookupTask> tasks = new ArrayList<>();
+            for (Indicator d : domains().subList(0, 9)) {
+                tasks.add(new LookupTask("limited", "hackertarget", d.key(), false, false, "bob", "b2"));
+            }
+            queue.enqueue(tasks);
+            List<Process> workers = new ArrayList<>();
+            try {
+                for (int w = 0; w < 3; w++) workers.add(startWorker(url, env, "w" + w));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (queue.finished("b2") < 5 && System.nanoTime() < deadline
+                        && workers.stream().allMatch(Process::isAlive)) {
+                    Thread.sleep(50);
+                }
+                assertThat(queue.finished("b2")).as(this::logs).isEqualTo(5);
+                Thread.sleep(3_000); // every worker has had time to take more, had each its own limit
+                assertThat(queue.workers(Duration.ofSeconds(30))).as(this::logs).hasSize(3)
+                        .allSatisfy(w -> assertThat(w.sources()).isEqualTo("hackertarget"));
+                // the four other tasks are taken, each waiting in a worker for a permit
+                assertThat(queue.workers(Duration.ofSeconds(30)).stream().mapToInt(TaskQueue.WorkerRow::inFlight)
+                        .sum()).isEqualTo(4);
+            } finally {
+                workers.forEach(Process::destroyForcibly);
+            }
+            int requests = standIn.asked.values().stream().mapToInt(AtomicInteger::get).sum();
+            assertThat(requests).as("requests the stand-in service saw from the three workers").isEqualTo(5);
+            assertThat(queue.finished("b2")).isEqualTo(5);
+        }
+    }
 }
