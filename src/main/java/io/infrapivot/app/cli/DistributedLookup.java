@@ -24,12 +24,17 @@ final class DistributedLookup {
 
     /** The shared queue of the context's store; a one-line error when the store is not PostgreSQL. */
     static TaskQueue queue(AppContext ctx) {
+        return queue(ctx, 4);
+    }
+
+    /** As {@link #queue(AppContext)}, with a pool of up to {@code connections} connections. */
+    static TaskQueue queue(AppContext ctx, int connections) {
         if (!(ctx.cases() instanceof PostgresCaseRepository pg)) {
             throw new CliException(ExitCodes.BAD_INPUT, "workers need a shared PostgreSQL store: give --store "
                     + "postgresql://user@host:5432/db (or INFRAPIVOT_STORE)");
         }
         try {
-            return new TaskQueue(pg);
+            return new TaskQueue(pg, connections);
         } catch (RuntimeException e) {
             throw new CliException(ExitCodes.ENVIRONMENT, "cannot reach the shared store " + pg.location() + ": "
                     + e.getMessage());
@@ -39,7 +44,14 @@ final class DistributedLookup {
     /** Queues and follows; returns the exit code (PARTIAL when a task ended in an error). */
     static int run(AppContext ctx, SourceFlags.Run run, String caseName, Collection<Indicator> indicators,
                    Selection selection, boolean refresh, boolean json, Terminal t) throws InterruptedException {
-        TaskQueue queue = queue(ctx);
+        try (TaskQueue queue = queue(ctx)) {
+            return follow(queue, ctx, run, caseName, indicators, selection, refresh, json, t);
+        }
+    }
+
+    private static int follow(TaskQueue queue, AppContext ctx, SourceFlags.Run run, String caseName,
+                              Collection<Indicator> indicators, Selection selection, boolean refresh, boolean json,
+                              Terminal t) throws InterruptedException {
         String batch = UUID.randomUUID().toString();
         List<LookupTask> tasks = new ArrayList<>();
         for (Indicator indicator : indicators) {

@@ -40,13 +40,14 @@ final class WorkerCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, "--sources: unknown source '" + Terminal.v(s) + "'");
             }
         }
-        TaskQueue queue = DistributedLookup.queue(ctx);
+        TaskQueue queue = DistributedLookup.queue(ctx, concurrency * 2 + 4);
         String me = name != null ? name : Analyst.localHost() + "-" + ProcessHandle.current().pid();
         CountDownLatch stopped = new CountDownLatch(1);
         Worker worker = new Worker(queue, ctx.config(), ctx.parser(), ctx.registry(), new LinkedHashSet<>(sources),
                 concurrency, me);
         Thread hook = new Thread(() -> {
             worker.close();
+            queue.close();
             stopped.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);

@@ -24,7 +24,10 @@ final class WorkersCommand implements Callable<Integer> {
     public Integer call() {
         AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
-        List<TaskQueue.WorkerRow> rows = DistributedLookup.queue(ctx).workers(LIVE);
+        List<TaskQueue.WorkerRow> rows;
+        try (TaskQueue queue = DistributedLookup.queue(ctx)) {
+            rows = queue.workers(LIVE);
+        }
         if (!json && rows.isEmpty()) t.println("no live workers at " + Terminal.v(ctx.cases().location()));
         for (TaskQueue.WorkerRow w : rows) {
             if (json) {

@@ -24,18 +24,33 @@ import javax.sql.DataSource;
  * (leases with heartbeats: a task whose worker stops heartbeating is picked up by another) and the record of
  * finished tasks {@code infrapivot.lookup_tasks}.
  */
-public final class TaskQueue {
+public final class TaskQueue implements AutoCloseable {
     /** db-scheduler's table, in the shared schema. */
     static final String TABLE = PostgresCaseRepository.SHARED_SCHEMA + ".scheduled_tasks";
     static final String TASK_NAME = "lookup";
 
     private final PostgresCaseRepository repository;
-    private final DataSource shared;
+    private final com.zaxxer.hikari.HikariDataSource shared;
 
     public TaskQueue(PostgresCaseRepository repository) {
+        this(repository, 4);
+    }
+
+    /** The queue, with a pool of up to {@code connections} connections to the shared schema. */
+    public TaskQueue(PostgresCaseRepository repository, int connections) {
         this.repository = repository;
         repository.ensureShared();
-        this.shared = repository.dataSource(PostgresCaseRepository.SHARED_SCHEMA);
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setDataSource(repository.dataSource(PostgresCaseRepository.SHARED_SCHEMA));
+        config.setMaximumPoolSize(Math.max(2, connections));
+        config.setMinimumIdle(1);
+        config.setPoolName("infrapivot-queue");
+        this.shared = new com.zaxxer.hikari.HikariDataSource(config);
+    }
+
+    @Override
+    public void close() {
+        shared.close();
     }
 
     PostgresCaseRepository repository() {

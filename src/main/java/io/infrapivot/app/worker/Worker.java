@@ -40,9 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Worker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("infrapivot.worker");
     /** How often a worker says it is alive (its tasks' leases, and its row in the workers table). */
-    public static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    public static final Duration HEARTBEAT = Duration.ofSeconds(2);
     /** Missed heartbeats after which another worker takes a task over. */
-    public static final int MISSED_HEARTBEATS = 4;
+    public static final int MISSED_HEARTBEATS = 5;
 
     private final TaskQueue queue;
     private final Config config;
@@ -78,10 +78,11 @@ public final class Worker implements AutoCloseable {
                 .serializer(new JacksonSerializer())
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(concurrency)
-                .pollingInterval(Duration.ofMillis(250))
+                .pollingInterval(Duration.ofMillis(100))
                 .heartbeatInterval(HEARTBEAT)
                 .missedHeartbeatsLimit(MISSED_HEARTBEATS)
-                .pollUsingLockAndFetch(0.5, 1.0)
+                // fetch again once fewer tasks than threads are waiting, up to twice the threads
+                .pollUsingLockAndFetch(1.0, 2.0)
                 .deleteUnresolvedAfter(Duration.ofDays(3650))
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(30))
