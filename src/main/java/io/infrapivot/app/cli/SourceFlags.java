@@ -29,10 +29,6 @@ final class SourceFlags {
     @Option(names = "--offline", description = "Only offline sources and what the case already holds.")
     boolean offline;
 
-    @Option(names = "--distributed", description = "Queue the lookups for the team's workers (a shared PostgreSQL "
-            + "--store) instead of running them here, and follow their progress (docs/team.md).")
-    boolean distributed;
-
     @Option(names = "--refresh", description = "Ask the sources again even when the case holds a fresh answer.")
     boolean refresh;
 
