@@ -3,7 +3,6 @@ package io.infrapivot.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrapivot.app.worker.TaskQueue;
 import io.infrapivot.app.worker.Worker;
 import io.infrapivot.engine.config.Config;
@@ -14,11 +13,7 @@ import io.infrapivot.source.SourceRegistry;
 import io.infrapivot.store.PostgresCaseRepository;
 import io.infrapivot.store.PostgresLocation;
 import io.infrapivot.store.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,23 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributedLookupTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final InProcessCli cli = new InProcessCli();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        Terminal t = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, false);
-        return Main.run(new AppContext(t), args);
+        return cli.run(args);
     }
 
     private List<JsonNode> lines() throws Exception {
-        List<JsonNode> l = new ArrayList<>();
-        for (String s : out.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!s.isBlank()) l.add(new ObjectMapper().readTree(s));
-        }
-        return l;
+        return cli.lines();
     }
 
     @Test
@@ -76,7 +62,7 @@ class DistributedLookupTest {
                          Set.of("hackertarget"), 2, "inproc")) {
                 worker.start();
                 assertThat(run("--store", pg, "lookup", "d1.example", "d2.example", "--sources", "hackertarget",
-                        "--distributed", "--case", "dist", "--json", "--analyst", "carol")).as(err.toString()).isZero();
+                        "--distributed", "--case", "dist", "--json", "--analyst", "carol")).as(cli.err()).isZero();
                 assertThat(lines()).hasSize(2).allSatisfy(l -> {
                     assertThat(l.path("kind").asText()).isEqualTo("task");
                     assertThat(l.path("outcome").asText()).isEqualTo("ok");
@@ -97,6 +83,6 @@ class DistributedLookupTest {
         }
         assertThat(run("--store", dir.resolve("cases").toString(), "lookup", "d1.example", "--distributed"))
                 .isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("shared PostgreSQL store");
+        assertThat(cli.err()).contains("shared PostgreSQL store");
     }
 }
