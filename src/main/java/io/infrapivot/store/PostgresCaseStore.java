@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -82,6 +83,46 @@ public final class PostgresCaseStore extends JdbcCaseStore {
     @Override
     void closeMore() {
         // the advisory lock ended with the writer connection's session
+    }
+
+    /** One lookup task of the shared queue: its id, the batch it belongs to, and the worker running it. */
+    public record Task(String id, String batch, String worker) {
+    }
+
+    /**
+     * Stores the lookup of {@code task} unless a lookup of that task is stored already (the task ran before, on a
+     * worker that died before the queue heard it finished): the task's row and the lookup commit together, so a
+     * task's lookup is stored exactly once. Returns the stored lookup, or empty when it was stored before.
+     */
+    public java.util.Optional<io.infrapivot.engine.port.LookupRecord> saveLookupOnce(
+            Task task, Analyst who, String source, io.infrapivot.model.Indicator indicator, String params,
+            Instant started, Instant finished, io.infrapivot.source.LookupResult result, java.time.Duration ttl) {
+        LookupWriter.Lookup lookup = new LookupWriter.Lookup(source, indicator, params, started, finished, result, ttl,
+                who);
+        return write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO infrapivot.lookup_tasks (task_id, batch, case_name, source, indicator, outcome, worker,
+                                                         finished_ms)
+                    VALUES (?, ?, (SELECT name FROM case_meta WHERE id = 1), ?, ?, ?, ?, ?)
+                    ON CONFLICT (task_id) DO NOTHING""")) {
+                ps.setString(1, task.id());
+                ps.setString(2, task.batch());
+                ps.setString(3, source);
+                ps.setString(4, indicator.key());
+                ps.setString(5, result.outcome().id());
+                ps.setString(6, task.worker());
+                ps.setLong(7, finished.toEpochMilli());
+                if (ps.executeUpdate() == 0) return java.util.Optional.empty();
+            }
+            io.infrapivot.engine.port.LookupRecord rec = new LookupWriter(c, analyst()).save(lookup);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE infrapivot.lookup_tasks SET lookup_id = ? WHERE task_id = ?")) {
+                ps.setLong(1, rec.id());
+                ps.setString(2, task.id());
+                ps.executeUpdate();
+            }
+            return java.util.Optional.of(rec);
+        });
     }
 
     @Override

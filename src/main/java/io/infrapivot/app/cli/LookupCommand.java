@@ -53,6 +53,10 @@ final class LookupCommand implements Callable<Integer> {
     @Mixin
     OutputFlags output = new OutputFlags();
 
+    @Option(names = "--distributed", description = "Queue the lookups for the team's workers (a shared PostgreSQL "
+            + "--store) instead of running them here, and follow their progress (docs/team.md).")
+    boolean distributed;
+
     /** Indicators looked up together; the input is read batch by batch, so memory does not grow with it. */
     static final int BATCH = 1000;
     private java.time.Duration verdictMaxAge = ReputationSection.DEFAULT_MAX_AGE;
@@ -76,6 +80,10 @@ final class LookupCommand implements Callable<Integer> {
             Terminal t = output.terminal(ctx.terminal());
             int exit = ExitCodes.OK;
             try (SourceFlags.Run session = flags.open(ctx, SessionOptions.unlimited())) {
+                for (; !indicators.isEmpty() && distributed; indicators = batch(it)) {
+                    exit = Math.max(exit, DistributedLookup.run(ctx, session, ctx.caseName(flags.caseName),
+                            indicators.keySet(), selection, flags.refresh, json, t));
+                }
                 for (; !indicators.isEmpty(); indicators = batch(it)) {
                     List<SourceOutcome> outcomes = lookup(session, t, indicators, selection,
                             options.withNamedFiles(namedFiles), limit);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
                 ExportCommand.class, ImportCommand.class, MaltegoCommand.class,
                 ExtractCommand.class,
                 io.infrapivot.app.web.ServeCommand.class,
-                CompletionCommand.class, ShellCommand.class, ManCommand.class,
+                CompletionCommand.class, ShellCommand.class, ManCommand.class, WorkerCommand.class, WorkersCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:partial failure (a source failed; the others' results are kept)",

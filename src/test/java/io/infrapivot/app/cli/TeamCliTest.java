@@ -3,7 +3,6 @@ package io.infrapivot.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrapivot.engine.port.Analyst;
 import io.infrapivot.engine.port.CaseStore;
 import io.infrapivot.model.Indicator;
@@ -16,13 +15,9 @@ import io.infrapivot.store.PostgresCaseRepository;
 import io.infrapivot.store.PostgresLocation;
 import io.infrapivot.store.SqliteCaseRepository;
 import io.infrapivot.store.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,23 +32,14 @@ class TeamCliTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final InProcessCli cli = new InProcessCli();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        Terminal t = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, false);
-        return Main.run(new AppContext(t), args);
+        return cli.run(args);
     }
 
     private List<JsonNode> lines() throws Exception {
-        List<JsonNode> l = new ArrayList<>();
-        for (String s : out.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!s.isBlank()) l.add(new ObjectMapper().readTree(s));
-        }
-        return l;
+        return cli.lines();
     }
 
     private static void lookup(CaseStore store, String source, String ip, Instant at) {
@@ -82,19 +68,19 @@ class TeamCliTest {
                 });
         assertThat(events).filteredOn(e -> e.path("kind").asText().equals("sighting"))
                 .extracting(e -> e.path("source").asText()).containsExactly("dns");
-        assertThat(run("history", "www.example.com", "--store=" + folder, "--case", "op")).as(err.toString()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("by alice@a-host", "by bob@b-host");
+        assertThat(run("history", "www.example.com", "--store=" + folder, "--case", "op")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("by alice@a-host", "by bob@b-host");
 
         String pg = TestPostgres.cluster().newDatabase();
-        assertThat(run("case", "copy", "op", "--store", folder.toString(), "--to", pg)).as(err.toString()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 lookups", "2 evidence");
-        assertThat(run("--store", pg, "case", "copy", "op", "--as", "op2", "--to", pg)).as(err.toString()).isZero();
+        assertThat(run("case", "copy", "op", "--store", folder.toString(), "--to", pg)).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("2 lookups", "2 evidence");
+        assertThat(run("--store", pg, "case", "copy", "op", "--as", "op2", "--to", pg)).as(cli.err()).isZero();
         assertThat(run("--store", pg, "case", "copy", "op2", "--from", folder.toString())).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no case 'op2'");
+        assertThat(cli.err()).contains("no case 'op2'");
         assertThat(run("--store", pg, "case", "copy", "op", "--as", "back", "--to", folder.toString())).isZero();
         assertThat(run("--store", pg, "case", "copy", "op", "--as", "back", "--to", folder.toString()))
                 .isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not empty");
+        assertThat(cli.err()).contains("not empty");
         assertThat(run("--store", pg, "history", "www.example.com", "--case", "op", "--analyst", "bob", "--json"))
                 .isZero();
         assertThat(lines()).filteredOn(e -> e.path("kind").asText().equals("lookup"))
@@ -106,6 +92,6 @@ class TeamCliTest {
             assertThat(back.info().lookups()).isEqualTo(2);
         }
         assertThat(run("case", "list", "--store", "postgresql://nohost")).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--store").contains("database");
+        assertThat(cli.err()).contains("--store").contains("database");
     }
 }

@@ -1,0 +1,61 @@
+package io.infrapivot.app.cli;
+
+import io.infrapivot.app.worker.TaskQueue;
+import io.infrapivot.app.worker.Worker;
+import io.infrapivot.engine.port.Analyst;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code infrapivot worker}: takes lookup tasks from the team's shared store until stopped (Ctrl-C, SIGTERM). */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = "Run lookups queued in a shared PostgreSQL store (--store postgresql://…) by 'lookup "
+                + "--distributed', with this machine's sources and keys, until stopped (docs/team.md).")
+final class WorkerCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sources", split = ",", paramLabel = "ID", description = "Only these sources (default: all).")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+            description = "Tasks run at once (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "This worker's name (default: host-pid).")
+    String name;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AppContext ctx = Main.context(spec);
+        if (concurrency < 1 || concurrency > 1000) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--concurrency: give 1 to 1000");
+        }
+        for (String s : sources) {
+            if (ctx.registry().byId(s).isEmpty()) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--sources: unknown source '" + Terminal.v(s) + "'");
+            }
+        }
+        TaskQueue queue = DistributedLookup.queue(ctx, concurrency * 2 + 4);
+        String me = name != null ? name : Analyst.localHost() + "-" + ProcessHandle.current().pid();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Worker worker = new Worker(queue, ctx.config(), ctx.parser(), ctx.registry(), new LinkedHashSet<>(sources),
+                concurrency, me);
+        Thread hook = new Thread(() -> {
+            worker.close();
+            queue.close();
+            stopped.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        worker.start();
+        ctx.terminal().error("worker " + Terminal.v(me) + " taking tasks from " + Terminal.v(ctx.cases().location())
+                + " (sources: " + (sources.isEmpty() ? "all" : String.join(",", sources)) + ", concurrency "
+                + concurrency + ")");
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,195 @@
+package io.infrapivot.app.worker;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.VoidExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.infrapivot.store.PostgresCaseRepository;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The shared lookup queue on the team's PostgreSQL: db-scheduler's table {@code infrapivot.scheduled_tasks}
+ * (leases with heartbeats: a task whose worker stops heartbeating is picked up by another) and the record of
+ * finished tasks {@code infrapivot.lookup_tasks}.
+ */
+public final class TaskQueue implements AutoCloseable {
+    /** db-scheduler's table, in the shared schema. */
+    static final String TABLE = PostgresCaseRepository.SHARED_SCHEMA + ".scheduled_tasks";
+    static final String TASK_NAME = "lookup";
+
+    private final PostgresCaseRepository repository;
+    private final com.zaxxer.hikari.HikariDataSource shared;
+
+    public TaskQueue(PostgresCaseRepository repository) {
+        this(repository, 4);
+    }
+
+    /** The queue, with a pool of up to {@code connections} connections to the shared schema. */
+    public TaskQueue(PostgresCaseRepository repository, int connections) {
+        this.repository = repository;
+        repository.ensureShared();
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setDataSource(repository.dataSource(PostgresCaseRepository.SHARED_SCHEMA));
+        config.setMaximumPoolSize(Math.max(2, connections));
+        config.setMinimumIdle(1);
+        config.setPoolName("infrapivot-queue");
+        this.shared = new com.zaxxer.hikari.HikariDataSource(config);
+    }
+
+    @Override
+    public void close() {
+        shared.close();
+    }
+
+    PostgresCaseRepository repository() {
+        return repository;
+    }
+
+    DataSource dataSource() {
+        return shared;
+    }
+
+    /** The task definition, with the handler a worker runs (enqueuers give a handler that is never called). */
+    static OneTimeTask<LookupTask> definition(VoidExecutionHandler<LookupTask> handler) {
+        return Tasks.oneTime(TASK_NAME, LookupTask.class)
+                // a task that failed (a worker without that source, a store hiccup) is tried again soon
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(20,
+                        new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1))))
+                .execute(handler);
+    }
+
+    /** Queues the tasks for now; returns their ids. */
+    public List<String> enqueue(List<LookupTask> tasks) {
+        SchedulerClient client = SchedulerClient.Builder.create(shared, definition((i, c) -> { }))
+                .tableName(TABLE).serializer(new JacksonSerializer()).build();
+        OneTimeTask<LookupTask> def = definition((i, c) -> { });
+        List<TaskInstance<?>> instances = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (LookupTask t : tasks) {
+            String id = t.batch() + "/" + UUID.randomUUID();
+            ids.add(id);
+            instances.add(def.instance(id, t));
+        }
+        client.scheduleBatch(instances, Instant.now());
+        return ids;
+    }
+
+    /** How many tasks of {@code batch} are finished (stored, answered from the cache, or refused). */
+    public int finished(String batch) {
+        try (Connection c = shared.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM lookup_tasks WHERE batch = ?")) {
+            ps.setString(1, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the queue's progress: " + e.getMessage(), e);
+        }
+    }
+
+    /** The outcome of every finished task of {@code batch}: (source, indicator, outcome, worker). */
+    public List<String[]> outcomes(String batch) {
+        List<String[]> out = new ArrayList<>();
+        try (Connection c = shared.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT source, indicator, outcome, worker FROM lookup_tasks WHERE batch = ? ORDER BY indicator, source")) {
+            ps.setString(1, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the queue's progress: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Records a task that ended without storing a lookup (a cache hit or a refusal); false when done before. */
+    boolean markDone(String taskId, LookupTask t, String outcome, String worker) {
+        try (Connection c = shared.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO lookup_tasks (task_id, batch, case_name, source, indicator, outcome, worker, finished_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING""")) {
+            ps.setString(1, taskId);
+            ps.setString(2, t.batch());
+            ps.setString(3, t.caseName());
+            ps.setString(4, t.source());
+            ps.setString(5, t.indicator());
+            ps.setString(6, outcome);
+            ps.setString(7, worker);
+            ps.setLong(8, System.currentTimeMillis());
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record a finished task: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the task already has its row (it ran to the end before, perhaps on a worker since killed). */
+    boolean isDone(String taskId) {
+        try (Connection c = shared.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lookup_tasks WHERE task_id = ?")) {
+            ps.setString(1, taskId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the queue: " + e.getMessage(), e);
+        }
+    }
+
+    /** A live worker as listed by {@code infrapivot workers}. */
+    public record WorkerRow(String name, String host, String sources, int concurrency, Instant started,
+                            Instant heartbeat, int inFlight, long done) {
+    }
+
+    /** The workers that sent a heartbeat within {@code within}, by name. */
+    public List<WorkerRow> workers(Duration within) {
+        List<WorkerRow> out = new ArrayList<>();
+        try (Connection c = shared.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT name, host, sources, concurrency, started_ms, heartbeat_ms, in_flight, done FROM workers
+                WHERE heartbeat_ms >= ? ORDER BY name""")) {
+            ps.setLong(1, System.currentTimeMillis() - within.toMillis());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new WorkerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)), rs.getInt(7),
+                            rs.getLong(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list the workers: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Writes a worker's heartbeat row. */
+    void heartbeat(WorkerRow w) {
+        try (Connection c = shared.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO workers (name, host, sources, concurrency, started_ms, heartbeat_ms, in_flight, done)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET heartbeat_ms = excluded.heartbeat_ms,
+                  in_flight = excluded.in_flight, done = excluded.done""")) {
+            ps.setString(1, w.name());
+            ps.setString(2, w.host());
+            ps.setString(3, w.sources());
+            ps.setInt(4, w.concurrency());
+            ps.setLong(5, w.started().toEpochMilli());
+            ps.setLong(6, w.heartbeat().toEpochMilli());
+            ps.setInt(7, w.inFlight());
+            ps.setLong(8, w.done());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write the worker's heartbeat: " + e.getMessage(), e);
+        }
+    }
+}
