@@ -15,6 +15,7 @@ public final class SourceRegistry {
             ClassifySource::new,
             CaseSource::new,
             io.infrapivot.source.file.FileSource::new,
+            io.infrapivot.source.savedpage.SavedPageSource::new,
             io.infrapivot.source.dns.DnsSource::new,
             io.infrapivot.source.dnsbl.DnsblSource::new,
             io.infrapivot.source.cymru.CymruSource::new,

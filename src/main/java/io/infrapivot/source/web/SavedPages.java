@@ -60,16 +60,31 @@ public final class SavedPages {
             return LookupResult.error(ErrorClass.BAD_REQUEST, "cannot read the saved page: "
                     + e.getClass().getSimpleName(), List.of());
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return read(WebSource.ID, bytes, file.getFileName().toString(), subject, pageUrl, context);
+    }
+
+    /**
+     * Reads a saved page already in memory (at most {@link #MAX_FILE} bytes), its facts and evidence credited to
+     * {@code source}. An HTML file's URL, when {@code pageUrl} is null, is the one its "saved from url" mark records
+     * (see {@link #savedFrom}); a HAR's page is its first entry.
+     *
+     * @param fileName the file's name: {@code .har} is read as a HAR, anything else as HTML
+     */
+    public static LookupResult read(String source, byte[] bytes, String fileName, Indicator subject, String pageUrl,
+                                    LookupContext context) throws InterruptedException {
+        String name = fileName.toLowerCase(Locale.ROOT);
         Instant now = context.now();
         if (!name.endsWith(".har")) {
-            String url = pageUrl != null ? pageUrl : "http://saved.page.invalid/";
+            String recorded = pageUrl != null ? pageUrl : savedFrom(bytes);
+            String url = recorded != null ? recorded : "http://saved.page.invalid/";
             var hop = new WebFetcher.Hop(url, 200, "text/html", Map.of(), bytes, false, null, now, Duration.ZERO);
-            List<RawAnswer> ev = new ArrayList<>(List.of(new RawAnswer(WebSource.ID, "read " + file.getFileName(),
-                    bytes, "text/html", "saved", now, Duration.ZERO)));
+            List<RawAnswer> ev = new ArrayList<>(List.of(new RawAnswer(source, "read "
+                    + io.infrapivot.model.Safe.truncate(fileName, 200), bytes, "text/html", "saved", now,
+                    Duration.ZERO)));
             Indicator s = subject != null ? subject : urlIndicator(url, context);
             if (s == null) return LookupResult.error(ErrorClass.BAD_REQUEST, "a saved HTML page needs a subject", ev);
-            return WebSource.page(s, List.of(hop), u -> null, context, ev, false);
+            return withOrigin(WebSource.page(source, s, List.of(hop), u -> null, context, ev, false), subject,
+                    recorded, source, context);
         }
         Har har;
         try {
@@ -80,10 +95,45 @@ public final class SavedPages {
         }
         if (har.chain().isEmpty()) return LookupResult.error(ErrorClass.GARBAGE, "a HAR file with no page", List.of());
         List<RawAnswer> ev = new ArrayList<>();
-        har.chain().forEach(h -> ev.add(WebSource.raw(h)));
+        har.chain().forEach(h -> ev.add(WebSource.raw(source, h)));
         Indicator s = subject != null ? subject : urlIndicator(har.chain().get(0).url(), context);
         if (s == null) return LookupResult.error(ErrorClass.GARBAGE, "the HAR's first URL is not a URL", ev);
-        return WebSource.page(s, har.chain(), u -> har.byUrl().get(u), context, ev, true);
+        return withOrigin(WebSource.page(source, s, har.chain(), u -> har.byUrl().get(u), context, ev, true), subject,
+                har.chain().get(0).url(), source, context);
+    }
+
+    /**
+     * A saved file's facts, plus {@code file downloaded-from URL} when the file records the URL its page was served
+     * at (a HAR's first entry, an HTML file's "saved from" mark), so the URL is pivoted too.
+     */
+    private static LookupResult withOrigin(LookupResult r, Indicator subject, String url, String source,
+                                           LookupContext context) {
+        if (subject == null || subject.type() != IndicatorType.FILE || url == null) return r;
+        Indicator u = urlIndicator(url, context);
+        if (u == null) return r;
+        List<io.infrapivot.model.Observation> obs = new ArrayList<>(r.observations());
+        RawAnswer ev = r.evidence().isEmpty() ? null : r.evidence().get(0);
+        obs.add(io.infrapivot.model.Observation.link(subject, io.infrapivot.model.Relation.DOWNLOADED_FROM, u, source,
+                context.now(), ev));
+        return new LookupResult(io.infrapivot.source.Outcome.OK, obs, r.evidence(), r.message(), r.total(),
+                r.errorClass());
+    }
+
+    /** The "saved from url=(NNNN)URL" mark browsers write at the top of a page saved as HTML. */
+    private static final java.util.regex.Pattern SAVED_FROM = java.util.regex.Pattern.compile(
+            "<!--\\s*saved from url=\\(\\d{1,5}\\)(https?://[^\\s>]{1,2000}?)\\s*-->",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The URL a saved HTML page records it was saved from (the "mark of the web" comment, looked for in the first
+     * 4 KiB), when it is an http(s) URL; null otherwise.
+     */
+    public static String savedFrom(byte[] html) {
+        String head = new String(html, 0, Math.min(html.length, 4096), StandardCharsets.ISO_8859_1);
+        var m = SAVED_FROM.matcher(head);
+        if (!m.find()) return null;
+        String url = m.group(1);
+        return okhttp3.HttpUrl.parse(url) != null ? url : null;
     }
 
     private static Indicator urlIndicator(String url, LookupContext context) {

@@ -161,7 +161,12 @@ public final class WebSource implements Source {
     }
 
     static RawAnswer raw(WebFetcher.Hop h) {
-        return new RawAnswer(ID, "GET " + h.url(), h.body(), h.contentType(), "HTTP " + h.status()
+        return raw(ID, h);
+    }
+
+    /** A hop as evidence of {@code source} (the web source, or the offline saved-page source). */
+    static RawAnswer raw(String source, WebFetcher.Hop h) {
+        return new RawAnswer(source, "GET " + h.url(), h.body(), h.contentType(), "HTTP " + h.status()
                 + (h.cut() ? " (cut at the size cap)" : ""), h.started(), h.elapsed());
     }
 
@@ -175,7 +180,14 @@ public final class WebSource implements Source {
     static LookupResult page(Indicator indicator, List<WebFetcher.Hop> hops, Resources resources,
                              LookupContext context, List<RawAnswer> evidence, boolean withFavicon)
             throws InterruptedException {
-        Facts facts = Facts.of(ID, context, evidence.get(evidence.size() - 1));
+        return page(ID, indicator, hops, resources, context, evidence, withFavicon);
+    }
+
+    /** The same, the facts credited to {@code source}. */
+    static LookupResult page(String source, Indicator indicator, List<WebFetcher.Hop> hops, Resources resources,
+                             LookupContext context, List<RawAnswer> evidence, boolean withFavicon)
+            throws InterruptedException {
+        Facts facts = Facts.of(source, context, evidence.get(evidence.size() - 1));
         WebFetcher.Hop last = hops.get(hops.size() - 1);
         // the redirect chain: indicator → URL → URL ...
         Indicator from = indicator;
@@ -251,7 +263,7 @@ public final class WebSource implements Source {
         for (String url : page.favicons()) {
             WebFetcher.Hop icon = resources.get(url);
             if (icon == null) continue;
-            RawAnswer raw = raw(icon);
+            RawAnswer raw = raw(facts.evidence().source(), icon);
             evidence.add(raw);
             if (icon.status() != 200 || icon.body().length == 0 || icon.cut()) continue;
             var hash = facts.as(IndicatorType.HASH, FaviconHash.indicator(icon.body()));

@@ -63,4 +63,28 @@ class FileLookupIT {
             assertThat(p.out()).contains("\"verdict\"").contains("NSRL");
         }
     }
+
+    @Test
+    void aSavedPageGivesItsAnalyticsIdsOfflineAndItsHostileTitleEscaped() throws Exception {
+        Files.writeString(home.resolve("page.html"), "<!-- saved from url=(0031)https://lure.savedpage.test/in -->"
+                + "<html><head><title>\u001b[2J\u001b]0;owned\u0007 Bank</title>"
+                + "<meta name=\"google-site-verification\" content=\"tok3n-AbC_123\">"
+                + "<script>ga('create', 'UA-24681357-3', 'auto');</script></head></html>");
+        Cli cli = new Cli(home);
+        var r = cli.run("lookup", "--json", "--offline", "--case", "p", "./page.html");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonNode> out = lines(r.out());
+        assertThat(out).anySatisfy(n -> {
+            assertThat(n.path("relation").asText()).isEqualTo("uses-analytics-id");
+            assertThat(n.toString()).contains("UA-24681357-3");
+        });
+        assertThat(out).anySatisfy(n -> assertThat(n.path("relation").asText()).isEqualTo("verification-token"));
+        assertThat(out).anySatisfy(n -> assertThat(n.toString()).contains("downloaded-from", "lure.savedpage.test"));
+        assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0007");
+
+        var plain = cli.run("lookup", "--offline", "--case", "p", "./page.html");
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("UA-24681357-3").contains("owned").doesNotContain("\u001b")
+                .doesNotContain("\u0007");
+    }
 }
