@@ -28,7 +28,9 @@ import org.xbill.DNS.Type;
  * Coverage-guided fuzzing (Jazzer) of the parsers that read attacker-controlled bytes: WHOIS text, RDAP JSON,
  * DNS packets (our bulk decoder and dnsjava's, as evidence is decoded), certificate fields (crt.sh and Cert
  * Spotter JSON, PEM certificates), passive-DNS lines (COF, the Common Output Format of CIRCL and Robtex, and
- * DNSDB's streaming lines of COF objects, mapped to facts as the sources map them). One fuzz test picks the
+ * DNSDB's streaming lines of COF objects, mapped to facts as the sources map them), extracted documents (the
+ * {@code extract} pipeline: type sniffing, archives, Tika's document parsers, the indicator scanner), executables
+ * (the {@code file} source's PE/ELF/Mach-O readers) and web pages (the {@code web} source's page reader). One fuzz test picks the
  * parser from the first byte (modulo {@link #PARSERS}) (Jazzer fuzzes one test per
  * run), seeded from the fixtures (src/test/resources/.../ParsersFuzzTestInputs/parsers, made by
  * scripts/fuzz-seeds.sh). In the test suite it runs in fuzzing mode for a bounded time (surefire sets
@@ -40,7 +42,7 @@ class ParsersFuzzTest {
     static final long MAX_ALLOCATION = 256L << 20;
     static final long MAX_MILLIS = 10_000;
     /** How many parsers the first byte chooses from. */
-    static final int PARSERS = 6;
+    static final int PARSERS = 9;
     private static final IndicatorParser PARSER = IndicatorParser.standard();
     private static final Indicator QUERIED = Indicator.fromCanonical(IndicatorType.DOMAIN, "victim.example");
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -62,6 +64,22 @@ class ParsersFuzzTest {
         passiveDns(("{\"cond\":\"begin\"}\n{\"obj\":{\"rrname\":\"victim.example.\",\"rrtype\":\"MX\","
                 + "\"rdata\":[\"10 mx.victim.example.\"],\"time_first\":1441242410,\"time_last\":1460542918}}\n"
                 + "{\"cond\":\"succeeded\"}\n").getBytes(StandardCharsets.UTF_8));
+        // the document, executable and page readers load most of their classes (Tika's parsers, PDFBox, jsoup) on
+        // their first real input: run their seeds once, unmeasured
+        java.net.URL dir = ParsersFuzzTest.class.getResource("ParsersFuzzTestInputs/parsers");
+        if (dir != null && "file".equals(dir.getProtocol())) {
+            try (var seeds = java.nio.file.Files.list(java.nio.file.Path.of(dir.toURI()))) {
+                for (java.nio.file.Path seed : seeds.sorted().toList()) {
+                    String n = seed.getFileName().toString();
+                    byte[] b = java.nio.file.Files.readAllBytes(seed);
+                    if (b.length < 2) continue;
+                    byte[] body = java.util.Arrays.copyOfRange(b, 1, b.length);
+                    if (n.startsWith("6-")) extract(body);
+                    else if (n.startsWith("7-")) executable(body);
+                    else if (n.startsWith("8-")) page(body);
+                }
+            }
+        }
     }
 
     @FuzzTest(maxDuration = "15s")
@@ -81,7 +99,10 @@ class ParsersFuzzTest {
             case 2 -> dns(bytes);
             case 3 -> certificates(bytes);
             case 4 -> pem(bytes);
-            default -> passiveDns(bytes);
+            case 5 -> passiveDns(bytes);
+            case 6 -> extract(bytes);
+            case 7 -> executable(bytes);
+            default -> page(bytes);
         }
         long took = (System.nanoTime() - t0) / 1_000_000;
         long used = THREADS.getCurrentThreadAllocatedBytes() - allocated;
@@ -162,6 +183,41 @@ class ParsersFuzzTest {
     private static void facts(List<PdnsRecord> records) {
         Facts facts = new Facts("fuzz", PARSER, NOW, null, null, null);
         PdnsMapper.map(QUERIED, PdnsMapper.window(records, facts, 1000), facts);
+    }
+
+    /** The extract pipeline over one stream, as `extract -` reads standard input: hits and problems, never a crash. */
+    private static void extract(byte[] bytes) throws Exception {
+        int[] seen = new int[2];
+        io.infrapivot.app.extract.Sink sink = new io.infrapivot.app.extract.Sink() {
+            @Override
+            public void hit(io.infrapivot.app.extract.Hit hit) {
+                assertThat(hit).isNotNull();
+                seen[0]++;
+            }
+
+            @Override
+            public void problem(io.infrapivot.app.extract.Problem problem) {
+                seen[1]++;
+            }
+        };
+        try {
+            new io.infrapivot.app.extract.Extractor(PARSER, io.infrapivot.app.extract.Extractor.Options.defaults(), sink)
+                    .stream(new java.io.ByteArrayInputStream(bytes), "fuzz");
+        } catch (java.io.IOException declared) {
+            // the documented failure of a stream that cannot be read: reported to the user as one line
+        }
+    }
+
+    /** The file source's readers (hashes, PE/ELF/Mach-O headers) over the bytes of a file the analyst named. */
+    private static void executable(byte[] bytes) throws Exception {
+        var report = io.infrapivot.source.file.FileReport.of(new java.io.ByteArrayInputStream(bytes));
+        assertThat(report.size()).isEqualTo(bytes.length);
+    }
+
+    /** The web source's page reader over a fetched body (HTML, or anything a server sends as HTML). */
+    private static void page(byte[] bytes) {
+        io.infrapivot.source.web.PageReader.read(bytes, "text/html; charset=utf-8", "https://victim.example/");
+        io.infrapivot.source.web.PageReader.refresh(bytes, "text/html", "https://victim.example/");
     }
 
     private static void pem(byte[] bytes) {
