@@ -84,13 +84,16 @@ final class LocationSection {
         return out;
     }
 
-    /** The provider label ("cloudflare cdn") of an announced-by fact of this address, or null. */
+    /**
+     * The provider label ("cloudflare cdn") of an announced-by fact of this address: the routing source's mark, else
+     * the hosting list's entry for the origin AS (a source such as Team Cymru that does not mark); null when none.
+     */
     private static String hosting(Indicator about, List<Fact> facts) {
         for (Fact f : facts) {
-            if (f.relation() == Relation.ANNOUNCED_BY && about.equals(f.subject()) && f.value() != null
-                    && f.value().hasNonNull("hosting")) {
-                return f.value().get("hosting").asText();
-            }
+            if (f.relation() != Relation.ANNOUNCED_BY || !about.equals(f.subject())) continue;
+            if (f.value() != null && f.value().hasNonNull("hosting")) return f.value().get("hosting").asText();
+            var listed = io.infrapivot.source.routing.HostingAsns.standard().of(f.object().value());
+            if (listed.isPresent()) return listed.get().label();
         }
         return null;
     }

@@ -50,12 +50,14 @@ final class Report {
             for (Fact f : o.facts()) if (seen.add(key(f))) known.add(f);
         }
         List<Fact> located = LocationSection.take(bySection.get(Relation.Section.ROUTING));
+        List<Fact> routed = RoutingSection.take(indicator, bySection.get(Relation.Section.ROUTING));
         bySection.forEach((section, facts) -> {
             if (facts.isEmpty()) return;
             t.println(t.bold(section.id()));
             if (section == Relation.Section.REPUTATION) new ReputationSection(t, verbose, verdictMaxAge, Instant.now()).print(indicator, facts);
             else facts.forEach(f -> printFact(indicator, f));
         });
+        RoutingSection.print(t, indicator, routed, bySection.get(Relation.Section.ROUTING));
         LocationSection.print(t, indicator, located, bySection);
         if (!known.isEmpty()) {
             t.println(t.bold("already in the case") + t.dim(" (earlier lookups)"));

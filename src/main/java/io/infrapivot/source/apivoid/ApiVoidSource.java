@@ -17,8 +17,8 @@ import java.util.EnumSet;
  * APIVoid (the IPVoid and URLVoid engines): an IP's or a name's blocklist scan as a {@code verdict} on the
  * {@code detections} scale (engines that list it of the engines asked, the detection rate, APIVoid's risk score and
  * its anonymity/hosting flags), dated the time of the scan (APIVoid scans when asked), and one {@code listed-on}
- * fact per engine that lists it. The key travels as the {@code key} parameter (shown as {@code ****} in the
- * evidence); the credits left are reported with the result.
+ * fact per engine that lists it. APIVoid's v2 API: a JSON POST to {@code /v2/ip-reputation} or
+ * {@code /v2/domain-reputation}, the key in the {@code X-API-Key} header (never in the URL or the evidence).
  */
 public final class ApiVoidSource extends ServiceSource {
     public static final String ID = "apivoid";
@@ -27,7 +27,7 @@ public final class ApiVoidSource extends ServiceSource {
             .description("APIVoid (IPVoid/URLVoid): blocklist engines that list an IP or a name, anonymity flags")
             .accepts(IndicatorType.IP, IndicatorType.DOMAIN, IndicatorType.HOST)
             .produces(EnumSet.of(Relation.VERDICT, Relation.LISTED_ON))
-            .settings(settings(SourceInfo.Setting.key("APIVoid API key", true), "https://endpoint.apivoid.com"))
+            .settings(settings(SourceInfo.Setting.key("APIVoid API key", true), "https://api.apivoid.com"))
             .rateLimit(10, Duration.ofSeconds(1))
             .build();
 
@@ -44,11 +44,11 @@ public final class ApiVoidSource extends ServiceSource {
     @Override
     protected LookupResult run(Indicator indicator, ServiceCall call) throws ServiceException, InterruptedException {
         boolean ip = indicator.type() == IndicatorType.IP;
-        String url = call.base() + (ip ? "/iprep/v1/pay-as-you-go/?key=" : "/domainbl/v1/pay-as-you-go/?key=")
-                + ServiceCall.enc(call.keys().get(0).reveal()) + (ip ? "&ip=" : "&host=")
-                + ServiceCall.enc(indicator.value());
-        String body = call.getExplained(ServiceCall.Request.of(url).secretParam("key"), ApiVoidParser::error, false);
-        ApiVoidParser.Answer a = ApiVoidParser.parse(body, call.context().now());
+        var body = io.infrapivot.source.thirdparty.Json.object().put(ip ? "ip" : "host", indicator.value());
+        var req = ServiceCall.Request.of(call.base() + (ip ? "/v2/ip-reputation" : "/v2/domain-reputation"))
+                .header("X-API-Key", call.keys().get(0).reveal());
+        String answer = call.post(req, body.toString(), ApiVoidParser::error);
+        ApiVoidParser.Answer a = ApiVoidParser.parse(answer, call.context().now());
         var facts = call.facts();
         Verdicts.verdict(facts, indicator, a.verdict());
         for (ApiVoidParser.Engine e : a.listedBy()) {
@@ -57,7 +57,6 @@ public final class ApiVoidSource extends ServiceSource {
             v.put("via", ID);
             Verdicts.listedOn(facts, indicator, v);
         }
-        if (a.credits() != null) call.note("credits left: " + a.credits());
         return call.result(null, 1 + a.listedBy().size(), false);
     }
 }

@@ -10,8 +10,10 @@ import java.util.Optional;
 
 /**
  * bgp.tools' WHOIS answers (port 43): one line per address asked, pipe-separated columns
- * {@code AS | IP | BGP Prefix | CC | Registry | Allocated | AS Name} (in {@code verbose} bulk mode a header line of
- * those names comes first). An address that is not routed has AS 0 or no prefix. Pure; every field is
+ * {@code AS | IP | BGP Prefix | CC | Registry | Allocated | AS Name} (https://bgp.tools/kb/api). The bulk answer
+ * ({@code begin} .. {@code end}) is the rows alone; a single query with {@code -v} puts a header line of those names
+ * first, which is skipped. A row for an AS asked has the IP and prefix columns empty; an address that is not
+ * routed has AS 0 or no prefix. Pure; every field is
  * attacker-controlled, capped and checked.
  */
 public final class BgpToolsParser {
@@ -53,6 +55,8 @@ public final class BgpToolsParser {
         if (f.length < 3) return Optional.empty();
         for (int i = 0; i < f.length; i++) f[i] = Safe.truncate(Safe.oneLine(f[i].strip()), MAX_FIELD);
         Long asn = HostingAsns.number(f[0]);
+        // an AS row has the IP column empty, and an empty string is the loopback address to the IP library
+        if (f[1].isEmpty()) return Optional.empty();
         IPAddress ip = new IPAddressString(f[1]).getAddress();
         if (asn == null || ip == null || ip.isPrefixed()) return Optional.empty();
         String prefix = f[2].matches("[0-9a-fA-F:.]+/\\d{1,3}") ? f[2] : "";

@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Gathers the addresses that concurrent lookups ask within a short window into one bulk WHOIS exchange
- * ({@code begin}, {@code verbose}, one address a line, {@code end}) on one connection, as bgp.tools asks of
- * anyone with more than a few addresses. The first lookup of a batch waits the window and sends it; the others
+ * ({@code begin}, one address a line, {@code end}: the framing of bgp.tools' "whois bulkmode", https://bgp.tools/kb/api)
+ * on one connection, as bgp.tools asks of anyone with more than a few addresses. The first lookup of a batch waits the window and sends it; the others
  * wait for its answer. A lookup interrupted stops waiting; a sender interrupted hands its batch's other lookups
  * back to be sent again, so no lookup is left waiting for an exchange that will not come.
  */
@@ -87,7 +87,7 @@ final class BulkWhois {
             open.remove(target.key(), batch);
             members = List.copyOf(batch);
         }
-        StringBuilder q = new StringBuilder("begin\nverbose\n");
+        StringBuilder q = new StringBuilder("begin\n");
         for (String ip : members.stream().map(Pending::ip).distinct().toList()) q.append(ip).append('\n');
         q.append("end");
         try {

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +17,13 @@ import java.util.Optional;
  * The autonomous systems of big CDN, cloud and hosting providers (shipped list {@code hosting-asns.txt}): an
  * announced prefix of one of them holds many unrelated customers, so the routing sources mark it and the noise
  * rules keep a pivot from expanding such an ASN into its thousands of prefixes. Immutable.
+ *
+ * <p>The list is curated (no public machine-readable list names these providers' networks with their kind): a
+ * user extends or corrects it with a file of the same format, {@code hosting-asns.txt} in the config folder
+ * ({@code $INFRAPIVOT_CONFIG}'s folder, else {@code $XDG_CONFIG_HOME/infrapivot}, else
+ * {@code ~/.config/infrapivot}) or named by {@code INFRAPIVOT_HOSTING_ASNS}. Its lines add networks or replace a
+ * shipped line of the same ASN; {@code AS64500 - -} removes one. A bad line of the user's file is skipped and
+ * logged, never fatal.
  */
 public final class HostingAsns {
     /** One provider's network: its name and kind ({@code cdn}, {@code cloud}, {@code hosting}). */
@@ -31,13 +40,55 @@ public final class HostingAsns {
         this.byAsn = Map.copyOf(byAsn);
     }
 
-    private static final class Shipped {
-        static final HostingAsns LIST = load();
+    private static final System.Logger LOG = System.getLogger(HostingAsns.class.getName());
+    /** The user's file's name in the config folder. */
+    public static final String USER_FILE = "hosting-asns.txt";
+
+    private static final class Standard {
+        static final HostingAsns LIST = load(userFile(System.getenv(), System.getProperty("user.home")));
     }
 
-    /** The shipped list. */
+    /** The shipped list with the user's file (when there is one) over it; read once. */
     public static HostingAsns standard() {
-        return Shipped.LIST;
+        return Standard.LIST;
+    }
+
+    /** The shipped list alone. */
+    public static HostingAsns shipped() {
+        return load(null);
+    }
+
+    /** The shipped list with {@code userFile} (may be null or missing) read over it. */
+    public static HostingAsns load(Path userFile) {
+        Map<Long, Provider> m = new HashMap<>();
+        try (InputStream in = HostingAsns.class.getResourceAsStream("hosting-asns.txt")) {
+            if (in == null) throw new IllegalStateException("hosting-asns.txt is missing from the build");
+            read(in, "hosting-asns.txt", true, m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (userFile != null && Files.isRegularFile(userFile)) {
+            try (InputStream in = Files.newInputStream(userFile)) {
+                read(in, userFile.toString(), false, m);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot read " + userFile + ": " + e.getMessage());
+            }
+        }
+        return new HostingAsns(m);
+    }
+
+    /** Where the user's file is looked for: {@code INFRAPIVOT_HOSTING_ASNS}, else the config folder. */
+    public static Path userFile(Map<String, String> env, String home) {
+        String explicit = env.get("INFRAPIVOT_HOSTING_ASNS");
+        if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
+        String config = env.get("INFRAPIVOT_CONFIG");
+        if (config != null && !config.isBlank()) {
+            Path parent = Path.of(config).toAbsolutePath().getParent();
+            return parent == null ? null : parent.resolve(USER_FILE);
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "infrapivot", USER_FILE);
+        return home == null ? null : Path.of(home, ".config", "infrapivot", USER_FILE);
     }
 
     /** The provider of an AS number, if it is a big hosting network. */
@@ -65,22 +116,22 @@ public final class HostingAsns {
         return n <= 4294967295L ? n : null;
     }
 
-    private static HostingAsns load() {
-        Map<Long, Provider> m = new HashMap<>();
-        try (InputStream in = HostingAsns.class.getResourceAsStream("hosting-asns.txt")) {
-            if (in == null) throw new IllegalStateException("hosting-asns.txt is missing from the build");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                String l = line.strip();
-                if (l.isEmpty() || l.startsWith("#")) continue;
-                String[] f = l.split("\\s+");
-                Long n = f.length == 3 ? number(f[0]) : null;
-                if (n == null) throw new IllegalStateException("hosting-asns.txt: bad line " + l);
-                m.put(n, new Provider(f[1].toLowerCase(Locale.ROOT), f[2].toLowerCase(Locale.ROOT)));
+    private static void read(InputStream in, String origin, boolean shipped, Map<Long, Provider> m) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int n = 0;
+        for (String line; (line = r.readLine()) != null && n < 100_000; n++) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            String[] f = l.split("\\s+");
+            Long asn = f.length == 3 && f[1].matches("[A-Za-z0-9._-]{1,60}") && f[2].matches("[A-Za-z-]{1,20}")
+                    ? number(f[0]) : null;
+            if (asn == null) {
+                if (shipped) throw new IllegalStateException(origin + ": bad line " + l);
+                LOG.log(System.Logger.Level.WARNING, origin + ": skipped a line that is not 'ASN provider kind'");
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (f[1].equals("-") && f[2].equals("-")) m.remove(asn);
+            else m.put(asn, new Provider(f[1].toLowerCase(Locale.ROOT), f[2].toLowerCase(Locale.ROOT)));
         }
-        return new HostingAsns(m);
     }
 }

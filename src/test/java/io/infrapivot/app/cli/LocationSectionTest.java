@@ -32,10 +32,14 @@ class LocationSectionTest {
     }
 
     static Fact announced(String hosting) {
+        return announced("AS13335", hosting, "ripestat");
+    }
+
+    static Fact announced(String asn, String hosting, String source) {
         ObjectNode v = Json.object().put("prefix", "104.16.0.0/13");
         if (hosting != null) v.put("hosting", hosting);
-        return new Fact(null, IP, Relation.ANNOUNCED_BY, Indicator.of(IndicatorType.ASN, "AS13335"), v,
-                List.of("ripestat"), null, null, Instant.EPOCH, null, List.of());
+        return new Fact(null, IP, Relation.ANNOUNCED_BY, Indicator.of(IndicatorType.ASN, asn), v,
+                List.of(source), null, null, Instant.EPOCH, null, List.of());
     }
 
     @Test
@@ -64,8 +68,13 @@ class LocationSectionTest {
         var lines = LocationSection.lines(IP, List.of(geo("A", "US", "San Francisco", null)),
                 List.of(announced("cloudflare cdn")));
         assertThat(lines).anyMatch(l -> l.contains("cloudflare cdn network") && l.contains("datacentre"));
-        var plain = LocationSection.lines(IP, List.of(geo("A", "US", "San Francisco", null)), List.of(announced(null)));
+        var plain = LocationSection.lines(IP, List.of(geo("A", "US", "San Francisco", null)),
+                List.of(announced("AS64500", null, "ripestat")));
         assertThat(plain).noneMatch(l -> l.contains("datacentre"));
+        // a source that does not mark (Team Cymru): the hosting list still knows the origin
+        var cymru = LocationSection.lines(IP, List.of(geo("A", "US", "San Francisco", null)),
+                List.of(announced("AS13335", null, "cymru")));
+        assertThat(cymru).anyMatch(l -> l.contains("cloudflare cdn network") && l.contains("datacentre"));
     }
 
     @Test

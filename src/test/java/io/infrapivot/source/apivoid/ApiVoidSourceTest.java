@@ -33,12 +33,14 @@ class ApiVoidSourceTest extends ServiceTestBase {
         assertThat(v.path("date").asText()).isEqualTo(NOW.toString());
         assertThat(r.observations().stream().filter(o -> o.relation() == Relation.LISTED_ON)
                 .map(o -> o.value().path("list").asText())).containsExactly("Anti-Attacks BL", "Spamhaus ZEN");
-        assertThat(r.message()).contains("credits left: 24.2");
         var req = take();
-        assertThat(req.getUrl().encodedPath()).isEqualTo("/iprep/v1/pay-as-you-go/");
-        assertThat(req.getUrl().queryParameter("ip")).isEqualTo("192.0.2.88");
-        assertThat(req.getUrl().queryParameter("key")).isEqualTo(KEY);
-        assertThat(r.evidence().get(0).request()).contains("key=****");
+        assertThat(req.getMethod()).isEqualTo("POST");
+        assertThat(req.getUrl().encodedPath()).isEqualTo("/v2/ip-reputation");
+        assertThat(req.getUrl().query()).isNull();
+        assertThat(req.getHeaders().get("X-API-Key")).isEqualTo(KEY);
+        assertThat(req.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(req.getBody().utf8()).isEqualTo("{\"ip\":\"192.0.2.88\"}");
+        assertNoKey(r);
     }
 
     @Test
@@ -47,18 +49,37 @@ class ApiVoidSourceTest extends ServiceTestBase {
         var r = lookup(ind(IndicatorType.HOST, "bad.example.com"));
         var v = r.observations().stream().filter(o -> o.relation() == Relation.VERDICT).findFirst().orElseThrow().value();
         assertThat(v.path("flags").toString()).isEqualTo("[\"free_dynamic_dns\"]");
+        // "detected": 0 (a number, as some domain engines answer) is not a listing
+        assertThat(v.path("malicious").asLong()).isEqualTo(1);
+        assertThat(v.path("total").asLong()).isEqualTo(3);
+        assertThat(r.observations().stream().filter(o -> o.relation() == Relation.LISTED_ON)
+                .map(o -> o.value().path("list").asText())).containsExactly("URLhaus");
         var req = take();
-        assertThat(req.getUrl().encodedPath()).isEqualTo("/domainbl/v1/pay-as-you-go/");
-        assertThat(req.getUrl().queryParameter("host")).isEqualTo("bad.example.com");
+        assertThat(req.getUrl().encodedPath()).isEqualTo("/v2/domain-reputation");
+        assertThat(req.getBody().utf8()).isEqualTo("{\"host\":\"bad.example.com\"}");
     }
 
     @Test
-    void refusalsInTheErrorField() throws Exception {
-        enqueue(200, "{\"error\": \"API key is not valid\"}");
-        assertError(lookup(sample()), "invalid or unauthorised key", "API key is not valid");
-        enqueue(200, "{\"error\": \"Not enough credits\"}");
+    void refusalsAreAStatusWithAnErrorMessage() throws Exception {
+        enqueue(401, "{\"error\": \"Invalid API key\"}");
+        assertError(lookup(sample()), "invalid or unauthorised key", "Invalid API key");
+        // spent credits: the message decides even under a status that alone would say something else
+        enqueue(403, "{\"error\": \"Not enough credits\"}");
+        assertError(lookup(sample()), "quota exceeded", "Not enough credits");
+        enqueue(402, "{\"error\": \"Payment required\"}");
         assertError(lookup(sample()), "quota exceeded");
-        enqueue(200, "{\"data\": {}, \"success\": true}");
-        assertError(lookup(sample()), "no data.report.blacklists.engines");
+        // an undeclared message leaves the class to the status
+        enqueue(400, "{\"error\": \"IP address is not valid\"}");
+        assertError(lookup(sample()), "IP address is not valid");
+        enqueue(200, "{\"ip\": \"192.0.2.88\"}");
+        assertError(lookup(sample()), "no blacklists.engines");
+    }
+
+    @Test
+    void anOldStyleWrappedAnswerIsStillRead() throws Exception {
+        enqueue(200, "{\"data\":{\"report\":" + read("apivoid/ip.json") + "},\"success\":true}");
+        var v = lookup(sample()).observations().stream().filter(o -> o.relation() == Relation.VERDICT).findFirst()
+                .orElseThrow().value();
+        assertThat(v.path("malicious").asLong()).isEqualTo(2);
     }
 }

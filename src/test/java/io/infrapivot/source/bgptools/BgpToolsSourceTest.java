@@ -36,7 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** bgptools against a local server speaking bgp.tools' bulk WHOIS framing (begin, verbose, addresses, end). */
+/** bgptools against a local server speaking bgp.tools' documented bulk WHOIS framing (begin, addresses, end). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BgpToolsSourceTest {
     static final String HEADER = "AS      | IP               | BGP Prefix          | CC | Registry | Allocated  | AS Name";
@@ -75,15 +75,13 @@ class BgpToolsSourceTest {
         });
     }
 
-    /** Answers a well-framed query like bgp.tools: a header in verbose mode, one row per address. */
+    /** Answers a well-framed query like bgp.tools' bulk mode (https://bgp.tools/kb/api): one row per item, no header. */
     static String bulk(List<String> lines) {
         if (lines.isEmpty() || !lines.get(0).equals("begin") || !lines.get(lines.size() - 1).equals("end")) {
             return "Error: malformed bulk query\n";
         }
         StringBuilder b = new StringBuilder();
-        if (lines.contains("verbose")) b.append(HEADER).append('\n');
         for (String l : lines.subList(1, lines.size() - 1)) {
-            if (l.equals("verbose")) continue;
             b.append(ROWS.getOrDefault(l, "Error: no data for " + l)).append('\n');
         }
         return b.toString();
@@ -123,7 +121,7 @@ class BgpToolsSourceTest {
         assertThat(by.value().get("hosting").asText()).isEqualTo("cloudflare cdn");
         var net = r.observations().stream().filter(o -> o.relation() == Relation.IN_NETBLOCK).findFirst().orElseThrow();
         assertThat(net.value().get("allocated").asText()).isEqualTo("2010-07-14");
-        assertThat(queries.get(0)).containsExactly("begin", "verbose", "1.1.1.1", "end");
+        assertThat(queries.get(0)).containsExactly("begin", "1.1.1.1", "end");
         String evidence = new String(r.evidence().get(0).response(), StandardCharsets.UTF_8);
         assertThat(evidence).contains("Cloudflare").doesNotContain("AS Name");
     }
@@ -137,7 +135,7 @@ class BgpToolsSourceTest {
             for (String ip : ips) results.add(pool.submit(() -> lookup(ip, "2s")));
         }
         assertThat(connections.get()).isEqualTo(1);
-        assertThat(queries.get(0)).hasSize(7).startsWith("begin", "verbose").endsWith("end")
+        assertThat(queries.get(0)).hasSize(6).startsWith("begin").endsWith("end")
                 .containsAll(ips);
         assertThat(lines(results.get(1).get())).contains("ip:193.0.6.139 announced-by asn:AS3333");
         assertThat(lines(results.get(2).get())).containsOnly("ip:8.8.8.8 in-netblock cidr:8.8.8.0/24",
@@ -218,5 +216,22 @@ class BgpToolsSourceTest {
                     assertThat(r.country()).doesNotContain("\u001b");
                 });
         assertThat(BgpToolsParser.complaint(HEADER + "\nError: rate limited\n")).isEqualTo("Error: rate limited");
+    }
+
+    @Test
+    void parserReadsTheDocumentedBulkAnswer() {
+        // the shape of bgp.tools' bulk example: rows only, AS rows (IP and prefix empty) beside address rows
+        String answer = """
+                206924  |        |           | GB | RIPE     | 2017-04-11 | Example AS Holder
+                64500   | 192.0.2.1| 192.0.2.0/24| US | ARIN     | 2010-07-14 | Example Hosting, Inc.
+                64501   | 2001:db8:: | 2001:db8::/32 | DE | RIPE     | 2002-09-11 | Example Carrier GmbH
+                """;
+        var rows = BgpToolsParser.rows(answer);
+        assertThat(rows).extracting(BgpToolsParser.Row::ip).containsExactly("192.0.2.1", "2001:db8::");
+        assertThat(rows.get(0).asName()).isEqualTo("Example Hosting, Inc.");
+        assertThat(rows.get(0).country()).isEqualTo("US");
+        assertThat(rows.get(0).allocated()).isEqualTo("2010-07-14");
+        assertThat(rows.get(1).prefix()).isEqualTo("2001:db8::/32");
+        assertThat(rows.get(1).routed()).isTrue();
     }
 }
