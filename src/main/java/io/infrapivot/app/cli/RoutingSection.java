@@ -142,11 +142,16 @@ final class RoutingSection {
         return out;
     }
 
-    /** "AS64500 Example Hosting [amazon cloud]": the AS, its holder, and the big provider it is. */
+    /**
+     * "AS64500 EXAMPLE-AS (held by Example Hosting Ltd) [amazon cloud]": the AS, its name and holder organisation
+     * (a {@code network-owner} fact: RIPEstat's as-overview, PeeringDB), and the big provider it is.
+     */
     private static String asn(Fact f, Map<Indicator, String> owners) {
         String as = f.object().value().toUpperCase(java.util.Locale.ROOT);
         String name = text(f.value(), "as_name");
-        if (name == null) name = owners.get(f.object());
+        String owner = owners.get(f.object());
+        if (name == null) name = owner;
+        else if (owner != null && !owner.equalsIgnoreCase(name)) name += " (held by " + owner + ")";
         String hosting = text(f.value(), "hosting");
         if (hosting == null) hosting = HostingAsns.standard().of(as).map(HostingAsns.Provider::label).orElse(null);
         return as + (name == null ? "" : " " + name) + (hosting == null ? "" : " [" + hosting + "]");

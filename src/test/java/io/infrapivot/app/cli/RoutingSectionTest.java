@@ -85,12 +85,17 @@ class RoutingSectionTest {
 
     @Test
     void agreeingSourcesRaiseNoWarningAndLongHistoriesAreCut() {
-        List<Fact> facts = new ArrayList<>(List.of(origin("AS64501", null, "ripestat"), origin("AS64501", null, "cymru")));
+        List<Fact> facts = new ArrayList<>(List.of(origin("AS64501", "EXAMPLE-AS", "ripestat"),
+                origin("AS64501", null, "cymru"), fact(asn("AS64501"), Relation.NETWORK_OWNER,
+                        Indicator.of(IndicatorType.ORG, "Example Carrier Ltd"), null, "peeringdb", null, null)));
         for (int i = 0; i < RoutingSection.MAX_HISTORY + 3; i++) {
             facts.add(history("AS" + (64500 + i), null, (2000 + i) + "-01-01T00:00:00Z", (2000 + i) + "-06-01T00:00:00Z"));
         }
         List<String> lines = RoutingSection.lines(IP, facts);
         assertThat(lines).noneMatch(l -> l.startsWith("!"));
+        // the holder organisation joins the AS name, or stands for it where the source gave none
+        assertThat(lines.get(0)).contains("origin AS64501 EXAMPLE-AS (held by Example Carrier Ltd)");
+        assertThat(lines.get(1)).startsWith("cymru").contains("origin AS64501 Example Carrier Ltd");
         assertThat(lines).contains("  … 3 earlier");
         assertThat(lines.stream().filter(l -> l.contains(" → "))).hasSize(RoutingSection.MAX_HISTORY);
         assertThat(lines.get(lines.size() - 1)).contains("2014-01 → 2014-06");
