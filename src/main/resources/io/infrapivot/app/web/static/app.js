@@ -149,7 +149,7 @@
   }
   /** "250 domain (co-hosted)", then how many are open and what the next click does. */
   function groupLabel(g) {
-    const what = g.count + ' ' + g.type + ' (' + g.rel + ')';
+    const what = g.count + ' ' + g.type + ' (' + g.rel + (g.aggregate ? ' ' + visible(g.anchor_value) : '') + ')';
     if (!g.members || !g.members.size) return what;
     return g.members.size + ' of ' + what + ' shown · click: ' + (g.next < 0 ? 'fold back' : 'next ' + GROUP_PAGE);
   }
@@ -240,7 +240,9 @@
   async function loadGraph() {
     const t0 = performance.now();
     status('loading…');
-    const g = await api('/api/graph?' + q({ case: S.caseName }));
+    // past the server's node limit, the grouping chosen is made there: one node per ASN / registrant
+    const by = $('aggregate-select').value;
+    const g = await api('/api/graph?' + q(by === 'asn' || by === 'registrant' ? { case: S.caseName, by: by } : { case: S.caseName }));
     const t1 = performance.now();
     S.loadStart = t1;
     S.summary = g.summary;
@@ -264,7 +266,7 @@
     S.cy.add(els.filter((e) => e.group === 'edges'));
     mark('add');
     S.aggregate = null;
-    if ($('aggregate-select').value !== 'none') aggregate($('aggregate-select').value, false);
+    if (by !== 'none' && !S.summary.aggregated_by) aggregate(by, false);
     collectKnown();
     buildFilters();
     resetTimeline();
@@ -1005,7 +1007,7 @@
     h.id = 'inspector-title';
     box.appendChild(h);
     if (grp.hub) {
-      const p = el('p', null, 'leaves of ');
+      const p = el('p', null, grp.aggregate === 'asn' ? 'announced by ' : grp.aggregate ? 'held by ' : 'leaves of ');
       const b = el('button', 'linkish', grp.hub);
       b.addEventListener('click', () => select(grp.hub, true));
       p.appendChild(b);
@@ -1081,7 +1083,11 @@
     }));
     $('hide-marked').addEventListener('change', () => applyFilters(true));
     $('collapse-leaves').addEventListener('change', () => applyFilters(true));
-    $('aggregate-select').addEventListener('change', () => aggregate($('aggregate-select').value, true));
+    $('aggregate-select').addEventListener('change', () => {
+      // a case past the node limit is grouped by the server (read again); a smaller one in boxes here
+      if (S.summary && S.summary.over_limit) loadGraph();
+      else aggregate($('aggregate-select').value, true);
+    });
     $('relayout').addEventListener('click', () => { S.userLayout = true; layout(); });
     $('layout-select').addEventListener('change', () => { S.userLayout = true; layout(); });
     $('export-png').addEventListener('click', () => window.infrapivotExport.png(S.cy, 'infrapivot-' + S.caseName));
