@@ -20,6 +20,7 @@
   const GROUP_PAGE = 100;
   /** Above this many nodes the first layout is concentric (fast); a force layout runs on request. */
   const BIG = 2500;
+  const WEBGL = new URLSearchParams(location.search).get('renderer') === 'webgl';
   const BIDI_AND_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
   const S = {
@@ -82,6 +83,8 @@
       container: $('cy'),
       minZoom: 0.02, maxZoom: 4,
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : 'auto',
+      // ?renderer=webgl: cytoscape's experimental WebGL renderer for a large case (bench/web/README.md)
+      ...(big && WEBGL ? { renderer: { name: 'canvas', webgl: true } } : {}),
       style: [
         // a large case: no label is measured or drawn but the seeds', the selection's, the search's and the groups';
         // the label properties are not even set on the others (every property set on an element costs at its first
