@@ -350,7 +350,7 @@
       widen(n.first, n.last);
     }
     for (const e of S.edges.values()) { k.relations.add(e.rel); widen(e.first, e.last); }
-    for (const g of S.groups.values()) { if (g.hub) k.relations.add(g.rel); widen(g.first, g.last); }
+    for (const g of S.groups.values()) { if (g.hub) k.relations.add(g.rel); k.types.add(g.type); widen(g.first, g.last); }
     S.times = { min: min, max: max };
   }
 
