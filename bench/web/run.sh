@@ -12,4 +12,4 @@ bash .ci/deps/web.sh
 ./mvnw -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-web-classpath.txt >/dev/null
 cp="target/test-classes:target/classes:$(cat target/bench-web-classpath.txt)"
-"$java_bin" -cp "$cp" io.infrapivot.bench.WebBench "${1:-5000}" "${2:-20000}" "${3:-3}"
+"$java_bin" -cp "$cp" io.infrapivot.bench.WebBench "${1:-5000}" "${2:-20000}" "${3:-3}" "${4:-?layout=concentric}"

@@ -25,7 +25,7 @@ import java.util.Set;
  * render (fetch, building the graph, layout, first frame) and how long the page then takes to apply a filter
  * and to show a node. Run by bench/web/run.sh; prints figures, asserts nothing.
  *
- * <p>Arguments: {@code [NODES] [EDGES] [RUNS]} (default 5000 20000 3).
+ * <p>Arguments: {@code [NODES] [EDGES] [RUNS] [BASELINE-QUERY]} (default 5000 20000 3 ?layout=concentric).
  */
 public final class WebBench {
     public static void main(String[] args) throws Exception {
@@ -41,7 +41,7 @@ public final class WebBench {
                 (System.nanoTime() - t0) / 1e9);
         // the page as it opens a large case (rings placed as the elements are added) against its previous way, a
         // concentric layout pass over every node, in the same run and taking turns
-        List<String> queries = List.of("", "?layout=concentric");
+        List<String> queries = List.of("", args.length > 3 ? args[3] : "?layout=concentric");
         List<Map<String, Object>> results = WebBenchSupport.measure(cases, "bench", dir, runs, queries);
         for (int i = 0; i < results.size(); i++) {
             Map<String, Object> r = results.get(i);

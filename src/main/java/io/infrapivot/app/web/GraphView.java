@@ -44,7 +44,7 @@ final class GraphView {
 
     /** One read of a case, kept until the case changes (its counts or last activity move). */
     record Cached(io.infrapivot.engine.port.CaseInfo version, Snapshot snapshot, Provenance provenance,
-                  Map<Indicator, Double> score) {}
+                  Map<Indicator, Double> score, Map<String, List<Indicator>> aggregated) {}
 
     private final Map<CaseStore, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -62,7 +62,7 @@ final class GraphView {
         Provenance p = new Provenance(store);
         Map<Indicator, Double> score = new HashMap<>();
         for (Provenance.Ranked r : p.ranking()) score.put(r.indicator(), r.score());
-        c = new Cached(version, s, p, score);
+        c = new Cached(version, s, p, score, new java.util.concurrent.ConcurrentHashMap<>());
         cache.put(store, c);
         return c;
     }
@@ -131,6 +131,18 @@ final class GraphView {
 
     /** The whole case as JSON: {@code summary}, {@code nodes}, {@code edges}, {@code groups}. */
     ObjectNode graph(String caseName, CaseStore store) {
+        return graph(caseName, store, null);
+    }
+
+    /** The server-side aggregations past the node limit the page may ask for ({@code by=}). */
+    static final Set<String> AGGREGATIONS = Set.of("asn", "registrant");
+
+    /**
+     * The whole case as JSON; past the node limit, with {@code by} {@code asn} or {@code registrant}, the addresses one
+     * ASN announces (the names one registrant holds) are first made one node per ASN (registrant) with their count,
+     * linked to the ASN (registrant) and to what they link to, expandable page by page like a group.
+     */
+    ObjectNode graph(String caseName, CaseStore store, String by) {
         Cached cached = read(store);
         Snapshot s = cached.snapshot();
         Map<Indicator, Double> score = cached.score();
@@ -166,6 +178,21 @@ final class GraphView {
 
         List<Indicator> drawn = new ArrayList<>();
         for (Indicator i : s.indicators) if (!folded.contains(i)) drawn.add(i);
+        boolean over = drawn.size() > maxNodes;
+        // past the limit, the grouping the user chose: one node per ASN / registrant with its members' count
+        Map<Indicator, List<Indicator>> aggregated = new java.util.TreeMap<>();
+        String aggregatedBy = null;
+        if (over && by != null && AGGREGATIONS.contains(by)) {
+            aggregatedBy = by;
+            aggregated = aggregate(s, seeds, drawn, by);
+            Set<Indicator> in = new HashSet<>();
+            aggregated.values().forEach(in::addAll);
+            drawn.removeIf(in::contains);
+            folded.addAll(in);
+            for (Map.Entry<Indicator, List<Indicator>> e : aggregated.entrySet()) {
+                cached.aggregated().put(aggregateId(by, e.getKey()), e.getValue());
+            }
+        }
         // past the limit, IPv4 addresses (neither seeds nor marked) become one node per /24
         Map<String, List<Indicator>> nets = new java.util.TreeMap<>();
         if (drawn.size() > maxNodes) {
@@ -199,6 +226,10 @@ final class GraphView {
         sum.put("folded", folded.size());
         sum.put("left_out", left);
         sum.put("fold_limit", foldLimit);
+        sum.put("over_limit", over);
+        sum.put("max_nodes", maxNodes);
+        if (aggregatedBy != null) sum.put("aggregated_by", aggregatedBy);
+        else sum.putNull("aggregated_by");
         Map<Indicator, Indicator> byAsn = byAsn(s, shown), byRegistrant = byRegistrant(s, shown);
         ArrayNode nodes = root.putArray("nodes");
         for (Indicator i : drawn) {
@@ -232,33 +263,89 @@ final class GraphView {
             putTime(n, "first", f);
             putTime(n, "last", l);
         }
+        for (Map.Entry<Indicator, List<Indicator>> e : aggregated.entrySet()) {
+            Indicator anchor = e.getKey();
+            ObjectNode n = gs.addObject();
+            n.put("id", aggregateId(aggregatedBy, anchor));
+            if (shown.contains(anchor)) n.put("hub", anchor.key());
+            else n.putNull("hub");
+            n.put("rel", aggregateRelation(aggregatedBy, anchor).id());
+            n.put("type", commonType(e.getValue()));
+            n.put("aggregate", aggregatedBy);
+            n.put("anchor", anchor.key());
+            n.put("anchor_value", anchor.value());
+            memberLinks(s, shown, n, e.getValue(), anchor);
+        }
         for (Map.Entry<String, List<Indicator>> e : nets.entrySet()) {
             ObjectNode n = gs.addObject();
             n.put("id", "net:" + e.getKey());
             n.putNull("hub");
             n.put("rel", "in " + e.getKey());
             n.put("type", "ip");
-            n.put("count", e.getValue().size());
-            Set<Indicator> members = new HashSet<>(e.getValue());
-            long f = Long.MAX_VALUE, l = Long.MIN_VALUE;
-            Set<String> linked = new LinkedHashSet<>();
-            ArrayNode links = n.putArray("links");
-            for (Indicator m : e.getValue()) {
-                long[] span = s.span.get(m);
-                if (span != null) {
-                    f = Math.min(f, span[0]);
-                    l = Math.max(l, span[1]);
-                }
-                for (Indicator other : s.neighbours.getOrDefault(m, Set.of())) {
-                    if (shown.contains(other) && !members.contains(other) && linked.add(other.key())) {
-                        links.addObject().put("s", other.key());
-                    }
-                }
-            }
-            putTime(n, "first", f);
-            putTime(n, "last", l);
+            memberLinks(s, shown, n, e.getValue(), null);
         }
         return root;
+    }
+
+    /** An aggregate node's count, span and links: the drawn nodes its members link to (the hub's link aside). */
+    private static void memberLinks(Snapshot s, Set<Indicator> shown, ObjectNode n, List<Indicator> list, Indicator hub) {
+        n.put("count", list.size());
+        Set<Indicator> members = new HashSet<>(list);
+        long f = Long.MAX_VALUE, l = Long.MIN_VALUE;
+        Set<String> linked = new LinkedHashSet<>();
+        ArrayNode links = n.putArray("links");
+        for (Indicator m : list) {
+            long[] span = s.span.get(m);
+            if (span != null) {
+                f = Math.min(f, span[0]);
+                l = Math.max(l, span[1]);
+            }
+            for (Indicator other : s.neighbours.getOrDefault(m, Set.of())) {
+                if (shown.contains(other) && !members.contains(other) && !other.equals(hub) && linked.add(other.key())) {
+                    links.addObject().put("s", other.key());
+                }
+            }
+        }
+        putTime(n, "first", f);
+        putTime(n, "last", l);
+    }
+
+    static String aggregateId(String by, Indicator anchor) {
+        return "by-" + by + ":" + anchor.key();
+    }
+
+    /** The relation an aggregate's members have with its anchor, as the group's label and relation filter use it. */
+    private static Relation aggregateRelation(String by, Indicator anchor) {
+        if (by.equals("asn")) return Relation.ANNOUNCED_BY;
+        return switch (anchor.type()) {
+            case EMAIL -> Relation.REGISTRANT_EMAIL;
+            case ORG -> Relation.REGISTRANT_ORG;
+            default -> Relation.REGISTRANT_NAME;
+        };
+    }
+
+    private static String commonType(List<Indicator> members) {
+        Map<String, Integer> n = new java.util.TreeMap<>();
+        members.forEach(m -> n.merge(m.type().id(), 1, Integer::sum));
+        return n.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+    }
+
+    /**
+     * The drawn indicators by ASN or registrant (as {@link #byAsn}/{@link #byRegistrant} group them), the anchor
+     * itself, seeds and marked indicators staying drawn; only aggregates of at least {@link #MIN_AGGREGATE}.
+     */
+    static Map<Indicator, List<Indicator>> aggregate(Snapshot s, Set<Indicator> seeds, List<Indicator> drawn, String by) {
+        Set<Indicator> shown = new HashSet<>(drawn);
+        Map<Indicator, Indicator> of = by.equals("asn") ? byAsn(s, shown) : byRegistrant(s, shown);
+        Map<Indicator, List<Indicator>> out = new java.util.TreeMap<>();
+        of.forEach((member, anchor) -> {
+            if (!member.equals(anchor) && !seeds.contains(member) && !s.marks.containsKey(member)) {
+                out.computeIfAbsent(anchor, k -> new ArrayList<>()).add(member);
+            }
+        });
+        out.values().removeIf(l -> l.size() < MIN_AGGREGATE);
+        out.values().forEach(l -> l.sort(Comparator.naturalOrder()));
+        return out;
     }
 
     /** An aggregate needs at least this many members besides its anchor (the ASN or registrant itself). */
@@ -349,7 +436,13 @@ final class GraphView {
     ObjectNode groupPage(CaseStore store, String groupId, int offset, int limit) {
         Snapshot s = read(store).snapshot();
         Set<Indicator> seeds = new HashSet<>(s.seeds);
-        if (groupId.startsWith("net:")) return netPage(s, seeds, groupId, offset, limit);
+        if (groupId.startsWith("net:")) {
+            String net = groupId.substring("net:".length());
+            return membersPage(s, groupId, s.indicators.stream()
+                    .filter(i -> net.equals(net24(i)) && !seeds.contains(i) && !s.marks.containsKey(i)).sorted().toList(),
+                    offset, limit);
+        }
+        if (groupId.startsWith("by-")) return aggregatePage(store, groupId, offset, limit);
         List<StoredObservation> links = new ArrayList<>();
         for (StoredObservation o : s.links) {
             for (Indicator[] pair : new Indicator[][] {{o.subject(), o.object()}, {o.object(), o.subject()}}) {
@@ -377,11 +470,22 @@ final class GraphView {
         return root;
     }
 
-    /** A page of the addresses of a /24 node, with every link of theirs (the page draws those whose ends it has). */
-    private ObjectNode netPage(Snapshot s, Set<Indicator> seeds, String groupId, int offset, int limit) {
-        String net = groupId.substring("net:".length());
-        List<Indicator> members = s.indicators.stream()
-                .filter(i -> net.equals(net24(i)) && !seeds.contains(i) && !s.marks.containsKey(i)).sorted().toList();
+    /** A page of an ASN's or registrant's aggregate, as the last graph read of this case made it. */
+    private ObjectNode aggregatePage(CaseStore store, String groupId, int offset, int limit) {
+        int colon = groupId.indexOf(':');
+        String by = colon < 0 ? "" : groupId.substring("by-".length(), colon);
+        Cached cached = read(store);
+        List<Indicator> members = AGGREGATIONS.contains(by) ? cached.aggregated().get(groupId) : List.of();
+        if (members == null) { // the case changed (or was never drawn so): aggregate it again
+            graph(null, store, by);
+            cached = read(store);
+            members = cached.aggregated().getOrDefault(groupId, List.of());
+        }
+        return membersPage(cached.snapshot(), groupId, members, offset, limit);
+    }
+
+    /** A page of an aggregate's members, with every link of theirs (the page draws those whose ends it has). */
+    private ObjectNode membersPage(Snapshot s, String groupId, List<Indicator> members, int offset, int limit) {
         ObjectNode root = JSON.createObjectNode();
         root.put("group", groupId);
         root.put("count", members.size());

@@ -224,7 +224,7 @@ public final class WebServer implements AutoCloseable {
             else json(x, createCase(body(x)));
         } else if (path.equals("/api/graph")) {
             requireGet(get);
-            json(x, view.graph(caseName(q), store(q)));
+            json(x, view.graph(caseName(q), store(q), q.get("by")));
         } else if (path.equals("/api/group")) {
             requireGet(get);
             json(x, view.groupPage(store(q), required(q, "id"), intParam(q, "offset", 0), Math.min(500,

@@ -201,6 +201,110 @@ class GraphViewTest {
         }
     }
 
+    /**
+     * A generated case over the node limit: {@code n} names of one seed, each resolving to its own address announced by
+     * one of three ASNs and registered to one of four addresses.
+     */
+    CaseStore largeCase(String name, int n) {
+        CaseStore store = new SqliteCaseRepository(dir.resolve("cases")).open(name);
+        Indicator seed = Indicator.parse("seed-example.com");
+        store.addSeeds(List.of(seed));
+        List<Observation> obs = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Indicator d = Indicator.parse("name" + k + ".example"), ip = Indicator.parse("10." + (k % 7) + "." + k + ".1");
+            obs.add(Observation.link(seed, Relation.RELATED, d, "dns", T, null));
+            obs.add(Observation.link(d, Relation.RESOLVES_TO, ip, "dns", T, null));
+            obs.add(Observation.link(ip, Relation.ANNOUNCED_BY, Indicator.parse("AS6450" + (k % 3)), "cymru", T, null));
+            obs.add(Observation.link(d, Relation.REGISTRANT_EMAIL, Indicator.parse("owner" + (k % 4) + "@reg.example"),
+                    "whois", T, null));
+        }
+        store.saveLookup("dns", seed, "", T, T, LookupResult.of(obs, List.of()), Duration.ofDays(1));
+        return store;
+    }
+
+    static JsonNode group(JsonNode g, String id) {
+        for (JsonNode n : g.path("groups")) if (n.path("id").asText().equals(id)) return n;
+        return null;
+    }
+
+    @Test
+    void pastTheNodeLimitTheServerAggregatesByAsnPageByPage() {
+        try (CaseStore store = largeCase("by-asn", 150)) {
+            // 1 seed + 150 names + 150 addresses + 3 ASNs + 4 registrants = 308 indicators, over a limit of 200
+            GraphView view = new GraphView(40, 200);
+            JsonNode g = view.graph("by-asn", store, "asn");
+            JsonNode sum = g.path("summary");
+            assertThat(sum.path("indicators").asInt()).isEqualTo(308);
+            assertThat(sum.path("over_limit").asBoolean()).isTrue();
+            assertThat(sum.path("aggregated_by").asText()).isEqualTo("asn");
+            assertThat(sum.path("drawn").asInt()).isEqualTo(158);
+            assertThat(sum.path("folded").asInt()).isEqualTo(150);
+            assertThat(sum.path("left_out").asInt()).isZero();
+            g.path("nodes").forEach(n -> assertThat(n.path("type").asText()).isNotEqualTo("ip"));
+            JsonNode as0 = group(g, "by-asn:asn:AS64500");
+            assertThat(as0).isNotNull();
+            assertThat(as0.path("count").asInt()).isEqualTo(50);
+            assertThat(as0.path("hub").asText()).isEqualTo("asn:AS64500");
+            assertThat(as0.path("rel").asText()).isEqualTo("announced-by");
+            assertThat(as0.path("type").asText()).isEqualTo("ip");
+            assertThat(as0.path("anchor_value").asText()).isEqualTo("AS64500");
+            // linked to the 50 names that resolve to its addresses, not again to its ASN
+            assertThat(as0.path("links").size()).isEqualTo(50);
+            as0.path("links").forEach(l -> assertThat(l.path("s").asText()).startsWith("domain:name"));
+            int total = 0;
+            for (JsonNode x : g.path("groups")) total += x.path("count").asInt();
+            assertThat(total).isEqualTo(150);
+
+            JsonNode first = view.groupPage(store, "by-asn:asn:AS64501", 0, 20);
+            assertThat(first.path("count").asInt()).isEqualTo(50);
+            assertThat(first.path("nodes").size()).isEqualTo(20);
+            assertThat(first.path("next").asInt()).isEqualTo(20);
+            first.path("nodes").forEach(n -> assertThat(n.path("type").asText()).isEqualTo("ip"));
+            Set<String> rels = new HashSet<>();
+            first.path("edges").forEach(e -> rels.add(e.path("rel").asText()));
+            assertThat(rels).containsExactlyInAnyOrder("announced-by", "resolves-to");
+            // a fresh view (a restarted server) makes the same aggregate for the page
+            JsonNode last = new GraphView(40, 200).groupPage(store, "by-asn:asn:AS64501", 40, 20);
+            assertThat(last.path("nodes").size()).isEqualTo(10);
+            assertThat(last.path("next").asInt()).isEqualTo(-1);
+            assertThat(view.groupPage(store, "by-nothing:asn:AS64501", 0, 20).path("count").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void pastTheNodeLimitTheServerAggregatesByRegistrantAndOnlyPastIt() {
+        try (CaseStore store = largeCase("by-reg", 150)) {
+            GraphView view = new GraphView(40, 200);
+            JsonNode g = view.graph("by-reg", store, "registrant");
+            assertThat(g.path("summary").path("aggregated_by").asText()).isEqualTo("registrant");
+            assertThat(g.path("summary").path("folded").asInt()).isEqualTo(150);
+            g.path("nodes").forEach(n -> assertThat(n.path("type").asText().equals("domain")
+                    ? n.path("seed").asBoolean() : true).isTrue()); // a seed stays drawn
+            assertThat(find(g, "domain:seed-example.com")).isNotNull();
+            Indicator owner = Indicator.parse("owner2@reg.example");
+            JsonNode reg = group(g, "by-registrant:" + owner.key());
+            assertThat(reg.path("count").asInt()).isEqualTo(37);
+            assertThat(reg.path("rel").asText()).isEqualTo("registrant-email");
+            assertThat(reg.path("hub").asText()).isEqualTo(owner.key());
+            assertThat(reg.path("type").asText()).isEqualTo("domain");
+            JsonNode page = view.groupPage(store, reg.path("id").asText(), 0, 100);
+            assertThat(page.path("nodes").size()).isEqualTo(37);
+            assertThat(page.path("next").asInt()).isEqualTo(-1);
+
+            // without a grouping asked for, the limit is met as before (addresses by /24 first)
+            JsonNode plain = view.graph("by-reg", store);
+            assertThat(plain.path("summary").path("aggregated_by").isNull()).isTrue();
+            assertThat(plain.path("summary").path("over_limit").asBoolean()).isTrue();
+            plain.path("groups").forEach(x -> assertThat(x.path("id").asText()).doesNotStartWith("by-"));
+            // under the limit, nothing is aggregated whatever is asked
+            JsonNode small = new GraphView(40, 20_000).graph("by-reg", store, "registrant");
+            assertThat(small.path("summary").path("over_limit").asBoolean()).isFalse();
+            assertThat(small.path("summary").path("aggregated_by").isNull()).isTrue();
+            assertThat(small.path("nodes").size()).isEqualTo(308);
+            assertThat(small.path("groups").size()).isZero();
+        }
+    }
+
     static JsonNode find(JsonNode g, String id) {
         for (JsonNode n : g.path("nodes")) if (n.path("id").asText().equals(id)) return n;
         return null;

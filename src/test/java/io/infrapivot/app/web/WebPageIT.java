@@ -415,6 +415,31 @@ class WebPageIT {
 
     @Test
     @Order(10)
+    void pastTheNodeLimitGroupingByAsnIsTheServers() throws Exception {
+        // a second server on the same cases with a node limit of 3: the "agg" case (9 indicators) is past it
+        Runs runs = new Runs(new Runs.Setup(fx.registry, fx.config, fx.parser, fx.dir.resolve("data"),
+                java.time.Clock.systemUTC(), List.of(), Duration.ofSeconds(60)));
+        try (WebServer small = new WebServer(new WebServer.Options(InetAddress.getLoopbackAddress(), 0, Set.of(),
+                WebFixture.CASE, GraphView.DEFAULT_FOLD_LIMIT, 3), fx.cases, fx.parser, runs).start()) {
+            driver.get("http://127.0.0.1:" + small.port() + "/?case=agg");
+            waiting(60).until(d -> "true".equals(js("return document.body.dataset.ready || null")));
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("aggregate-select"))).selectByValue("asn");
+            String id = "by-asn:asn:AS64500";
+            waiting(30).until(d -> (Long) js("return window.infrapivot.state.cy.getElementById(arguments[0]).length", id) == 1L);
+            assertThat((String) js("return window.infrapivot.state.cy.getElementById(arguments[0]).data('label')", id))
+                    .isEqualTo("3 ip (announced-by AS64500)");
+            assertThat((Long) js("return window.infrapivot.state.cy.nodes('.t-ip').length")).isZero();
+            assertThat((Long) js("return window.infrapivot.state.cy.nodes('.agg').length")).isZero();
+            clickNode(id);
+            waiting(20).until(d -> (Long) js("return window.infrapivot.state.cy.nodes('.t-ip').length") == 3L);
+            assertThat(driver.findElement(By.id("group-shown")).getText()).isEqualTo("3 of 3 shown");
+            assertThat(severeLogs()).isEmpty();
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("aggregate-select"))).selectByValue("none");
+        }
+    }
+
+    @Test
+    @Order(10)
     void groupingByAsnAndByRegistrantDrawsCompoundNodes() {
         open("?case=agg");
         var groupBy = new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("aggregate-select")));

@@ -20,6 +20,7 @@
   const GROUP_PAGE = 100;
   /** Above this many nodes the first layout is concentric (fast); a force layout runs on request. */
   const BIG = 2500;
+  const WEBGL = new URLSearchParams(location.search).get('renderer') === 'webgl';
   const BIDI_AND_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
   const S = {
@@ -82,6 +83,8 @@
       container: $('cy'),
       minZoom: 0.02, maxZoom: 4,
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : 'auto',
+      // ?renderer=webgl: cytoscape's experimental WebGL renderer for a large case (bench/web/README.md)
+      ...(big && WEBGL ? { renderer: { name: 'canvas', webgl: true } } : {}),
       style: [
         // a large case: no label is measured or drawn but the seeds', the selection's, the search's and the groups';
         // the label properties are not even set on the others (every property set on an element costs at its first
@@ -149,7 +152,7 @@
   }
   /** "250 domain (co-hosted)", then how many are open and what the next click does. */
   function groupLabel(g) {
-    const what = g.count + ' ' + g.type + ' (' + g.rel + ')';
+    const what = g.count + ' ' + g.type + ' (' + g.rel + (g.aggregate ? ' ' + visible(g.anchor_value) : '') + ')';
     if (!g.members || !g.members.size) return what;
     return g.members.size + ' of ' + what + ' shown · click: ' + (g.next < 0 ? 'fold back' : 'next ' + GROUP_PAGE);
   }
@@ -240,7 +243,9 @@
   async function loadGraph() {
     const t0 = performance.now();
     status('loading…');
-    const g = await api('/api/graph?' + q({ case: S.caseName }));
+    // past the server's node limit, the grouping chosen is made there: one node per ASN / registrant
+    const by = $('aggregate-select').value;
+    const g = await api('/api/graph?' + q(by === 'asn' || by === 'registrant' ? { case: S.caseName, by: by } : { case: S.caseName }));
     const t1 = performance.now();
     S.loadStart = t1;
     S.summary = g.summary;
@@ -264,7 +269,7 @@
     S.cy.add(els.filter((e) => e.group === 'edges'));
     mark('add');
     S.aggregate = null;
-    if ($('aggregate-select').value !== 'none') aggregate($('aggregate-select').value, false);
+    if (by !== 'none' && !S.summary.aggregated_by) aggregate(by, false);
     collectKnown();
     buildFilters();
     resetTimeline();
@@ -345,7 +350,7 @@
       widen(n.first, n.last);
     }
     for (const e of S.edges.values()) { k.relations.add(e.rel); widen(e.first, e.last); }
-    for (const g of S.groups.values()) { if (g.hub) k.relations.add(g.rel); widen(g.first, g.last); }
+    for (const g of S.groups.values()) { if (g.hub) k.relations.add(g.rel); k.types.add(g.type); widen(g.first, g.last); }
     S.times = { min: min, max: max };
   }
 
@@ -1005,7 +1010,7 @@
     h.id = 'inspector-title';
     box.appendChild(h);
     if (grp.hub) {
-      const p = el('p', null, 'leaves of ');
+      const p = el('p', null, grp.aggregate === 'asn' ? 'announced by ' : grp.aggregate ? 'held by ' : 'leaves of ');
       const b = el('button', 'linkish', grp.hub);
       b.addEventListener('click', () => select(grp.hub, true));
       p.appendChild(b);
@@ -1081,7 +1086,11 @@
     }));
     $('hide-marked').addEventListener('change', () => applyFilters(true));
     $('collapse-leaves').addEventListener('change', () => applyFilters(true));
-    $('aggregate-select').addEventListener('change', () => aggregate($('aggregate-select').value, true));
+    $('aggregate-select').addEventListener('change', () => {
+      // a case past the node limit is grouped by the server (read again); a smaller one in boxes here
+      if (S.summary && S.summary.over_limit) loadGraph();
+      else aggregate($('aggregate-select').value, true);
+    });
     $('relayout').addEventListener('click', () => { S.userLayout = true; layout(); });
     $('layout-select').addEventListener('change', () => { S.userLayout = true; layout(); });
     $('export-png').addEventListener('click', () => window.infrapivotExport.png(S.cy, 'infrapivot-' + S.caseName));
