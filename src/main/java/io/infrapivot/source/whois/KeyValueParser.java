@@ -35,6 +35,10 @@ final class KeyValueParser {
     /** .hk: "Company English Name (It should be the same as …): NAME" — a key too long for a pair. */
     private static final Pattern HK_COMPANY = Pattern.compile("(?i)^\\s*company english name\\b.*?\\):\\s*(.+)$");
 
+    /** Keys of an address: a "State" after one is the province, not the domain's state. */
+    private static final java.util.Set<String> ADDRESS_KEYS = java.util.Set.of("city", "street", "street address",
+            "address", "postal address", "town", "locality");
+
     /** What the pairs after a heading describe. */
     private enum Kind { RECORD, CONTACT, DOMAIN, REGISTRAR, NAME_SERVERS }
 
@@ -48,6 +52,7 @@ final class KeyValueParser {
         String valueKey = null; // a heading with no value whose value is the next line (.ch, .pl "REGISTRAR:")
         String registrarHandle = null; // "Registrar: REG-0001" (.sk): the registrar named by its handle
         boolean blockStart = true; // the line follows a blank line (or is the first)
+        String lastKey = null; // the key of the previous pair
         for (String line : lines) {
             boolean atStart = blockStart;
             blockStart = line.isBlank();
@@ -113,6 +118,11 @@ final class KeyValueParser {
             }
             block = null;
             valueKey = null;
+            String previousKey = lastKey;
+            lastKey = p.key();
+            if (p.key().equals("state") && previousKey != null && ADDRESS_KEYS.contains(previousKey)) {
+                continue; // "City: Almaty" / "State: Almaty" (.kz): the province of an address, not a status
+            }
             listKey = KeyMap.isList(p.key()) ? p.key() : null;
             if (KeyMap.isRegistrar(p.key()) && KeyMap.isHandle(p.value())) {
                 // the registrar by its handle; a block opening with the same handle describes it (.sk)

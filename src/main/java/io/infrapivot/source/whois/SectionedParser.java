@@ -75,7 +75,8 @@ final class SectionedParser {
             }
         } else if (n.equals("registrar") || KeyMap.isRegistrar(n)) {
             registrar(b, s.lines());
-        } else if (n.equals("registration status") || n.equals("status")) {
+        } else if (n.equals("registration status") || n.equals("status") || n.equals("flags")) {
+            // .be lists its EPP flags and "OUT OF SERVICE" under "Flags:"
             s.lines().forEach(l -> KeyMap.statuses(b, l));
         } else if (n.equals("dnssec") || n.equals("keys")) {
             b.dnssec(n.equals("keys") ? Boolean.TRUE : KeyMap.dnssec(first));

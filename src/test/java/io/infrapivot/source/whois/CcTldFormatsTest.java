@@ -10,6 +10,7 @@ import io.infrapivot.source.registration.TestFixtures;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * lifecycle answers (redemption, pending delete, reserved, invalid, throttled). Each fixture is read both with the
  * server known and offline (format guessed from the text).
  */
+@Timeout(60)
 class CcTldFormatsTest {
     private static final Instant FETCHED = Instant.parse("2026-11-27T03:40:00Z");
 
@@ -44,6 +46,9 @@ class CcTldFormatsTest {
             dns-pt.txt             | whois.dns.pt        | exemplo-loja.pt          | -                                 | 2006-04-19T00:00:00Z | -                    | 2026-04-18T23:59:00Z | ns1.exemplo-dns.pt ns2.exemplo-dns.pt
             nic-bo.txt             | whois.nic.bo        | ejemplo-tienda.com.bo    | -                                 | 2015-03-01T00:00:00Z | -                    | 2026-03-01T00:00:00Z | ns1.ejemplo-dns.com.bo ns2.ejemplo-dns.com.bo
             nic-cl.txt             | whois.nic.cl        | ejemplo-tienda.cl        | NIC Chile                         | 2010-09-13T20:48:23Z | -                    | 2026-09-13T17:48:02Z | ns1.ejemplo-dns.cl ns2.ejemplo-dns.cl
+            cira-ca-legacy.txt     | whois.cira.ca       | exemple-boutique.ca      | Exemple Registraire Inc.          | 2003-05-21T00:00:00Z | 2025-04-30T00:00:00Z | 2026-05-21T00:00:00Z | ns1.exemple-dns.ca ns2.exemple-dns-secours.com ns3.exemple-dns.net
+            sx-registry.txt        | whois.sx            | voorbeeld-winkel.sx      | Voorbeeld Registrar N.V.          | 2013-12-09T14:07:22Z | 2025-02-25T16:50:39Z | 2026-12-09T14:07:22Z | a.ns.voorbeeld-dns.sx b.ns.voorbeeld-dns.sx
+            tonic-to.txt           | whois.tonic.to      | kaiga.to                 | -                                 | -                    | -                    | -                    | ns-a.kaiga-dns.net ns-b.kaiga-dns.net
             """)
     void readsEveryFieldOfTheFormat(String file, String server, String domain, String registrar, String created,
                                     String updated, String expires, String nameServers) {
@@ -74,6 +79,56 @@ class CcTldFormatsTest {
             assertThat(it.statuses()).contains("pendingDelete", "redemptionPeriod");
             assertThat(it.nameServers()).containsExactly("ns1.esempio-dns.it", "ns2.esempio-dns.it");
         }
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # file                          | server                   | status     | statuses (registry word, then the EPP code)
+            afnic-redemption.txt            | whois.nic.fr             | REGISTERED | REDEMPTION redemptionPeriod
+            internetnz-pending-release.txt  | whois.srs.net.nz         | REGISTERED | 210_PendingRelease pendingDelete
+            dns-be-quarantine.txt           | whois.dns.be             | REGISTERED | QUARANTINE redemptionPeriod
+            dns-be-out-of-service.txt       | whois.dns.be             | REGISTERED | NOT_AVAILABLE clientTransferProhibited OUT_OF_SERVICE inactive
+            nominet-no-longer-required.txt  | whois.nic.uk             | REGISTERED | No_longer_required pendingDelete
+            nic-it-unassignable.txt         | whois.nic.it             | RESERVED   | UNASSIGNABLE
+            sx-not-available.txt            | whois.sx                 | REGISTERED | NOT_AVAILABLE
+            tonic-to-notfound.txt           | whois.tonic.to           | AVAILABLE  | -
+            kaznic-kz.txt                   | whois.nic.kz             | REGISTERED | clientTransferProhibited clientDeleteProhibited
+            """)
+    void registryStatusWordsGiveTheStatusAndLifecycle(String file, String server, RegistrationStatus status,
+                                                     String statuses) {
+        for (String srv : new String[] {server, null}) {
+            RegistrationRecord r = parse(file, srv);
+            assertThat(r.status()).as(file + " @" + srv).isEqualTo(status);
+            if (statuses == null) assertThat(r.statuses()).as(file).isEmpty();
+            else assertThat(r.statuses()).as(file).containsExactly(
+                    java.util.Arrays.stream(statuses.split(" ")).map(w -> w.replace('_', ' ')).toArray(String[]::new));
+        }
+    }
+
+    @Test
+    void lifecycleAnswersKeepTheirOtherFields() {
+        RegistrationRecord be = parse("dns-be-out-of-service.txt", "whois.dns.be");
+        assertThat(be.domain()).isEqualTo("stille-winkel.be");
+        assertThat(be.registrar().name()).isEqualTo("Voorbeeld Registrar NV");
+        assertThat(be.created()).isEqualTo(day("2015-06-02"));
+        assertThat(be.nameServers()).isEmpty();
+        RegistrationRecord uk = parse("nominet-no-longer-required.txt", "whois.nic.uk");
+        assertThat(uk.domain()).isEqualTo("old-widgets.co.uk");
+        assertThat(uk.registrar().name()).isEqualTo("Example Hosting Ltd");
+        assertThat(uk.created()).isEqualTo(day("2015-02-12"));
+        assertThat(uk.updated()).isEqualTo(day("2026-03-14"));
+        assertThat(uk.expires()).isEqualTo(day("2026-02-12"));
+        assertThat(uk.nameServers()).as("\"No name servers listed.\" is no host").isEmpty();
+        RegistrationRecord fr = parse("afnic-redemption.txt", "whois.nic.fr");
+        assertThat(fr.registrar().name()).isEqualTo("OVH");
+        assertThat(fr.expires()).isEqualTo(Instant.parse("2027-03-01T10:00:00Z"));
+        assertThat(fr.nameServers()).containsExactly("dns11.ovh.net", "ns11.ovh.net");
+        RegistrationRecord nz = parse("internetnz-pending-release.txt", null);
+        assertThat(nz.registrar().name()).isEqualTo("Example Registrar Limited");
+        assertThat(nz.expires()).isEqualTo(Instant.parse("2026-04-11T21:33:01Z"));
+        assertThat(parse("tonic-to-notfound.txt", null).domain()).isEqualTo("kaiga-not-here.to");
+        assertThat(parse("dns-be-quarantine.txt", null).domain()).isEqualTo("vroeger-winkel.be");
+        assertThat(WhoisParser.guess(TestFixtures.text("whois/tonic-to.txt"))).isEqualTo("tonic");
     }
 
     @Test
