@@ -32,6 +32,9 @@ final class KeyValueParser {
                     + "(?:\\s+[0-9a-fA-F.:]+)*$");
     private static final Pattern LIST_MARK = Pattern.compile("^(?:[-*\u2022]|\\d{1,2}[.)])\\s+");
     private static final Pattern PHONE_LINE = Pattern.compile("^\\+?[0-9][0-9 .()-]{5,}(?:\\s*(?:ext|x)\\.?\\s*\\d+)?$");
+    /** "Domain EXAMPLE.KG (ACTIVE)": the name and its state on a line without a colon. */
+    private static final Pattern DOMAIN_LINE = Pattern.compile(
+            "^(?i:domain)\\s+([A-Za-z0-9][A-Za-z0-9.-]*\\.[A-Za-z0-9-]{2,63})\\.?(?:\\s+\\(([A-Za-z ]{2,30})\\))?\\s*$");
     /** .hk: "Company English Name (It should be the same as …): NAME" — a key too long for a pair. */
     private static final Pattern HK_COMPANY = Pattern.compile("(?i)^\\s*company english name\\b.*?\\):\\s*(.+)$");
 
@@ -40,7 +43,7 @@ final class KeyValueParser {
             "address", "postal address", "town", "locality");
 
     /** What the pairs after a heading describe. */
-    private enum Kind { RECORD, CONTACT, DOMAIN, REGISTRAR, NAME_SERVERS }
+    private enum Kind { RECORD, CONTACT, DOMAIN, REGISTRAR, NAME_SERVERS, IGNORED }
 
     /** Reads the pairs into {@code b}; returns how many pairs were understood. */
     static int parse(List<String> lines, RecordBuilder b, ZoneOffset zone) {
@@ -58,8 +61,16 @@ final class KeyValueParser {
             blockStart = line.isBlank();
             Matcher m = BRACKET.matcher(line);
             if (m.matches()) {
-                section = denicRole(b, m.group(1));
-                kind = Kind.CONTACT;
+                String name = m.group(1).toLowerCase(Locale.ROOT);
+                // .lv and others: "[Domain]", "[Registrar]", "[Nservers]" beside DENIC's contact sections
+                kind = switch (name) {
+                    case "domain" -> Kind.RECORD;
+                    case "registrar" -> Kind.REGISTRAR;
+                    case "nservers", "nameservers", "nserver", "name servers", "dns" -> Kind.NAME_SERVERS;
+                    case "whois", "disclaimer" -> Kind.IGNORED; // the database's own timestamp, terms of use
+                    default -> Kind.CONTACT;
+                };
+                section = kind == Kind.CONTACT ? denicRole(b, m.group(1)) : null;
                 block = null;
                 listKey = valueKey = null;
                 continue;
@@ -73,6 +84,14 @@ final class KeyValueParser {
                 else b.updated(at);
                 understood++;
                 block = null;
+                continue;
+            }
+            if (kind == Kind.IGNORED) continue;
+            Matcher dl = DOMAIN_LINE.matcher(line);
+            if (dl.matches()) {
+                b.domain(dl.group(1)); // .kg "Domain EXAMPLE.KG (ACTIVE)"
+                if (dl.group(2) != null) b.addStatus(dl.group(2));
+                understood++;
                 continue;
             }
             Matcher hk = HK_COMPANY.matcher(line);
@@ -161,8 +180,8 @@ final class KeyValueParser {
                     valueKey = p.key();
                     continue;
                 }
-                if (KeyMap.isNameServer(p.key())) {
-                    kind = Kind.NAME_SERVERS;
+                if (KeyMap.isNameServer(p.key()) || p.key().equals("dns") || p.key().equals("dns servers")) {
+                    kind = Kind.NAME_SERVERS; // "Name Servers:" or .mx "DNS:" over an indented list
                     section = null;
                     continue;
                 }

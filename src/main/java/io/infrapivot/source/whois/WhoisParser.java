@@ -122,6 +122,8 @@ public final class WhoisParser {
             return "icann";
         }
         if (RpslParser.looksRpsl(lines)) return "rpsl";
+        // "[Domain]" / "[Holder]" / "[Nservers]" sections over (indented) pairs: DENIC's layout, .lv's
+        if (lines.stream().anyMatch(l -> BRACKET_SECTION.matcher(l).matches())) return "keyvalue";
         if (SectionedParser.looksSectioned(lines)) return "sectioned";
         return "keyvalue";
     }
@@ -144,6 +146,8 @@ public final class WhoisParser {
         return n;
     }
 
+    private static final java.util.regex.Pattern BRACKET_SECTION = java.util.regex.Pattern.compile(
+            "^\\[(?:Domain|Holder|Registrar|Nservers|Tech|Tech-C|Admin-C)]\\s*$");
     private static final java.util.regex.Pattern TONIC_LINE = java.util.regex.Pattern.compile(
             "^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\\s+(\\S+\\.\\S+?)\\.?\\s*$");
 

@@ -49,6 +49,10 @@ class CcTldFormatsTest {
             cira-ca-legacy.txt     | whois.cira.ca       | exemple-boutique.ca      | Exemple Registraire Inc.          | 2003-05-21T00:00:00Z | 2025-04-30T00:00:00Z | 2026-05-21T00:00:00Z | ns1.exemple-dns.ca ns2.exemple-dns-secours.com ns3.exemple-dns.net
             sx-registry.txt        | whois.sx            | voorbeeld-winkel.sx      | Voorbeeld Registrar N.V.          | 2013-12-09T14:07:22Z | 2025-02-25T16:50:39Z | 2026-12-09T14:07:22Z | a.ns.voorbeeld-dns.sx b.ns.voorbeeld-dns.sx
             tonic-to.txt           | whois.tonic.to      | kaiga.to                 | -                                 | -                    | -                    | -                    | ns-a.kaiga-dns.net ns-b.kaiga-dns.net
+            nic-lv.txt             | whois.nic.lv        | piemera-veikals.lv       | Piemera Registrators SIA          | -                    | -                    | -                    | ns1.piemera-dns.lv ns2.piemera-dns.lv
+            akky-mx.txt            | whois.mx            | ejemplo-tienda.com.mx    | Akky (Una division de NIC Mexico) | 2009-07-13T00:00:00Z | 2025-06-14T00:00:00Z | 2026-07-12T00:00:00Z | ns1.ejemplo-dns.com.mx ns2.ejemplo-dns.com.mx
+            nic-kg.txt             | whois.kg            | misal-dukon.kg           | -                                 | 2011-03-15T10:11:12Z | 2025-02-14T08:00:00Z | 2026-03-15T23:59:00Z | ns1.misal-dns.kg ns2.misal-dns.kg
+            registre-ma.txt        | whois.registre.ma   | mithal-matjar.ma         | Mithal Registrar SARL             | 2014-05-06T10:00:00Z | 2025-01-20T09:10:11Z | 2026-05-06T10:00:00Z | ns1.mithal-dns.ma ns2.mithal-dns.ma
             """)
     void readsEveryFieldOfTheFormat(String file, String server, String domain, String registrar, String created,
                                     String updated, String expires, String nameServers) {
@@ -93,6 +97,10 @@ class CcTldFormatsTest {
             sx-not-available.txt            | whois.sx                 | REGISTERED | NOT_AVAILABLE
             tonic-to-notfound.txt           | whois.tonic.to           | AVAILABLE  | -
             kaznic-kz.txt                   | whois.nic.kz             | REGISTERED | clientTransferProhibited clientDeleteProhibited
+            nic-lv.txt                      | whois.nic.lv             | REGISTERED | active
+            nic-kg.txt                      | whois.kg                 | REGISTERED | ACTIVE
+            registre-ma-notfound.txt        | whois.registre.ma        | AVAILABLE  | -
+            sx-registry.txt                 | whois.sx                 | REGISTERED | ok
             """)
     void registryStatusWordsGiveTheStatusAndLifecycle(String file, String server, RegistrationStatus status,
                                                      String statuses) {
@@ -129,6 +137,9 @@ class CcTldFormatsTest {
         assertThat(parse("tonic-to-notfound.txt", null).domain()).isEqualTo("kaiga-not-here.to");
         assertThat(parse("dns-be-quarantine.txt", null).domain()).isEqualTo("vroeger-winkel.be");
         assertThat(WhoisParser.guess(TestFixtures.text("whois/tonic-to.txt"))).isEqualTo("tonic");
+        // .lv's "[Whois] Updated:" is the database's timestamp, not the domain's
+        assertThat(parse("nic-lv.txt", null).updated()).isNull();
+        assertThat(parse("nic-lv.txt", null).contacts().registrant().name()).isEqualTo("Piemera Veikals SIA");
     }
 
     @Test
