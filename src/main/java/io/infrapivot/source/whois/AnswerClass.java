@@ -17,7 +17,9 @@ public final class AnswerClass {
             "you have exceeded", "request limit", "temporarily blocked", "quota", "exceeded the limit",
             "excessive querying", "maximum number of requests", "slow down", "limit reached",
             "too many connections", "request denied", "temporarily denied", "max queries", "queries per",
-            "query_status: 440", "try again in");
+            "query_status: 440", "try again in", "exceeded the max", "too frequent", "too often",
+            "rate is too high", "ip address blocked", "has been blocked", "blacklisted", "are not permitted",
+            "not permitted to query", "query refused", "queries is limited", "per hour exceeded");
     /** "No such object" wording, one entry per registry family. */
     static final List<String> NOT_FOUND = List.of("no match for", "no match!!", "not found", "no entries found",
             "no data found", "no matching record", "no object found", "object does not exist",
@@ -37,7 +39,9 @@ public final class AnswerClass {
     static final List<String> INVALID = List.of("invalid domain", "invalid query", "invalid input", "invalid request",
             "invalid name", "is not a valid", "not a valid domain", "status: invalid", "status: not allowed",
             "domain name not allowed", "name is not allowed", "is not allowed", "malformed", "syntax error",
-            "wrong top level domain", "unsupported tld", "tld is not supported", "bad request", "incorrect domain");
+            "wrong top level domain", "unsupported tld", "tld is not supported", "bad request", "incorrect domain",
+            "contravenes", "not a legal", "invalid characters", "cannot be registered because",
+            "status: forbidden", "domain name is forbidden");
 
     private AnswerClass() {}
 
