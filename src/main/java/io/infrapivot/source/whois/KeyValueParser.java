@@ -29,7 +29,7 @@ final class KeyValueParser {
     /** A host name alone on its line (name servers listed under their heading). */
     private static final Pattern HOST_LINE = Pattern.compile(
             "^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)+\\.?"
-                    + "(?:\\s+[0-9a-fA-F.:]+)*$");
+                    + "(?:[\\s,]+[\\[(]?(?:ipv[46]:?\\s*)?[0-9a-fA-F.:]+[\\])]?)*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_MARK = Pattern.compile("^(?:[-*\u2022]|\\d{1,2}[.)])\\s+");
     private static final Pattern PHONE_LINE = Pattern.compile("^\\+?[0-9][0-9 .()-]{5,}(?:\\s*(?:ext|x)\\.?\\s*\\d+)?$");
     /** "Domain EXAMPLE.KG (ACTIVE)": the name and its state on a line without a colon. */

@@ -72,6 +72,7 @@ final class SectionedParser {
                 WhoisText.Pair p = WhoisText.pair(l);
                 if (p == null) b.nameServer(l);
                 else if (KeyMap.isNameServer(p.key()) && !p.value().isBlank()) b.nameServer(p.value()); // .kr: "Host Name : ns1…"
+                else b.nameServer(l); // "ns1.example.com IPv4: 192.0.2.1": a host whose glue reads like a pair
             }
         } else if (n.equals("registrar") || KeyMap.isRegistrar(n)) {
             registrar(b, s.lines());

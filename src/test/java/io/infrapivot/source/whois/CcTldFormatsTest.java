@@ -142,6 +142,22 @@ class CcTldFormatsTest {
         assertThat(parse("nic-lv.txt", null).contacts().registrant().name()).isEqualTo("Piemera Veikals SIA");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            glue-lists.txt    | glue-lists.example    | ns1.glue-lists.example ns2.glue-lists.example ns3.other-dns.example
+            glue-sections.txt | glue-sections.example | ns1.glue-sections.example ns2.glue-sections.example
+            """)
+    void nameServerListsUnderAHeadingWithGlueAndPlaceholders(String file, String domain, String hosts) {
+        RegistrationRecord r = parse(file, null);
+        assertThat(r.status()).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(r.domain()).isEqualTo(domain);
+        assertThat(r.registrar().name()).isEqualTo("Example Registrar Ltd");
+        assertThat(r.created()).isEqualTo(day("2019-01-02"));
+        assertThat(r.expires()).isEqualTo(day("2027-01-02"));
+        // glue in brackets, parentheses, after a comma or "IPv4:"; "No nameserver" and "none" are no host
+        assertThat(r.nameServers()).containsExactly(hosts.split(" "));
+    }
+
     @Test
     void invalidReservedAndThrottledAnswersAreNotAvailable() {
         assertThat(parse("eurid-not-allowed.txt", "whois.eu").status()).isEqualTo(RegistrationStatus.INVALID);
