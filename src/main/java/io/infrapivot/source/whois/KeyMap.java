@@ -19,7 +19,9 @@ final class KeyMap {
             "nombre de dominio", "dominio", "nom de domaine", "nome de dominio");
     private static final Set<String> REGISTRAR = Set.of("registrar", "sponsoring registrar", "registrar name",
             "registrar organization", "authorized agency", "registration service provider", "current registar", "current registrar",
-            "registered by", "registrar organization name", "agente registrador", "registrar company");
+            "registered by", "registrar organization name", "agente registrador", "registrar company",
+            "registrador", "registraire", "bureau d enregistrement", "entidade registradora", "registrar handle",
+            "sponsoring registrar organization", "registrar organisation");
     private static final Set<String> IANA = Set.of("registrar iana id", "sponsoring registrar iana id");
     private static final Set<String> URL = Set.of("registrar url", "referral url", "registrar website", "www",
             "registration service url");

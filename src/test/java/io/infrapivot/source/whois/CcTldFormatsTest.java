@@ -159,6 +159,22 @@ class CcTldFormatsTest {
     }
 
     @Test
+    void noridNamesTheRegistrarByItsHandleAndPublishesNoHostNames() {
+        for (String server : new String[] {"whois.norid.no", null}) {
+            RegistrationRecord r = parse("norid-no.txt", server);
+            assertThat(r.status()).isEqualTo(RegistrationStatus.REGISTERED);
+            assertThat(r.domain()).isEqualTo("eksempel-butikk.no");
+            assertThat(r.registrar().name()).isEqualTo("REG42-NORID");
+            assertThat(r.created()).isEqualTo(day("2005-03-15"));
+            assertThat(r.updated()).isEqualTo(day("2025-03-16"));
+            assertThat(r.expires()).isNull();
+            // "Name Server Handle: NSEK1H-NORID" is a handle, never a host
+            assertThat(r.nameServers()).isEmpty();
+            assertThat(r.statuses()).isEmpty();
+        }
+    }
+
+    @Test
     void invalidReservedAndThrottledAnswersAreNotAvailable() {
         assertThat(parse("eurid-not-allowed.txt", "whois.eu").status()).isEqualTo(RegistrationStatus.INVALID);
         assertThat(parse("eurid-not-allowed.txt", null).status()).isEqualTo(RegistrationStatus.INVALID);
@@ -213,6 +229,9 @@ class CcTldFormatsTest {
             2024-01-20 10:00:00 (UTC+8)  | 2024-01-20T02:00:00Z
             20.01.2024 10:00:00          | 2024-01-20T10:00:00Z
             2024-01-20 10:00:00 NZDT     | 2024-01-19T21:00:00Z
+            2026-05-06 (YYYY-MM-DD)      | 2026-05-06T00:00:00Z
+            06/05/2026 (dd/mm/yyyy)      | 2026-05-06T00:00:00Z
+            'Tuesday, January 20, 2026'  | 2026-01-20T00:00:00Z
             """)
     void registryDateShapes(String text, String instant) {
         assertThat(RegistrationDates.parse(text, ZoneOffset.UTC)).isEqualTo(Instant.parse(instant));
