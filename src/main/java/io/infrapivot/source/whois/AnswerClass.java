@@ -29,7 +29,8 @@ public final class AnswerClass {
             "not registered", "nothing found", "no match", "do not have an entry", "no entry found",
             "not been registered", "no found", "220 available", "object_not_found", "no data was found",
             "no se encuentra registrado", "dominio disponible", "is available for", "is not registered",
-            "domain not exist", "no records found", "no record found", "status: not registered");
+            "domain not exist", "no records found", "no record found", "status: not registered", ": no existe",
+            "no se encontr", "no existe el dominio");
     /** Reserved / blocked wording. */
     static final List<String> RESERVED = List.of("status: reserved", "reserved by the registry",
             "reserved name", "is reserved", "reserved domain", "this name is reserved", "registry reserved",

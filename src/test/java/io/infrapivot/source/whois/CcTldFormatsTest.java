@@ -249,6 +249,8 @@ class CcTldFormatsTest {
             %% NOT FOUND
             No match!!
             Status: AVAILABLE
+            ejemplo-xyz.cl: no existe
+            No se encontró el dominio ejemplo-xyz.com.ve
             """)
     void registryNotFoundWordingIsAvailable(String answer) {
         assertThat(WhoisParser.parse(answer + "\n", null, null, FETCHED).status()).isEqualTo(RegistrationStatus.AVAILABLE);
