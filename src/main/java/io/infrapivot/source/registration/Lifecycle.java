@@ -17,10 +17,10 @@ public final class Lifecycle {
 
     private static final List<State> STATES = List.of(
             new State(Pattern.compile("redemption|quarantine|grace ?period ?\\(?redemption|rgp"), "redemptionPeriod"),
-            new State(Pattern.compile("pending ?-?delet|to be deleted|pending ?purge|deletion pending|pendingdelete"),
-                    "pendingDelete"),
-            new State(Pattern.compile("^inactive$|^not delegated$|^no delegation$|^inactive\\b|\\bnot ?delegated\\b"),
-                    "inactive"));
+            new State(Pattern.compile("pending ?-?delet|to be deleted|pending ?purge|deletion pending|pendingdelete"
+                    + "|pending ?release|no longer required"), "pendingDelete"),
+            new State(Pattern.compile("^inactive$|^not delegated$|^no delegation$|^inactive\\b|\\bnot ?delegated\\b"
+                    + "|^out of service$|^deactivated$"), "inactive"));
 
     private Lifecycle() {}
 
@@ -48,6 +48,18 @@ public final class Lifecycle {
             if (INVALID.matcher(t).matches()) return RegistrationStatus.INVALID;
         }
         return null;
+    }
+
+    private static final Pattern TAKEN = Pattern.compile(
+            "^(?:not available|unavailable|registered|active|ok|connect|taken|delegated|in use)$");
+
+    /**
+     * Whether the registry's own status words say the name is taken (.be and .sx "NOT AVAILABLE", DENIC "connect")
+     * even when the answer prints nothing else about it.
+     */
+    public static boolean isTaken(java.util.Collection<String> statuses) {
+        for (String s : statuses) if (TAKEN.matcher(s.toLowerCase(Locale.ROOT).strip()).matches()) return true;
+        return false;
     }
 
     /**

@@ -69,6 +69,7 @@ public final class RegistrationDates {
     private static final Pattern Y_MON_D = Pattern.compile("(\\d{4})[- ]" + MON + "[- ](\\d{1,2})" + TIME + ZONE);
     private static final Pattern WEEKDAY = Pattern.compile(
             "^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+");
+    private static final Pattern FORMAT_NOTE = Pattern.compile("\\s*\\([ymdhs/.: -]{6,}\\)$");
     private static final Pattern ORDINAL = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)\\b");
 
     private RegistrationDates() {}
@@ -86,6 +87,7 @@ public final class RegistrationDates {
         // "Monday 1st Jan 2026" (JANET), "2000-Jan-01." (.tr): weekday names, ordinals and a final dot dropped
         t = ORDINAL.matcher(WEEKDAY.matcher(t).replaceFirst("")).replaceAll("$1");
         if (t.endsWith(".") && t.length() > 1) t = t.substring(0, t.length() - 1).strip();
+        t = FORMAT_NOTE.matcher(t).replaceFirst(""); // "2026-05-06 (YYYY-MM-DD)": the format, not a zone
         try {
             Matcher m;
             if ((m = YMD.matcher(t)).matches()) {

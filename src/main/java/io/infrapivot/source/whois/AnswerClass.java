@@ -17,7 +17,9 @@ public final class AnswerClass {
             "you have exceeded", "request limit", "temporarily blocked", "quota", "exceeded the limit",
             "excessive querying", "maximum number of requests", "slow down", "limit reached",
             "too many connections", "request denied", "temporarily denied", "max queries", "queries per",
-            "query_status: 440", "try again in");
+            "query_status: 440", "try again in", "exceeded the max", "too frequent", "too often",
+            "rate is too high", "ip address blocked", "has been blocked", "blacklisted", "are not permitted",
+            "not permitted to query", "query refused", "queries is limited", "per hour exceeded");
     /** "No such object" wording, one entry per registry family. */
     static final List<String> NOT_FOUND = List.of("no match for", "no match!!", "not found", "no entries found",
             "no data found", "no matching record", "no object found", "object does not exist",
@@ -27,7 +29,8 @@ public final class AnswerClass {
             "not registered", "nothing found", "no match", "do not have an entry", "no entry found",
             "not been registered", "no found", "220 available", "object_not_found", "no data was found",
             "no se encuentra registrado", "dominio disponible", "is available for", "is not registered",
-            "domain not exist", "no records found", "no record found", "status: not registered");
+            "domain not exist", "no records found", "no record found", "status: not registered", ": no existe",
+            "no se encontr", "no existe el dominio");
     /** Reserved / blocked wording. */
     static final List<String> RESERVED = List.of("status: reserved", "reserved by the registry",
             "reserved name", "is reserved", "reserved domain", "this name is reserved", "registry reserved",
@@ -37,7 +40,9 @@ public final class AnswerClass {
     static final List<String> INVALID = List.of("invalid domain", "invalid query", "invalid input", "invalid request",
             "invalid name", "is not a valid", "not a valid domain", "status: invalid", "status: not allowed",
             "domain name not allowed", "name is not allowed", "is not allowed", "malformed", "syntax error",
-            "wrong top level domain", "unsupported tld", "tld is not supported", "bad request", "incorrect domain");
+            "wrong top level domain", "unsupported tld", "tld is not supported", "bad request", "incorrect domain",
+            "contravenes", "not a legal", "invalid characters", "cannot be registered because",
+            "status: forbidden", "domain name is forbidden");
 
     private AnswerClass() {}
 

@@ -19,7 +19,9 @@ final class KeyMap {
             "nombre de dominio", "dominio", "nom de domaine", "nome de dominio");
     private static final Set<String> REGISTRAR = Set.of("registrar", "sponsoring registrar", "registrar name",
             "registrar organization", "authorized agency", "registration service provider", "current registar", "current registrar",
-            "registered by", "registrar organization name", "agente registrador", "registrar company");
+            "registered by", "registrar organization name", "agente registrador", "registrar company",
+            "registrador", "registraire", "bureau d enregistrement", "entidade registradora", "registrar handle",
+            "sponsoring registrar organization", "registrar organisation");
     private static final Set<String> IANA = Set.of("registrar iana id", "sponsoring registrar iana id");
     private static final Set<String> URL = Set.of("registrar url", "referral url", "registrar website", "www",
             "registration service url");
@@ -32,26 +34,31 @@ final class KeyMap {
             "domain name commencement date", "first registration date", "domain created", "entry created",
             "fecha de creacion", "fecha de registro", "fecha de activacion", "domain dateregistered", "creation",
             "registration", "date de creation", "data de criacao", "created at", "activation date",
-            "domain registered", "registration created");
+            "domain registered", "registration created", "create date", "date created", "date registered",
+            "date of registration", "registration on", "domain creation date", "created date time", "registrated");
     private static final Set<String> UPDATED = Set.of("updated date", "last updated", "last modified", "changed",
             "last update", "modified", "updated", "last updated date", "domain last updated date",
             "record last updated on", "modified date", "entry updated", "ultima actualizacion",
             "domain datelastmodified", "updated on", "last update date", "last modification", "date de modification",
             "data de atualizacao", "updated at", "last change", "changed date", "record last modified",
-            "last modified date", "domain last modified", "modification date");
+            "last modified date", "domain last modified", "modification date", "update date", "last updated on",
+            "date updated", "modified on", "changed on", "last changed", "domain updated", "last update on");
     private static final Set<String> EXPIRES = Set.of("registry expiry date", "registrar registration expiration date",
             "expiration date", "expiry date", "expiration time", "paid till", "expires", "expire", "expire date", "expires on",
             "renewal date", "domain expiration date", "record expires on", "free date", "valid until",
             "validity", "expiry", "expiration", "fecha de vencimiento", "fecha de expiracion", "fecha de corte",
             "domain datebilleduntil", "record expired", "expires at", "date d expiration", "data de expiracao",
-            "valid till", "registered until", "expire at", "billed until");
+            "valid till", "registered until", "expire at", "billed until", "exp date", "expire on", "expiry on",
+            "paid until", "domain expires", "date of expiry", "expiration on", "renewal", "valid thru");
     private static final Set<String> STATUS = Set.of("domain status", "status", "state", "registration status", "epp status",
             "estatus del dominio", "estado", "estado del dominio", "domain state", "query status", "eppstatus");
     private static final Set<String> NS = Set.of("name server", "nserver", "nameserver", "name servers",
             "nameservers", "host name", "domain servers in listed order", "domain servers",
             "name servers information", "hostname", "servers", "primary server", "secondary server",
             "servidor(es) de nombres de dominio", "servidores de nombres", "servidores dns", "dns servers",
-            "name server information", "domain servers information");
+            "name server information", "domain servers information", "name servers in the listed order",
+            "nameservers in listed order", "nameserver in listed order", "name servers in listed order",
+            "domain nameservers", "ns");
     private static final Set<String> DNSSEC = Set.of("dnssec", "signed", "dnssec status");
     private static final Map<String, String> ROLES = Map.of("registrant", "registrant", "admin", "admin",
             "administrative", "admin", "tech", "tech", "technical", "tech", "billing", "billing", "owner",

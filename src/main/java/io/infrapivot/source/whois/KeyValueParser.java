@@ -29,14 +29,21 @@ final class KeyValueParser {
     /** A host name alone on its line (name servers listed under their heading). */
     private static final Pattern HOST_LINE = Pattern.compile(
             "^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)+\\.?"
-                    + "(?:\\s+[0-9a-fA-F.:]+)*$");
+                    + "(?:[\\s,]+[\\[(]?(?:ipv[46]:?\\s*)?[0-9a-fA-F.:]+[\\])]?)*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_MARK = Pattern.compile("^(?:[-*\u2022]|\\d{1,2}[.)])\\s+");
     private static final Pattern PHONE_LINE = Pattern.compile("^\\+?[0-9][0-9 .()-]{5,}(?:\\s*(?:ext|x)\\.?\\s*\\d+)?$");
+    /** "Domain EXAMPLE.KG (ACTIVE)": the name and its state on a line without a colon. */
+    private static final Pattern DOMAIN_LINE = Pattern.compile(
+            "^(?i:domain)\\s+([A-Za-z0-9][A-Za-z0-9.-]*\\.[A-Za-z0-9-]{2,63})\\.?(?:\\s+\\(([A-Za-z ]{2,30})\\))?\\s*$");
     /** .hk: "Company English Name (It should be the same as …): NAME" — a key too long for a pair. */
     private static final Pattern HK_COMPANY = Pattern.compile("(?i)^\\s*company english name\\b.*?\\):\\s*(.+)$");
 
+    /** Keys of an address: a "State" after one is the province, not the domain's state. */
+    private static final java.util.Set<String> ADDRESS_KEYS = java.util.Set.of("city", "street", "street address",
+            "address", "postal address", "town", "locality");
+
     /** What the pairs after a heading describe. */
-    private enum Kind { RECORD, CONTACT, DOMAIN, REGISTRAR, NAME_SERVERS }
+    private enum Kind { RECORD, CONTACT, DOMAIN, REGISTRAR, NAME_SERVERS, IGNORED }
 
     /** Reads the pairs into {@code b}; returns how many pairs were understood. */
     static int parse(List<String> lines, RecordBuilder b, ZoneOffset zone) {
@@ -48,13 +55,22 @@ final class KeyValueParser {
         String valueKey = null; // a heading with no value whose value is the next line (.ch, .pl "REGISTRAR:")
         String registrarHandle = null; // "Registrar: REG-0001" (.sk): the registrar named by its handle
         boolean blockStart = true; // the line follows a blank line (or is the first)
+        String lastKey = null; // the key of the previous pair
         for (String line : lines) {
             boolean atStart = blockStart;
             blockStart = line.isBlank();
             Matcher m = BRACKET.matcher(line);
             if (m.matches()) {
-                section = denicRole(b, m.group(1));
-                kind = Kind.CONTACT;
+                String name = m.group(1).toLowerCase(Locale.ROOT);
+                // .lv and others: "[Domain]", "[Registrar]", "[Nservers]" beside DENIC's contact sections
+                kind = switch (name) {
+                    case "domain" -> Kind.RECORD;
+                    case "registrar" -> Kind.REGISTRAR;
+                    case "nservers", "nameservers", "nserver", "name servers", "dns" -> Kind.NAME_SERVERS;
+                    case "whois", "disclaimer" -> Kind.IGNORED; // the database's own timestamp, terms of use
+                    default -> Kind.CONTACT;
+                };
+                section = kind == Kind.CONTACT ? denicRole(b, m.group(1)) : null;
                 block = null;
                 listKey = valueKey = null;
                 continue;
@@ -68,6 +84,14 @@ final class KeyValueParser {
                 else b.updated(at);
                 understood++;
                 block = null;
+                continue;
+            }
+            if (kind == Kind.IGNORED) continue;
+            Matcher dl = DOMAIN_LINE.matcher(line);
+            if (dl.matches()) {
+                b.domain(dl.group(1)); // .kg "Domain EXAMPLE.KG (ACTIVE)"
+                if (dl.group(2) != null) b.addStatus(dl.group(2));
+                understood++;
                 continue;
             }
             Matcher hk = HK_COMPANY.matcher(line);
@@ -113,6 +137,11 @@ final class KeyValueParser {
             }
             block = null;
             valueKey = null;
+            String previousKey = lastKey;
+            lastKey = p.key();
+            if (p.key().equals("state") && previousKey != null && ADDRESS_KEYS.contains(previousKey)) {
+                continue; // "City: Almaty" / "State: Almaty" (.kz): the province of an address, not a status
+            }
             listKey = KeyMap.isList(p.key()) ? p.key() : null;
             if (KeyMap.isRegistrar(p.key()) && KeyMap.isHandle(p.value())) {
                 // the registrar by its handle; a block opening with the same handle describes it (.sk)
@@ -151,8 +180,8 @@ final class KeyValueParser {
                     valueKey = p.key();
                     continue;
                 }
-                if (KeyMap.isNameServer(p.key())) {
-                    kind = Kind.NAME_SERVERS;
+                if (KeyMap.isNameServer(p.key()) || p.key().equals("dns") || p.key().equals("dns servers")) {
+                    kind = Kind.NAME_SERVERS; // "Name Servers:" or .mx "DNS:" over an indented list
                     section = null;
                     continue;
                 }

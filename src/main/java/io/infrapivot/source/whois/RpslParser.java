@@ -180,6 +180,13 @@ final class RpslParser {
     private static void dates(RecordBuilder b, RpslObject o) {
         ZoneOffset utc = ZoneOffset.UTC;
         b.created(RegistrationDates.parse(first(o, "created", "regdate", "registered"), utc));
+        for (String c : o.all("changed")) {
+            // ISOC-IL: "changed: registrar AT isoc.org.il 20100315 (Assigned)": the assignment is the creation
+            Matcher d = DATE_TOKEN.matcher(c);
+            if (c.toLowerCase(java.util.Locale.ROOT).contains("(assigned)") && d.find()) {
+                b.created(RegistrationDates.parse(d.group(), utc));
+            }
+        }
         b.updated(RegistrationDates.parse(first(o, "last modified", "last update", "last updated", "modified",
                 "changed"), utc));
         b.expires(RegistrationDates.parse(first(o, "expiry date", "expires", "expire", "expire date", "paid till",

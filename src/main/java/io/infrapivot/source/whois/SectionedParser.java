@@ -72,10 +72,12 @@ final class SectionedParser {
                 WhoisText.Pair p = WhoisText.pair(l);
                 if (p == null) b.nameServer(l);
                 else if (KeyMap.isNameServer(p.key()) && !p.value().isBlank()) b.nameServer(p.value()); // .kr: "Host Name : ns1…"
+                else b.nameServer(l); // "ns1.example.com IPv4: 192.0.2.1": a host whose glue reads like a pair
             }
         } else if (n.equals("registrar") || KeyMap.isRegistrar(n)) {
             registrar(b, s.lines());
-        } else if (n.equals("registration status") || n.equals("status")) {
+        } else if (n.equals("registration status") || n.equals("status") || n.equals("flags")) {
+            // .be lists its EPP flags and "OUT OF SERVICE" under "Flags:"
             s.lines().forEach(l -> KeyMap.statuses(b, l));
         } else if (n.equals("dnssec") || n.equals("keys")) {
             b.dnssec(n.equals("keys") ? Boolean.TRUE : KeyMap.dnssec(first));

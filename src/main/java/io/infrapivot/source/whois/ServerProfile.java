@@ -45,6 +45,7 @@ public record ServerProfile(String family, String format, String domainQuery, St
             Map.entry("whois.tcinet.ru", simple("keyvalue", "tci")),
             Map.entry("whois.registro.br", simple("rpsl", "registro-br")),
             Map.entry("whois.auda.org.au", simple("keyvalue", "auda")),
+            Map.entry("whois.tonic.to", simple("tonic", "tonic")),
             Map.entry("whois.cnnic.cn", new ServerProfile("keyvalue", "cnnic", "%s", "%s", "%s", null,
                     ZoneOffset.ofHours(8), null)));
 

@@ -36,9 +36,10 @@ public final class WhoisParser {
             case "jprs" -> JprsParser.parse(lines, b);
             case "sectioned" -> SectionedParser.parse(lines, b, profile.zone());
             case "iana" -> iana(lines, b);
+            case "tonic" -> tonic(lines, b);
             default -> KeyValueParser.parse(lines, b, profile.zone());
         };
-        if (!b.hasData() && !family.equals("keyvalue") && !family.equals("iana")) {
+        if (!b.hasData() && !family.equals("keyvalue") && !family.equals("iana") && !family.equals("tonic")) {
             // the family's parser found nothing it knows (a registry printing flat pairs under another family's
             // look, such as .se's "state:"/"domain:"): read the answer as flat pairs instead
             RecordBuilder flat = RegistrationRecord.builder(kindOf(query), query).source("whois").server(server)
@@ -68,7 +69,8 @@ public final class WhoisParser {
         boolean lifecycle = io.infrapivot.source.registration.Lifecycle.apply(b);
         RegistrationStatus said = io.infrapivot.source.registration.Lifecycle.statusOf(b.statuses());
         if (said != null) b.status(said); // "Status: RESERVED" beside the registry's own dates is still reserved
-        RegistrationStatus cls = AnswerClass.classify(text, b.hasRegistrationData() || lifecycle);
+        boolean taken = said == null && io.infrapivot.source.registration.Lifecycle.isTaken(b.statuses());
+        RegistrationStatus cls = AnswerClass.classify(text, b.hasRegistrationData() || lifecycle || taken);
         if (cls != null) {
             b.status(cls);
             if (cls == RegistrationStatus.AVAILABLE && query == null) {
@@ -78,7 +80,7 @@ public final class WhoisParser {
             if (cls == RegistrationStatus.THROTTLED) b.raw(text);
             return b.build();
         }
-        if (lifecycle && b.status() == null) b.status(RegistrationStatus.REGISTERED);
+        if ((lifecycle || taken) && b.status() == null) b.status(RegistrationStatus.REGISTERED);
         if (!b.hasData()) {
             b.parseStatus(ParseStatus.RAW_ONLY).status(RegistrationStatus.UNKNOWN).raw(text);
             found(b, text);
@@ -112,6 +114,7 @@ public final class WhoisParser {
     static String guess(String text) {
         List<String> lines = WhoisText.lines(text);
         if (text.contains("refer:") && text.contains("IANA")) return "iana";
+        if (text.stripLeading().startsWith("Tonic whoisd")) return "tonic";
         if (ArinParser.looksArin(text)) return "arin";
         if (JprsParser.looksJprs(text)) return "jprs";
         if (text.contains("Registry Domain ID:") || text.contains("Registrar IANA ID:")
@@ -119,6 +122,8 @@ public final class WhoisParser {
             return "icann";
         }
         if (RpslParser.looksRpsl(lines)) return "rpsl";
+        // "[Domain]" / "[Holder]" / "[Nservers]" sections over (indented) pairs: DENIC's layout, .lv's
+        if (lines.stream().anyMatch(l -> BRACKET_SECTION.matcher(l).matches())) return "keyvalue";
         if (SectionedParser.looksSectioned(lines)) return "sectioned";
         return "keyvalue";
     }
@@ -137,6 +142,28 @@ public final class WhoisParser {
                 default -> n--;
             }
             n++;
+        }
+        return n;
+    }
+
+    private static final java.util.regex.Pattern BRACKET_SECTION = java.util.regex.Pattern.compile(
+            "^\\[(?:Domain|Holder|Registrar|Nservers|Tech|Tech-C|Admin-C)]\\s*$");
+    private static final java.util.regex.Pattern TONIC_LINE = java.util.regex.Pattern.compile(
+            "^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\\s+(\\S+\\.\\S+?)\\.?\\s*$");
+
+    /**
+     * Tonic (.to): a banner, then one line per name server, "{label} {host}" (the label is the name without
+     * ".to"); nothing else is published.
+     */
+    private static int tonic(List<String> lines, RecordBuilder b) {
+        int n = 0;
+        for (String l : lines) {
+            java.util.regex.Matcher m = TONIC_LINE.matcher(l.strip());
+            if (l.startsWith("Tonic whoisd") || !m.matches()) continue;
+            if (RecordBuilder.nameServerHost(m.group(2)) == null) continue;
+            b.domain(m.group(1) + ".to");
+            b.nameServer(m.group(2));
+            n += 3; // the only fields the format has
         }
         return n;
     }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.infrapivot.source.registration.RegistrationStatus;
 import java.time.Instant;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The "no such object" and rate-limit wording of the registries in the server table, parsed end to end. */
+@Timeout(60)
 class AnswerClassTest {
     private static RegistrationStatus status(String server, String text) {
         String unescaped = text.replace("\\n", "\n").replace("\\t", "\t");
@@ -46,8 +48,24 @@ class AnswerClassTest {
             "whois.nic.uk | Query quota exceeded",
             "whois.eu | Excessive querying, grace period of 1 minute.",
             "whois.domain-registry.nl | maximum number of requests per second exceeded",
-            "whois.nic.fr | %% Too many requests from your IP"})
+            "whois.nic.fr | %% Too many requests from your IP",
+            "whois.nic.ch | Requests of this client are not permitted. Please use https://www.nic.ch/whois/ for queries.",
+            "whois.twnic.net.tw | Sorry, your query is too frequent.",
+            "whois.punktum.dk | Your IP address has exceeded the max number of queries for this period",
+            "whois.cnnic.cn | Your connection rate is too high, please wait.",
+            "whois.eu | -9: IP address blocked",
+            "whois.nic.it | Error: Quota exceeded. Please wait 10 minutes."})
     void rateLimitsAreThrottled(String server, String text) {
         assertThat(status(server, text)).isEqualTo(RegistrationStatus.THROTTLED);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "whois.nic.uk | This domain cannot be registered because it contravenes the Nominet UK naming rules.",
+            "whois.eu | Domain: ab--cd.eu\\nStatus: NOT ALLOWED",
+            "whois.denic.de | Domain: -x.de\\nStatus: invalid",
+            "whois.nic.fr | %% Error: invalid domain name"})
+    void namesTheRegistryRefusesAreInvalid(String server, String text) {
+        assertThat(status(server, text)).isEqualTo(RegistrationStatus.INVALID);
     }
 }

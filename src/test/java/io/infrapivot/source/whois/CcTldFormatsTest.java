@@ -10,6 +10,7 @@ import io.infrapivot.source.registration.TestFixtures;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * lifecycle answers (redemption, pending delete, reserved, invalid, throttled). Each fixture is read both with the
  * server known and offline (format guessed from the text).
  */
+@Timeout(60)
 class CcTldFormatsTest {
     private static final Instant FETCHED = Instant.parse("2026-11-27T03:40:00Z");
 
@@ -44,6 +46,13 @@ class CcTldFormatsTest {
             dns-pt.txt             | whois.dns.pt        | exemplo-loja.pt          | -                                 | 2006-04-19T00:00:00Z | -                    | 2026-04-18T23:59:00Z | ns1.exemplo-dns.pt ns2.exemplo-dns.pt
             nic-bo.txt             | whois.nic.bo        | ejemplo-tienda.com.bo    | -                                 | 2015-03-01T00:00:00Z | -                    | 2026-03-01T00:00:00Z | ns1.ejemplo-dns.com.bo ns2.ejemplo-dns.com.bo
             nic-cl.txt             | whois.nic.cl        | ejemplo-tienda.cl        | NIC Chile                         | 2010-09-13T20:48:23Z | -                    | 2026-09-13T17:48:02Z | ns1.ejemplo-dns.cl ns2.ejemplo-dns.cl
+            cira-ca-legacy.txt     | whois.cira.ca       | exemple-boutique.ca      | Exemple Registraire Inc.          | 2003-05-21T00:00:00Z | 2025-04-30T00:00:00Z | 2026-05-21T00:00:00Z | ns1.exemple-dns.ca ns2.exemple-dns-secours.com ns3.exemple-dns.net
+            sx-registry.txt        | whois.sx            | voorbeeld-winkel.sx      | Voorbeeld Registrar N.V.          | 2013-12-09T14:07:22Z | 2025-02-25T16:50:39Z | 2026-12-09T14:07:22Z | a.ns.voorbeeld-dns.sx b.ns.voorbeeld-dns.sx
+            tonic-to.txt           | whois.tonic.to      | kaiga.to                 | -                                 | -                    | -                    | -                    | ns-a.kaiga-dns.net ns-b.kaiga-dns.net
+            nic-lv.txt             | whois.nic.lv        | piemera-veikals.lv       | Piemera Registrators SIA          | -                    | -                    | -                    | ns1.piemera-dns.lv ns2.piemera-dns.lv
+            akky-mx.txt            | whois.mx            | ejemplo-tienda.com.mx    | Akky (Una division de NIC Mexico) | 2009-07-13T00:00:00Z | 2025-06-14T00:00:00Z | 2026-07-12T00:00:00Z | ns1.ejemplo-dns.com.mx ns2.ejemplo-dns.com.mx
+            nic-kg.txt             | whois.kg            | misal-dukon.kg           | -                                 | 2011-03-15T10:11:12Z | 2025-02-14T08:00:00Z | 2026-03-15T23:59:00Z | ns1.misal-dns.kg ns2.misal-dns.kg
+            registre-ma.txt        | whois.registre.ma   | mithal-matjar.ma         | Mithal Registrar SARL             | 2014-05-06T10:00:00Z | 2025-01-20T09:10:11Z | 2026-05-06T10:00:00Z | ns1.mithal-dns.ma ns2.mithal-dns.ma
             """)
     void readsEveryFieldOfTheFormat(String file, String server, String domain, String registrar, String created,
                                     String updated, String expires, String nameServers) {
@@ -73,6 +82,95 @@ class CcTldFormatsTest {
             assertThat(it.status()).isEqualTo(RegistrationStatus.REGISTERED);
             assertThat(it.statuses()).contains("pendingDelete", "redemptionPeriod");
             assertThat(it.nameServers()).containsExactly("ns1.esempio-dns.it", "ns2.esempio-dns.it");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # file                          | server                   | status     | statuses (registry word, then the EPP code)
+            afnic-redemption.txt            | whois.nic.fr             | REGISTERED | REDEMPTION redemptionPeriod
+            internetnz-pending-release.txt  | whois.srs.net.nz         | REGISTERED | 210_PendingRelease pendingDelete
+            dns-be-quarantine.txt           | whois.dns.be             | REGISTERED | QUARANTINE redemptionPeriod
+            dns-be-out-of-service.txt       | whois.dns.be             | REGISTERED | NOT_AVAILABLE clientTransferProhibited OUT_OF_SERVICE inactive
+            nominet-no-longer-required.txt  | whois.nic.uk             | REGISTERED | No_longer_required pendingDelete
+            nic-it-unassignable.txt         | whois.nic.it             | RESERVED   | UNASSIGNABLE
+            sx-not-available.txt            | whois.sx                 | REGISTERED | NOT_AVAILABLE
+            tonic-to-notfound.txt           | whois.tonic.to           | AVAILABLE  | -
+            kaznic-kz.txt                   | whois.nic.kz             | REGISTERED | clientTransferProhibited clientDeleteProhibited
+            nic-lv.txt                      | whois.nic.lv             | REGISTERED | active
+            nic-kg.txt                      | whois.kg                 | REGISTERED | ACTIVE
+            registre-ma-notfound.txt        | whois.registre.ma        | AVAILABLE  | -
+            sx-registry.txt                 | whois.sx                 | REGISTERED | ok
+            """)
+    void registryStatusWordsGiveTheStatusAndLifecycle(String file, String server, RegistrationStatus status,
+                                                     String statuses) {
+        for (String srv : new String[] {server, null}) {
+            RegistrationRecord r = parse(file, srv);
+            assertThat(r.status()).as(file + " @" + srv).isEqualTo(status);
+            if (statuses == null) assertThat(r.statuses()).as(file).isEmpty();
+            else assertThat(r.statuses()).as(file).containsExactly(
+                    java.util.Arrays.stream(statuses.split(" ")).map(w -> w.replace('_', ' ')).toArray(String[]::new));
+        }
+    }
+
+    @Test
+    void lifecycleAnswersKeepTheirOtherFields() {
+        RegistrationRecord be = parse("dns-be-out-of-service.txt", "whois.dns.be");
+        assertThat(be.domain()).isEqualTo("stille-winkel.be");
+        assertThat(be.registrar().name()).isEqualTo("Voorbeeld Registrar NV");
+        assertThat(be.created()).isEqualTo(day("2015-06-02"));
+        assertThat(be.nameServers()).isEmpty();
+        RegistrationRecord uk = parse("nominet-no-longer-required.txt", "whois.nic.uk");
+        assertThat(uk.domain()).isEqualTo("old-widgets.co.uk");
+        assertThat(uk.registrar().name()).isEqualTo("Example Hosting Ltd");
+        assertThat(uk.created()).isEqualTo(day("2015-02-12"));
+        assertThat(uk.updated()).isEqualTo(day("2026-03-14"));
+        assertThat(uk.expires()).isEqualTo(day("2026-02-12"));
+        assertThat(uk.nameServers()).as("\"No name servers listed.\" is no host").isEmpty();
+        RegistrationRecord fr = parse("afnic-redemption.txt", "whois.nic.fr");
+        assertThat(fr.registrar().name()).isEqualTo("OVH");
+        assertThat(fr.expires()).isEqualTo(Instant.parse("2027-03-01T10:00:00Z"));
+        assertThat(fr.nameServers()).containsExactly("dns11.ovh.net", "ns11.ovh.net");
+        RegistrationRecord nz = parse("internetnz-pending-release.txt", null);
+        assertThat(nz.registrar().name()).isEqualTo("Example Registrar Limited");
+        assertThat(nz.expires()).isEqualTo(Instant.parse("2026-04-11T21:33:01Z"));
+        assertThat(parse("tonic-to-notfound.txt", null).domain()).isEqualTo("kaiga-not-here.to");
+        assertThat(parse("dns-be-quarantine.txt", null).domain()).isEqualTo("vroeger-winkel.be");
+        assertThat(WhoisParser.guess(TestFixtures.text("whois/tonic-to.txt"))).isEqualTo("tonic");
+        // .lv's "[Whois] Updated:" is the database's timestamp, not the domain's
+        assertThat(parse("nic-lv.txt", null).updated()).isNull();
+        assertThat(parse("nic-lv.txt", null).contacts().registrant().name()).isEqualTo("Piemera Veikals SIA");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            glue-lists.txt    | glue-lists.example    | ns1.glue-lists.example ns2.glue-lists.example ns3.other-dns.example
+            glue-sections.txt | glue-sections.example | ns1.glue-sections.example ns2.glue-sections.example
+            """)
+    void nameServerListsUnderAHeadingWithGlueAndPlaceholders(String file, String domain, String hosts) {
+        RegistrationRecord r = parse(file, null);
+        assertThat(r.status()).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(r.domain()).isEqualTo(domain);
+        assertThat(r.registrar().name()).isEqualTo("Example Registrar Ltd");
+        assertThat(r.created()).isEqualTo(day("2019-01-02"));
+        assertThat(r.expires()).isEqualTo(day("2027-01-02"));
+        // glue in brackets, parentheses, after a comma or "IPv4:"; "No nameserver" and "none" are no host
+        assertThat(r.nameServers()).containsExactly(hosts.split(" "));
+    }
+
+    @Test
+    void noridNamesTheRegistrarByItsHandleAndPublishesNoHostNames() {
+        for (String server : new String[] {"whois.norid.no", null}) {
+            RegistrationRecord r = parse("norid-no.txt", server);
+            assertThat(r.status()).isEqualTo(RegistrationStatus.REGISTERED);
+            assertThat(r.domain()).isEqualTo("eksempel-butikk.no");
+            assertThat(r.registrar().name()).isEqualTo("REG42-NORID");
+            assertThat(r.created()).isEqualTo(day("2005-03-15"));
+            assertThat(r.updated()).isEqualTo(day("2025-03-16"));
+            assertThat(r.expires()).isNull();
+            // "Name Server Handle: NSEK1H-NORID" is a handle, never a host
+            assertThat(r.nameServers()).isEmpty();
+            assertThat(r.statuses()).isEmpty();
         }
     }
 
@@ -131,6 +229,9 @@ class CcTldFormatsTest {
             2024-01-20 10:00:00 (UTC+8)  | 2024-01-20T02:00:00Z
             20.01.2024 10:00:00          | 2024-01-20T10:00:00Z
             2024-01-20 10:00:00 NZDT     | 2024-01-19T21:00:00Z
+            2026-05-06 (YYYY-MM-DD)      | 2026-05-06T00:00:00Z
+            06/05/2026 (dd/mm/yyyy)      | 2026-05-06T00:00:00Z
+            'Tuesday, January 20, 2026'  | 2026-01-20T00:00:00Z
             """)
     void registryDateShapes(String text, String instant) {
         assertThat(RegistrationDates.parse(text, ZoneOffset.UTC)).isEqualTo(Instant.parse(instant));
@@ -148,6 +249,8 @@ class CcTldFormatsTest {
             %% NOT FOUND
             No match!!
             Status: AVAILABLE
+            ejemplo-xyz.cl: no existe
+            No se encontró el dominio ejemplo-xyz.com.ve
             """)
     void registryNotFoundWordingIsAvailable(String answer) {
         assertThat(WhoisParser.parse(answer + "\n", null, null, FETCHED).status()).isEqualTo(RegistrationStatus.AVAILABLE);

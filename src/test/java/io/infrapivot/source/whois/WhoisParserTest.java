@@ -226,6 +226,9 @@ class WhoisParserTest {
         assertThat(r.nameServers()).containsExactly("ns1.dugma-host.co.il", "ns2.dugma-host.co.il");
         assertThat(r.expires()).isEqualTo(Instant.parse("2026-03-15T00:00:00Z"));
         assertThat(r.updated()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
+        // the "changed: … (Assigned)" line is the registration
+        assertThat(r.created()).isEqualTo(Instant.parse("2010-03-15T00:00:00Z"));
+        assertThat(r.statuses()).containsExactly("Transfer Locked");
         assertThat(r.dnssec()).isFalse();
         assertThat(r.registrar().name()).isEqualTo("Dugma Registrar Ltd");
         assertThat(r.registrar().url()).isEqualTo("https://www.dugma-registrar.co.il");
