@@ -137,16 +137,23 @@ public final class Worker implements AutoCloseable {
             Engine engine = engines.computeIfAbsent(t.caseName(),
                     n -> shared(new Engine(registry, config, store, parser, Clock.systemUTC())));
             Analyst who = new Analyst(t.analyst(), Analyst.localHost());
-            awaitShared(engine, t);
-            store.begin(t.source(), indicator, new TaskBoundStore.Running(
-                    new PostgresCaseStore.Task(taskId, t.batch(), name), who));
             List<SourceOutcome> outcomes;
-            try (LookupSession session = engine.session()) {
-                outcomes = session.lookup(List.of(indicator),
-                        new Selection(Set.of(t.source()), Set.of(), t.active(), false),
-                        options(t), Duration.ofSeconds(60), t.refresh(), null, null);
-            } finally {
-                store.end(t.source(), indicator);
+            while (true) {
+                awaitShared(engine, t);
+                store.begin(t.source(), indicator, new TaskBoundStore.Running(
+                        new PostgresCaseStore.Task(taskId, t.batch(), name), who));
+                try (LookupSession session = engine.session()) {
+                    outcomes = session.lookup(List.of(indicator),
+                            new Selection(Set.of(t.source()), Set.of(), t.active(), false),
+                            options(t), Duration.ofSeconds(60), t.refresh(), null, null);
+                } finally {
+                    store.end(t.source(), indicator);
+                }
+                // another worker took the window's last permit first: nothing was sent, wait in line again
+                if (outcomes.size() != 1 || outcomes.getFirst().refusal() != io.infrapivot.engine.Refusal.RATE_LIMITED) {
+                    break;
+                }
+                Thread.sleep(1_000);
             }
             String outcome = outcomes.isEmpty() ? "skipped" : outcomes.getFirst().isRefused()
                     ? "refused:" + outcomes.getFirst().refusal().name() : outcomes.getFirst().outcome() == null ? "done" : outcomes.getFirst().outcome().id();

@@ -56,29 +56,8 @@ class DistributedPivotTest {
     @TempDir
     Path dir;
 
-    private Process startWorker(String url, Map<String, String> env, String name, String sources) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "io.infrapivot.app.cli.Main", "--store", url, "worker", "--concurrency", "4", "--name", name));
-        if (sources != null) cmd.addAll(List.of("--sources", sources));
-        ProcessBuilder pb = new ProcessBuilder(cmd)
-                .redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile());
-        pb.environment().putAll(env);
-        return pb.start();
-    }
-
     private String logs() {
-        StringBuilder b = new StringBuilder();
-        for (String w : List.of("w0", "w1", "w2")) {
-            try {
-                String err = Files.readString(dir.resolve(w + ".err"));
-                b.append(w).append(": ").append(err, 0, Math.min(err.length(), 3000)).append('\n');
-            } catch (java.io.IOException e) {
-                b.append(w).append(": no log\n");
-            }
-        }
-        return b.toString();
+        return WorkerProcesses.logs(dir, "w0", "w1", "w2");
     }
 
     private static Set<String> facts(CaseStore store) {
@@ -145,9 +124,10 @@ class DistributedPivotTest {
             Pivot.Result distributed;
             String batch;
             try {
-                workers.add(startWorker(url, env, "w0", null));
-                workers.add(startWorker(url, env, "w1", null));
-                workers.add(startWorker(url, env, "w2", String.join(",", NARROW)));
+                workers.add(WorkerProcesses.start(dir, url, env, "w0", "--concurrency", "4"));
+                workers.add(WorkerProcesses.start(dir, url, env, "w1", "--concurrency", "4"));
+                workers.add(WorkerProcesses.start(dir, url, env, "w2", "--concurrency", "4", "--sources",
+                        String.join(",", NARROW)));
                 try (QueuedLookups remote = new QueuedLookups(new TaskQueue(repo), "dist", "alice");
                      CaseStore store = repo.openExisting("dist");
                      Engine engine = new Engine(SourceRegistry.builtIn(), config, store, IndicatorParser.standard(),
