@@ -76,6 +76,10 @@ final class AdmissionStep implements Step {
                 call.session.publish(new SessionEvent.Throttled(info.id(), permits, info.rateLimit().per(), wait));
             }
         });
+        SharedRateLimit fleet = engine.sharedRateLimit();
+        if (away == null && fleet != null) {
+            away = fleet.acquire(info.id(), permits, info.rateLimit().per(), maxWait);
+        }
         if (away == null) return null;
         return new No(Refusal.RATE_LIMITED, "rate limit of " + permits + " per " + Engine.human(info.rateLimit().per())
                 + " reached; next request possible in " + Engine.human(away.truncatedTo(ChronoUnit.SECONDS)));

@@ -48,17 +48,40 @@ public final class Engine implements AutoCloseable {
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Step> chain;
+    /** Rate limits shared with other processes (a worker's fleet), or null. */
+    private volatile SharedRateLimit shared;
 
     public Engine(SourceRegistry registry, Config config, CaseStore store, IndicatorParser parser, Clock clock) {
+        this(registry, config, store, parser, clock, null);
+    }
+
+    /**
+     * An engine whose lookups are made by {@code remote} (the team's workers) and read back from the shared case:
+     * the chain is {@code selection → cache → coalesce → remote}; null: asked here, as usual.
+     */
+    public Engine(SourceRegistry registry, Config config, CaseStore store, IndicatorParser parser, Clock clock,
+                  RemoteLookups remote) {
         this.registry = registry;
         this.config = config;
         this.store = store;
         // sources see attacker-controlled text: their parser never reads local files
         this.parser = new IndicatorParser(parser.suffixList(), false);
         this.clock = clock;
-        this.chain = List.of(new SelectionStep(this), new CacheStep(store, clock), new CoalesceStep(),
-                new StoreStep(store, clock), new AdmissionStep(this), new TimeoutStep(executor),
-                new SourceStep(this.parser, clock, caseView(), new io.infrapivot.source.SharedResources()));
+        this.chain = remote != null
+                ? List.of(new SelectionStep(this, true), new CacheStep(store, clock), new CoalesceStep(),
+                        new RemoteStep(store, clock, remote))
+                : List.of(new SelectionStep(this), new CacheStep(store, clock), new CoalesceStep(),
+                        new StoreStep(store, clock), new AdmissionStep(this), new TimeoutStep(executor),
+                        new SourceStep(this.parser, clock, caseView(), new io.infrapivot.source.SharedResources()));
+    }
+
+    /** Makes every request of every lookup also take a permit of {@code limit} (the fleet's window). */
+    public void shareRateLimits(SharedRateLimit limit) {
+        this.shared = limit;
+    }
+
+    SharedRateLimit sharedRateLimit() {
+        return shared;
     }
 
     public SourceRegistry registry() {

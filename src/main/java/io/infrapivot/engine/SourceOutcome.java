@@ -45,6 +45,12 @@ public record SourceOutcome(Indicator indicator, String source, Access access, O
                 Duration.ZERO, record.total(), facts, record.id(), null);
     }
 
+    /** Made elsewhere (a worker) and read back from the shared case's lookup log: not a cache hit here. */
+    public static SourceOutcome remote(Indicator indicator, SourceInfo info, LookupRecord record, List<Fact> facts) {
+        return new SourceOutcome(indicator, info.id(), info.access(), record.outcome(), record.message(), false,
+                Duration.ZERO, record.total(), facts, record.id(), null);
+    }
+
     /** A lookup stored without a chain (bulk resolution): its facts without ids, its lookup log row. */
     public static SourceOutcome stored(Indicator indicator, String source, Access access, LookupResult result,
                                        long lookupId) {

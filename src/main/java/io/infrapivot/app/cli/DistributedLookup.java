@@ -41,6 +41,11 @@ final class DistributedLookup {
         }
     }
 
+    /** The workers as the lookups of a {@code pivot --distributed} on {@code caseName}. */
+    static io.infrapivot.app.worker.QueuedLookups remote(AppContext ctx, String caseName) {
+        return new io.infrapivot.app.worker.QueuedLookups(queue(ctx), caseName, ctx.analyst().name());
+    }
+
     /** Queues and follows; returns the exit code (PARTIAL when a task ended in an error). */
     static int run(AppContext ctx, SourceFlags.Run run, String caseName, Collection<Indicator> indicators,
                    Selection selection, boolean refresh, boolean json, Terminal t) throws InterruptedException {

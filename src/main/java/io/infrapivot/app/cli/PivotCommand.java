@@ -45,6 +45,10 @@ final class PivotCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "N", description = "Hops (seeds are hop 0; --depth 1 is one round of lookups); default: the recipe's.")
     Integer depth;
 
+    @Option(names = "--distributed", description = "Run the lookups on the team's workers (a shared PostgreSQL "
+            + "--store); the pivot itself runs here (docs/team.md).")
+    boolean distributed;
+
     @Option(names = "--max-nodes", paramLabel = "N", defaultValue = "5000", description = "Stop adding indicators past N (default ${DEFAULT-VALUE}).")
     int maxNodes;
 
@@ -129,7 +133,8 @@ final class PivotCommand implements Callable<Integer> {
                         .withNamedFiles(namedFiles), limit,
                 flags.refresh, window);
         Terminal t = output.terminal(ctx.terminal());
-        try (SourceFlags.Run session = flags.open(ctx, Pivot.sessionOptions(options))) {
+        try (var remote = distributed ? DistributedLookup.remote(ctx, ctx.caseName(flags.caseName)) : null;
+             SourceFlags.Run session = flags.open(ctx, Pivot.sessionOptions(options), remote)) {
             CaseStore store = session.store();
             Engine engine = session.engine();
             Pivot pivot = new Pivot(engine, store, noise, ctx.clock());

@@ -66,6 +66,11 @@ final class SourceFlags {
      * cancels the session's lookups and closes the case (what finished is committed).
      */
     Run open(AppContext ctx, SessionOptions options) {
+        return open(ctx, options, null);
+    }
+
+    /** As {@link #open(AppContext, SessionOptions)}; with {@code remote}, the lookups are made by the workers. */
+    Run open(AppContext ctx, SessionOptions options, io.infrapivot.engine.RemoteLookups remote) {
         List<String> known = ctx.registry().ids();
         for (String id : concat(sources, exclude)) {
             if (!known.contains(id)) {
@@ -74,7 +79,7 @@ final class SourceFlags {
             }
         }
         CaseStore store = CaseCommand.open(ctx, ctx.caseName(caseName));
-        Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock());
+        Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock(), remote);
         try {
             engine.validate(selection());
         } catch (IllegalArgumentException e) {

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * ({@code infrapivot.source_requests}), counted and added under a per-source advisory lock, so that a service
  * allowing N requests per period gets N per period from all workers together, not N from each.
  */
-final class SharedLimit {
+final class SharedLimit implements io.infrapivot.engine.SharedRateLimit {
     /** The first key of the advisory locks that serialise admissions (the second is the source's hash). */
     static final int LOCK_CLASS = 0x1f0b;
     private static final long MAX_PAUSE_MS = 1_000;
@@ -23,17 +23,36 @@ final class SharedLimit {
         this.shared = shared;
     }
 
-    /** Waits until {@code source} may make one more request under {@code permits} per {@code per}, and takes it. */
-    void acquire(String source, int permits, Duration per) throws InterruptedException {
+    /** Asked by the engine for every request (the first of a lookup, each later page or retry). */
+    @Override
+    public Duration acquire(String source, int permits, Duration per, Duration maxWait) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxWait.toMillis();
         while (true) {
-            long wait = tryAcquire(source, permits, per.toMillis());
+            long wait = tryAcquire(source, permits, per.toMillis(), true);
+            if (wait <= 0) return null;
+            long left = deadline - System.currentTimeMillis();
+            if (wait > left) return Duration.ofMillis(wait);
+            Thread.sleep(Math.min(wait, MAX_PAUSE_MS));
+        }
+    }
+
+    /**
+     * Waits until the window of {@code source} has room for one more request, taking nothing: a worker waits here
+     * before it starts a task's lookup, so that a task waits in line instead of being refused.
+     */
+    void awaitRoom(String source, int permits, Duration per) throws InterruptedException {
+        while (true) {
+            long wait = tryAcquire(source, permits, per.toMillis(), false);
             if (wait <= 0) return;
             Thread.sleep(Math.min(wait, MAX_PAUSE_MS));
         }
     }
 
-    /** Takes a permit and returns 0, or returns how long until the oldest request in the window leaves it. */
-    long tryAcquire(String source, int permits, long perMs) {
+    /**
+     * Takes a permit (with {@code take}) and returns 0, or returns how long until the oldest request in the window
+     * leaves it.
+     */
+    long tryAcquire(String source, int permits, long perMs, boolean take) {
         try (Connection c = shared.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -63,6 +82,10 @@ final class SharedLimit {
                 if (count >= permits) {
                     c.commit();
                     return Math.max(1, oldest + perMs - now);
+                }
+                if (!take) {
+                    c.commit();
+                    return 0;
                 }
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO source_requests (source, at_ms) VALUES (?, ?)")) {

@@ -27,7 +27,9 @@ import javax.sql.DataSource;
 public final class TaskQueue implements AutoCloseable {
     /** db-scheduler's table, in the shared schema. */
     static final String TABLE = PostgresCaseRepository.SHARED_SCHEMA + ".scheduled_tasks";
-    static final String TASK_NAME = "lookup";
+    /** A task's name is this and its source's id: a worker registers the names of its sources only, so it never
+     * fetches a task of another source (db-scheduler leaves a task whose name it cannot resolve in the table). */
+    static final String TASK_NAME = "lookup:";
 
     private final PostgresCaseRepository repository;
     private final com.zaxxer.hikari.HikariDataSource shared;
@@ -62,9 +64,9 @@ public final class TaskQueue implements AutoCloseable {
     }
 
     /** The task definition, with the handler a worker runs (enqueuers give a handler that is never called). */
-    static OneTimeTask<LookupTask> definition(VoidExecutionHandler<LookupTask> handler) {
-        return Tasks.oneTime(TASK_NAME, LookupTask.class)
-                // a task that failed (a worker without that source, a store hiccup) is tried again soon
+    static OneTimeTask<LookupTask> definition(String source, VoidExecutionHandler<LookupTask> handler) {
+        return Tasks.oneTime(TASK_NAME + source, LookupTask.class)
+                // a task that failed (a store hiccup) is tried again soon
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(20,
                         new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1))))
                 .execute(handler);
@@ -72,15 +74,16 @@ public final class TaskQueue implements AutoCloseable {
 
     /** Queues the tasks for now; returns their ids. */
     public List<String> enqueue(List<LookupTask> tasks) {
-        SchedulerClient client = SchedulerClient.Builder.create(shared, definition((i, c) -> { }))
+        java.util.Map<String, OneTimeTask<LookupTask>> defs = new java.util.LinkedHashMap<>();
+        for (LookupTask t : tasks) defs.computeIfAbsent(t.source(), s -> definition(s, (i, c) -> { }));
+        SchedulerClient client = SchedulerClient.Builder.create(shared, new ArrayList<>(defs.values()))
                 .tableName(TABLE).serializer(new JacksonSerializer()).build();
-        OneTimeTask<LookupTask> def = definition((i, c) -> { });
         List<TaskInstance<?>> instances = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (LookupTask t : tasks) {
             String id = t.batch() + "/" + UUID.randomUUID();
             ids.add(id);
-            instances.add(def.instance(id, t));
+            instances.add(defs.get(t.source()).instance(id, t));
         }
         client.scheduleBatch(instances, Instant.now());
         return ids;
@@ -108,6 +111,30 @@ public final class TaskQueue implements AutoCloseable {
             ps.setString(1, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the queue's progress: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** A finished task: its outcome ({@code ok}, {@code error}, {@code cached}, {@code refused:REFUSAL}…) and the
+     * lookup it stored (null when none). */
+    public record Finished(String outcome, Long lookupId) {
+    }
+
+    /** The finished ones among {@code taskIds}, by id. */
+    public java.util.Map<String, Finished> finished(java.util.Collection<String> taskIds) {
+        java.util.Map<String, Finished> out = new java.util.HashMap<>();
+        if (taskIds.isEmpty()) return out;
+        try (Connection c = shared.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT task_id, outcome, lookup_id FROM lookup_tasks WHERE task_id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", taskIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(3);
+                    out.put(rs.getString(1), new Finished(rs.getString(2), rs.wasNull() ? null : id));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the queue's progress: " + e.getMessage(), e);

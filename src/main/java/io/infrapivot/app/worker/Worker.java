@@ -61,8 +61,7 @@ public final class Worker implements AutoCloseable {
     private final ScheduledExecutorService beats;
 
     /**
-     * @param sources the sources this worker runs (empty: every enabled one); a task for another source is put
-     *                back for a worker that has it
+     * @param sources the sources this worker runs (empty: every one); it never takes a task of another source
      */
     public Worker(TaskQueue queue, Config config, IndicatorParser parser, SourceRegistry registry, Set<String> sources,
                   int concurrency, String name) {
@@ -73,7 +72,13 @@ public final class Worker implements AutoCloseable {
         this.sources = Set.copyOf(sources);
         this.concurrency = concurrency;
         this.name = name;
-        this.scheduler = Scheduler.create(queue.dataSource(), List.of(TaskQueue.definition(this::run)))
+        // one task name per source, registered only for this worker's sources: a task of another source is never
+        // fetched (fetch-and-lock resolves a row's task before locking it; an unknown name stays in the table)
+        List<com.github.kagkarlsson.scheduler.task.Task<?>> mine = new java.util.ArrayList<>();
+        for (String id : this.sources.isEmpty() ? registry.ids() : new java.util.TreeSet<>(this.sources)) {
+            mine.add(TaskQueue.definition(id, this::run));
+        }
+        this.scheduler = Scheduler.create(queue.dataSource(), mine)
                 .tableName(TaskQueue.TABLE)
                 .serializer(new JacksonSerializer())
                 .schedulerName(new SchedulerName.Fixed(name))
@@ -81,8 +86,9 @@ public final class Worker implements AutoCloseable {
                 .pollingInterval(Duration.ofMillis(100))
                 .heartbeatInterval(HEARTBEAT)
                 .missedHeartbeatsLimit(MISSED_HEARTBEATS)
-                // fetch again once fewer tasks than threads are waiting, up to twice the threads
-                .pollUsingLockAndFetch(1.0, 2.0)
+                // fetch again once fewer tasks than threads are waiting, up to twice the threads; fetch-and-lock,
+                // not lock-and-fetch, which would lock (and strand) rows of other workers' sources
+                .pollUsingFetchAndLockOnExecute(1.0, 2.0)
                 .deleteUnresolvedAfter(Duration.ofDays(3650))
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(30))
@@ -122,9 +128,6 @@ public final class Worker implements AutoCloseable {
     private void run(TaskInstance<LookupTask> instance, ExecutionContext context) {
         LookupTask t = instance.getData();
         String taskId = instance.getId();
-        if (!sources.isEmpty() && !sources.contains(t.source())) {
-            throw new NotMine(t.source()); // retried later: another worker with that source takes it
-        }
         if (queue.isDone(taskId)) return; // ran to the end before, on a worker that died before the queue heard
         inFlight.incrementAndGet();
         try {
@@ -132,21 +135,28 @@ public final class Worker implements AutoCloseable {
             TaskBoundStore store = stores.computeIfAbsent(t.caseName(),
                     n -> new TaskBoundStore(queue.repository().openStore(n, true)));
             Engine engine = engines.computeIfAbsent(t.caseName(),
-                    n -> new Engine(registry, config, store, parser, Clock.systemUTC()));
+                    n -> shared(new Engine(registry, config, store, parser, Clock.systemUTC())));
             Analyst who = new Analyst(t.analyst(), Analyst.localHost());
-            acquireShared(engine, t);
-            store.begin(t.source(), indicator, new TaskBoundStore.Running(
-                    new PostgresCaseStore.Task(taskId, t.batch(), name), who));
             List<SourceOutcome> outcomes;
-            try (LookupSession session = engine.session()) {
-                outcomes = session.lookup(List.of(indicator),
-                        new Selection(Set.of(t.source()), Set.of(), t.active(), false),
-                        RunOptions.defaults(), Duration.ofSeconds(60), t.refresh(), null, null);
-            } finally {
-                store.end(t.source(), indicator);
+            while (true) {
+                awaitShared(engine, t);
+                store.begin(t.source(), indicator, new TaskBoundStore.Running(
+                        new PostgresCaseStore.Task(taskId, t.batch(), name), who));
+                try (LookupSession session = engine.session()) {
+                    outcomes = session.lookup(List.of(indicator),
+                            new Selection(Set.of(t.source()), Set.of(), t.active(), false),
+                            options(t), Duration.ofSeconds(60), t.refresh(), null, null);
+                } finally {
+                    store.end(t.source(), indicator);
+                }
+                // another worker took the window's last permit first: nothing was sent, wait in line again
+                if (outcomes.size() != 1 || outcomes.getFirst().refusal() != io.infrapivot.engine.Refusal.RATE_LIMITED) {
+                    break;
+                }
+                Thread.sleep(1_000);
             }
             String outcome = outcomes.isEmpty() ? "skipped" : outcomes.getFirst().isRefused()
-                    ? "refused" : outcomes.getFirst().outcome() == null ? "done" : outcomes.getFirst().outcome().id();
+                    ? "refused:" + outcomes.getFirst().refusal().name() : outcomes.getFirst().outcome() == null ? "done" : outcomes.getFirst().outcome().id();
             queue.markDone(taskId, t, outcome, name); // no-op when the lookup was stored with its task row
             done.incrementAndGet();
         } catch (InterruptedException e) {
@@ -157,17 +167,24 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** An engine whose every request also takes a permit of the fleet's window of its source. */
+    private Engine shared(Engine engine) {
+        engine.shareRateLimits(limits);
+        return engine;
+    }
+
     /**
-     * Takes one permit of the source's rate limit shared by the fleet (this worker's config says the number, the
-     * source its period); a source without a limit takes none.
+     * Waits until the source's rate limit shared by the fleet has room (this worker's config says the number, the
+     * source its period), so that the task waits here rather than being refused; the lookup's requests then take
+     * their permits, one per HTTP request, in the engine. A source without a limit waits for nothing.
      */
-    private void acquireShared(Engine engine, LookupTask t) throws InterruptedException {
+    private void awaitShared(Engine engine, LookupTask t) throws InterruptedException {
         var source = registry.byId(t.source()).orElse(null);
         if (source == null || source.info().rateLimit() == null) return;
         Integer permits = engine.settingsOf(source).find(io.infrapivot.engine.EngineSettings.RATE_LIMIT)
                 .orElse(source.info().rateLimit().permits());
         if (permits == null || permits <= 0) return;
-        limits.acquire(t.source(), permits, source.info().rateLimit().per());
+        limits.awaitRoom(t.source(), permits, source.info().rateLimit().per());
     }
 
     private Indicator indicator(String key) {
@@ -177,11 +194,11 @@ public final class Worker implements AutoCloseable {
         return Indicator.fromCanonical(type, key.substring(colon + 1));
     }
 
-    /** A task for a source this worker does not run. */
-    static final class NotMine extends RuntimeException {
-        NotMine(String source) {
-            super("this worker does not run source " + source);
-        }
+    /** The asker's run options carried by the task (resolvers, result cap), else the defaults. */
+    private static RunOptions options(LookupTask t) {
+        RunOptions d = RunOptions.defaults();
+        return new RunOptions(t.resolvers() == null ? d.resolvers() : t.resolvers(), t.active(), null, null,
+                t.maxResults() == null ? d.maxResults() : t.maxResults());
     }
 
     @Override

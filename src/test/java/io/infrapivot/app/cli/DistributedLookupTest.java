@@ -84,5 +84,8 @@ class DistributedLookupTest {
         assertThat(run("--store", dir.resolve("cases").toString(), "lookup", "d1.example", "--distributed"))
                 .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err()).contains("shared PostgreSQL store");
+        assertThat(run("--store", dir.resolve("cases").toString(), "pivot", "d1.example", "--distributed"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("shared PostgreSQL store");
     }
 }

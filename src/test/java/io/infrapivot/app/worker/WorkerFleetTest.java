@@ -77,28 +77,11 @@ class WorkerFleetTest {
     }
 
     private Process startWorker(String url, Map<String, String> env, String name) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.infrapivot.app.cli.Main", "--store", url, "worker", "--concurrency", "2", "--name", name,
-                "--sources", "hackertarget")
-                .redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile());
-        pb.environment().putAll(env);
-        return pb.start();
+        return WorkerProcesses.start(dir, url, env, name, "--concurrency", "2", "--sources", "hackertarget");
     }
 
-    /** The workers' stderr, for a failure's message. */
     private String logs() {
-        StringBuilder b = new StringBuilder();
-        for (int w = 0; w < 3; w++) {
-            try {
-                String err = java.nio.file.Files.readString(dir.resolve("w" + w + ".err"));
-                b.append("w").append(w).append(": ").append(err, 0, Math.min(err.length(), 3000)).append('\n');
-            } catch (java.io.IOException e) {
-                b.append("w").append(w).append(": no log\n");
-            }
-        }
-        return b.toString();
+        return WorkerProcesses.logs(dir, "w0", "w1", "w2");
     }
 
     private static List<Indicator> domains() {
