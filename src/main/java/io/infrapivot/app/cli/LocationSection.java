@@ -92,8 +92,8 @@ final class LocationSection {
         for (Fact f : facts) {
             if (f.relation() != Relation.ANNOUNCED_BY || !about.equals(f.subject())) continue;
             if (f.value() != null && f.value().hasNonNull("hosting")) return f.value().get("hosting").asText();
-            var listed = io.infrapivot.source.routing.HostingAsns.standard().of(f.object().value());
-            if (listed.isPresent()) return listed.get().label();
+            var listed = io.infrapivot.engine.HostingNetworks.label(f.object().value());
+            if (listed.isPresent()) return listed.get();
         }
         return null;
     }

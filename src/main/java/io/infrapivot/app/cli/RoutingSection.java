@@ -5,7 +5,6 @@ import io.infrapivot.engine.Fact;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Relation;
-import io.infrapivot.source.routing.HostingAsns;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -153,7 +152,7 @@ final class RoutingSection {
         if (name == null) name = owner;
         else if (owner != null && !owner.equalsIgnoreCase(name)) name += " (held by " + owner + ")";
         String hosting = text(f.value(), "hosting");
-        if (hosting == null) hosting = HostingAsns.standard().of(as).map(HostingAsns.Provider::label).orElse(null);
+        if (hosting == null) hosting = io.infrapivot.engine.HostingNetworks.label(as).orElse(null);
         return as + (name == null ? "" : " " + name) + (hosting == null ? "" : " [" + hosting + "]");
     }
 
