@@ -141,6 +141,6 @@ class ReportPartialRecordsTest {
                             List.of(), null, null)));
         }
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("asn: AS202425 INT-NETWORK, SC", "announced-by", "rdap", "boom");
+        assertThat(text).contains("asn: AS202425 INT-NETWORK, SC", "origin AS202425", "rdap", "boom");
     }
 }
