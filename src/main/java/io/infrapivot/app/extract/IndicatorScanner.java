@@ -405,7 +405,27 @@ final class IndicatorScanner {
             if (p == null || !(p.details() instanceof Details.Name d)) continue;
             if (!nameAllowed(d, p.value(), true, false, t, ns, re)) continue;
             emit.accept(new Candidate(p.type(), p.value(), ns, re, false));
+            if (re < e && t.charAt(re) == '/') i = schemeless(t, s, e, ns, re, emit);
         }
+    }
+
+    /**
+     * A URL written without its scheme ({@code www.example.com/path/x.php?id=1}): the name at [ns, re) is followed by
+     * a slash and a path of two characters or more, and does not stand inside a path itself. Reported as an http URL
+     * beside the name. Returns where the scan goes on.
+     */
+    private int schemeless(String t, int s, int e, int ns, int re, Consumer<Candidate> emit) {
+        if (ns > s) {
+            char before = t.charAt(ns - 1);
+            if (before == '/' || before == '\\' || before == '.' || before == '@' || before == ':' || before == '=') return re;
+        }
+        int ue = urlEnd(t, re, e);
+        if (ue - re < 3) return re;
+        ParsedIndicator p = parse(IndicatorType.URL, "http://" + t.substring(ns, ue));
+        if (p == null || p.type() != IndicatorType.URL) return re;
+        take(ns, ue);
+        if (!strict || !allowlist.allowsValue(p.value())) emit.accept(new Candidate(IndicatorType.URL, p.value(), ns, ue, false));
+        return ue;
     }
 
     private static boolean nameChar(char c) {
