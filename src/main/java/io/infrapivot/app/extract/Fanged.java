@@ -104,7 +104,7 @@ final class Fanged {
                     }
                 }
                 case ' ', '\t' -> {
-                    char w = i + 4 < n ? afterBlanks(src, i, n) : 0;
+                    char w = i + 4 < n ? spacedWord(src, i, n) : 0;
                     if ((w == 'd' || w == 'D' || w == 'a' || w == 'A') && i > 0 && nameChar(src, i - 1)) {
                         if ((w == 'd' || w == 'D') && region(dot, i, n).lookingAt() && !stopWordBefore(src, i)) {
                             rep = ".";
@@ -164,11 +164,14 @@ final class Fanged {
         return c == '.' || c == '@' || c == ':' || c == '/' || c == 'd' || c == 'D' || c == 'a' || c == 'A';
     }
 
-    /** The first character after up to three blanks from {@code k}, or 0. */
-    private static char afterBlanks(String s, int k, int n) {
+    /** After up to three blanks from {@code k}: 'd' when the word "dot" follows, 'a' for "at" (then a blank), else 0. */
+    private static char spacedWord(String s, int k, int n) {
         int stop = Math.min(n, k + 4);
         while (k < stop && isBlank(s.charAt(k))) k++;
-        return k < stop ? s.charAt(k) : 0;
+        if (k >= stop) return 0;
+        if (k + 3 < n && s.regionMatches(true, k, "dot", 0, 3) && isBlank(s.charAt(k + 3))) return 'd';
+        if (k + 2 < n && s.regionMatches(true, k, "at", 0, 2) && isBlank(s.charAt(k + 2))) return 'a';
+        return 0;
     }
 
     /** Cheap test before the scheme pattern: the second letter of a defanged scheme. */
