@@ -17,23 +17,28 @@ echo "installing ioc-extractor into $WORK/npm..."
 npm install --silent --no-audit --no-fund --prefix "$WORK/npm" ioc-extractor@8.2.0 >/dev/null
 VERSION=$(node -p "require('$WORK/npm/node_modules/ioc-extractor/package.json').version")
 
-now() { date +%s.%N; }
-t0=$(now)
+# each side timed by /usr/bin/time: wall time, and user+sys CPU time (the fairer figure on a shared, loaded machine)
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 HOME="$WORK" INFRAPIVOT_DATA_DIR="$WORK/data" INFRAPIVOT_CONFIG="$WORK/config.toml" \
+  "$TIME" -f "%e %U %S" -o "$WORK/ours.time" \
   "$JAVA" -jar "$JAR" extract --unique --json "$WORK/corpus.txt" > "$WORK/ours.jsonl" 2>"$WORK/ours.err"
-t1=$(now)
-node --max-old-space-size=8192 bench/extract/ioc.cjs "$WORK/npm" "$WORK/corpus.txt" "$WORK/theirs.tsv" 2>"$WORK/theirs.err"
-t2=$(now)
+"$TIME" -f "%e %U %S" -o "$WORK/theirs.time" \
+  node --max-old-space-size=8192 bench/extract/ioc.cjs "$WORK/npm" "$WORK/corpus.txt" "$WORK/theirs.tsv" 2>"$WORK/theirs.err"
 
-python3 - "$BYTES" "$t0" "$t1" "$t2" "$VERSION" <<'PY'
+python3 - "$BYTES" "$WORK/ours.time" "$WORK/theirs.time" "$VERSION" <<'PY'
 import sys
-size, t0, t1, t2, version = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
-ours, theirs = t1 - t0, t2 - t1
+size, version = int(sys.argv[1]), sys.argv[4]
+def times(p):
+    wall, user, sys_ = (float(x) for x in open(p).read().split()[-3:])
+    return wall, user + sys_
+(ow, oc), (tw, tc) = times(sys.argv[2]), times(sys.argv[3])
 mb = size / 1048576
 print("corpus: %.1f MiB" % mb)
-print("infrapivot extract (whole process, JVM start included): %6.1f s  %6.1f MiB/s" % (ours, mb / ours))
-print("ioc-extractor %s (whole process, node):          %6.1f s  %6.1f MiB/s" % (version, theirs, mb / theirs))
-print("throughput ratio infrapivot / ioc-extractor: %.2fx" % (theirs / ours))
+print("%-58s %8s %10s %10s %10s" % ("whole process", "wall s", "MiB/s", "CPU s", "MiB/CPU-s"))
+print("%-58s %8.1f %10.1f %10.1f %10.1f" % ("infrapivot extract (JVM start and JIT included)", ow, mb / ow, oc, mb / oc))
+print("%-58s %8.1f %10.1f %10.1f %10.1f" % ("ioc-extractor %s (node)" % version, tw, mb / tw, tc, mb / tc))
+print("throughput ratio infrapivot / ioc-extractor: wall %.2fx, CPU (user+sys) %.2fx" % (tw / ow, tc / oc))
 PY
 cat "$WORK/theirs.err"
 python3 bench/extract/compare.py "$WORK/truth.tsv" "$WORK/ours.jsonl" "$WORK/theirs.tsv"

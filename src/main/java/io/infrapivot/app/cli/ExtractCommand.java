@@ -203,12 +203,15 @@ final class ExtractCommand implements Callable<Integer> {
         return a;
     }
 
+    private record Seen(IndicatorType type, String value) {}
+
     /** Prints hits as they come (text or JSON Lines), warns of problems, and notes hits for the case. */
     private final class Printer implements Sink {
         private final Terminal t;
         private final PrintStream out;
         private final Set<IndicatorType> only;
-        private final Set<String> seen = new HashSet<>();
+        /** Hits already printed (type and value; the values mostly come from the scanner's parse cache, hashed once). */
+        private final Set<Seen> seen = new HashSet<>();
         final CaseRecorder recorder = new CaseRecorder();
         long hits;
         int problems;
@@ -241,7 +244,7 @@ final class ExtractCommand implements Callable<Integer> {
             if (!only.contains(h.type())) return;
             if (caseName != null) recorder.add(h);
             if (unique || output.quiet) {
-                String key = h.type().id() + " " + h.value();
+                Seen key = new Seen(h.type(), h.value());
                 if (seen.contains(key)) return;
                 if (seen.size() < MAX_REMEMBERED) seen.add(key);
             }

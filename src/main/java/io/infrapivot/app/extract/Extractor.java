@@ -424,9 +424,11 @@ public final class Extractor {
         List<FileHeader> headers;
         try (ZipFile z = new ZipFile(f.toFile())) {
             headers = z.getFileHeaders();
-            if (headers.stream().anyMatch(h -> h.getFileName().equals("[Content_Types].xml"))) {
+            if (headers.stream().anyMatch(h -> h.getFileName().equals("[Content_Types].xml"))
+                    || headers.stream().anyMatch(h -> h.getFileName().equals("mimetype"))
+                    && headers.stream().anyMatch(h -> h.getFileName().equals("content.xml"))) {
                 try (InputStream in = Files.newInputStream(f)) {
-                    document(new BufferedInputStream(in), o, name); // OOXML: a document, not an archive
+                    document(new BufferedInputStream(in), o, name); // OOXML or ODF: a document, not an archive
                 }
                 return;
             }

@@ -77,7 +77,7 @@ final class Fanged {
             int start = i;
             switch (c) {
                 case '[', '(', '{', '<' -> {
-                    if (i + 2 < n && region(bracket, i, n).lookingAt()) {
+                    if (i + 2 < n && bracketMark(src, i + 1, n) && region(bracket, i, n).lookingAt()) {
                         String g = bracket.group(1).toLowerCase(java.util.Locale.ROOT);
                         rep = g.equals("dot") ? "." : g.equals("at") ? "@" : g;
                         end = bracket.end();
@@ -104,18 +104,20 @@ final class Fanged {
                     }
                 }
                 case ' ', '\t' -> {
-                    if (i > 0 && nameChar(src, i - 1) && i + 4 < n) {
-                        if (region(dot, i, n).lookingAt() && !stopWordBefore(src, i)) {
+                    char w = i + 4 < n ? spacedWord(src, i, n) : 0;
+                    if ((w == 'd' || w == 'D' || w == 'a' || w == 'A') && i > 0 && nameChar(src, i - 1)) {
+                        if ((w == 'd' || w == 'D') && region(dot, i, n).lookingAt() && !stopWordBefore(src, i)) {
                             rep = ".";
                             end = dot.end();
-                        } else if (region(at, i, n).lookingAt()) {
+                        } else if ((w == 'a' || w == 'A') && region(at, i, n).lookingAt()) {
                             rep = "@";
                             end = at.end();
                         }
                     }
                 }
                 case 'h', 'H', 'f', 'F', 'm', 'M' -> {
-                    if (!nameChar(src, i - 1) && i + 4 < n && region(scheme, i, n).lookingAt()) {
+                    if (i + 4 < n && schemeMark(c, src.charAt(i + 1)) && !nameChar(src, i - 1)
+                            && region(scheme, i, n).lookingAt()) {
                         boolean secure = scheme.group(1) != null && !scheme.group(1).isEmpty()
                                 || scheme.group(2) != null && !scheme.group(2).isEmpty()
                                 || scheme.group(3) != null && !scheme.group(3).isEmpty();
@@ -151,6 +153,35 @@ final class Fanged {
         while (k > 0 && Character.isLetter(s.charAt(k - 1)) && at - k < 8) k--;
         if (k > 0 && nameChar(s, k - 1)) return false;
         return STOP.contains(s.substring(k, at).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Cheap test before the bracket pattern: the first non-blank after an opening bracket can start a mark. */
+    private static boolean bracketMark(String s, int k, int n) {
+        int stop = Math.min(n, k + 4);
+        while (k < stop && isBlank(s.charAt(k))) k++;
+        if (k >= stop) return false;
+        char c = s.charAt(k);
+        return c == '.' || c == '@' || c == ':' || c == '/' || c == 'd' || c == 'D' || c == 'a' || c == 'A';
+    }
+
+    /** After up to three blanks from {@code k}: 'd' when the word "dot" follows, 'a' for "at" (then a blank), else 0. */
+    private static char spacedWord(String s, int k, int n) {
+        int stop = Math.min(n, k + 4);
+        while (k < stop && isBlank(s.charAt(k))) k++;
+        if (k >= stop) return 0;
+        if (k + 3 < n && s.regionMatches(true, k, "dot", 0, 3) && isBlank(s.charAt(k + 3))) return 'd';
+        if (k + 2 < n && s.regionMatches(true, k, "at", 0, 2) && isBlank(s.charAt(k + 2))) return 'a';
+        return 0;
+    }
+
+    /** Cheap test before the scheme pattern: the second letter of a defanged scheme. */
+    private static boolean schemeMark(char first, char second) {
+        return switch (first) {
+            case 'h', 'H' -> second == 'x' || second == 'X' || second == 't' || second == 'T' || second == '*'
+                    || second == '_' || second == '[' || second == '(';
+            case 'f', 'F' -> second == 'x' || second == 'X' || second == '[';
+            default -> second == 'e' || second == 'E';
+        };
     }
 
     private static Matcher region(Matcher m, int from, int to) {

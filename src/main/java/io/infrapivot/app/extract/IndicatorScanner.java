@@ -44,7 +44,9 @@ final class IndicatorScanner {
     private final IndicatorParser parser;
     private final boolean strict;
     private final Allowlist allowlist;
-    private final Map<String, ParsedIndicator> cache = new HashMap<>();
+    /** Parse results per indicator type (index: the type's ordinal). */
+    @SuppressWarnings("unchecked")
+    private final Map<String, ParsedIndicator>[] cache = new Map[IndicatorType.values().length];
     private final Matcher url = URL.matcher("").useTransparentBounds(true);
     private final Matcher email = EMAIL.matcher("").useTransparentBounds(true);
     private final Matcher ipv6 = IPV6.matcher("").useTransparentBounds(true);
@@ -95,28 +97,36 @@ final class IndicatorScanner {
             if (i > s && marks != 0) token(t, s, i, marks, emit);
         }
         if (t.indexOf("AS") >= 0) asns(t, emit);
-        if (mayHoldAnalytics(t)) {
-            for (AnalyticsIdScanner.Found a : AnalyticsIdScanner.find(t)) {
-                emit.accept(new Candidate(IndicatorType.ANALYTICS_ID, a.value(), a.start(), a.end(), false));
-            }
+        // the scanner looks for its literal prefixes and snippet markers itself (String.indexOf, vectorised)
+        for (AnalyticsIdScanner.Found a : AnalyticsIdScanner.find(t)) {
+            emit.accept(new Candidate(IndicatorType.ANALYTICS_ID, a.value(), a.start(), a.end(), false));
         }
     }
 
-    private static boolean mayHoldAnalytics(String t) {
-        return t.contains("UA-") || t.contains("G-") || t.contains("GTM-") || t.contains("AW-") || t.contains("pub-")
-                || t.contains("ym(") || t.contains("yandex") || t.contains("yaCounter") || t.contains("Metrika")
-                || t.contains("fbq(") || t.contains("facebook") || t.contains("hjid") || t.contains("hotjar")
-                || t.contains("baidu") || t.contains("setSiteId");
+    /** ASCII character classes for the token pass: a separator, a hex digit. */
+    private static final byte SEP = 1;
+    private static final byte HEXC = 2;
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            if (separatorSlow(c)) ASCII[c] |= SEP;
+            if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') ASCII[c] |= HEXC;
+        }
     }
 
     static boolean separator(char c) {
+        return c < 128 ? (ASCII[c] & SEP) != 0 : separatorSlow(c);
+    }
+
+    private static boolean separatorSlow(char c) {
         return c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == '|' || c == '\u00a0'
                 || c == '\u2028' || c == '\u2029' || c == '\u201c' || c == '\u201d' || c == '\u2018' || c == '\u2019'
                 || c == '\u00ab' || c == '\u00bb' || c == '\u3000';
     }
 
     private static boolean hex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        return c < 128 && (ASCII[c] & HEXC) != 0;
     }
 
     // ---- one token ----
@@ -395,7 +405,27 @@ final class IndicatorScanner {
             if (p == null || !(p.details() instanceof Details.Name d)) continue;
             if (!nameAllowed(d, p.value(), true, false, t, ns, re)) continue;
             emit.accept(new Candidate(p.type(), p.value(), ns, re, false));
+            if (re < e && t.charAt(re) == '/') i = schemeless(t, s, e, ns, re, emit);
         }
+    }
+
+    /**
+     * A URL written without its scheme ({@code www.example.com/path/x.php?id=1}): the name at [ns, re) is followed by
+     * a slash and a path of two characters or more, and does not stand inside a path itself. Reported as an http URL
+     * beside the name. Returns where the scan goes on.
+     */
+    private int schemeless(String t, int s, int e, int ns, int re, Consumer<Candidate> emit) {
+        if (ns > s) {
+            char before = t.charAt(ns - 1);
+            if (before == '/' || before == '\\' || before == '.' || before == '@' || before == ':' || before == '=') return re;
+        }
+        int ue = urlEnd(t, re, e);
+        if (ue - re < 3) return re;
+        ParsedIndicator p = parse(IndicatorType.URL, "http://" + t.substring(ns, ue));
+        if (p == null || p.type() != IndicatorType.URL) return re;
+        take(ns, ue);
+        if (!strict || !allowlist.allowsValue(p.value())) emit.accept(new Candidate(IndicatorType.URL, p.value(), ns, ue, false));
+        return ue;
     }
 
     private static boolean nameChar(char c) {
@@ -476,11 +506,11 @@ final class IndicatorScanner {
 
     private void asns(String t, Consumer<Candidate> emit) {
         asn.reset(t);
-        while (asn.find()) {
-            int at = asn.start();
+        for (int at = t.indexOf("AS"); at >= 0; at = t.indexOf("AS", at + 2)) {
             if (at > 0 && (Character.isLetterOrDigit(t.charAt(at - 1)) || t.charAt(at - 1) == '_' || t.charAt(at - 1) == '-')) {
                 continue;
             }
+            if (!asn.region(at, t.length()).lookingAt()) continue;
             ParsedIndicator p = parse(IndicatorType.ASN, "AS" + asn.group(1));
             if (p == null) continue;
             long n = ((Details.Asn) p.details()).number();
@@ -492,13 +522,14 @@ final class IndicatorScanner {
     // ---- the parser, with a small cache (logs repeat the same addresses) ----
 
     private ParsedIndicator parse(IndicatorType type, String text) {
-        String key = type.ordinal() + text;
-        ParsedIndicator hit = cache.get(key);
-        if (hit != null || cache.containsKey(key)) return hit;
+        Map<String, ParsedIndicator> c = cache[type.ordinal()];
+        if (c == null) cache[type.ordinal()] = c = new HashMap<>();
+        ParsedIndicator hit = c.get(text);
+        if (hit != null || c.containsKey(text)) return hit;
         ParseResult r = type == IndicatorType.DOMAIN ? parser.parseName(text) : parser.parseAs(type, text);
         ParsedIndicator p = r instanceof ParseResult.Parsed ok ? ok.parsed() : null;
-        if (cache.size() >= CACHE) cache.clear();
-        cache.put(key, p);
+        if (c.size() >= CACHE) c.clear();
+        c.put(text, p);
         return p;
     }
 

@@ -20,7 +20,9 @@ final class TextStream implements AutoCloseable {
     private final IndicatorScanner scanner;
     private final Origin origin;
     private final Consumer<Hit> sink;
-    private final StringBuilder buf = new StringBuilder(WINDOW + OVERLAP);
+    /** The window's characters {@code buf[0, len)}, and the source offset of each. */
+    private char[] buf = new char[WINDOW + OVERLAP];
+    private int len;
     private long[] src = new long[WINDOW + OVERLAP];
     private final List<Candidate> found = new ArrayList<>();
 
@@ -31,26 +33,36 @@ final class TextStream implements AutoCloseable {
     }
 
     void append(char c, long offset) {
-        int i = buf.length();
-        if (i == src.length) src = Arrays.copyOf(src, i * 2);
-        buf.append(c);
+        int i = len;
+        if (i == src.length) grow(i + 1);
+        buf[i] = c;
         src[i] = offset;
-        if (buf.length() >= WINDOW) flush(false);
+        len = i + 1;
+        if (len >= WINDOW) flush(false);
+    }
+
+    private void grow(int min) {
+        int n = Math.max(min, src.length * 2);
+        src = Arrays.copyOf(src, n);
+        buf = Arrays.copyOf(buf, n);
     }
 
     /** ASCII bytes {@code b[off, off+len)} standing at consecutive byte offsets from {@code offset}. */
     void appendAscii(byte[] b, int off, int len, long offset) {
         int k = 0;
         while (k < len) {
-            int i = buf.length();
-            int n = Math.min(len - k, WINDOW - i);
-            if (i + n > src.length) src = Arrays.copyOf(src, Math.max(i + n, src.length * 2));
-            for (int j = 0; j < n; j++) {
-                buf.append((char) b[off + k + j]);
-                src[i + j] = offset + k + j;
-            }
+            int i = this.len;
+            int n = Math.max(0, Math.min(len - k, WINDOW - i));
+            if (i + n > src.length) grow(i + n);
+            char[] chars = buf;
+            long[] at = src;
+            int from = off + k;
+            for (int j = 0; j < n; j++) chars[i + j] = (char) (b[from + j] & 0x7f);
+            long o = offset + k;
+            for (int j = 0; j < n; j++) at[i + j] = o + j;
             k += n;
-            if (buf.length() >= WINDOW) flush(false);
+            this.len = i + n;
+            if (this.len >= WINDOW) flush(false);
         }
     }
 
@@ -65,10 +77,10 @@ final class TextStream implements AutoCloseable {
     }
 
     private void flush(boolean last) {
-        int len = buf.length();
+        int len = this.len;
         if (len == 0) return;
         int cut = last ? len : cut(len);
-        String window = buf.toString();
+        String window = new String(buf, 0, len);
         found.clear();
         scanner.scan(window, cut, found::add);
         found.sort(Comparator.comparingInt(Candidate::start));
@@ -79,15 +91,16 @@ final class TextStream implements AutoCloseable {
             sink.accept(new Hit(c.type(), c.value(), window.substring(c.start(), c.end()), origin.file(), origin.path(),
                     src[c.start()], context));
         }
-        buf.delete(0, cut);
+        System.arraycopy(buf, cut, buf, 0, len - cut);
         System.arraycopy(src, cut, src, 0, len - cut);
+        this.len = len - cut;
     }
 
     /** Where to cut a full window: the last line end in its tail, else the last blank, else a fixed overlap. */
     private int cut(int len) {
         int floor = len - OVERLAP;
-        for (int i = len - 1; i > floor; i--) if (buf.charAt(i) == '\n') return i + 1;
-        for (int i = len - 1; i > floor; i--) if (IndicatorScanner.separator(buf.charAt(i))) return i + 1;
+        for (int i = len - 1; i > floor; i--) if (buf[i] == '\n') return i + 1;
+        for (int i = len - 1; i > floor; i--) if (IndicatorScanner.separator(buf[i])) return i + 1;
         return floor;
     }
 

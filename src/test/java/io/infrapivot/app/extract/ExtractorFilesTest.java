@@ -114,6 +114,40 @@ class ExtractorFilesTest {
     }
 
     @Test
+    void odfTextAndLinksThroughTika() throws IOException {
+        Path odt = dir.resolve("memo.odt");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(odt))) {
+            byte[] type = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+            ZipEntry mime = new ZipEntry("mimetype");
+            mime.setMethod(ZipEntry.STORED);
+            mime.setSize(type.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(type);
+            mime.setCrc(crc.getValue());
+            z.putNextEntry(mime);
+            z.write(type);
+            z.putNextEntry(new ZipEntry("META-INF/manifest.xml"));
+            z.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest"
+                    + " xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
+                    + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+                    + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+                    + "</manifest:manifest>").getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("content.xml"));
+            z.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content"
+                    + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                    + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
+                    + " xmlns:xlink=\"http://www.w3.org/1999/xlink\" office:version=\"1.2\"><office:body><office:text>"
+                    + "<text:p>Beacon to odt-actor[.]net and 198.51.100.77 </text:p>"
+                    + "<text:p><text:a xlink:type=\"simple\" xlink:href=\"https://odt-link.example.com/gate\">here</text:a></text:p>"
+                    + "</office:text></office:body></office:document-content>").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(found(odt)).contains("domain odt-actor.net", "ip 198.51.100.77",
+                "url https://odt-link.example.com/gate");
+        // read as a document by Tika's ODF parser, not unpacked as an archive of XML parts
+        assertThat(hits).allSatisfy(h -> assertThat(h.path()).doesNotContain("content.xml"));
+    }
+
+    @Test
     void emlHeadersBodiesAndAttachmentsRecursed() throws IOException {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(zip)) {

@@ -124,6 +124,20 @@ class IndicatorScannerTest {
     }
 
     @Test
+    void aUrlWrittenWithoutItsSchemeIsAUrlBesideItsHost() {
+        List<Hit> hits = scan("beacon to www.example.com/path/x.php?id=1, then evil[.]ru/gate.php.", true);
+        assertThat(hits.stream().map(h -> h.type().id() + " " + h.value())).containsExactly(
+                "host www.example.com", "url http://www.example.com/path/x.php?id=1", "domain evil.ru",
+                "url http://evil.ru/gate.php");
+        Hit url = hits.get(3);
+        assertThat(url.found()).isEqualTo("evil[.]ru/gate.php");
+        // no URL: a bare slash, a name inside a path, a file name, an unknown TLD
+        assertThat(values("see evil.com/ and /srv/www/evil.com/x.php and lib/invoice.pdf/x and a.notatld/x", true))
+                .containsOnly("domain evil.com");
+        assertThat(values("x.notatld/page", false)).contains("domain x.notatld", "url http://x.notatld/page");
+    }
+
+    @Test
     void aFileNameWrittenDefangedIsAnIndicator() {
         assertThat(values("payload on evil[.]zip and setup.zip", true)).containsExactly("domain evil.zip");
     }
