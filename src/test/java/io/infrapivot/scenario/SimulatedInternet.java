@@ -224,6 +224,10 @@ public final class SimulatedInternet implements AutoCloseable {
         }
         if (path.startsWith("/ip/")) {
             String ip = path.substring("/ip/".length());
+            if (ip.indexOf('.') < 0) { // an IPv6 address: this registry holds none (RFC 9083's not found)
+                return new MockResponse.Builder().code(404).addHeader("Content-Type", "application/rdap+json")
+                        .body("{\"errorCode\":404,\"title\":\"Not Found\"}").build();
+            }
             String prefix = ip.substring(0, ip.lastIndexOf('.'));
             return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rdap+json").body(
                     "{\"objectClassName\":\"ip network\",\"handle\":\"NET-" + prefix.replace('.', '-') + "-0\","
