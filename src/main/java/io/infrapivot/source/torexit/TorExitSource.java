@@ -10,6 +10,7 @@ import io.infrapivot.source.LookupResult;
 import io.infrapivot.source.Outcome;
 import io.infrapivot.source.Source;
 import io.infrapivot.source.SourceInfo;
+import io.infrapivot.source.reputation.ListCopy;
 import io.infrapivot.source.reputation.ListFiles;
 import io.infrapivot.source.reputation.Verdicts;
 import io.infrapivot.source.thirdparty.Facts;
@@ -52,21 +53,21 @@ public final class TorExitSource implements Source {
         return INFO;
     }
 
-    /** Answers are kept per downloaded copy: a refreshed list is asked again, not answered from the cache. */
+    private static final ListCopy COPY = new ListCopy(ID, FOLDER, STALE_AFTER);
+
     @Override
     public String cacheKey(io.infrapivot.source.RunOptions options, io.infrapivot.source.SourceSettings settings) {
-        return "copy " + folderOf(settings).map(ListFiles::modified).orElse(0L);
+        return COPY.cacheKey(settings);
     }
 
-    /** Not ready without a downloaded copy; stale when the copy is older than {@code stale_after}. */
     @Override
     public io.infrapivot.source.Readiness readiness(io.infrapivot.source.SourceSettings settings) {
-        return ListFiles.readiness(folderOf(settings), settings.get(STALE_AFTER), java.time.Instant.now());
+        return COPY.readiness(settings, java.time.Instant.now());
     }
 
     /** The folder holding the downloaded list. */
     static Optional<Path> folderOf(io.infrapivot.source.SourceSettings s) {
-        return s.find(FOLDER).map(Path::of).or(() -> s.get("data_folder").map(d -> Path.of(d, ID)));
+        return COPY.folderOf(s);
     }
 
     /** Parses the list: one IP a line, blank lines and {@code #} comments skipped; lines that are no IP ignored. */
