@@ -1,5 +1,7 @@
 package io.infrapivot.app.web;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrapivot.engine.Engine;
 import io.infrapivot.engine.Selection;
 import io.infrapivot.engine.config.Config;
@@ -11,6 +13,8 @@ import io.infrapivot.engine.port.CaseStore;
 import io.infrapivot.model.Indicator;
 import io.infrapivot.model.IndicatorParser;
 import io.infrapivot.model.IndicatorType;
+import io.infrapivot.model.Observation;
+import io.infrapivot.model.RawAnswer;
 import io.infrapivot.model.Relation;
 import io.infrapivot.scenario.SimulatedInternet;
 import io.infrapivot.source.Access;
@@ -27,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,6 +107,36 @@ final class WebFixture implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, o);
+    }
+
+    static final String HOSTILE_CASE = "xss";
+    static final String IMG = "<img src=x onerror=window.__xss=1>";
+    static final String SCRIPT = "</script><script>window.__xss=2</script>";
+    static final String JS_URL = "javascript:window.__xss=3";
+    static final String BIDI = "CN=login\u202Egpj.exe";
+    static final String HOSTILE_CERT = "cert:" + "ab".repeat(32);
+
+    /** The case {@value #HOSTILE_CASE}: its WHOIS organisation, TXT record, URL and certificate subject are hostile. */
+    void hostileCase() {
+        Instant now = Instant.now();
+        Indicator domain = Indicator.parse("xss-test.com");
+        Indicator org = Indicator.fromCanonical(IndicatorType.ORG, IMG);
+        Indicator url = Indicator.fromCanonical(IndicatorType.URL, JS_URL);
+        Indicator cert = Indicator.fromCanonical(IndicatorType.CERT, "ab".repeat(32));
+        ObjectNode txt = JsonNodeFactory.instance.objectNode().put("type", "TXT").put("data", SCRIPT);
+        ObjectNode subject = JsonNodeFactory.instance.objectNode().put("subject", BIDI);
+        RawAnswer raw = RawAnswer.text("whois", "xss-test.com", "Registrant Organization: " + IMG + "\n" + SCRIPT,
+                "text/plain", "ok", now, Duration.ofMillis(5));
+        try (CaseStore store = cases.open(HOSTILE_CASE)) {
+            store.addSeeds(List.of(domain));
+            store.saveLookup("whois", domain, "", now, now, LookupResult.of(List.of(
+                    Observation.link(domain, Relation.REGISTRANT_ORG, org, "whois", now, raw),
+                    Observation.attribute(domain, Relation.DNS_RECORD, txt, "whois", now, raw),
+                    Observation.link(domain, Relation.RELATED, url, "whois", now, raw),
+                    Observation.link(cert, Relation.CERT_NAME, domain, "whois", now, raw),
+                    Observation.attribute(cert, Relation.CLASSIFICATION, subject, "whois", now, raw)), List.of(raw)),
+                    Duration.ofDays(1));
+        }
     }
 
     @Override

@@ -2,14 +2,10 @@ package io.infrapivot.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrapivot.engine.port.CaseStore;
 import io.infrapivot.engine.port.StoredObservation;
 import io.infrapivot.model.Indicator;
-import io.infrapivot.model.IndicatorType;
 import io.infrapivot.model.Observation;
-import io.infrapivot.model.RawAnswer;
 import io.infrapivot.model.Relation;
 import io.infrapivot.scenario.SimulatedInternet;
 import io.infrapivot.source.LookupResult;
@@ -55,10 +51,9 @@ class WebPageIT {
     static int storeIndicators;
     static List<StoredObservation> storeObservations;
 
-    static final String IMG = "<img src=x onerror=window.__xss=1>";
-    static final String SCRIPT = "</script><script>window.__xss=2</script>";
-    static final String JS_URL = "javascript:window.__xss=3";
-    static final String BIDI = "CN=login\u202Egpj.exe";
+    static final String IMG = WebFixture.IMG;
+    static final String SCRIPT = WebFixture.SCRIPT;
+    static final String JS_URL = WebFixture.JS_URL;
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,7 +62,7 @@ class WebPageIT {
             storeIndicators = store.indicators().size();
             storeObservations = store.observations();
         }
-        hostileCase();
+        fx.hostileCase();
         aggregateCase();
         fx.start(InetAddress.getLoopbackAddress(), Set.of());
         driver = WebFixture.browser();
@@ -77,29 +72,6 @@ class WebPageIT {
     static void stop() {
         if (driver != null) driver.quit();
         if (fx != null) fx.close();
-    }
-
-    /** A case whose WHOIS organisation, TXT record, URL and certificate subject are hostile. */
-    static void hostileCase() {
-        Instant now = Instant.now();
-        Indicator domain = Indicator.parse("xss-test.com");
-        Indicator org = Indicator.fromCanonical(IndicatorType.ORG, IMG);
-        Indicator url = Indicator.fromCanonical(IndicatorType.URL, JS_URL);
-        Indicator cert = Indicator.fromCanonical(IndicatorType.CERT, "ab".repeat(32));
-        ObjectNode txt = JsonNodeFactory.instance.objectNode().put("type", "TXT").put("data", SCRIPT);
-        ObjectNode subject = JsonNodeFactory.instance.objectNode().put("subject", BIDI);
-        RawAnswer raw = RawAnswer.text("whois", "xss-test.com", "Registrant Organization: " + IMG + "\n" + SCRIPT,
-                "text/plain", "ok", now, Duration.ofMillis(5));
-        try (CaseStore store = fx.cases.open("xss")) {
-            store.addSeeds(List.of(domain));
-            store.saveLookup("whois", domain, "", now, now, LookupResult.of(List.of(
-                    Observation.link(domain, Relation.REGISTRANT_ORG, org, "whois", now, raw),
-                    Observation.attribute(domain, Relation.DNS_RECORD, txt, "whois", now, raw),
-                    Observation.link(domain, Relation.RELATED, url, "whois", now, raw),
-                    Observation.link(cert, Relation.CERT_NAME, domain, "whois", now, raw),
-                    Observation.attribute(cert, Relation.CLASSIFICATION, subject, "whois", now, raw)), List.of(raw)),
-                    Duration.ofDays(1));
-        }
     }
 
     static final String REGISTRAR = "<img src=x onerror=window.__xss=4>";
@@ -245,19 +217,24 @@ class WebPageIT {
         @SuppressWarnings("unchecked")
         Set<String> drawn = new HashSet<>((List<String>) js("return window.infrapivot.state.cy.edges()"
                 + ".filter(e => !e.id().startsWith('ge:')).map(e => e.id())"));
-        Set<String> expected = new HashSet<>();
-        for (StoredObservation o : storeObservations) {
-            if (o.object() == null || !drawn.contains("o" + o.id())) continue;
-            long first = GraphView.millis(GraphView.first(o)), last = GraphView.millis(GraphView.last(o));
-            if (first <= to && last >= from) expected.add("o" + o.id());
-        }
-        assertThat(shown).isEqualTo(expected);
+        assertThat(shown).isEqualTo(shownIn(storeObservations, drawn, from, to));
         assertThat(shown).isNotEmpty();
         assertThat(shown.size()).isLessThan(drawn.size());
         // and the whole span shows every drawn fact again
         js("const t = document.getElementById('time-to'); t.value = '1000'; t.dispatchEvent(new Event('input'));");
         assertThat((Long) js("return window.infrapivot.state.cy.edges().not('.hidden').length"))
                 .isEqualTo((Long) js("return window.infrapivot.state.cy.edges().length"));
+    }
+
+    /** The drawn edges (ids {@code o<observation id>}) of the facts whose first/last-seen span meets the window. */
+    static Set<String> shownIn(List<StoredObservation> observations, Set<String> drawn, long from, long to) {
+        Set<String> expected = new HashSet<>();
+        for (StoredObservation o : observations) {
+            if (o.object() == null || !drawn.contains("o" + o.id())) continue;
+            long first = GraphView.millis(GraphView.first(o)), last = GraphView.millis(GraphView.last(o));
+            if (first <= to && last >= from) expected.add("o" + o.id());
+        }
+        return expected;
     }
 
     @Test

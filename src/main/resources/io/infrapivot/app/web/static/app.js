@@ -644,7 +644,7 @@
       box.appendChild(el('h3', null, section + ' (' + facts.length + ')'));
       const t = el('table', 'facts');
       const head = el('tr');
-      ['relation', 'value or other end', 'sources', 'seen', 'learned', 'evidence']
+      ['relation', 'value or other end', 'sources', 'seen · learned', 'evidence']
         .forEach((x) => head.appendChild(el('th', null, x)));
       t.appendChild(head);
       for (const f of facts) {
@@ -664,8 +664,11 @@
         tr.appendChild(el('td', null, f.sources.join(', ')));
         const seen = f.first_seen === null && f.last_seen === null ? '' : day(f.first_seen)
           + (f.last_seen !== f.first_seen ? ' – ' + day(f.last_seen) : '');
-        tr.appendChild(el('td', 'seen', seen + (f.count === undefined ? '' : ' ×' + f.count)));
-        tr.appendChild(el('td', 'seen', day(f.learned)));
+        // seen and learned in one column, so the six facts' columns fit the side panel at 1366 px wide
+        const when = el('td', 'seen');
+        when.appendChild(el('span', null, seen + (f.count === undefined ? '' : ' ×' + f.count)));
+        when.appendChild(el('span', 'learned', 'learned ' + day(f.learned)));
+        tr.appendChild(when);
         const ev = el('td');
         for (const id of f.evidence) {
           const b = el('button', 'linkish', '#' + id);
