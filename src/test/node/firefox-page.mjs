@@ -36,7 +36,9 @@ const PREFS = {
   'browser.helperApps.neverAsk.saveToDisk': 'image/png,image/svg+xml',
 };
 
+let current = 'launch';
 async function step(name, fn) {
+  current = name;
   const t0 = Date.now();
   try {
     result.steps[name] = await fn();
@@ -60,9 +62,9 @@ try {
   const page = await browser.newPage();
   page.setDefaultTimeout(30_000);
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warn' || m.type() === 'warning') result.console.push(m.type() + ': ' + m.text());
+    if (m.type() === 'error' || m.type() === 'warn' || m.type() === 'warning') result.console.push(current + ': ' + m.type() + ': ' + m.text());
   });
-  page.on('pageerror', (e) => result.pageErrors.push(String(e && e.message || e)));
+  page.on('pageerror', (e) => result.pageErrors.push(current + ': ' + String(e && e.message || e)));
   page.on('dialog', async (d) => { result.dialogs.push(d.type() + ': ' + d.message()); await d.dismiss(); });
   // A CSP violation is an event in the page; reported on the console, where the listener above collects it.
   await page.evaluateOnNewDocument(() => {
@@ -76,8 +78,9 @@ try {
    * Polls a predicate in the page until it holds. Not page.waitForFunction: over BiDi that one builds its
    * predicate with `new Function` inside the page, which the page's CSP (no 'unsafe-eval') rightly refuses.
    */
-  async function waitFor(fn, ...args) {
-    const deadline = Date.now() + 60_000;
+  const waitFor = (fn, ...args) => waitWithin(30_000, fn, ...args);
+  async function waitWithin(millis, fn, ...args) {
+    const deadline = Date.now() + millis;
     for (;;) {
       if (await js(fn, ...args)) return;
       if (Date.now() > deadline) throw new Error('timed out waiting for ' + String(fn).slice(0, 200) + ' ' + JSON.stringify(args));
@@ -86,7 +89,7 @@ try {
   }
   async function open(query) {
     await page.goto(config.base + '/' + query, { waitUntil: 'load' });
-    await waitFor(() => document.body.dataset.ready === 'true');
+    await waitWithin(60_000, () => document.body.dataset.ready === 'true');
   }
   /** A real mouse click on the canvas at the node, centred first. */
   async function clickNode(id) {
@@ -273,6 +276,52 @@ try {
       title: await js(() => document.getElementById('inspector-title').textContent) };
   });
 
+  await step('group', async () => {
+    // the largest folded group: a click on it on the canvas draws its first page of members, "fold back" removes them
+    await open('');
+    const drawnNodes = () => js(() => window.infrapivot.state.cy.nodes().not('.group').not('.agg').length);
+    const g = await js(() => {
+      const g = [...window.infrapivot.state.groups.values()].sort((a, b) => b.count - a.count)[0];
+      return { id: g.id, count: g.count, type: g.type };
+    });
+    const drawn = await drawnNodes();
+    const folded = await js(() => Number(document.getElementById('count-folded').textContent));
+    await clickNode(g.id);
+    const page1 = Math.min(100, g.count);
+    await waitFor((n) => window.infrapivot.state.cy.nodes().not('.group').not('.agg').length === n
+      && document.getElementById('group-shown') !== null, drawn + page1);
+    const opened = await js(() => ({
+      title: document.getElementById('inspector-title').textContent,
+      shown: document.getElementById('group-shown').textContent,
+      folded: Number(document.getElementById('count-folded').textContent),
+    }));
+    await page.click('#group-fold');
+    await waitFor((n) => window.infrapivot.state.cy.nodes().not('.group').not('.agg').length === n, drawn);
+    const back = await js(() => ({ shown: document.getElementById('group-shown').textContent,
+      folded: Number(document.getElementById('count-folded').textContent) }));
+    return { group: g, drawn, folded, page: page1, opened, afterFold: await drawnNodes(), back };
+  });
+
+  await step('cancel', async () => {
+    // a run of the test's slow (active) source on an address, cancelled from its line under "runs"
+    await open('');
+    await js((id) => window.infrapivot.select(id, true), config.cancelNode);
+    await waitFor(() => document.querySelector('#source-choices input[value=slow]') !== null);
+    await page.click('#allow-active');
+    for (const box of await page.$$('#source-choices input')) {
+      const [value, checked, disabled] = await box.evaluate((b) => [b.value, b.checked, b.disabled]);
+      if (!disabled && checked !== (value === 'slow')) await box.click();
+    }
+    const ticked = await js(() => [...document.querySelectorAll('#source-choices input:checked')].map((b) => b.value));
+    await page.click('#lookup-button');
+    await waitFor(() => document.querySelector('#run-list li')?.textContent.includes('running'));
+    const t0 = Date.now();
+    await page.click('#run-list li .cancel');
+    await waitFor(() => document.querySelector('#run-list li').dataset.state === 'cancelled');
+    return { ticked, cancelMillis: Date.now() - t0,
+      state: await js(() => document.querySelector('#run-list li').className) };
+  });
+
   await step('export', async () => {
     // the PNG and SVG buttons on the hostile case: files saved by Firefox, read by the Java test
     await open('?case=' + encodeURIComponent(config.hostile.case));
@@ -322,6 +371,36 @@ try {
     const m = await measureLayout();
     await page.setViewport({ width: config.width, height: config.height });
     return m;
+  });
+
+  await step('failures', async () => {
+    // API calls that fail (here cut off by the test, as leaving the page or a stopped server does) are said on the
+    // status line; none may end as an unhandled rejection, which Firefox reports as a page error
+    const errorsBefore = result.pageErrors.length;
+    await open('');
+    const cut = new Set();
+    await page.setRequestInterception(true);
+    const onRequest = (r) => {
+      const path = new URL(r.url()).pathname;
+      if (cut.has(path)) r.abort('failed'); else r.continue();
+    };
+    page.on('request', onRequest);
+    try {
+      cut.add('/api/recipes');
+      await js((id) => window.infrapivot.select(id, true), config.clickNode);
+      await waitFor(() => document.getElementById('status').textContent.startsWith('recipes: '));
+      const recipes = await js(() => document.getElementById('status').textContent);
+      cut.add('/api/graph');
+      await page.select('#case-select', config.hostile.case);
+      await waitFor(() => document.getElementById('status').textContent.startsWith('cannot load: '));
+      const graph = await js(() => document.getElementById('status').textContent);
+      // a moment for a rejection to surface
+      await new Promise((res) => setTimeout(res, 500));
+      return { recipes, graph, pageErrors: result.pageErrors.slice(errorsBefore) };
+    } finally {
+      page.off('request', onRequest);
+      await page.setRequestInterception(false);
+    }
   });
 
   // Last: proof that the watchers above see a CSP violation and an uncaught error (they are not deaf).

@@ -82,7 +82,7 @@ class WebPageFirefoxIT {
                 .put("width", WIDTH).put("height", HEIGHT).put("laptopHeight", LAPTOP_HEIGHT)
                 .put("screenshot", SCREENSHOT.toString()).put("downloads", downloads.toString())
                 .put("clickNode", "domain:" + CLICKED).put("clickValue", CLICKED)
-                .put("filterType", "ip").put("otherType", "domain");
+                .put("filterType", "ip").put("otherType", "domain").put("cancelNode", "ip:" + SimulatedInternet.IPS.get(0));
         config.putObject("live").put("name", LIVE_CASE).put("seed", LIVE_SEED);
         ObjectNode hostile = config.putObject("hostile").put("case", WebFixture.HOSTILE_CASE)
                 .put("jsUrl", WebFixture.JS_URL).put("domain", HOSTILE_DOMAIN);
@@ -255,6 +255,29 @@ class WebPageFirefoxIT {
     }
 
     @Test
+    void aGroupOpensOnAClickOnTheCanvasAndFoldsBack() {
+        JsonNode g = step("group");
+        int count = g.path("group").path("count").asInt(), page = g.path("page").asInt();
+        assertThat(count).isGreaterThan(GraphView.DEFAULT_FOLD_LIMIT);
+        assertThat(page).isEqualTo(Math.min(100, count));
+        assertThat(g.path("opened").path("title").asText()).startsWith("group: " + count + " " + g.path("group").path("type").asText());
+        assertThat(g.path("opened").path("shown").asText()).isEqualTo(page + " of " + count + " shown");
+        assertThat(g.path("opened").path("folded").asInt()).isEqualTo(g.path("folded").asInt() - page);
+        assertThat(g.path("afterFold").asInt()).isEqualTo(g.path("drawn").asInt());
+        assertThat(g.path("back").path("shown").asText()).isEqualTo("0 of " + count + " shown");
+        assertThat(g.path("back").path("folded").asInt()).isEqualTo(g.path("folded").asInt());
+    }
+
+    @Test
+    void cancelStopsARunningLookup() {
+        JsonNode c = step("cancel");
+        assertThat(strings(c.path("ticked"))).containsExactly("slow");
+        assertThat(c.path("state").asText()).isEqualTo("cancelled");
+        // the slow source answers after a minute: the run ended because it was cancelled
+        assertThat(c.path("cancelMillis").asLong()).isLessThan(30_000);
+    }
+
+    @Test
     void thePngAndSvgButtonsSaveTheViewWithLabelsEscaped() throws IOException {
         step("export");
         Path png = downloads.resolve("infrapivot-" + WebFixture.HOSTILE_CASE + ".png");
@@ -322,6 +345,14 @@ class WebPageFirefoxIT {
         assertThat(png.getWidth()).isEqualTo(WIDTH);
         assertThat(png.getHeight()).isEqualTo(HEIGHT);
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aFailedApiCallIsSaidOnTheStatusLineNotThrown() {
+        JsonNode f = step("failures");
+        assertThat(f.path("recipes").asText()).startsWith("recipes: ");
+        assertThat(f.path("graph").asText()).startsWith("cannot load: ");
+        assertThat(strings(f.path("pageErrors"))).as("unhandled rejections").isEmpty();
     }
 
     @Test

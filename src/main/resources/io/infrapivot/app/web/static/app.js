@@ -240,6 +240,14 @@
     l.run();
   }
 
+  /**
+   * Reads the graph again, a failure said on the status line (resolves to false), never an unhandled rejection:
+   * Firefox reports those as page errors, e.g. for a fetch cut short by leaving the page.
+   */
+  function reload() {
+    return loadGraph().then(() => true, (e) => { status('cannot load: ' + e.message); return false; });
+  }
+
   async function loadGraph() {
     const t0 = performance.now();
     status('loading…');
@@ -808,7 +816,7 @@
     }).catch((e) => list.appendChild(el('span', 'hint', 'sources: ' + e.message)));
     api('/api/recipes').then((names) => {
       for (const n of names) { const o = el('option', null, n); o.value = n; recipe.appendChild(o); }
-    });
+    }).catch((e) => status('recipes: ' + e.message));
     const chosen = () => [...list.querySelectorAll('input:checked')].map((b) => b.value);
     go.addEventListener('click', () => {
       const sources = chosen();
@@ -884,7 +892,7 @@
       show(e.state + (e.message ? ' (' + e.message + ')' : ''));
       if (S.caseName === caseAtStart) {
         const keep = S.selected;
-        loadGraph().then(() => { if (keep && S.nodes.has(keep)) select(keep); });
+        reload().then((loaded) => { if (loaded && keep && S.nodes.has(keep)) select(keep); });
       }
     });
     es.onerror = () => { if (es.readyState === EventSource.CLOSED) show('disconnected'); };
@@ -1064,7 +1072,7 @@
     $('case-select').addEventListener('change', () => {
       S.caseName = $('case-select').value;
       $('inspector').replaceChildren(el('p', 'hint', 'Click a node (or a row) to see everything the case knows about it.'));
-      loadGraph();
+      reload();
     });
     $('new-case').addEventListener('submit', async (ev) => {
       ev.preventDefault();
@@ -1091,7 +1099,7 @@
     $('collapse-leaves').addEventListener('change', () => applyFilters(true));
     $('aggregate-select').addEventListener('change', () => {
       // a case past the node limit is grouped by the server (read again); a smaller one in boxes here
-      if (S.summary && S.summary.over_limit) loadGraph();
+      if (S.summary && S.summary.over_limit) reload();
       else aggregate($('aggregate-select').value, true);
     });
     $('relayout').addEventListener('click', () => { S.userLayout = true; layout(); });
