@@ -349,18 +349,14 @@ try {
       dnsTicked: document.querySelector('#source-choices input[value=dns]').checked,
       slowTicked: document.querySelector('#source-choices input[value=slow]')?.checked ?? null,
     }));
+    // the graph is read again when the run ends, and each reading marks the page ready when drawn
+    await js(() => { delete document.body.dataset.ready; });
     await page.click('#lookup-button');
     await waitFor(() => document.querySelector('#run-list li') !== null);
-    await waitFor(() => document.querySelector('#run-list li').dataset.state === 'done');
+    await waitWithin(60_000, () => document.querySelector('#run-list li').dataset.state === 'done');
     const progress = await js(() => document.querySelector('#run-list li .progress').textContent);
-    // the graph is read again when the run ends: wait until the count holds still for a second
-    let count = -1;
-    for (let same = 0, i = 0; same < 10 && i < 300; i++) {
-      const now = await js(() => Number(document.getElementById('count-indicators').textContent));
-      same = now === count ? same + 1 : 0;
-      count = now;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitFor(() => document.body.dataset.ready === 'true');
+    const count = await js(() => Number(document.getElementById('count-indicators').textContent));
     return { before, progress, count, caseName: await js(() => window.infrapivot.state.caseName) };
   });
 
