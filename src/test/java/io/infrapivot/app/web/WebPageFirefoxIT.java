@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrapivot.engine.port.CaseStore;
 import io.infrapivot.engine.port.StoredObservation;
-import io.infrapivot.model.Relation;
 import io.infrapivot.scenario.SimulatedInternet;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -184,11 +182,8 @@ class WebPageFirefoxIT {
         assertThat(click.path("title").asText()).contains(CLICKED);
         assertThat(click.path("selectedNode").asText()).isEqualTo("domain:" + CLICKED);
         assertThat(click.path("selectedRow").asText()).contains(CLICKED);
-        String id = "domain:" + CLICKED;
-        Set<String> expected = storeObservations.stream()
-                .filter(o -> o.subject().key().equals(id) || (o.object() != null && o.object().key().equals(id)))
-                .filter(o -> o.relation() != Relation.NOISE).map(o -> o.relation().id()).collect(Collectors.toSet());
-        assertThat(strings(click.path("relations"))).isEqualTo(expected);
+        assertThat(strings(click.path("relations")))
+                .isEqualTo(WebPageIT.relationsAbout(storeObservations, "domain:" + CLICKED));
     }
 
     @Test

@@ -166,10 +166,7 @@ class WebPageIT {
         assertThat(text).contains(SimulatedInternet.DOMAINS.get(0));
         Set<String> relations = driver.findElements(By.cssSelector("#inspector tr.fact td:first-child")).stream()
                 .map(WebElement::getText).map(s -> s.replace("← ", "")).collect(Collectors.toSet());
-        Set<String> expected = storeObservations.stream()
-                .filter(o -> o.subject().key().equals(id) || (o.object() != null && o.object().key().equals(id)))
-                .filter(o -> o.relation() != Relation.NOISE).map(o -> o.relation().id()).collect(Collectors.toSet());
-        assertThat(relations).isEqualTo(expected);
+        assertThat(relations).isEqualTo(relationsAbout(storeObservations, id));
         // the table row of the node is selected too
         assertThat(driver.findElement(By.cssSelector("#list-body tr.selected")).getText()).contains(SimulatedInternet.DOMAINS.get(0));
         // the README's picture: the scenario case with its seed in the inspector
@@ -224,6 +221,13 @@ class WebPageIT {
         js("const t = document.getElementById('time-to'); t.value = '1000'; t.dispatchEvent(new Event('input'));");
         assertThat((Long) js("return window.infrapivot.state.cy.edges().not('.hidden').length"))
                 .isEqualTo((Long) js("return window.infrapivot.state.cy.edges().length"));
+    }
+
+    /** The relations the inspector lists for a node: of every fact about it either way, noise marks aside. */
+    static Set<String> relationsAbout(List<StoredObservation> observations, String id) {
+        return observations.stream()
+                .filter(o -> o.subject().key().equals(id) || (o.object() != null && o.object().key().equals(id)))
+                .filter(o -> o.relation() != Relation.NOISE).map(o -> o.relation().id()).collect(Collectors.toSet());
     }
 
     /** The drawn edges (ids {@code o<observation id>}) of the facts whose first/last-seen span meets the window. */
