@@ -6,7 +6,7 @@
 #   nodejs, npm      - run puppeteer-core, the BiDi client (only when node/npm are not installed already,
 #                      e.g. from NodeSource; Debian's nodejs does not bring npm)
 # and then puppeteer-core itself, pinned by src/test/node/package-lock.json, into target/firefox-driver
-# (src/test/node/install.sh; WebPageFirefoxIT runs it too when target/ was cleaned since).
+# (src/test/node/install.sh; WebPageFirefoxIT runs it too: a no-op once installed).
 __infrapivot_web_deps() {
     local missing=()
     [ -x /usr/bin/chromium ] || missing+=(chromium)

@@ -2,7 +2,7 @@
 # Installs what WebPageFirefoxIT drives Firefox with: puppeteer-core, pinned by package.json and package-lock.json
 # next to this script, into target/firefox-driver (npm ci: the locked versions and their integrity hashes; no
 # browser download, no install scripts). Idempotent: does nothing when that lock is already installed there.
-# Run by .ci/deps/web.sh, and by the test itself when target/ was cleaned since.
+# Run by .ci/deps/web.sh, and by WebPageFirefoxIT before each run (so a cleaned target/ is refilled).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code src/test/node/firefox-page.mjs} drives it with puppeteer-core over WebDriver BiDi — Firefox's own remote
  * protocol, no driver binary. The script only observes and prints one JSON result; every assertion is here.
  * Firefox, node and npm come from {@code .ci/deps/web.sh}; puppeteer-core (pinned by src/test/node's lock file) is
- * installed into target/firefox-driver by {@code src/test/node/install.sh}, run here when target/ was cleaned since.
+ * installed into target/firefox-driver by {@code src/test/node/install.sh}, run here too (a no-op when installed).
  * Anything missing fails the test with what to run: it never skips.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -115,8 +115,14 @@ class WebPageFirefoxIT {
             fail(FIREFOX + " not found: run `bash .ci/deps/web.sh` (installs Debian's firefox-esr, node and npm)");
         }
         Path node = onPath("node").orElseGet(() -> fail("node not found on PATH: run `bash .ci/deps/web.sh`"));
-        if (!Files.isRegularFile(DRIVER.resolve("node_modules/puppeteer-core/package.json"))) {
-            Path log = Files.createTempFile("firefox-driver-install", ".log");
+        installDriver();
+        return node;
+    }
+
+    /** src/test/node/install.sh: a no-op when target/firefox-driver holds the locked versions already. */
+    static void installDriver() throws IOException, InterruptedException {
+        Path log = Files.createTempFile("firefox-driver-install", ".log");
+        try {
             Process install = new ProcessBuilder("bash", NODE_DIR.resolve("install.sh").toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             install.getOutputStream().close();
@@ -126,11 +132,13 @@ class WebPageFirefoxIT {
                 install.destroyForcibly();
             }
             if (!ended || install.exitValue() != 0) {
-                fail("puppeteer-core is not installed in " + DRIVER + " and src/test/node/install.sh failed "
-                        + "(run `bash .ci/deps/web.sh`; it needs npm and the npm registry):\n" + Files.readString(log));
+                fail("puppeteer-core (src/test/node/package-lock.json) is not installed in " + DRIVER
+                        + " and src/test/node/install.sh failed (run `bash .ci/deps/web.sh`; it needs npm and the npm"
+                        + " registry):\n" + Files.readString(log));
             }
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return node;
     }
 
     static Optional<Path> onPath(String name) {
