@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class RegistrationDates {
     private static final String MON = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
-    private static final String TIME = "(?:[t ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?";
+    private static final String TIME = "(?:(?:\\s+at\\s+|[t ]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?";
     private static final String ZONE = "\\s*\\(?\\s*(z|[a-z]{2,5}|"
             + "(?:utc|gmt)?\\s*[+-]\\d{1,2}(?::?\\d{2})?)?\\s*\\)?";
     private static final Pattern YMD = Pattern.compile(

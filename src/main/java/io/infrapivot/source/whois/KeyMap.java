@@ -35,7 +35,8 @@ final class KeyMap {
             "fecha de creacion", "fecha de registro", "fecha de activacion", "domain dateregistered", "creation",
             "registration", "date de creation", "data de criacao", "created at", "activation date",
             "domain registered", "registration created", "create date", "date created", "date registered",
-            "date of registration", "registration on", "domain creation date", "created date time", "registrated");
+            "date of registration", "registration on", "domain creation date", "created date time", "registrated",
+            "domain record activated");
     private static final Set<String> UPDATED = Set.of("updated date", "last updated", "last modified", "changed",
             "last update", "modified", "updated", "last updated date", "domain last updated date",
             "record last updated on", "modified date", "entry updated", "ultima actualizacion",
@@ -58,7 +59,7 @@ final class KeyMap {
             "servidor(es) de nombres de dominio", "servidores de nombres", "servidores dns", "dns servers",
             "name server information", "domain servers information", "name servers in the listed order",
             "nameservers in listed order", "nameserver in listed order", "name servers in listed order",
-            "domain nameservers", "ns");
+            "domain nameservers", "ns", "dns");
     private static final Set<String> DNSSEC = Set.of("dnssec", "signed", "dnssec status");
     private static final Map<String, String> ROLES = Map.of("registrant", "registrant", "admin", "admin",
             "administrative", "admin", "tech", "tech", "technical", "tech", "billing", "billing", "owner",
@@ -74,7 +75,30 @@ final class KeyMap {
             "(?:ns|nameserver|name server|nserver|ns name|dns|name server \\w+|dns server|servidor de nombres"
                     + "|servidor dns)\\s?\\d{1,2}");
 
+    /**
+     * "Record expires on 2026-05-06 (YYYY-MM-DD)", "Registered on 09th March 2004 at 14:20:21": dates written as
+     * sentences (older registrar formats, .tw, Island Networks' .gg/.je). Not "Last updated on": answers end with
+     * the database's own date.
+     */
+    private static final Pattern SENTENCE_DATE = Pattern.compile(
+            "(?i)^\\s*(record expires on|record created on|record last updated on|expires on|created on|registered on)"
+                    + "\\s+([^:]{0,10}\\d.{0,70}?)(?:\\s*\\([ymd/.-]+\\))?\\s*$");
+
     private KeyMap() {}
+
+    /** Reads a date written as a sentence into the record; false when the line is no such sentence. */
+    static boolean sentenceDate(RecordBuilder b, String line, ZoneOffset zone) {
+        if (line.length() > 200) return false;
+        Matcher m = SENTENCE_DATE.matcher(line);
+        if (!m.matches()) return false;
+        String k = m.group(1).toLowerCase(Locale.ROOT);
+        java.time.Instant at = RegistrationDates.parse(m.group(2), zone);
+        if (at == null) return false;
+        if (k.contains("expires")) b.expires(at);
+        else if (k.contains("created") || k.contains("registered")) b.created(at);
+        else b.updated(at);
+        return true;
+    }
 
     /** Whether a value is a contact or registrar handle (one token with a dash and a digit: "REG-0001"). */
     static boolean isHandle(String value) {
@@ -99,7 +123,10 @@ final class KeyMap {
         else if (UPDATED.contains(key)) b.updated(RegistrationDates.parse(lastToken(value), zone));
         else if (EXPIRES.contains(key)) b.expires(RegistrationDates.parse(value, zone));
         else if (STATUS.contains(key)) statuses(b, value);
-        else if (ns(key)) b.nameServer(value);
+        else if (ns(key)) {
+            // Punktum (.dk) prints the name itself as "DNS:"; RNIDS (.rs) its name servers ("DNS: ns1… - 192.0.2.1")
+            if (!key.equals("dns") || !value.strip().equalsIgnoreCase(b.domain())) b.nameServer(value);
+        }
         else if (DNSSEC.contains(key)) b.dnssec(dnssec(value));
         else return contact(b, key, value);
         return true;
@@ -134,7 +161,9 @@ final class KeyMap {
     /** Contact fields: "Registrant Name", "Admin Email", "Tech Contact Phone", "Registrant" (the name). */
     static boolean contact(RecordBuilder b, String key, String value) {
         if (KR_ADMIN.containsKey(key)) return field(b.admin(), KR_ADMIN.get(key), value);
-        Matcher m = ROLE_FIELD.matcher(key);
+        if (key.equals("org country")) return field(b.registrant(), "country", value); // .lu: the holder's country
+        // "Domain Holder Organization" (.th), "Domain Registrant Name": the role after a leading "domain"
+        Matcher m = ROLE_FIELD.matcher(key.startsWith("domain ") ? key.substring(7) : key);
         if (!m.matches()) return false;
         ContactBuilder c = b.contact(ROLES.get(m.group(1)));
         if (m.group(2) == null && HANDLE.matcher(value.strip()).matches()) {
@@ -148,7 +177,8 @@ final class KeyMap {
     static boolean field(ContactBuilder c, String f, String value) {
         switch (f) {
             case "name", "contact name", "contact", "person" -> c.name(value);
-            case "organization", "organisation", "org", "contact organisation", "contact organization" ->
+            case "organization", "organisation", "org", "contact organisation", "contact organization",
+                 "organization name", "organisation name", "company name" ->
                     c.organization(value);
             case "email", "e mail", "contact email", "mail", "holder email" -> c.email(value);
             case "phone", "phone number", "contact phone", "tel" -> c.phone(value);
@@ -178,7 +208,8 @@ final class KeyMap {
         if (k.endsWith(" of domain name")) k = k.substring(0, k.length() - " of domain name".length()); // .ch
         if (k.endsWith(" contact")) k = k.substring(0, k.length() - " contact".length());
         return switch (k) {
-            case "registrant", "holder", "owner", "titular" -> "registrant";
+            case "registrant", "holder", "owner", "titular", "domain owner", "domain holder", "registered for",
+                 "titulaire", "registrant organisation", "registrant organization" -> "registrant";
             case "administrative", "admin" -> "admin";
             case "technical", "tech" -> "tech";
             case "billing" -> "billing";
