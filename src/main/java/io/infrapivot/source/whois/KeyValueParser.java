@@ -301,6 +301,10 @@ final class KeyValueParser {
                 b.registrant().name(p.value());
                 yield true;
             }
+            case "country" -> { // beside "org:" (.by): the holder's country
+                b.registrant().country(p.value());
+                yield true;
+            }
             case "e mail" -> {
                 b.registrant().email(p.value());
                 yield true;

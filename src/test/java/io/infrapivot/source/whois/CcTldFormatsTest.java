@@ -232,9 +232,27 @@ class CcTldFormatsTest {
             2026-05-06 (YYYY-MM-DD)      | 2026-05-06T00:00:00Z
             06/05/2026 (dd/mm/yyyy)      | 2026-05-06T00:00:00Z
             'Tuesday, January 20, 2026'  | 2026-01-20T00:00:00Z
+            1735603200                   | 2024-12-31T00:00:00Z
+            1735603200000                | 2024-12-31T00:00:00Z
+            09th March 2004 at 14:20:21.123 | 2004-03-09T14:20:21Z
+            14.03.2008 11:22:33          | 2008-03-14T11:22:33Z
+            2025-04-30 15:11:12.345678   | 2025-04-30T15:11:12Z
+            2003/03/11                   | 2003-03-11T00:00:00Z
             """)
     void registryDateShapes(String text, String instant) {
         assertThat(RegistrationDates.parse(text, ZoneOffset.UTC)).isEqualTo(Instant.parse(instant));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            12345
+            99999999999
+            4102444801
+            2024-13-45
+            not a date
+            """)
+    void numbersAndTextThatAreNoDates(String text) {
+        assertThat(RegistrationDates.parse(text, ZoneOffset.UTC)).as(text).isNull();
     }
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
