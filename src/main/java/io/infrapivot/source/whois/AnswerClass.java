@@ -22,7 +22,8 @@ public final class AnswerClass {
             "not permitted to query", "query refused", "queries is limited", "per hour exceeded",
             "access denied", "permission denied", "not authorised", "not authorized", "unauthorized",
             "unauthorised", "access is restricted", "access restricted", "connection refused", "been refused",
-            "denied access", "been banned", "is banned");
+            "denied access", "been banned", "is banned", "rate-limit", "ratelimit", "rate limited", "throttl",
+            "exceeded");
     /**
      * A server's own failure or an answer that is no WHOIS text at all (an HTML error page, a timeout notice): not
      * data and never "not found", whatever else it says ("Service unavailable, no match could be performed").
@@ -45,7 +46,9 @@ public final class AnswerClass {
             "not been registered", "no found", "220 available", "object_not_found", "no data was found",
             "no se encuentra registrado", "dominio disponible", "is available for", "is not registered",
             "domain not exist", "no records found", "no record found", "status: not registered", ": no existe",
-            "no se encontr", "no existe el dominio");
+            "no se encontr", "no existe el dominio", "no such object", "domain unknown", "unknown domain",
+            "does not exist", "no records matching", "has no matches", "object not found", "domain status: free",
+            "domain status: available", "domain status: no object found", "is not registered");
     /** Reserved / blocked wording. */
     static final List<String> RESERVED = List.of("status: reserved", "reserved by the registry",
             "reserved name", "is reserved", "reserved domain", "this name is reserved", "registry reserved",

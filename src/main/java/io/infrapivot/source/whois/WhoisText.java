@@ -40,7 +40,7 @@ final class WhoisText {
             t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         }
         // "** Domain Name", "[Domain Name]" (leading markers) and "Created on......" (dotted leaders) as plain keys
-        return t.replaceAll("^[*\\s]+", "").replaceAll("[-_./\\s]+", " ").strip();
+        return t.replaceAll("^[*\\s]+", "").replaceAll("[-_./\\s'\u2019]+", " ").strip();
     }
 
     /** The line as a pair, or null. A line "URL: http://..." still splits at the first colon. */

@@ -277,6 +277,62 @@ class CcTldFormatsTest {
                 + "Name Server: ns1.example.test\n% " + answer + "\n";
         assertThat(WhoisParser.parse(registered, null, null, FETCHED).status()).isEqualTo(RegistrationStatus.REGISTERED);
     }
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Last Update Time      | updated
+            Date of last change   | updated
+            Dernière modification | updated
+            Fecha de Modificación | updated
+            Data de Alteração     | updated
+            Creation Time         | created
+            Date of creation      | created
+            Fecha de Alta         | created
+            Date d'enregistrement | created
+            First registered      | created
+            Expire Time           | expires
+            Renewal Due           | expires
+            Vencimiento           | expires
+            Data de Validade      | expires
+            Domain Expiry Date    | expires
+            """)
+    void dateKeySynonyms(String key, String field) {
+        RegistrationRecord r = WhoisParser.parse("Domain Name: example.test\nRegistrar: Example Registrar\n" + key
+                + ": 2024-01-20 10:00:00\nName Server: ns1.example.test\n", null, null, FETCHED);
+        Instant want = Instant.parse("2024-01-20T10:00:00Z");
+        assertThat(switch (field) {
+            case "updated" -> r.updated();
+            case "created" -> r.created();
+            default -> r.expires();
+        }).as(key).isEqualTo(want);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Registrar of Record    | Registrar
+            Domain Registrar       | Registrar
+            Registration Agent     | Registrar
+            Name Server(s)         | ns
+            Primary DNS            | ns
+            Secondary Name Server  | ns
+            Serveurs DNS           | ns
+            Statut                 | status
+            Registry Status        | status
+            """)
+    void registrarNameServerAndStatusKeySynonyms(String key, String field) {
+        String value = switch (field) {
+            case "ns" -> "ns9.example-dns.test";
+            case "status" -> "clientHold";
+            default -> "Synonym Registrar Ltd";
+        };
+        RegistrationRecord r = WhoisParser.parse("Domain Name: example.test\nCreation Date: 2020-01-01\n" + key + ": "
+                + value + "\n", null, null, FETCHED);
+        switch (field) {
+            case "ns" -> assertThat(r.nameServers()).as(key).containsExactly(value);
+            case "status" -> assertThat(r.statuses()).as(key).containsExactly(value);
+            default -> assertThat(r.registrar().name()).as(key).isEqualTo(value);
+        }
+    }
+
     @Test
     void placeholderRegistrarsAreNoRegistrar() {
         for (String placeholder : new String[] {"N/A", "-", "not available", "(not set)"}) {
