@@ -95,6 +95,11 @@ public final class RecordBuilder {
         return this;
     }
 
+    /** The domain name so far, or null. */
+    public String domain() {
+        return domain;
+    }
+
     public RecordBuilder domain(String v) {
         String c = ContactBuilder.clean(v);
         if (domain == null && c != null) domain = trimDot(c.toLowerCase(Locale.ROOT));
@@ -123,12 +128,23 @@ public final class RecordBuilder {
 
     public RecordBuilder registrarName(String v) {
         String c = ContactBuilder.clean(v);
+        if (c != null) c = ContactBuilder.clean(REGISTRAR_TAG.matcher(c).replaceFirst("")); // Nominet's, ZACR's tags
+        java.util.regex.Matcher withUrl = c == null || c.length() > 300 ? null : NAME_AND_URL.matcher(c);
+        if (withUrl != null && withUrl.matches()) { // "Example Ltd (http://www.example.gg)", nic.at's "( https://… )"
+            c = withUrl.group(1).strip();
+            registrarUrl(withUrl.group(2));
+        }
         if (c != null && PLACEHOLDERS.contains(c.toLowerCase(Locale.ROOT))) return this; // "N/A", "-": no registrar
         registrarName = Contact.first(registrarName, c);
         return this;
     }
 
     /** Values registries print where a field has none. */
+    /** "[Tag = MARKMONITOR]" (Nominet), "[ ID = 12345 ]" (ZACR) after a registrar's name. */
+    private static final java.util.regex.Pattern REGISTRAR_TAG = java.util.regex.Pattern.compile(
+            "(?i)\\s*\\[\\s*(?:tag|id)\\s*=\\s*[^\\]\\[]{0,100}]\\s*$");
+    private static final java.util.regex.Pattern NAME_AND_URL = java.util.regex.Pattern.compile(
+            "^([^()]+?)\\s*\\(\\s*(https?://[^\\s()]+)\\s*\\)$");
     private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("-", "--", "n/a", "na", "none",
             "not available", "not disclosed", "unknown", "(not set)", "not set", "null", "<no value>", "no registrar");
 

@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
  * Reads the dates registries print into UTC instants: ISO-8601 with or without zone, {@code yyyy-mm-dd hh:mm:ss},
  * {@code yyyy.mm.dd}, {@code yyyy/mm/dd}, {@code yyyymmdd}, {@code dd.mm.yyyy}, {@code dd-mm-yyyy}, {@code dd-Mon-yyyy},
  * {@code dd Mon yyyy}, {@code Mon dd yyyy} and {@code Month dd, yyyy} (a weekday before either is allowed), the C
- * library's {@code Mon dd hh:mm:ss yyyy}, {@code before Aug-1996} (the first of that month), with zones given as {@code Z},
+ * library's {@code Mon dd hh:mm:ss yyyy}, {@code before Aug-1996} (the first of that month), unix time (seconds or
+ * milliseconds, 1985–2100), a time after "at" ({@code 09th March 2004 at 14:20:21}), with zones given as {@code Z},
  * {@code UTC}/{@code GMT}, {@code +hh[:mm]}, {@code (GMT+8:00)}, or the abbreviations JST/KST/CET/CEST/MSK.
  * A date without a zone is read in the zone the caller names (UTC unless a registry is known to use another).
  */
 public final class RegistrationDates {
     private static final String MON = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
-    private static final String TIME = "(?:[t ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?";
+    private static final String TIME = "(?:(?:\\s+at\\s+|[t ]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?";
     private static final String ZONE = "\\s*\\(?\\s*(z|[a-z]{2,5}|"
             + "(?:utc|gmt)?\\s*[+-]\\d{1,2}(?::?\\d{2})?)?\\s*\\)?";
     private static final Pattern YMD = Pattern.compile(
@@ -36,6 +37,7 @@ public final class RegistrationDates {
     private static final Pattern CTIME = Pattern.compile(
             "(?:[a-z]{3}\\s+)?" + MON + "\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2}):(\\d{2})\\s+(?:" + ZONE.strip()
                     + "\\s+)?(\\d{4})");
+    private static final Pattern EPOCH = Pattern.compile("(\\d{9,10}|\\d{13})");
     private static final Pattern BEFORE = Pattern.compile("before\\s+" + MON + "[- ](\\d{4})");
     private static final Pattern FIND = Pattern.compile(
             "\\b(\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
@@ -121,6 +123,11 @@ public final class RegistrationDates {
             if ((m = CTIME.matcher(t)).matches()) {
                 return at(m.group(7), MONTHS.get(m.group(1)), m.group(2), m.group(3), m.group(4), m.group(5),
                         m.group(6), defaultZone);
+            }
+            if ((m = EPOCH.matcher(t)).matches()) { // unix time, seconds or milliseconds, 1985 to 2100 only
+                long v = Long.parseLong(m.group(1));
+                long seconds = m.group(1).length() == 13 ? v / 1000 : v;
+                return seconds >= 473_385_600L && seconds <= 4_102_444_800L ? Instant.ofEpochSecond(seconds) : null;
             }
             if ((m = BEFORE.matcher(t)).matches()) {
                 return at(m.group(2), MONTHS.get(m.group(1)), "1", null, null, null, null, ZoneOffset.UTC);

@@ -2,6 +2,7 @@ package io.infrapivot.source.whois;
 
 import io.infrapivot.source.registration.ContactBuilder;
 import io.infrapivot.source.registration.RecordBuilder;
+import io.infrapivot.source.registration.RegistrationDates;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,12 @@ final class JprsParser {
     private static final Map<String, String> JAPANESE = Map.ofEntries(
             Map.entry("ドメイン名", "domain name"), Map.entry("ネームサーバ", "name server"),
             Map.entry("登録年月日", "created on"), Map.entry("有効期限", "expires on"),
-            Map.entry("状態", "status"), Map.entry("最終更新", "last updated"),
+            Map.entry("状態", "state"), Map.entry("最終更新", "last updated"),
             Map.entry("登録者名", "registrant"), Map.entry("組織名", "organization"),
             Map.entry("名前", "name"), Map.entry("電話番号", "phone"),
             Map.entry("住所", "postal address"), Map.entry("接続年月日", "connected date"));
+
+    private static final Pattern UNTIL = Pattern.compile("\\((\\d{4}/\\d{2}/\\d{2})\\)");
 
     private JprsParser() {}
 
@@ -61,6 +64,9 @@ final class JprsParser {
                 case "name", "email", "phone", "postal address" -> KeyMap.field(c, key, value);
                 case "web page" -> true;
                 case "state" -> {
+                    // co.jp and the other attribute names: "Connected (2027/03/31)", the end of the paid period
+                    Matcher until = UNTIL.matcher(value);
+                    if (until.find()) b.expires(RegistrationDates.parse(until.group(1), JST));
                     KeyMap.statuses(b, value.replaceAll("\\s*\\(.*\\)", ""));
                     yield true;
                 }

@@ -17,48 +17,66 @@ import java.util.regex.Pattern;
 final class KeyMap {
     private static final Set<String> DOMAIN = Set.of("domain name", "domain", "domainname", "domain name ascii",
             "nombre de dominio", "dominio", "nom de domaine", "nome de dominio");
-    private static final Set<String> REGISTRAR = Set.of("registrar", "sponsoring registrar", "registrar name",
+    private static final Set<String> REGISTRAR = keys("registrar", "sponsoring registrar", "registrar name",
             "registrar organization", "authorized agency", "registration service provider", "current registar", "current registrar",
             "registered by", "registrar organization name", "agente registrador", "registrar company",
             "registrador", "registraire", "bureau d enregistrement", "entidade registradora", "registrar handle",
-            "sponsoring registrar organization", "registrar organisation");
+            "sponsoring registrar organization", "registrar organisation", "registrar of record",
+            "domain registrar", "registrar company name", "registration agent", "registrar service provider",
+            "prestataire", "agente registrador", "registrar organization name");
     private static final Set<String> IANA = Set.of("registrar iana id", "sponsoring registrar iana id");
     private static final Set<String> URL = Set.of("registrar url", "referral url", "registrar website", "www",
             "registration service url");
     private static final Set<String> WHOIS = Set.of("registrar whois server", "whois server");
     private static final Set<String> ABUSE_EMAIL = Set.of("registrar abuse contact email");
     private static final Set<String> ABUSE_PHONE = Set.of("registrar abuse contact phone");
-    private static final Set<String> CREATED = Set.of("creation date", "created", "created date", "created on",
+    private static final Set<String> CREATED = keys("creation date", "created", "created date", "created on",
             "registration time", "registered on", "registered", "registration date", "domain registration date",
             "domain create date", "registered date", "record created", "connected date",
             "domain name commencement date", "first registration date", "domain created", "entry created",
             "fecha de creacion", "fecha de registro", "fecha de activacion", "domain dateregistered", "creation",
             "registration", "date de creation", "data de criacao", "created at", "activation date",
             "domain registered", "registration created", "create date", "date created", "date registered",
-            "date of registration", "registration on", "domain creation date", "created date time", "registrated");
-    private static final Set<String> UPDATED = Set.of("updated date", "last updated", "last modified", "changed",
+            "date of registration", "registration on", "domain creation date", "created date time", "registrated",
+            "domain record activated", "creation time", "created time", "date of creation", "first registered",
+            "fecha de alta", "data de registo", "data de registro", "date d enregistrement", "date de creation",
+            "registration date time", "domain registration", "domain created date", "creation date utc",
+            "registered at", "created date utc", "create time", "registered since");
+    private static final Set<String> UPDATED = keys("updated date", "last updated", "last modified", "changed",
             "last update", "modified", "updated", "last updated date", "domain last updated date",
             "record last updated on", "modified date", "entry updated", "ultima actualizacion",
             "domain datelastmodified", "updated on", "last update date", "last modification", "date de modification",
             "data de atualizacao", "updated at", "last change", "changed date", "record last modified",
             "last modified date", "domain last modified", "modification date", "update date", "last updated on",
-            "date updated", "modified on", "changed on", "last changed", "domain updated", "last update on");
-    private static final Set<String> EXPIRES = Set.of("registry expiry date", "registrar registration expiration date",
+            "date updated", "modified on", "changed on", "last changed", "domain updated", "last update on",
+            "last update time", "date of last change", "last change date", "last changed date",
+            "last modification date", "update time", "updated time", "last edited", "derniere modification",
+            "data de alteracao", "ultima modificacion", "fecha de modificacion", "fecha de actualizacion",
+            "last updated on date", "domain last update", "domain last updated", "last updated date utc",
+            "updated date utc", "record last updated", "domain modified", "last modified on");
+    private static final Set<String> EXPIRES = keys("registry expiry date", "registrar registration expiration date",
             "expiration date", "expiry date", "expiration time", "paid till", "expires", "expire", "expire date", "expires on",
             "renewal date", "domain expiration date", "record expires on", "free date", "valid until",
             "validity", "expiry", "expiration", "fecha de vencimiento", "fecha de expiracion", "fecha de corte",
             "domain datebilleduntil", "record expired", "expires at", "date d expiration", "data de expiracao",
             "valid till", "registered until", "expire at", "billed until", "exp date", "expire on", "expiry on",
-            "paid until", "domain expires", "date of expiry", "expiration on", "renewal", "valid thru");
-    private static final Set<String> STATUS = Set.of("domain status", "status", "state", "registration status", "epp status",
-            "estatus del dominio", "estado", "estado del dominio", "domain state", "query status", "eppstatus");
-    private static final Set<String> NS = Set.of("name server", "nserver", "nameserver", "name servers",
+            "paid until", "domain expires", "date of expiry", "expiration on", "renewal", "valid thru",
+            "expire time", "expiry time", "expires date", "renewal due", "renew date", "next renewal",
+            "fecha de expiracion", "vencimiento", "data de validade", "data de expiracao", "ablaufdatum",
+            "domain expiry date", "domain expiry", "domain expiration", "registry expiry date utc",
+            "expiration date utc", "expiry date utc", "valid to", "expires at date", "domain valid until");
+    private static final Set<String> STATUS = keys("domain status", "status", "state", "registration status", "epp status",
+            "estatus del dominio", "estado", "estado del dominio", "domain state", "query status", "eppstatus",
+            "statut", "situacao", "domain status code", "registry status");
+    private static final Set<String> NS = keys("name server", "nserver", "nameserver", "name servers",
             "nameservers", "host name", "domain servers in listed order", "domain servers",
             "name servers information", "hostname", "servers", "primary server", "secondary server",
             "servidor(es) de nombres de dominio", "servidores de nombres", "servidores dns", "dns servers",
             "name server information", "domain servers information", "name servers in the listed order",
             "nameservers in listed order", "nameserver in listed order", "name servers in listed order",
-            "domain nameservers", "ns");
+            "domain nameservers", "ns", "dns", "name server(s)", "nameserver(s)", "dns server", "dns name server",
+            "name server host", "primary dns", "secondary dns", "primary name server", "secondary name server",
+            "serveurs dns", "serveur dns", "servidores de nombre", "servidores", "nameservers list");
     private static final Set<String> DNSSEC = Set.of("dnssec", "signed", "dnssec status");
     private static final Map<String, String> ROLES = Map.of("registrant", "registrant", "admin", "admin",
             "administrative", "admin", "tech", "tech", "technical", "tech", "billing", "billing", "owner",
@@ -74,7 +92,35 @@ final class KeyMap {
             "(?:ns|nameserver|name server|nserver|ns name|dns|name server \\w+|dns server|servidor de nombres"
                     + "|servidor dns)\\s?\\d{1,2}");
 
+    /**
+     * "Record expires on 2026-05-06 (YYYY-MM-DD)", "Registered on 09th March 2004 at 14:20:21": dates written as
+     * sentences (older registrar formats, .tw, Island Networks' .gg/.je). Not "Last updated on": answers end with
+     * the database's own date.
+     */
+    private static final Pattern SENTENCE_DATE = Pattern.compile(
+            "(?i)^\\s*(record expires on|record created on|record last updated on|expires on|created on|registered on)"
+                    + "\\s+([^:]{0,10}\\d.{0,70}?)(?:\\s*\\([ymd/.-]+\\))?\\s*$");
+
     private KeyMap() {}
+
+    /** A set of normalised keys (repeats allowed in the list). */
+    private static Set<String> keys(String... k) {
+        return Set.copyOf(java.util.Arrays.asList(k));
+    }
+
+    /** Reads a date written as a sentence into the record; false when the line is no such sentence. */
+    static boolean sentenceDate(RecordBuilder b, String line, ZoneOffset zone) {
+        if (line.length() > 200) return false;
+        Matcher m = SENTENCE_DATE.matcher(line);
+        if (!m.matches()) return false;
+        String k = m.group(1).toLowerCase(Locale.ROOT);
+        java.time.Instant at = RegistrationDates.parse(m.group(2), zone);
+        if (at == null) return false;
+        if (k.contains("expires")) b.expires(at);
+        else if (k.contains("created") || k.contains("registered")) b.created(at);
+        else b.updated(at);
+        return true;
+    }
 
     /** Whether a value is a contact or registrar handle (one token with a dash and a digit: "REG-0001"). */
     static boolean isHandle(String value) {
@@ -99,7 +145,10 @@ final class KeyMap {
         else if (UPDATED.contains(key)) b.updated(RegistrationDates.parse(lastToken(value), zone));
         else if (EXPIRES.contains(key)) b.expires(RegistrationDates.parse(value, zone));
         else if (STATUS.contains(key)) statuses(b, value);
-        else if (ns(key)) b.nameServer(value);
+        else if (ns(key)) {
+            // Punktum (.dk) prints the name itself as "DNS:"; RNIDS (.rs) its name servers ("DNS: ns1… - 192.0.2.1")
+            if (!key.equals("dns") || !value.strip().equalsIgnoreCase(b.domain())) b.nameServer(value);
+        }
         else if (DNSSEC.contains(key)) b.dnssec(dnssec(value));
         else return contact(b, key, value);
         return true;
@@ -134,7 +183,9 @@ final class KeyMap {
     /** Contact fields: "Registrant Name", "Admin Email", "Tech Contact Phone", "Registrant" (the name). */
     static boolean contact(RecordBuilder b, String key, String value) {
         if (KR_ADMIN.containsKey(key)) return field(b.admin(), KR_ADMIN.get(key), value);
-        Matcher m = ROLE_FIELD.matcher(key);
+        if (key.equals("org country")) return field(b.registrant(), "country", value); // .lu: the holder's country
+        // "Domain Holder Organization" (.th), "Domain Registrant Name": the role after a leading "domain"
+        Matcher m = ROLE_FIELD.matcher(key.startsWith("domain ") ? key.substring(7) : key);
         if (!m.matches()) return false;
         ContactBuilder c = b.contact(ROLES.get(m.group(1)));
         if (m.group(2) == null && HANDLE.matcher(value.strip()).matches()) {
@@ -148,7 +199,8 @@ final class KeyMap {
     static boolean field(ContactBuilder c, String f, String value) {
         switch (f) {
             case "name", "contact name", "contact", "person" -> c.name(value);
-            case "organization", "organisation", "org", "contact organisation", "contact organization" ->
+            case "organization", "organisation", "org", "contact organisation", "contact organization",
+                 "organization name", "organisation name", "company name" ->
                     c.organization(value);
             case "email", "e mail", "contact email", "mail", "holder email" -> c.email(value);
             case "phone", "phone number", "contact phone", "tel" -> c.phone(value);
@@ -178,7 +230,8 @@ final class KeyMap {
         if (k.endsWith(" of domain name")) k = k.substring(0, k.length() - " of domain name".length()); // .ch
         if (k.endsWith(" contact")) k = k.substring(0, k.length() - " contact".length());
         return switch (k) {
-            case "registrant", "holder", "owner", "titular" -> "registrant";
+            case "registrant", "holder", "owner", "titular", "domain owner", "domain holder", "registered for",
+                 "titulaire", "registrant organisation", "registrant organization" -> "registrant";
             case "administrative", "admin" -> "admin";
             case "technical", "tech" -> "tech";
             case "billing" -> "billing";

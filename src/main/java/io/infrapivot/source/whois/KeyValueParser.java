@@ -22,10 +22,6 @@ final class KeyValueParser {
 
     private KeyValueParser() {}
 
-    /** "Record expires on 2026-05-06 (YYYY-MM-DD)": dates written as sentences (older registrar formats, .tw). */
-    private static final Pattern RECORD_DATE = Pattern.compile(
-            "(?i)^\\s*(record expires on|record created on|record last updated on|expires on|created on)\\s+(.+?)"
-                    + "(?:\\s*\\([ymd/.-]+\\))?\\s*$"); // not "Last updated on": answers end with the database's date
     /** A host name alone on its line (name servers listed under their heading). */
     private static final Pattern HOST_LINE = Pattern.compile(
             "^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)+\\.?"
@@ -75,13 +71,7 @@ final class KeyValueParser {
                 listKey = valueKey = null;
                 continue;
             }
-            Matcher rd = RECORD_DATE.matcher(line);
-            if (rd.matches()) {
-                String k = rd.group(1).toLowerCase(Locale.ROOT);
-                java.time.Instant at = io.infrapivot.source.registration.RegistrationDates.parse(rd.group(2), zone);
-                if (k.contains("expires")) b.expires(at);
-                else if (k.contains("created")) b.created(at);
-                else b.updated(at);
+            if (KeyMap.sentenceDate(b, line, zone)) {
                 understood++;
                 block = null;
                 continue;
@@ -112,8 +102,9 @@ final class KeyValueParser {
                 if (header != null && HEADERS.containsKey(header)) {
                     // a section named on a line of its own (.fi, .dk: "Holder", "Registrar", "Nameservers")
                     String role = HEADERS.get(header);
-                    kind = role.isEmpty() ? (header.contains("name") ? Kind.NAME_SERVERS : Kind.RECORD) : Kind.CONTACT;
-                    section = role.isEmpty() ? null : b.contact(role);
+                    kind = role.equals("registrar") ? Kind.REGISTRAR : !role.isEmpty() ? Kind.CONTACT
+                            : header.contains("name") ? Kind.NAME_SERVERS : Kind.RECORD;
+                    section = kind == Kind.CONTACT ? b.contact(role) : null;
                     block = null;
                     listKey = valueKey = null;
                     continue;
@@ -156,7 +147,7 @@ final class KeyValueParser {
             }
             if (atStart && p.key().equals("contact") && KeyMap.isHandle(p.value())) {
                 kind = Kind.CONTACT; // "Contact: HANDLE" opens one contact's block (.sk)
-                section = new ContactBuilder();
+                section = byHandle(b, p.value().strip()); // the registrant's (or admin's) own block, by its handle
                 continue;
             }
             if (p.value().isBlank()) {
@@ -273,9 +264,21 @@ final class KeyValueParser {
             java.util.Map.entry("holder", "registrant"), java.util.Map.entry("registrant", "registrant"),
             java.util.Map.entry("administrative contact", "admin"), java.util.Map.entry("admin contact", "admin"),
             java.util.Map.entry("technical contact", "tech"), java.util.Map.entry("tech contact", "tech"),
-            java.util.Map.entry("billing contact", "billing"), java.util.Map.entry("registrar", ""),
+            java.util.Map.entry("billing contact", "billing"), java.util.Map.entry("registrar", "registrar"),
+            java.util.Map.entry("domain managers", "registrar"), // .im: the registrar
+            java.util.Map.entry("domain owners / registrant", "registrant"), java.util.Map.entry("domain details", ""),
             java.util.Map.entry("nameservers", ""), java.util.Map.entry("name servers", ""),
-            java.util.Map.entry("dnssec", ""), java.util.Map.entry("domain information", ""));
+            java.util.Map.entry("dnssec", ""), java.util.Map.entry("domain information", ""),
+            java.util.Map.entry("organization using domain name", "registrant")); // .kz
+
+    /** The contact of the record that the handle names ("Registrant: PRIKLAD-0001"), else a contact of no role. */
+    private static ContactBuilder byHandle(RecordBuilder b, String handle) {
+        for (String role : List.of("registrant", "admin", "tech", "billing")) {
+            ContactBuilder c = b.contact(role);
+            if (handle.equalsIgnoreCase(c.build().handle())) return c;
+        }
+        return new ContactBuilder();
+    }
 
     /** DENIC section names: Holder, Admin-C, Tech-C, Zone-C. */
     private static ContactBuilder denicRole(RecordBuilder b, String name) {
@@ -296,6 +299,10 @@ final class KeyValueParser {
             }
             case "person" -> {
                 b.registrant().name(p.value());
+                yield true;
+            }
+            case "country" -> { // beside "org:" (.by): the holder's country
+                b.registrant().country(p.value());
                 yield true;
             }
             case "e mail" -> {

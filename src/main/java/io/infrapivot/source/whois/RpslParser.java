@@ -116,6 +116,9 @@ final class RpslParser {
         contacts(b, o, byHandle);
     }
 
+    /** The keys a domain object lists its name servers under. */
+    private static final List<String> NS_KEYS = List.of("nserver", "nameserver", "name server");
+
     /** A date inside a longer value: yyyymmdd or yyyy-mm-dd. */
     private static final Pattern DATE_TOKEN = Pattern.compile("\\b(?:\\d{8}|\\d{4}-\\d{2}-\\d{2})\\b");
 
@@ -124,10 +127,11 @@ final class RpslParser {
 
     private static void domain(RecordBuilder b, RpslObject o, List<RpslObject> objs, Map<String, RpslObject> byH) {
         b.domain(o.first("domain"));
-        o.all("nserver").forEach(b::nameServer);
-        // name-server sets: AFNIC's ns-list, CZ.NIC's nsset objects
-        objs.stream().filter(x -> x.type().equals("ns list") || x.type().equals("nsset"))
-                .forEach(x -> x.all("nserver").forEach(v -> b.nameServer(v.strip().split("\\s+")[0])));
+        for (String k : NS_KEYS) o.all(k).forEach(b::nameServer); // "nserver:" (.is), "nameserver:" (.si)
+        // name-server sets: AFNIC's ns-list, CZ.NIC's nsset objects; NIC Argentina's one object per name server
+        objs.stream().filter(x -> x != o && (x.type().equals("ns list") || x.type().equals("nsset")
+                        || NS_KEYS.contains(x.type())))
+                .forEach(x -> NS_KEYS.forEach(k -> x.all(k).forEach(v -> b.nameServer(v.strip().split("\\s+")[0]))));
         b.registrant().organization(o.first("org"));
         b.registrant().name(o.first("person"));
         for (String s : o.all("status")) KeyMap.statuses(b, s);
@@ -191,6 +195,10 @@ final class RpslParser {
                 "changed"), utc));
         b.expires(RegistrationDates.parse(first(o, "expiry date", "expires", "expire", "expire date", "paid till",
                 "validity"), utc));
+        // any other date key the flat-pair map knows ("record created:", .hu); the record keeps the first value
+        o.attrs().forEach((k, v) -> {
+            if (KeyMap.isDateKey(k) && !v.isEmpty()) KeyMap.apply(b, k, v.get(0), utc);
+        });
     }
 
     private static String first(RpslObject o, String... keys) {

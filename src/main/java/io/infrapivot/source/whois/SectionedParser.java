@@ -86,11 +86,15 @@ final class SectionedParser {
         } else if (n.startsWith("registrant s address")) {
             s.lines().forEach(b.registrant()::street);
         } else if (role(b, n) != null) {
-            contact(role(b, n), s.lines(), n.equals("registrant"));
+            contact(role(b, n), s.lines(), role(b, n) == b.registrant());
         } else {
             int understood = 0;
             boolean bareDone = false;
             for (String l : s.lines()) {
+                if (KeyMap.sentenceDate(b, l, zone)) { // Island Networks: "Registered on 09th March 2004 at …"
+                    understood++;
+                    continue;
+                }
                 WhoisText.Pair p = WhoisText.pair(l);
                 if (p != null) {
                     if (KeyMap.apply(b, p.key(), p.value(), zone)) understood++;
@@ -107,11 +111,11 @@ final class SectionedParser {
     }
 
     private static ContactBuilder role(RecordBuilder b, String n) {
-        if (n.equals("registrant") || n.equals("holder")) return b.registrant();
         if (n.startsWith("admin")) return b.admin();
         if (n.startsWith("tech")) return b.tech();
         if (n.startsWith("billing")) return b.billing();
-        return null;
+        String role = KeyMap.blockRole(n); // "Registrant", "Holder", "Titular" (.ve), "Domain Owner" (.ac.uk)
+        return role == null ? null : b.contact(role);
     }
 
     private static void registrar(RecordBuilder b, List<String> lines) {
@@ -152,6 +156,12 @@ final class SectionedParser {
                 sawPair = true;
             } else if (email != null) {
                 c.email(email);
+                // "Ejemplo Tienda C.A.      contacto@ejemplo.com.ve" (.ve): the name, then its address
+                String before = l.substring(0, l.indexOf(email)).strip();
+                if (!named && !sawPair && !before.isEmpty() && !before.contains(":")) {
+                    c.name(before);
+                    named = true;
+                }
             } else if (PHONE.matcher(l).matches()) {
                 c.phone(l);
             } else if (l.regionMatches(true, 0, "visit ", 0, 6) || l.contains("://")) {

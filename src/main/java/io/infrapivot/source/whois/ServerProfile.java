@@ -55,6 +55,11 @@ public record ServerProfile(String family, String format, String domainQuery, St
         return KNOWN.getOrDefault(host.toLowerCase(Locale.ROOT), GENERIC);
     }
 
+    /** This profile with another zone for dates printed without one. */
+    public ServerProfile withZone(ZoneOffset other) {
+        return new ServerProfile(family, format, domainQuery, ipQuery, asnQuery, charset, other, rir);
+    }
+
     /** Whether the host is one of the five RIRs' servers. */
     public static boolean isRir(String host) {
         return of(host).rir() != null;

@@ -26,6 +26,19 @@ public final class WhoisParser {
      */
     public static RegistrationRecord parse(String text, String server, String query, Instant fetched) {
         ServerProfile profile = ServerProfile.of(server);
+        RegistrationRecord r = parse(text, server, query, fetched, profile);
+        if (server == null && r.domain() != null) {
+            // offline: dates without a zone are in the zone of the registry of the name's TLD (.cn, .jp)
+            ServerProfile registry = WhoisServers.standard().forDomain(r.domain()).map(ServerProfile::of).orElse(null);
+            if (registry != null && !registry.zone().equals(profile.zone())) {
+                return parse(text, null, query, fetched, profile.withZone(registry.zone()));
+            }
+        }
+        return r;
+    }
+
+    private static RegistrationRecord parse(String text, String server, String query, Instant fetched,
+                                            ServerProfile profile) {
         String family = profile.family().equals("auto") ? guess(text) : profile.family();
         List<String> lines = WhoisText.lines(text);
         RecordBuilder b = RegistrationRecord.builder(kindOf(query), query).source("whois").server(server)
@@ -78,6 +91,7 @@ public final class WhoisParser {
                 if (named != null) b.domain(named);
             }
             if (cls == RegistrationStatus.THROTTLED) b.raw(text);
+            if (cls == RegistrationStatus.UNKNOWN) b.parseStatus(ParseStatus.RAW_ONLY).raw(text); // a failure page
             return b.build();
         }
         if ((lifecycle || taken) && b.status() == null) b.status(RegistrationStatus.REGISTERED);

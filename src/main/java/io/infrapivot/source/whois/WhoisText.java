@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * indented sections. Pure; bounded by the size cap of the transport.
  */
 final class WhoisText {
-    private static final Pattern KV = Pattern.compile("^\\s*([^:\\[\\]]{1,60}?)\\s*:(?!//)\\s*(.*?)\\s*$");
+    /** A pair split at its first colon, ASCII or full width ("注册商：", Chinese and Japanese answers). */
+    private static final Pattern KV = Pattern.compile("^\\s*([^:\uFF1A\\[\\]]{1,60}?)\\s*[:\uFF1A](?!//)\\s*(.*?)\\s*$");
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,63}");
 
@@ -36,11 +37,12 @@ final class WhoisText {
     static String normKey(String k) {
         String t = k.toLowerCase(Locale.ROOT);
         if (!t.chars().allMatch(c -> c < 0x80)) {
+            t = KeyLabels.english(t); // Chinese, Japanese, Russian labels, before accents (and kana marks) go
             // accents dropped (Spanish, Portuguese, French keys: "Fecha de Creación" = "fecha de creacion")
             t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         }
         // "** Domain Name", "[Domain Name]" (leading markers) and "Created on......" (dotted leaders) as plain keys
-        return t.replaceAll("^[*\\s]+", "").replaceAll("[-_./\\s]+", " ").strip();
+        return t.replaceAll("^[*\\s]+", "").replaceAll("[-_./\\s'\u2019]+", " ").strip();
     }
 
     /** The line as a pair, or null. A line "URL: http://..." still splits at the first colon. */

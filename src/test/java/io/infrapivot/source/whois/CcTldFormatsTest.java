@@ -232,9 +232,27 @@ class CcTldFormatsTest {
             2026-05-06 (YYYY-MM-DD)      | 2026-05-06T00:00:00Z
             06/05/2026 (dd/mm/yyyy)      | 2026-05-06T00:00:00Z
             'Tuesday, January 20, 2026'  | 2026-01-20T00:00:00Z
+            1735603200                   | 2024-12-31T00:00:00Z
+            1735603200000                | 2024-12-31T00:00:00Z
+            09th March 2004 at 14:20:21.123 | 2004-03-09T14:20:21Z
+            14.03.2008 11:22:33          | 2008-03-14T11:22:33Z
+            2025-04-30 15:11:12.345678   | 2025-04-30T15:11:12Z
+            2003/03/11                   | 2003-03-11T00:00:00Z
             """)
     void registryDateShapes(String text, String instant) {
         assertThat(RegistrationDates.parse(text, ZoneOffset.UTC)).isEqualTo(Instant.parse(instant));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            12345
+            99999999999
+            4102444801
+            2024-13-45
+            not a date
+            """)
+    void numbersAndTextThatAreNoDates(String text) {
+        assertThat(RegistrationDates.parse(text, ZoneOffset.UTC)).as(text).isNull();
     }
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
@@ -259,6 +277,62 @@ class CcTldFormatsTest {
                 + "Name Server: ns1.example.test\n% " + answer + "\n";
         assertThat(WhoisParser.parse(registered, null, null, FETCHED).status()).isEqualTo(RegistrationStatus.REGISTERED);
     }
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Last Update Time      | updated
+            Date of last change   | updated
+            Dernière modification | updated
+            Fecha de Modificación | updated
+            Data de Alteração     | updated
+            Creation Time         | created
+            Date of creation      | created
+            Fecha de Alta         | created
+            Date d'enregistrement | created
+            First registered      | created
+            Expire Time           | expires
+            Renewal Due           | expires
+            Vencimiento           | expires
+            Data de Validade      | expires
+            Domain Expiry Date    | expires
+            """)
+    void dateKeySynonyms(String key, String field) {
+        RegistrationRecord r = WhoisParser.parse("Domain Name: example.test\nRegistrar: Example Registrar\n" + key
+                + ": 2024-01-20 10:00:00\nName Server: ns1.example.test\n", null, null, FETCHED);
+        Instant want = Instant.parse("2024-01-20T10:00:00Z");
+        assertThat(switch (field) {
+            case "updated" -> r.updated();
+            case "created" -> r.created();
+            default -> r.expires();
+        }).as(key).isEqualTo(want);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Registrar of Record    | Registrar
+            Domain Registrar       | Registrar
+            Registration Agent     | Registrar
+            Name Server(s)         | ns
+            Primary DNS            | ns
+            Secondary Name Server  | ns
+            Serveurs DNS           | ns
+            Statut                 | status
+            Registry Status        | status
+            """)
+    void registrarNameServerAndStatusKeySynonyms(String key, String field) {
+        String value = switch (field) {
+            case "ns" -> "ns9.example-dns.test";
+            case "status" -> "clientHold";
+            default -> "Synonym Registrar Ltd";
+        };
+        RegistrationRecord r = WhoisParser.parse("Domain Name: example.test\nCreation Date: 2020-01-01\n" + key + ": "
+                + value + "\n", null, null, FETCHED);
+        switch (field) {
+            case "ns" -> assertThat(r.nameServers()).as(key).containsExactly(value);
+            case "status" -> assertThat(r.statuses()).as(key).containsExactly(value);
+            default -> assertThat(r.registrar().name()).as(key).isEqualTo(value);
+        }
+    }
+
     @Test
     void placeholderRegistrarsAreNoRegistrar() {
         for (String placeholder : new String[] {"N/A", "-", "not available", "(not set)"}) {
