@@ -206,6 +206,59 @@ public final class TaskQueue implements AutoCloseable {
         });
     }
 
+    /**
+     * Takes one request of {@code source} from {@code batch}'s budget of {@code limit} (its row made on first use):
+     * true when taken, false when none is left. Atomic across the fleet (one conditional UPDATE).
+     */
+    boolean takeBudget(String batch, String source, int limit) {
+        return sql("could not take from the run's request budget: ", c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO run_budgets (batch, source, remaining) VALUES (?, ?, ?)
+                    ON CONFLICT (batch, source) DO NOTHING""")) {
+                ps.setString(1, batch);
+                ps.setString(2, source);
+                ps.setInt(3, Math.max(0, limit));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE run_budgets SET remaining = remaining - 1
+                    WHERE batch = ? AND source = ? AND remaining > 0 RETURNING remaining""")) {
+                ps.setString(1, batch);
+                ps.setString(2, source);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Gives back a request taken from {@code batch}'s budget but not sent. */
+    void giveBackBudget(String batch, String source) {
+        sql("could not give back to the run's request budget: ", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE run_budgets SET remaining = remaining + 1 WHERE batch = ? AND source = ?")) {
+                ps.setString(1, batch);
+                ps.setString(2, source);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** What is left of {@code batch}'s budget, per budgeted source the workers have asked. */
+    public java.util.Map<String, Integer> budgetLeft(String batch) {
+        return sql("could not read the run's request budget: ", c -> {
+            java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT source, remaining FROM run_budgets WHERE batch = ?")) {
+                ps.setString(1, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
     /** A live worker as listed by {@code infrapivot workers}. */
     public record WorkerRow(String name, String host, String sources, int concurrency, Instant started,
                             Instant heartbeat, int inFlight, long done) {
