@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.infrapivot.engine.Engine;
 import io.infrapivot.engine.Refusal;
 import io.infrapivot.engine.Selection;
+import io.infrapivot.source.Outcome;
 import io.infrapivot.engine.SourceOutcome;
 import io.infrapivot.engine.config.Config;
 import io.infrapivot.engine.pivot.NoiseRules;
@@ -36,15 +37,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A {@code pivot --distributed --budget crtsh=2} on two worker processes: the workers together make at most two
+ * A {@code pivot --distributed --budget crtsh=5} on two worker processes: the workers together make at most five
  * requests to (the simulated) crt.sh for the run, the rest of its crt.sh lookups are refused for the budget, and the
  * pivot's result says so as a single-process pivot's does (a stop reason, indicators left unfollowed). The other
  * sources are not held back.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DistributedBudgetTest {
-    /** The simulated internet's pivot asks crt.sh four times: two of them are over the budget. */
-    static final int CRTSH_BUDGET = 2;
+    /** The simulated internet's pivot asks crt.sh about twenty domains: most are over the budget. */
+    static final int CRTSH_BUDGET = 5;
 
     @TempDir
     Path dir;
@@ -90,14 +91,16 @@ class DistributedBudgetTest {
                             .filter(o -> o.source().equals("crtsh")).map(o -> o.indicator().value() + " "
                                     + o.outcome() + " " + o.refusal() + " " + o.message() + " " + o.cached()).toList();
                     // the service saw the budget, no more, from the two workers together
-                    System.err.println("BUDGETDIAG " + net.crtsh.requests + " " + seen);
                     assertThat(net.crtsh.requests).as(seen).hasSizeBetween(1, CRTSH_BUDGET);
                     assertThat(watch.budgetLeft(remote.batch())).isEqualTo(Map.of("crtsh", 0));
                     List<SourceOutcome> crtsh = r.outcomes().stream().filter(o -> o.source().equals("crtsh"))
                             .toList();
-                    assertThat(crtsh.stream().filter(o -> o.refusal() == null)).as(crtsh::toString)
-                            .hasSize(CRTSH_BUDGET);
-                    assertThat(crtsh.stream().filter(o -> o.refusal() == Refusal.REQUEST_BUDGET)).isNotEmpty();
+                    // a budget counts admissions, as in one process: a lookup that was let through may end without a
+                    // request, so at most the budget's lookups went through and the rest were refused for it
+                    assertThat(crtsh.stream().filter(o -> o.refusal() == null && o.outcome() == Outcome.OK))
+                            .as(seen).hasSizeBetween(1, CRTSH_BUDGET);
+                    assertThat(crtsh.stream().filter(o -> o.refusal() == Refusal.REQUEST_BUDGET)).as(seen)
+                            .hasSizeGreaterThan(10);
                     // the other sources were not held back by crt.sh's budget
                     assertThat(r.outcomes()).filteredOn(o -> !o.source().equals("crtsh") && !o.source().equals(Pivot.SOURCE))
                             .isNotEmpty().allSatisfy(o -> assertThat(o.refusal()).isNotEqualTo(Refusal.REQUEST_BUDGET));
