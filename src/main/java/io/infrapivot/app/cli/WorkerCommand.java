@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
         footer = {"%nA worker outlives a restart of the database: its connections are opened again and a task "
                 + "in flight is stored once. SIGTERM (systemd's stop, Ctrl-C) lets the tasks it runs finish "
                 + "(up to 30 s), leaves the rest in the queue for other workers, and exits with 143.",
-                "%nExample:%n  infrapivot --store postgresql://ana@db/infrapivot worker --sources crtsh,dns "
-                        + "--concurrency 8 --name db1-a"})
+                "%nExample:%n  infrapivot --store postgresql://ana@db/infrapivot \\%n"
+                        + "      worker --sources crtsh,dns --concurrency 8 --name db1-a"})
 final class WorkerCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

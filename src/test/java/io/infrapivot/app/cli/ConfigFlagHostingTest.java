@@ -97,4 +97,48 @@ class ConfigFlagHostingTest {
                 .contains("examplehost hosting");
         assertThat(String.join("\n", RoutingSection.lines(ip, java.util.List.of(fact)))).doesNotContain("examplehost");
     }
+
+    /** RIPEstat's AS16509 answers (a big cloud's AS) from a stand-in, through an engine of {@code config}. */
+    private static java.util.List<io.infrapivot.engine.Fact> announced(AppContext ctx, Path cases) throws Exception {
+        try (var store = new SqliteCaseRepository(cases).open("c");
+             Engine engine = new Engine(SourceRegistry.builtIn(), ctx.config(), store, IndicatorParser.standard(),
+                     Clock.systemUTC());
+             var session = engine.session()) {
+            var out = session.lookup(java.util.List.of(Indicator.of(IndicatorType.ASN, "AS16509")),
+                    new io.infrapivot.engine.Selection(Set.of("ripestat"), Set.of(), false, false),
+                    io.infrapivot.source.RunOptions.defaults(), java.time.Duration.ofSeconds(20), true, null, null);
+            return out.stream().flatMap(o -> o.facts().stream())
+                    .filter(f -> f.relation() == io.infrapivot.model.Relation.ANNOUNCED_BY).toList();
+        }
+    }
+
+    @Test
+    void aSourcesLookupMarksAfterTheFlaggedConfigsList() throws Exception {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+            server.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest r) {
+                    String file = r.getUrl().encodedPath().contains("as-overview") ? "ripestat/as-overview.json"
+                            : "ripestat/announced-prefixes.json";
+                    return new mockwebserver3.MockResponse.Builder().code(200)
+                            .addHeader("Content-Type", "application/json")
+                            .body(io.infrapivot.source.thirdparty.Fixtures.read(file)).build();
+                }
+            });
+            server.start();
+            String url = server.url("/").toString().replaceAll("/$", "");
+            Files.writeString(mine.resolve("config.toml"), "[sources.ripestat]\nurl = \"" + url + "\"\n");
+            // the shipped list marks a prefix of AS16509 as amazon's cloud ...
+            Files.writeString(mine.resolve("hosting-asns.txt"), "# nothing of mine\n");
+            var shipped = announced(context("--config", mine.resolve("config.toml").toString()), dir.resolve("a"));
+            assertThat(shipped).isNotEmpty().allSatisfy(f -> assertThat(f.value().path("hosting").asText())
+                    .isEqualTo("amazon cloud"));
+            // ... the user's file beside the flagged config renames it
+            Files.writeString(mine.resolve("hosting-asns.txt"), "AS16509 mycloud hosting\n");
+            var renamed = announced(context("--config", mine.resolve("config.toml").toString()), dir.resolve("b"));
+            assertThat(renamed).isNotEmpty().allSatisfy(f -> assertThat(f.value().path("hosting").asText())
+                    .isEqualTo("mycloud hosting"));
+        }
+    }
 }
