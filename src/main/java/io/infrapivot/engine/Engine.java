@@ -59,6 +59,8 @@ public final class Engine implements AutoCloseable {
      * An engine whose lookups are made by {@code remote} (the team's workers) and read back from the shared case:
      * the chain is {@code selection → cache → coalesce → remote}; null: asked here, as usual.
      */
+    private io.infrapivot.source.routing.HostingAsns hostingAsns;
+
     public Engine(SourceRegistry registry, Config config, CaseStore store, IndicatorParser parser, Clock clock,
                   RemoteLookups remote) {
         this.registry = registry;
@@ -72,7 +74,16 @@ public final class Engine implements AutoCloseable {
                         new RemoteStep(store, clock, remote))
                 : List.of(new SelectionStep(this), new CacheStep(store, clock), new CoalesceStep(),
                         new StoreStep(store, clock), new AdmissionStep(this), new TimeoutStep(executor),
-                        new SourceStep(this.parser, clock, caseView(), new io.infrapivot.source.SharedResources()));
+                        new SourceStep(this.parser, clock, caseView(),
+                                // what the sources share: the hosting list of this engine's config among it
+                                io.infrapivot.source.routing.HostingAsns.provide(
+                                        new io.infrapivot.source.SharedResources(), hostingAsns())));
+    }
+
+    /** The big hosting networks' list of this engine's config (the shipped list with the user's file), read once. */
+    public synchronized io.infrapivot.source.routing.HostingAsns hostingAsns() {
+        if (hostingAsns == null) hostingAsns = HostingNetworks.of(config);
+        return hostingAsns;
     }
 
     /** Makes every request of every lookup also take a permit of {@code limit} (the fleet's window). */

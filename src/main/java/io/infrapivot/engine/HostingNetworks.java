@@ -1,18 +1,30 @@
 package io.infrapivot.engine;
 
+import io.infrapivot.engine.config.Config;
 import io.infrapivot.source.routing.HostingAsns;
 import java.util.Optional;
 
 /**
  * The faces' view of the big CDN/cloud/hosting networks the routing sources and the noise rules know
- * ({@code source.routing.HostingAsns}: the shipped list plus the user's {@code hosting-asns.txt}), so a report can
- * say that an address of theirs locates the provider's datacentre without naming a source package.
+ * ({@code source.routing.HostingAsns}: the shipped list plus the user's {@code hosting-asns.txt} found next to the
+ * config file), so a report can say that an address of theirs locates the provider's datacentre without naming a
+ * source package.
  */
 public final class HostingNetworks {
     private HostingNetworks() {}
 
-    /** "amazon cloud" for an ASN ({@code AS16509} or {@code 16509}) on the list; empty otherwise. */
-    public static Optional<String> label(String asn) {
-        return HostingAsns.standard().of(asn).map(HostingAsns.Provider::label);
+    /**
+     * The list of {@code config}: the shipped one with the user's file, {@code INFRAPIVOT_HOSTING_ASNS} of the
+     * config's environment, else {@code hosting-asns.txt} in the config file's folder ({@code --config FILE},
+     * {@code INFRAPIVOT_CONFIG}, the XDG folder: the config's own resolution).
+     */
+    public static HostingAsns of(Config config) {
+        return HostingAsns.load(HostingAsns.userFile(config.file(),
+                config.environment("INFRAPIVOT_HOSTING_ASNS").orElse(null)));
+    }
+
+    /** "amazon cloud" for an ASN ({@code AS16509} or {@code 16509}) on {@code list}; empty otherwise. */
+    public static Optional<String> label(HostingAsns list, String asn) {
+        return list.of(asn).map(HostingAsns.Provider::label);
     }
 }

@@ -42,6 +42,7 @@ public final class LookupSession implements AutoCloseable {
     private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
     private final List<Consumer<? super SessionEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
+    private volatile SharedRequestBudget sharedBudget;
 
     LookupSession(Engine engine, SessionOptions options) {
         this.engine = engine;
@@ -228,6 +229,12 @@ public final class LookupSession implements AutoCloseable {
             }
             used.incrementAndGet();
         }
+        SharedRequestBudget shared = sharedBudget;
+        String no = shared == null ? null : shared.take(sourceId);
+        if (no != null) {
+            used.decrementAndGet();
+            return new AdmissionStep.No(Refusal.REQUEST_BUDGET, no);
+        }
         return null;
     }
 
@@ -235,6 +242,17 @@ public final class LookupSession implements AutoCloseable {
     void refund(String sourceId) {
         AtomicInteger used = requests.get(sourceId);
         if (used != null) used.decrementAndGet();
+        SharedRequestBudget shared = sharedBudget;
+        if (shared != null) shared.giveBack(sourceId);
+    }
+
+    /**
+     * Every request of this session also takes from {@code budget} (a distributed pivot's budget shared by the
+     * workers), after the session's own; returns this session.
+     */
+    public LookupSession shareBudget(SharedRequestBudget budget) {
+        this.sharedBudget = budget;
+        return this;
     }
 
     /** Requests this session made (not answered from the cache), per source. */

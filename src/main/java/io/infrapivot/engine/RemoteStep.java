@@ -25,6 +25,11 @@ final class RemoteStep implements Step {
     @Override
     public SourceOutcome intercept(Chain chain) throws InterruptedException {
         LookupCall call = chain.call();
+        // the session's deadline (--time-budget): nothing new is handed over after it, as none is asked here
+        java.time.Instant deadline = call.session.deadline();
+        if (deadline != null && !clock.instant().isBefore(deadline)) {
+            return call.refuse(Refusal.TIME_BUDGET, "time budget reached");
+        }
         call.session.publish(new SessionEvent.LookupStarted(call.indicator, call.sourceId()));
         RemoteLookups.Done done = remote.run(call.sourceId(), call.indicator, call.options, call.refresh,
                 call.session::isCancelled);

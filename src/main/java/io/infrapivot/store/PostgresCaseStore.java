@@ -26,6 +26,9 @@ public final class PostgresCaseStore extends JdbcCaseStore {
             "40P01", // deadlock_detected
             "55P03"); // lock_not_available
 
+    /** How long reads and writes wait for a lost server to come back (a restart) before they fail. */
+    static final java.time.Duration RECONNECT_PATIENCE = java.time.Duration.ofSeconds(120);
+
     private final String schema;
     private final String schemaVersion;
 
@@ -43,30 +46,27 @@ public final class PostgresCaseStore extends JdbcCaseStore {
     static PostgresCaseStore open(String location, String name, String schema, long number, DataSource plain,
                                   DataSource inSchema, Clock clock, Analyst analyst) {
         String version = Migrations.migrate(location, plain, "postgresql", schema);
-        Connection writer;
-        try {
-            writer = inSchema.getConnection();
-        } catch (SQLException e) {
-            throw new StoreException("could not connect to " + location + ": " + e.getMessage(), e);
-        }
-        WriteQueue writes;
-        try {
-            try (PreparedStatement ps = writer.prepareStatement("SELECT pg_advisory_lock_shared(?, ?)")) {
+        ReadPool.Opener writer = () -> {
+            Connection c = inSchema.getConnection();
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock_shared(?, ?)")) {
                 ps.setInt(1, CASE_LOCK_CLASS);
                 ps.setInt(2, (int) number);
                 ps.execute(); // held by the writer connection's session until the store closes it
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
             }
-            writes = new WriteQueue(writer, "BEGIN", PostgresCaseStore::isRetryable, name);
+            return c;
+        };
+        WriteQueue writes;
+        try {
+            // a writer lost with the server (a restart) is opened again, with its lock, and its batch run again
+            writes = new WriteQueue(writer.open(), writer, "BEGIN", PostgresCaseStore::isRetryable, name);
         } catch (SQLException | RuntimeException e) {
-            try {
-                writer.close();
-            } catch (SQLException ignored) {
-                // failing already
-            }
             throw new StoreException("could not open the case " + name + " at " + location + ": " + e.getMessage(), e);
         }
         PostgresCaseStore store = new PostgresCaseStore(location, schema, clock, analyst, version, writes,
-                new ReadPool(inSchema::getConnection));
+                new ReadPool(inSchema::getConnection, RECONNECT_PATIENCE));
         return withMeta(store, name);
     }
 

@@ -25,14 +25,43 @@ final class ReadPool implements AutoCloseable {
     static final int MAX_IDLE = 8;
 
     private final Opener connections;
+    private final java.time.Duration patience;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
     ReadPool(Opener connections) {
+        this(connections, java.time.Duration.ZERO);
+    }
+
+    /**
+     * A pool whose reads that fail by a lost connection ({@link ConnectionLoss}: the server restarted) drop the
+     * idle connections (lost with it) and run again on new ones, for up to {@code patience}.
+     */
+    ReadPool(Opener connections, java.time.Duration patience) {
         this.connections = connections;
+        this.patience = patience;
     }
 
     <T> T read(Read<T> read) throws SQLException {
+        if (patience.isZero()) return readOnce(read);
+        return ConnectionLoss.retry(patience, () -> {
+            try {
+                return readOnce(read);
+            } catch (SQLException | RuntimeException e) {
+                if (ConnectionLoss.isLost(e)) dropIdle();
+                throw e;
+            }
+        });
+    }
+
+    private void dropIdle() {
+        synchronized (idle) {
+            idle.forEach(ReadPool::closeQuietly);
+            idle.clear();
+        }
+    }
+
+    private <T> T readOnce(Read<T> read) throws SQLException {
         Connection c = borrow();
         boolean healthy = false;
         try {

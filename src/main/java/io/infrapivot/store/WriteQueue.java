@@ -27,6 +27,7 @@ final class WriteQueue implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    private static final System.Logger LOG = System.getLogger("infrapivot.store");
     static final int MAX_BATCH = 256;
     static final long BUSY_GIVE_UP_MS = 120_000;
 
@@ -35,7 +36,8 @@ final class WriteQueue implements AutoCloseable {
 
     private static final Task<Void> STOP = new Task<>(c -> null, new CompletableFuture<>());
 
-    private final Connection connection;
+    private Connection connection; // only the writer thread replaces it (after a lost connection)
+    private final ReadPool.Opener reopen;
     private final String beginSql;
     private final Predicate<Throwable> retryable;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -50,7 +52,18 @@ final class WriteQueue implements AutoCloseable {
      * @param name       names the writer thread
      */
     WriteQueue(Connection connection, String beginSql, Predicate<Throwable> retryable, String name) {
+        this(connection, null, beginSql, retryable, name);
+    }
+
+    /**
+     * A queue whose writer connection is opened again by {@code reopen} when it is lost ({@link ConnectionLoss}: the
+     * server restarted): the batch that met the loss is rolled back with the connection and run again on the new
+     * one, for up to {@link #BUSY_GIVE_UP_MS}. {@code reopen} null: a lost connection fails the batch.
+     */
+    WriteQueue(Connection connection, ReadPool.Opener reopen, String beginSql, Predicate<Throwable> retryable,
+               String name) {
         this.connection = connection;
+        this.reopen = reopen;
         this.beginSql = beginSql;
         this.retryable = retryable;
         this.writer = Thread.ofPlatform().daemon().name("infrapivot-store-writer-" + name).start(this::loop);
@@ -141,14 +154,49 @@ final class WriteQueue implements AutoCloseable {
                 complete(batch, runBatch(batch));
                 return;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                if (!retryable.test(e) || System.currentTimeMillis() > giveUp) {
+                boolean lost = reopen != null && ConnectionLoss.isLost(e);
+                if (lost) {
+                    LOG.log(System.Logger.Level.WARNING, "the store's writer connection was lost; opening it again", e);
+                    if (reopenUntil(giveUp)) continue;
+                } else {
+                    rollbackQuietly();
+                }
+                if (lost || !retryable.test(e) || System.currentTimeMillis() > giveUp) {
                     for (Task<?> t : batch) t.done().completeExceptionally(e);
                     return;
                 }
                 sleep(pause + ThreadLocalRandom.current().nextLong(pause));
                 pause = Math.min(pause * 2, 500);
             }
+        }
+    }
+
+    /**
+     * Drops the lost writer connection and opens a new one, trying again with a growing pause until {@code giveUp}
+     * (the server restarting); false when it did not come back in time.
+     */
+    private boolean reopenUntil(long giveUp) {
+        closeQuietly(connection);
+        controls.clear();
+        long pause = 50;
+        while (System.currentTimeMillis() <= giveUp) {
+            try {
+                connection = reopen.open();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "the store is not back yet", e);
+                sleep(pause);
+                pause = Math.min(pause * 2, 1_000);
+            }
+        }
+        return false;
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // lost already
         }
     }
 

@@ -38,6 +38,7 @@ public final class TestPostgres {
     private final int port;
     private final List<String> runAs;
     private final AtomicInteger databases = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TestPostgres(Path bin, Path data, int port, List<String> runAs) {
         this.bin = bin;
@@ -71,6 +72,41 @@ public final class TestPostgres {
         return port;
     }
 
+    /**
+     * A cluster of the caller's own (not the shared one), for a test that stops and starts the server: stop it with
+     * {@link #close()}.
+     */
+    public static TestPostgres own() {
+        return start();
+    }
+
+    /** Stops the server as an administrator would ({@code pg_ctl stop -m fast}: sessions are ended). */
+    public void stopFast() throws IOException {
+        List<String> ctl = new ArrayList<>(runAs);
+        ctl.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
+        run(ctl, data.getParent());
+    }
+
+    /** Starts the stopped server again, on the same port. */
+    public void startAgain() throws IOException {
+        serverStart(bin, data, port, runAs, data.getParent());
+    }
+
+    /** Stops this cluster and deletes its folder (a cluster of {@link #own()}). */
+    public void close() {
+        stop(data.getParent());
+    }
+
+    private static void serverStart(Path bin, Path data, int port, List<String> runAs, Path base) throws IOException {
+        List<String> ctl = new ArrayList<>(runAs);
+        ctl.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
+                "-l", data.resolve("server.log").toString(),
+                "-o", "-p " + port + " -h 127.0.0.1 -k '' -c fsync=off -c synchronous_commit=off "
+                        + "-c full_page_writes=off -c max_connections=200",
+                "start"));
+        run(ctl, base);
+    }
+
     private static TestPostgres start() {
         Path bin = findBin();
         try {
@@ -89,13 +125,7 @@ public final class TestPostgres {
             initdb.addAll(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
                     "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"));
             run(initdb, base);
-            List<String> ctl = new ArrayList<>(runAs);
-            ctl.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-                    "-l", data.resolve("server.log").toString(),
-                    "-o", "-p " + port + " -h 127.0.0.1 -k '' -c fsync=off -c synchronous_commit=off "
-                            + "-c full_page_writes=off -c max_connections=200",
-                    "start"));
-            run(ctl, base);
+            serverStart(bin, data, port, runAs, base);
             TestPostgres cluster = new TestPostgres(bin, data, port, runAs);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> cluster.stop(base)));
             return cluster;
@@ -105,6 +135,7 @@ public final class TestPostgres {
     }
 
     private void stop(Path base) {
+        if (!stopped.compareAndSet(false, true)) return;
         List<String> ctl = new ArrayList<>(runAs);
         ctl.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"));
         try {

@@ -19,6 +19,7 @@ public final class AppContext {
     private boolean warned;
     private String store;
     private String analyst;
+    private String configFile;
 
     public AppContext(Terminal terminal) {
         this.terminal = terminal;
@@ -35,7 +36,7 @@ public final class AppContext {
     public synchronized Config config() {
         if (config == null) {
             try {
-                config = Config.load();
+                config = ConfigFile.load(configFile);
             } catch (ConfigException e) {
                 throw new CliException(ExitCodes.ENVIRONMENT, e.getMessage());
             }
@@ -85,6 +86,11 @@ public final class AppContext {
             }
         }
         return cases;
+    }
+
+    /** Sets the config file (--config); before the first config(). */
+    public synchronized void configFile(String file) {
+        this.configFile = file;
     }
 
     /** Sets the store (--store): a postgresql:// URL or a folder of SQLite cases; before the first cases(). */

@@ -41,9 +41,13 @@ final class DistributedLookup {
         }
     }
 
-    /** The workers as the lookups of a {@code pivot --distributed} on {@code caseName}. */
-    static io.infrapivot.app.worker.QueuedLookups remote(AppContext ctx, String caseName) {
-        return new io.infrapivot.app.worker.QueuedLookups(queue(ctx), caseName, ctx.analyst().name());
+    /**
+     * The workers as the lookups of a {@code pivot --distributed} on {@code caseName}, which take from the run's
+     * {@code budget} (requests per source) together.
+     */
+    static io.infrapivot.app.worker.QueuedLookups remote(AppContext ctx, String caseName,
+                                                        java.util.Map<String, Integer> budget) {
+        return new io.infrapivot.app.worker.QueuedLookups(queue(ctx), caseName, ctx.analyst().name(), budget);
     }
 
     /** Queues and follows; returns the exit code (PARTIAL when a task ended in an error). */

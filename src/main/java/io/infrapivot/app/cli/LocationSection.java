@@ -36,15 +36,24 @@ final class LocationSection {
 
     /** Prints the section (nothing when no database placed the address). */
     static void print(Terminal t, Indicator about, List<Fact> located, Map<?, List<Fact>> all) {
+        print(t, about, located, all, io.infrapivot.source.routing.HostingAsns.shipped());
+    }
+
+    /** As above, naming big hosting networks after {@code hosting} (the config's list). */
+    static void print(Terminal t, Indicator about, List<Fact> located, Map<?, List<Fact>> all, io.infrapivot.source.routing.HostingAsns hosting) {
         if (located.isEmpty()) return;
         t.println(t.bold("location"));
-        for (String l : lines(about, located, all.values().stream().flatMap(List::stream).toList())) {
+        for (String l : lines(about, located, all.values().stream().flatMap(List::stream).toList(), hosting)) {
             t.println(l.startsWith("!") ? "  " + t.yellow(l) : "  " + l);
         }
     }
 
     /** The section's lines (escaped; warnings start with "!"). */
     static List<String> lines(Indicator about, List<Fact> located, List<Fact> others) {
+        return lines(about, located, others, io.infrapivot.source.routing.HostingAsns.shipped());
+    }
+
+    static List<String> lines(Indicator about, List<Fact> located, List<Fact> others, io.infrapivot.source.routing.HostingAsns list) {
         List<String> out = new ArrayList<>();
         Map<String, String> countries = new LinkedHashMap<>();
         Map<String, String> cities = new LinkedHashMap<>();
@@ -75,7 +84,7 @@ final class LocationSection {
         } else if (new LinkedHashSet<>(cities.values()).size() > 1) {
             out.add("! the databases disagree on the city: " + Terminal.v(joined(cities)));
         }
-        String hosting = hosting(about, others);
+        String hosting = hosting(about, others, list);
         if (hosting != null) {
             out.add("! " + Terminal.v(about.value()) + " is announced by a " + Terminal.v(hosting)
                     + " network: a hosting or CDN address locates the provider's datacentre, not its user");
@@ -88,11 +97,11 @@ final class LocationSection {
      * The provider label ("cloudflare cdn") of an announced-by fact of this address: the routing source's mark, else
      * the hosting list's entry for the origin AS (a source such as Team Cymru that does not mark); null when none.
      */
-    private static String hosting(Indicator about, List<Fact> facts) {
+    private static String hosting(Indicator about, List<Fact> facts, io.infrapivot.source.routing.HostingAsns list) {
         for (Fact f : facts) {
             if (f.relation() != Relation.ANNOUNCED_BY || !about.equals(f.subject())) continue;
             if (f.value() != null && f.value().hasNonNull("hosting")) return f.value().get("hosting").asText();
-            var listed = io.infrapivot.engine.HostingNetworks.label(f.object().value());
+            var listed = io.infrapivot.engine.HostingNetworks.label(list, f.object().value());
             if (listed.isPresent()) return listed.get();
         }
         return null;

@@ -121,7 +121,7 @@ final class LookupCommand implements Callable<Integer> {
         Engine engine = session.engine();
         session.store().addSeeds(indicators.keySet());
         // text: each indicator's block as soon as its last lookup ended, its sources in registry order
-        Report report = new Report(t, verbose);
+        Report report = new Report(t, verbose).hosting(engine.hostingAsns());
         report.verdictMaxAge = verdictMaxAge;
         Map<Indicator, List<String>> order = new LinkedHashMap<>();
         for (Indicator i : indicators.keySet()) {

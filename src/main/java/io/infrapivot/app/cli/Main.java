@@ -37,6 +37,11 @@ public final class Main implements Callable<Integer> {
                     + "of SQLite cases (default; also INFRAPIVOT_STORE, [defaults] store).")
     String store;
 
+    @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "The config file (default: INFRAPIVOT_CONFIG, else $XDG_CONFIG_HOME/infrapivot/config.toml); "
+                    + "files beside it (hosting-asns.txt) are read from its folder.")
+    java.nio.file.Path configFile;
+
     @Option(names = "--analyst", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
             description = "Record lookups as made by NAME (default: the OS user).")
     String analyst;

@@ -123,7 +123,8 @@ final class PivotCommand implements Callable<Integer> {
                 : Pivot.Window.of(SourceFlags.positive(within, "--within"));
         NoiseRules noise;
         try {
-            noise = NoiseRules.load(ctx.parser(), ctx.data().folder(), new LinkedHashSet<>(noFilter));
+            noise = NoiseRules.load(ctx.parser(), ctx.data().folder(), new LinkedHashSet<>(noFilter),
+                    io.infrapivot.engine.HostingNetworks.of(ctx.config()));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
@@ -133,7 +134,7 @@ final class PivotCommand implements Callable<Integer> {
                         .withNamedFiles(namedFiles), limit,
                 flags.refresh, window);
         Terminal t = output.terminal(ctx.terminal());
-        try (var remote = distributed ? DistributedLookup.remote(ctx, ctx.caseName(flags.caseName)) : null;
+        try (var remote = distributed ? DistributedLookup.remote(ctx, ctx.caseName(flags.caseName), budget) : null;
              SourceFlags.Run session = flags.open(ctx, Pivot.sessionOptions(options), remote)) {
             CaseStore store = session.store();
             Engine engine = session.engine();

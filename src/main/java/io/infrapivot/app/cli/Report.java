@@ -26,6 +26,15 @@ final class Report {
     /** The age after which a reputation verdict is shown as stale. */
     java.time.Duration verdictMaxAge = ReputationSection.DEFAULT_MAX_AGE;
 
+    /** The big hosting networks named in the routing and location lines (the config's list, else the shipped). */
+    private io.infrapivot.source.routing.HostingAsns hosting = io.infrapivot.source.routing.HostingAsns.shipped();
+
+    /** Names big hosting networks after {@code list} (the config's); returns this report. */
+    Report hosting(io.infrapivot.source.routing.HostingAsns list) {
+        this.hosting = list;
+        return this;
+    }
+
     Report(Terminal t, boolean verbose) {
         this.t = t;
         this.verbose = verbose;
@@ -57,8 +66,8 @@ final class Report {
             if (section == Relation.Section.REPUTATION) new ReputationSection(t, verbose, verdictMaxAge, Instant.now()).print(indicator, facts);
             else facts.forEach(f -> printFact(indicator, f));
         });
-        RoutingSection.print(t, indicator, routed, bySection.get(Relation.Section.ROUTING));
-        LocationSection.print(t, indicator, located, bySection);
+        RoutingSection.print(t, indicator, routed, bySection.get(Relation.Section.ROUTING), hosting);
+        LocationSection.print(t, indicator, located, bySection, hosting);
         if (!known.isEmpty()) {
             t.println(t.bold("already in the case") + t.dim(" (earlier lookups)"));
             known.forEach(f -> printFact(indicator, f));

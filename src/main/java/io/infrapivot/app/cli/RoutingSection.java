@@ -68,14 +68,23 @@ final class RoutingSection {
      * {@code back} (printed already), where the location part reads the origin's hosting mark.
      */
     static void print(Terminal t, Indicator about, List<Fact> routed, List<Fact> back) {
+        print(t, about, routed, back, io.infrapivot.source.routing.HostingAsns.shipped());
+    }
+
+    /** As above, naming big hosting networks after {@code hosting} (the config's list). */
+    static void print(Terminal t, Indicator about, List<Fact> routed, List<Fact> back, io.infrapivot.source.routing.HostingAsns hosting) {
         if (routed.isEmpty()) return;
         t.println(t.bold("routing: origin and history"));
-        for (String l : lines(about, routed)) t.println(l.startsWith("!") ? "  " + t.yellow(l) : "  " + l);
+        for (String l : lines(about, routed, hosting)) t.println(l.startsWith("!") ? "  " + t.yellow(l) : "  " + l);
         back.addAll(routed);
     }
 
     /** The part's lines (escaped; warnings start with "!"). */
     static List<String> lines(Indicator about, List<Fact> routed) {
+        return lines(about, routed, io.infrapivot.source.routing.HostingAsns.shipped());
+    }
+
+    static List<String> lines(Indicator about, List<Fact> routed, io.infrapivot.source.routing.HostingAsns hosting) {
         Map<String, Row> rows = new LinkedHashMap<>();
         Map<String, List<Fact>> history = new LinkedHashMap<>();
         Map<Indicator, String> owners = new LinkedHashMap<>();
@@ -92,9 +101,9 @@ final class RoutingSection {
                 JsonNode v = f.value();
                 if (f.relation() == Relation.ANNOUNCED_BY && about.equals(f.subject())) {
                     r.origins.add(f.object().value().toUpperCase(java.util.Locale.ROOT));
-                    r.parts.add("origin " + asn(f, owners));
+                    r.parts.add("origin " + asn(f, owners, hosting));
                 } else if (f.relation() == Relation.ANNOUNCED_BY) {
-                    r.parts.add("prefix " + f.subject().value() + " by " + asn(f, owners));
+                    r.parts.add("prefix " + f.subject().value() + " by " + asn(f, owners, hosting));
                 } else if (f.relation() == Relation.IN_NETBLOCK) {
                     String block = f.object().value();
                     String what = v != null && v.path("routed").asBoolean(false) || "bgptools".equals(src)
@@ -135,7 +144,7 @@ final class RoutingSection {
             for (Fact f : h.subList(skip, h.size())) {
                 String from = f.firstSeen() == null ? "?" : MONTH.format(f.firstSeen());
                 String to = f.lastSeen() == null ? "?" : still(f) ? "now" : MONTH.format(f.lastSeen());
-                out.add("  " + Report.pad(from + " → " + to, 20) + Terminal.v(asn(f, owners) + "  " + f.subject().value()));
+                out.add("  " + Report.pad(from + " → " + to, 20) + Terminal.v(asn(f, owners, hosting) + "  " + f.subject().value()));
             }
         }
         return out;
@@ -145,14 +154,14 @@ final class RoutingSection {
      * "AS64500 EXAMPLE-AS (held by Example Hosting Ltd) [amazon cloud]": the AS, its name and holder organisation
      * (a {@code network-owner} fact: RIPEstat's as-overview, PeeringDB), and the big provider it is.
      */
-    private static String asn(Fact f, Map<Indicator, String> owners) {
+    private static String asn(Fact f, Map<Indicator, String> owners, io.infrapivot.source.routing.HostingAsns list) {
         String as = f.object().value().toUpperCase(java.util.Locale.ROOT);
         String name = text(f.value(), "as_name");
         String owner = owners.get(f.object());
         if (name == null) name = owner;
         else if (owner != null && !owner.equalsIgnoreCase(name)) name += " (held by " + owner + ")";
         String hosting = text(f.value(), "hosting");
-        if (hosting == null) hosting = io.infrapivot.engine.HostingNetworks.label(as).orElse(null);
+        if (hosting == null) hosting = io.infrapivot.engine.HostingNetworks.label(list, as).orElse(null);
         return as + (name == null ? "" : " " + name) + (hosting == null ? "" : " [" + hosting + "]");
     }
 

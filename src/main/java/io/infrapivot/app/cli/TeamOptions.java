@@ -1,7 +1,7 @@
 package io.infrapivot.app.cli;
 
 /**
- * The global {@code --store} and {@code --analyst} options, read from the command line before any command runs
+ * The global {@code --store}, {@code --analyst} and {@code --config} options, read from the command line before any command runs
  * (they may stand before or after the command word, like {@code --debug}), and handed to the context.
  */
 final class TeamOptions {
@@ -11,6 +11,8 @@ final class TeamOptions {
     static void apply(AppContext context, String... args) {
         String store = value(args, "--store");
         if (store != null) context.store(store);
+        String config = value(args, "--config");
+        if (config != null) context.configFile(config);
         String analyst = value(args, "--analyst");
         if (analyst != null) context.analyst(analyst);
     }

@@ -215,7 +215,9 @@ public final class EngineLookups implements AutoCloseable {
     }
 
     private synchronized NoiseRules noise() {
-        if (noise == null) noise = NoiseRules.load(parser, dataFolder, Set.of());
+        if (noise == null) {
+            noise = NoiseRules.load(parser, dataFolder, Set.of(), io.infrapivot.engine.HostingNetworks.of(config));
+        }
         return noise;
     }
 

@@ -109,7 +109,8 @@ final class Runs implements AutoCloseable {
         Recipe recipe = Recipe.load(recipeName); // IllegalArgumentException: unknown recipe
         int hops = depth != null ? depth : recipe.depth();
         if (hops < 0 || hops > 10) throw new IllegalArgumentException("depth must be 0 to 10");
-        NoiseRules noise = NoiseRules.load(setup.parser(), setup.dataFolder(), Set.of());
+        NoiseRules noise = NoiseRules.load(setup.parser(), setup.dataFolder(), Set.of(),
+                io.infrapivot.engine.HostingNetworks.of(setup.config()));
         Selection selection = new Selection(Set.copyOf(sources), Set.of(), active, false);
         Engine engine = probe(store);
         engine.validate(selection); // IllegalArgumentException: an unknown source

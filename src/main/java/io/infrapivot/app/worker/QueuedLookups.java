@@ -28,6 +28,7 @@ public final class QueuedLookups implements RemoteLookups, AutoCloseable {
     private final TaskQueue queue;
     private final String caseName;
     private final String analyst;
+    private final Map<String, Integer> budget;
     private final String batch = UUID.randomUUID().toString();
     private final Map<String, CompletableFuture<TaskQueue.Finished>> waiting = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
@@ -35,10 +36,24 @@ public final class QueuedLookups implements RemoteLookups, AutoCloseable {
 
     /** Queues on {@code queue} (closed with this) for case {@code caseName}, as asked by {@code analyst}. */
     public QueuedLookups(TaskQueue queue, String caseName, String analyst) {
+        this(queue, caseName, analyst, Map.of());
+    }
+
+    /**
+     * As above, with the run's request budget per source ({@code --budget}; {@code "*"}: each other source), which
+     * the workers take from together ({@link RunBudget}).
+     */
+    public QueuedLookups(TaskQueue queue, String caseName, String analyst, Map<String, Integer> budget) {
         this.queue = queue;
         this.caseName = caseName;
         this.analyst = analyst;
+        this.budget = Map.copyOf(budget);
         poller.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** What is left of the run's budget, per budgeted source the workers have asked (empty: no budget). */
+    public Map<String, Integer> budgetLeft() {
+        return budget.isEmpty() ? Map.of() : queue.budgetLeft(batch);
     }
 
     /** The batch this run's tasks belong to. */
@@ -62,7 +77,7 @@ public final class QueuedLookups implements RemoteLookups, AutoCloseable {
     public Done run(String source, Indicator indicator, RunOptions options, boolean refresh, BooleanSupplier cancelled)
             throws InterruptedException {
         LookupTask task = new LookupTask(caseName, source, indicator.key(), options.active(), refresh, analyst, batch,
-                options.resolvers(), options.maxResults());
+                options.resolvers(), options.maxResults(), budget.isEmpty() ? null : budget);
         CompletableFuture<TaskQueue.Finished> done = new CompletableFuture<>();
         String id = queue.enqueue(List.of(task)).getFirst();
         waiting.put(id, done);
@@ -72,7 +87,7 @@ public final class QueuedLookups implements RemoteLookups, AutoCloseable {
                 return null;
             }
             try {
-                return done(done.get(500, TimeUnit.MILLISECONDS));
+                return done(done.get(500, TimeUnit.MILLISECONDS), RunBudget.limitOf(budget, source));
             } catch (TimeoutException e) {
                 // not yet: look at the cancel flag again
             } catch (ExecutionException e) {
@@ -82,7 +97,7 @@ public final class QueuedLookups implements RemoteLookups, AutoCloseable {
     }
 
     /** A finished task as the engine hears it: {@code refused:NAME} is that refusal, else its stored lookup. */
-    static Done done(TaskQueue.Finished f) {
+    static Done done(TaskQueue.Finished f, Integer budget) {
         String outcome = f.outcome() == null ? "" : f.outcome();
         if (outcome.startsWith("refused")) {
             Refusal r = Refusal.NOT_READY;
@@ -94,6 +109,7 @@ public final class QueuedLookups implements RemoteLookups, AutoCloseable {
                     LOG.log(System.Logger.Level.DEBUG, "unknown refusal in the queue: " + outcome, e);
                 }
             }
+            if (r == Refusal.REQUEST_BUDGET && budget != null) return new Done(null, r, RunBudget.reached(budget));
             return new Done(null, r, "refused by the worker (" + r.id() + ")");
         }
         if (outcome.equals("skipped")) return new Done(null, Refusal.NOT_READY, "the worker cannot run this source");

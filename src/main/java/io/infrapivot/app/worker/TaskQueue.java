@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.VoidExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.infrapivot.store.ConnectionLoss;
 import io.infrapivot.store.PostgresCaseRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,6 +64,31 @@ public final class TaskQueue implements AutoCloseable {
         return shared;
     }
 
+    /** How long the queue's reads and writes wait for a lost server to come back (a restart). */
+    static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(120);
+
+    /** Work on a connection of the pool. */
+    @FunctionalInterface
+    interface Sql<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a pooled connection; when the connection was lost (the server restarted: the pool drops
+     * such a connection) it runs again on another, until the server is back ({@link ConnectionLoss}).
+     */
+    private <T> T sql(String failure, Sql<T> work) {
+        try {
+            return ConnectionLoss.retry(RECONNECT_PATIENCE, () -> {
+                try (Connection c = shared.getConnection()) {
+                    return work.run(c);
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(failure + e.getMessage(), e);
+        }
+    }
+
     /** The task definition, with the handler a worker runs (enqueuers give a handler that is never called). */
     static OneTimeTask<LookupTask> definition(String source, VoidExecutionHandler<LookupTask> handler) {
         return Tasks.oneTime(TASK_NAME + source, LookupTask.class)
@@ -85,37 +111,44 @@ public final class TaskQueue implements AutoCloseable {
             ids.add(id);
             instances.add(defs.get(t.source()).instance(id, t));
         }
-        client.scheduleBatch(instances, Instant.now());
+        try {
+            // a batch that met a lost connection was not committed: scheduled again, with the same ids
+            ConnectionLoss.retry(RECONNECT_PATIENCE, () -> {
+                client.scheduleBatch(instances, Instant.now());
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue the tasks: " + e.getMessage(), e);
+        }
         return ids;
     }
 
     /** How many tasks of {@code batch} are finished (stored, answered from the cache, or refused). */
     public int finished(String batch) {
-        try (Connection c = shared.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM lookup_tasks WHERE batch = ?")) {
-            ps.setString(1, batch);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+        return sql("could not read the queue's progress: ", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM lookup_tasks WHERE batch = ?")) {
+                ps.setString(1, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the queue's progress: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** The outcome of every finished task of {@code batch}: (source, indicator, outcome, worker). */
     public List<String[]> outcomes(String batch) {
-        List<String[]> out = new ArrayList<>();
-        try (Connection c = shared.getConnection(); PreparedStatement ps = c.prepareStatement(
+        return sql("could not read the queue's progress: ", c -> {
+            List<String[]> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
                 "SELECT source, indicator, outcome, worker FROM lookup_tasks WHERE batch = ? ORDER BY indicator, source")) {
-            ps.setString(1, batch);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                ps.setString(1, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the queue's progress: " + e.getMessage(), e);
-        }
-        return out;
+            return out;
+        });
     }
 
     /** A finished task: its outcome ({@code ok}, {@code error}, {@code cached}, {@code refused:REFUSAL}…) and the
@@ -125,53 +158,105 @@ public final class TaskQueue implements AutoCloseable {
 
     /** The finished ones among {@code taskIds}, by id. */
     public java.util.Map<String, Finished> finished(java.util.Collection<String> taskIds) {
-        java.util.Map<String, Finished> out = new java.util.HashMap<>();
-        if (taskIds.isEmpty()) return out;
-        try (Connection c = shared.getConnection(); PreparedStatement ps = c.prepareStatement(
+        if (taskIds.isEmpty()) return new java.util.HashMap<>();
+        return sql("could not read the queue's progress: ", c -> {
+            java.util.Map<String, Finished> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
                 "SELECT task_id, outcome, lookup_id FROM lookup_tasks WHERE task_id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("text", taskIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(3);
-                    out.put(rs.getString(1), new Finished(rs.getString(2), rs.wasNull() ? null : id));
+                ps.setArray(1, c.createArrayOf("text", taskIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(3);
+                        out.put(rs.getString(1), new Finished(rs.getString(2), rs.wasNull() ? null : id));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the queue's progress: " + e.getMessage(), e);
-        }
-        return out;
+            return out;
+        });
     }
 
     /** Records a task that ended without storing a lookup (a cache hit or a refusal); false when done before. */
     boolean markDone(String taskId, LookupTask t, String outcome, String worker) {
-        try (Connection c = shared.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        return sql("could not record a finished task: ", c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO lookup_tasks (task_id, batch, case_name, source, indicator, outcome, worker, finished_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING""")) {
-            ps.setString(1, taskId);
-            ps.setString(2, t.batch());
-            ps.setString(3, t.caseName());
-            ps.setString(4, t.source());
-            ps.setString(5, t.indicator());
-            ps.setString(6, outcome);
-            ps.setString(7, worker);
-            ps.setLong(8, System.currentTimeMillis());
-            return ps.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record a finished task: " + e.getMessage(), e);
-        }
+                ps.setString(1, taskId);
+                ps.setString(2, t.batch());
+                ps.setString(3, t.caseName());
+                ps.setString(4, t.source());
+                ps.setString(5, t.indicator());
+                ps.setString(6, outcome);
+                ps.setString(7, worker);
+                ps.setLong(8, System.currentTimeMillis());
+                return ps.executeUpdate() > 0;
+            }
+        });
     }
 
     /** True when the task already has its row (it ran to the end before, perhaps on a worker since killed). */
     boolean isDone(String taskId) {
-        try (Connection c = shared.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lookup_tasks WHERE task_id = ?")) {
-            ps.setString(1, taskId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+        return sql("could not read the queue: ", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lookup_tasks WHERE task_id = ?")) {
+                ps.setString(1, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the queue: " + e.getMessage(), e);
-        }
+        });
+    }
+
+    /**
+     * Takes one request of {@code source} from {@code batch}'s budget of {@code limit} (its row made on first use):
+     * true when taken, false when none is left. Atomic across the fleet (one conditional UPDATE).
+     */
+    boolean takeBudget(String batch, String source, int limit) {
+        return sql("could not take from the run's request budget: ", c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO run_budgets (batch, source, remaining) VALUES (?, ?, ?)
+                    ON CONFLICT (batch, source) DO NOTHING""")) {
+                ps.setString(1, batch);
+                ps.setString(2, source);
+                ps.setInt(3, Math.max(0, limit));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE run_budgets SET remaining = remaining - 1
+                    WHERE batch = ? AND source = ? AND remaining > 0 RETURNING remaining""")) {
+                ps.setString(1, batch);
+                ps.setString(2, source);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Gives back a request taken from {@code batch}'s budget but not sent. */
+    void giveBackBudget(String batch, String source) {
+        sql("could not give back to the run's request budget: ", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE run_budgets SET remaining = remaining + 1 WHERE batch = ? AND source = ?")) {
+                ps.setString(1, batch);
+                ps.setString(2, source);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** What is left of {@code batch}'s budget, per budgeted source the workers have asked. */
+    public java.util.Map<String, Integer> budgetLeft(String batch) {
+        return sql("could not read the run's request budget: ", c -> {
+            java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT source, remaining FROM run_budgets WHERE batch = ?")) {
+                ps.setString(1, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
     }
 
     /** A live worker as listed by {@code infrapivot workers}. */
@@ -181,42 +266,42 @@ public final class TaskQueue implements AutoCloseable {
 
     /** The workers that sent a heartbeat within {@code within}, by name. */
     public List<WorkerRow> workers(Duration within) {
-        List<WorkerRow> out = new ArrayList<>();
-        try (Connection c = shared.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        return sql("could not list the workers: ", c -> {
+            List<WorkerRow> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
                 SELECT name, host, sources, concurrency, started_ms, heartbeat_ms, in_flight, done FROM workers
                 WHERE heartbeat_ms >= ? ORDER BY name""")) {
-            ps.setLong(1, System.currentTimeMillis() - within.toMillis());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new WorkerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)), rs.getInt(7),
-                            rs.getLong(8)));
+                ps.setLong(1, System.currentTimeMillis() - within.toMillis());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new WorkerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                                Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)), rs.getInt(7),
+                                rs.getLong(8)));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not list the workers: " + e.getMessage(), e);
-        }
-        return out;
+            return out;
+        });
     }
 
     /** Writes a worker's heartbeat row. */
     void heartbeat(WorkerRow w) {
-        try (Connection c = shared.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        sql("could not write the worker's heartbeat: ", c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO workers (name, host, sources, concurrency, started_ms, heartbeat_ms, in_flight, done)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET heartbeat_ms = excluded.heartbeat_ms,
                   in_flight = excluded.in_flight, done = excluded.done""")) {
-            ps.setString(1, w.name());
-            ps.setString(2, w.host());
-            ps.setString(3, w.sources());
-            ps.setInt(4, w.concurrency());
-            ps.setLong(5, w.started().toEpochMilli());
-            ps.setLong(6, w.heartbeat().toEpochMilli());
-            ps.setInt(7, w.inFlight());
-            ps.setLong(8, w.done());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write the worker's heartbeat: " + e.getMessage(), e);
-        }
+                ps.setString(1, w.name());
+                ps.setString(2, w.host());
+                ps.setString(3, w.sources());
+                ps.setInt(4, w.concurrency());
+                ps.setLong(5, w.started().toEpochMilli());
+                ps.setLong(6, w.heartbeat().toEpochMilli());
+                ps.setInt(7, w.inFlight());
+                ps.setLong(8, w.done());
+                return ps.executeUpdate();
+            }
+        });
     }
 }

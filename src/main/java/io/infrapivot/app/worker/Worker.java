@@ -143,6 +143,9 @@ public final class Worker implements AutoCloseable {
                 store.begin(t.source(), indicator, new TaskBoundStore.Running(
                         new PostgresCaseStore.Task(taskId, t.batch(), name), who));
                 try (LookupSession session = engine.session()) {
+                    if (t.budget() != null && !t.budget().isEmpty()) {
+                        session.shareBudget(new RunBudget(queue, t.batch(), t.budget()));
+                    }
                     outcomes = session.lookup(List.of(indicator),
                             new Selection(Set.of(t.source()), Set.of(), t.active(), false),
                             options(t), Duration.ofSeconds(60), t.refresh(), null, null);

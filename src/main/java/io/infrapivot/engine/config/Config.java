@@ -125,6 +125,12 @@ public final class Config {
         return warnings;
     }
 
+    /** A variable of the environment this config was loaded with, when set and not blank. */
+    public Optional<String> environment(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+    }
+
     /** A value of the {@code [defaults]} table, overridden by {@code INFRAPIVOT_DEFAULT_<NAME>}. */
     public Optional<String> defaultsString(String name) {
         String e = env.get("INFRAPIVOT_DEFAULT_" + name.toUpperCase(Locale.ROOT));

@@ -76,19 +76,31 @@ public final class NoiseRules {
     private final Set<String> lifted;
     private final IndicatorParser parser;
 
-    private NoiseRules(IndicatorParser parser, Set<String> lifted) {
+    private final io.infrapivot.source.routing.HostingAsns hosting;
+
+    private NoiseRules(IndicatorParser parser, Set<String> lifted, io.infrapivot.source.routing.HostingAsns hosting) {
         this.parser = parser;
         this.lifted = Set.copyOf(lifted);
+        this.hosting = hosting;
     }
 
-    /** The shipped lists plus the user's files in {@code dataFolder} (may be null), minus the lifted rules. */
+    /** As below, with the shipped list of big hosting networks alone. */
     public static NoiseRules load(IndicatorParser parser, Path dataFolder, Set<String> lifted) {
+        return load(parser, dataFolder, lifted, io.infrapivot.source.routing.HostingAsns.shipped());
+    }
+
+    /**
+     * The shipped lists plus the user's files in {@code dataFolder} (may be null), minus the lifted rules; big
+     * hosting networks' ASNs after {@code hosting} (the config's list: {@code HostingNetworks.of(config)}).
+     */
+    public static NoiseRules load(IndicatorParser parser, Path dataFolder, Set<String> lifted,
+                                  io.infrapivot.source.routing.HostingAsns hosting) {
         for (String l : lifted) {
             if (!RULES.contains(l)) {
                 throw new IllegalArgumentException("no noise rule '" + l + "'; rules: " + String.join(", ", RULES));
             }
         }
-        NoiseRules r = new NoiseRules(parser, lifted);
+        NoiseRules r = new NoiseRules(parser, lifted, hosting);
         Path userNetworks = dataFolder == null ? null : dataFolder.resolve("known-networks.txt");
         if (userNetworks != null && Files.isRegularFile(userNetworks)) r.readNetworks(open(userNetworks), userNetworks.toString());
         else r.readNetworks(NoiseRules.class.getResourceAsStream("/io/infrapivot/engine/noise/known-networks.txt"), "bundled");
@@ -214,7 +226,7 @@ public final class NoiseRules {
      */
     private Optional<Mark> judgeAsn(String asn) {
         if (!on(KNOWN_NETWORK)) return Optional.empty();
-        return io.infrapivot.source.routing.HostingAsns.standard().of(asn).map(p -> new Mark(KNOWN_NETWORK,
+        return hosting.of(asn).map(p -> new Mark(KNOWN_NETWORK,
                 p.label() + " network " + asn.toUpperCase(Locale.ROOT) + ": its prefixes hold many unrelated customers",
                 false, null));
     }

@@ -108,7 +108,7 @@ public final class BgpToolsSource implements Source {
             prefix.ifPresent(p -> f.link(indicator, Relation.IN_NETBLOCK, p, nv, null, null, null));
             ObjectNode av = Json.object().put("prefix", r.prefix());
             if (!r.asName().isEmpty()) av.put("as_name", r.asName());
-            HostingAsns.standard().of(r.asn()).ifPresent(p -> av.put("hosting", p.label()));
+            HostingAsns.of(context.shared()).of(r.asn()).ifPresent(p -> av.put("hosting", p.label()));
             asn.ifPresent(a -> f.link(indicator, Relation.ANNOUNCED_BY, a, av, null, null, null));
         }
         return LookupResult.of(f.observations(), List.of(raw));

@@ -70,7 +70,7 @@ public final class IpInfoSource extends ServiceSource {
         if (a.asn() != null) {
             var v = Json.object().put("database", "ipinfo.io");
             if (a.asOrganization() != null) v.put("as_name", a.asOrganization());
-            HostingAsns.standard().of(a.asn()).ifPresent(p -> v.put("hosting", p.label()));
+            HostingAsns.of(call.context().shared()).of(a.asn()).ifPresent(p -> v.put("hosting", p.label()));
             f.as(IndicatorType.ASN, "AS" + a.asn())
                     .ifPresent(asn -> f.link(indicator, Relation.ANNOUNCED_BY, asn, v, null, null, null));
         }

@@ -75,7 +75,7 @@ public final class RipeStatSource extends ServiceSource {
         for (long asn : info.asns()) {
             ObjectNode v = Json.object().put("prefix", prefix.get().value());
             if (holders.get(asn) != null) v.put("as_name", holders.get(asn));
-            mark(v, asn);
+            mark(v, asn, call);
             asn(f, "AS" + asn).ifPresent(a -> f.link(ip, Relation.ANNOUNCED_BY, a, v, null, null, null));
         }
         history(prefix.get(), call, holders);
@@ -104,7 +104,7 @@ public final class RipeStatSource extends ServiceSource {
         for (var h : o.asns()) {
             ObjectNode v = Json.object().put("prefix", prefix.value()).put("announced", o.announced());
             if (h.holder() != null) v.put("as_name", h.holder());
-            mark(v, h.asn());
+            mark(v, h.asn(), call);
             asn(f, "AS" + h.asn()).ifPresent(a -> f.link(prefix, Relation.ANNOUNCED_BY, a, v, null, null, null));
         }
         history(prefix, call, holders);
@@ -132,7 +132,7 @@ public final class RipeStatSource extends ServiceSource {
             if (p.isEmpty() || a.isEmpty()) continue;
             ObjectNode v = Json.object().put("prefix", p.get().value()).put("history", "routing-history");
             if (holders.get(s.origin()) != null) v.put("as_name", holders.get(s.origin()));
-            mark(v, s.origin());
+            mark(v, s.origin(), call);
             f.link(p.get(), Relation.ANNOUNCED_BY, a.get(), v, s.firstSeen(), s.lastSeen(), null);
         }
         if (kept.size() < seen.size()) call.note("routing history cut at " + kept.size() + " of " + seen.size());
@@ -151,7 +151,7 @@ public final class RipeStatSource extends ServiceSource {
         }
         var prefixes = RipeStatParser.announcedPrefixes(call.get(ServiceCall.Request.of(
                 url(call, "announced-prefixes", "AS" + n)), true, false), n);
-        var provider = HostingAsns.standard().of(n);
+        var provider = HostingAsns.of(call.context().shared()).of(n);
         provider.ifPresent(p -> call.note("AS" + n + " is a big " + p.kind() + " network (" + p.name()
                 + "): its announced prefixes hold many unrelated customers and are marked"));
         List<RipeStatParser.Seen> kept = call.capped(prefixes, 0);
@@ -159,7 +159,7 @@ public final class RipeStatSource extends ServiceSource {
             var p = f.as(IndicatorType.CIDR, s.prefix());
             if (p.isEmpty()) continue;
             ObjectNode v = Json.object().put("prefix", p.get().value());
-            mark(v, n);
+            mark(v, n, call);
             f.link(p.get(), Relation.ANNOUNCED_BY, asn, v, s.firstSeen(), s.lastSeen(), null);
         }
         return call.result((long) prefixes.size(), kept.size(), false);
@@ -185,7 +185,7 @@ public final class RipeStatSource extends ServiceSource {
     }
 
     /** Marks a value with the provider when the ASN is a big CDN, cloud or hosting network. */
-    static void mark(ObjectNode v, long asn) {
-        HostingAsns.standard().of(asn).ifPresent(p -> v.put("hosting", p.label()));
+    static void mark(ObjectNode v, long asn, ServiceCall call) {
+        HostingAsns.of(call.context().shared()).of(asn).ifPresent(p -> v.put("hosting", p.label()));
     }
 }

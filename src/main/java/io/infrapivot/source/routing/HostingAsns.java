@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import io.infrapivot.source.SharedResources;
 
 /**
  * The autonomous systems of big CDN, cloud and hosting providers (shipped list {@code hosting-asns.txt}): an
@@ -19,9 +20,10 @@ import java.util.Optional;
  * rules keep a pivot from expanding such an ASN into its thousands of prefixes. Immutable.
  *
  * <p>The list is curated (no public machine-readable list names these providers' networks with their kind): a
- * user extends or corrects it with a file of the same format, {@code hosting-asns.txt} in the config folder
- * ({@code $INFRAPIVOT_CONFIG}'s folder, else {@code $XDG_CONFIG_HOME/infrapivot}, else
- * {@code ~/.config/infrapivot}) or named by {@code INFRAPIVOT_HOSTING_ASNS}. Its lines add networks or replace a
+ * user extends or corrects it with a file of the same format, {@code hosting-asns.txt} next to the config file (the
+ * config's own resolution: {@code --config FILE}, {@code $INFRAPIVOT_CONFIG}, {@code $XDG_CONFIG_HOME/infrapivot},
+ * {@code ~/.config/infrapivot}) or named by {@code INFRAPIVOT_HOSTING_ASNS}. The engine reads it with its config
+ * and hands it to the sources' lookups ({@link #of(SharedResources)}); nothing is held process-wide. Its lines add networks or replace a
  * shipped line of the same ASN; {@code AS64500 - -} removes one. A bad line of the user's file is skipped and
  * logged, never fatal.
  */
@@ -44,13 +46,18 @@ public final class HostingAsns {
     /** The user's file's name in the config folder. */
     public static final String USER_FILE = "hosting-asns.txt";
 
-    private static final class Standard {
-        static final HostingAsns LIST = load(userFile(System.getenv(), System.getProperty("user.home")));
+    /**
+     * The list of the engine whose lookup this is (the shipped list with the user's file of the engine's config,
+     * put in its {@link SharedResources} by the engine), else the shipped list alone.
+     */
+    public static HostingAsns of(SharedResources shared) {
+        return shared == null ? shipped() : shared.get(HostingAsns.class, HostingAsns::shipped);
     }
 
-    /** The shipped list with the user's file (when there is one) over it; read once. */
-    public static HostingAsns standard() {
-        return Standard.LIST;
+    /** Puts {@code list} in {@code shared} as the list its lookups see; returns {@code shared}. */
+    public static SharedResources provide(SharedResources shared, HostingAsns list) {
+        shared.get(HostingAsns.class, () -> list);
+        return shared;
     }
 
     /** The shipped list alone. */
@@ -77,18 +84,16 @@ public final class HostingAsns {
         return new HostingAsns(m);
     }
 
-    /** Where the user's file is looked for: {@code INFRAPIVOT_HOSTING_ASNS}, else the config folder. */
-    public static Path userFile(Map<String, String> env, String home) {
-        String explicit = env.get("INFRAPIVOT_HOSTING_ASNS");
+    /**
+     * Where the user's file is looked for: {@code explicit} ({@code INFRAPIVOT_HOSTING_ASNS} of the config's
+     * environment) when given, else next to the config file ({@code --config FILE}, {@code INFRAPIVOT_CONFIG}, else
+     * the XDG config folder: wherever the config's own resolution found it).
+     */
+    public static Path userFile(Path configFile, String explicit) {
         if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
-        String config = env.get("INFRAPIVOT_CONFIG");
-        if (config != null && !config.isBlank()) {
-            Path parent = Path.of(config).toAbsolutePath().getParent();
-            return parent == null ? null : parent.resolve(USER_FILE);
-        }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "infrapivot", USER_FILE);
-        return home == null ? null : Path.of(home, ".config", "infrapivot", USER_FILE);
+        if (configFile == null) return null;
+        Path parent = configFile.toAbsolutePath().getParent();
+        return parent == null ? null : parent.resolve(USER_FILE);
     }
 
     /** The provider of an AS number, if it is a big hosting network. */

@@ -48,7 +48,7 @@ class RoutingNoiseTest {
 
     @Test
     void theShippedListReadsAndKnowsTheBigOnes() {
-        HostingAsns list = HostingAsns.standard();
+        HostingAsns list = HostingAsns.shipped();
         assertThat(list.size()).isGreaterThan(30);
         assertThat(list.of("as13335")).hasValueSatisfying(p -> assertThat(p.kind()).isEqualTo("cdn"));
         assertThat(list.of(15169L)).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("google"));

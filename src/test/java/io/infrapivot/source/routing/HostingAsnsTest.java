@@ -45,14 +45,21 @@ class HostingAsnsTest {
     }
 
     @Test
-    void theUsersFileIsLookedForInTheConfigFolder() {
-        assertThat(HostingAsns.userFile(Map.of("INFRAPIVOT_HOSTING_ASNS", "/x/h.txt"), "/home/u"))
-                .isEqualTo(Path.of("/x/h.txt"));
-        assertThat(HostingAsns.userFile(Map.of("INFRAPIVOT_CONFIG", "/etc/ip/config.toml"), "/home/u"))
+    void theUsersFileIsLookedForNextToTheConfigFile() {
+        assertThat(HostingAsns.userFile(Path.of("/etc/ip/config.toml"), "/x/h.txt")).isEqualTo(Path.of("/x/h.txt"));
+        assertThat(HostingAsns.userFile(Path.of("/etc/ip/config.toml"), null))
                 .isEqualTo(Path.of("/etc/ip/hosting-asns.txt"));
-        assertThat(HostingAsns.userFile(Map.of("XDG_CONFIG_HOME", "/cfg"), "/home/u"))
-                .isEqualTo(Path.of("/cfg/infrapivot/hosting-asns.txt"));
-        assertThat(HostingAsns.userFile(Map.of(), "/home/u"))
-                .isEqualTo(Path.of("/home/u/.config/infrapivot/hosting-asns.txt"));
+        assertThat(HostingAsns.userFile(Path.of("/etc/ip/config.toml"), " "))
+                .isEqualTo(Path.of("/etc/ip/hosting-asns.txt"));
+        assertThat(HostingAsns.userFile(null, null)).isNull();
+    }
+
+    @Test
+    void aLookupSeesTheListItsEngineProvidesElseTheShippedOne() {
+        HostingAsns mine = HostingAsns.load(null);
+        var shared = HostingAsns.provide(new io.infrapivot.source.SharedResources(), mine);
+        assertThat(HostingAsns.of(shared)).isSameAs(mine);
+        assertThat(HostingAsns.of(new io.infrapivot.source.SharedResources()).size())
+                .isEqualTo(HostingAsns.shipped().size());
     }
 }
