@@ -48,6 +48,10 @@ public final class SqliteCaseRepository implements CaseRepository {
     @Override
     public CaseStore open(String nameOrPath) {
         Path file = fileOf(nameOrPath);
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("'" + nameOrPath + "' is a folder; a case is a .sqlite file (give a name, "
+                    + "or a path to a .sqlite file)");
+        }
         createPrivately(file);
         return SqliteCaseStore.open(file, CaseNames.nameOf(file), java.time.Clock.systemUTC(), analyst);
     }

@@ -129,10 +129,14 @@ final class LookupCommand implements Callable<Integer> {
         }
         Map<Indicator, List<SourceOutcome>> ended = new java.util.HashMap<>();
         java.util.Set<Indicator> printed = new java.util.HashSet<>();
+        // set (under t's lock) once the lookup returned: an outcome that ends later (a lookup stopped by Ctrl-C
+        // finishing its last write) is not printed into the blocks the main thread prints then
+        boolean[] closed = {false};
         List<SourceOutcome> outcomes;
         try (ProgressLine progress = flags.progress(t, session.session(), output.quiet)) {
             outcomes = session.session().lookup(indicators.keySet(), selection, options, limit, flags.refresh, o -> {
                 synchronized (t) {
+                    if (closed[0]) return;
                     if (output.quiet) {
                         o.facts().forEach(f -> {
                             if (f.object() != null) output.value(t, f.object().value());
@@ -155,11 +159,14 @@ final class LookupCommand implements Callable<Integer> {
                 }
             });
         }
-        if (!json && !output.quiet) {
-            for (Map.Entry<Indicator, String> e : indicators.entrySet()) {
-                if (printed.contains(e.getKey())) continue; // no source for it, or stopped early: shown last
-                report.print(e.getKey(), e.getValue(),
-                        outcomes.stream().filter(o -> o.indicator().equals(e.getKey())).toList());
+        synchronized (t) {
+            closed[0] = true;
+            if (!json && !output.quiet) {
+                for (Map.Entry<Indicator, String> e : indicators.entrySet()) {
+                    if (printed.contains(e.getKey())) continue; // no source for it, or stopped early: shown last
+                    report.print(e.getKey(), e.getValue(),
+                            outcomes.stream().filter(o -> o.indicator().equals(e.getKey())).toList());
+                }
             }
         }
         return outcomes;

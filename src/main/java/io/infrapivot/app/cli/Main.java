@@ -74,8 +74,9 @@ public final class Main implements Callable<Integer> {
         cl.setOut(new java.io.PrintWriter(terminal.out(), true));
         cl.setErr(new java.io.PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {
+            String path = commandPath(ex.getCommandLine());
             terminal.error(ex.getMessage() + suggestion(ex) + " (see 'infrapivot "
-                    + commandPath(ex.getCommandLine()) + " --help')");
+                    + (path.isEmpty() ? "" : path + " ") + "--help')");
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(terminal, ex));
@@ -101,6 +102,12 @@ public final class Main implements Callable<Integer> {
                 var option = current.getCommandSpec().findOption(a); // skip its value too (--store URL)
                 if (option != null && option.arity().min() > 0) i++;
                 continue;
+            }
+            if (current.getCommandSpec().userObject() instanceof CommandLine.HelpCommand) {
+                current = current.getParent(); // `help lookp`: the word names a command of the help's parent
+                if (current.getSubcommands().containsKey(a)) return null;
+                return "unknown command '" + a + "'" + Suggest.didYouMean(a, current.getSubcommands().keySet())
+                        + " (see 'infrapivot --help')";
             }
             if (current.getSubcommands().isEmpty()) return null;
             CommandLine sub = current.getSubcommands().get(a);
@@ -146,8 +153,14 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.INTERRUPTED;
         }
         if (ex instanceof IllegalArgumentException) {
-            terminal.error(ex.getMessage());
+            terminal.error(io.infrapivot.engine.data.FailureReason.of(ex));
             return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+            // a file or folder the command read or wrote: said in words (no such file, permission denied…)
+            terminal.error("cannot read or write a file: " + io.infrapivot.engine.data.FailureReason.of(ex));
+            System.getLogger("io.infrapivot.cli").log(System.Logger.Level.WARNING, "input/output error", ex);
+            return ExitCodes.ENVIRONMENT;
         }
         terminal.error("internal error: " + ex);
         System.getLogger("io.infrapivot.cli").log(System.Logger.Level.WARNING, "internal error", ex);
