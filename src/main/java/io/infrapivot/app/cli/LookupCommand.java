@@ -68,6 +68,10 @@ final class LookupCommand implements Callable<Integer> {
         var limit = flags.timeout();
         Instant from = date(since, "--since", false);
         Instant to = date(until, "--until", true);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--since " + since + " is after --until " + until
+                    + ": no fact could be shown");
+        }
         Selection selection = flags.selection();
         RunOptions options = new RunOptions(flags.resolvers, flags.active, from, to, 1000);
         try (Inputs.Reader in = Inputs.open(texts, file, ctx.terminal())) {

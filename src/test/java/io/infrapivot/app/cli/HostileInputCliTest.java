@@ -157,6 +157,30 @@ class HostileInputCliTest {
         assertThat(run("lookup", "--store", store.toString(), "--case", folder.toString(), "--offline",
                 "example.org")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err()).hasLineCount(1).contains("is a folder").doesNotContain("SQLITE");
+
+        // a name with ../ is a path; a new case file there only with the .sqlite extension, never a bare file
+        Path outside = dir.resolve("evil");
+        assertThat(run("lookup", "--store", store.toString(), "--case", store.resolve("../evil").toString(),
+                "--offline", "example.org")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("must end in .sqlite");
+        assertThat(outside).doesNotExist();
+        assertThat(run("lookup", "--store", store.toString(), "--case", dir.resolve("elsewhere/op.sqlite").toString(),
+                "--offline", "example.org")).as(cli.err()).isZero();
+        assertThat(dir.resolve("elsewhere/op.sqlite")).isRegularFile();
+    }
+
+    @Test
+    void optionValuesThatCannotWorkAreRefusedBeforeAnythingIsStored() {
+        Path store = dir.resolve("cases");
+        for (String resolver : List.of("1.2.3.4:99999", "999.1.1.1", "resolver.example")) {
+            assertThat(run("lookup", "--store", store.toString(), "--resolver", resolver, "example.org"))
+                    .as(resolver).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(cli.err()).hasLineCount(1).contains("--resolver: bad resolver");
+        }
+        assertThat(run("lookup", "--store", store.toString(), "--offline", "--since", "2025-01-01", "--until",
+                "2024-01-01", "example.org")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("is after --until");
+        assertThat(store).doesNotExist();
     }
 
     @Test
