@@ -180,6 +180,9 @@ class HostileInputCliTest {
         assertThat(run("lookup", "--store", store.toString(), "--offline", "--since", "2025-01-01", "--until",
                 "2024-01-01", "example.org")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err()).contains("is after --until");
+        assertThat(run("pivot", "--store", store.toString(), "--offline", "--budget", "crtshh=3", "example.org"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("--budget: unknown source 'crtshh'").contains("did you mean 'crtsh'");
         assertThat(store).doesNotExist();
     }
 
