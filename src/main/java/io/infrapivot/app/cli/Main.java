@@ -75,7 +75,8 @@ public final class Main implements Callable<Integer> {
         cl.setErr(new java.io.PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {
             String path = commandPath(ex.getCommandLine());
-            terminal.error(ex.getMessage() + suggestion(ex) + " (see 'infrapivot "
+            String words = notANumber(ex);
+            terminal.error((words != null ? words : ex.getMessage()) + suggestion(ex) + " (see 'infrapivot "
                     + (path.isEmpty() ? "" : path + " ") + "--help')");
             return ExitCodes.BAD_INPUT;
         });
@@ -121,6 +122,27 @@ public final class Main implements Callable<Integer> {
             current = sub;
         }
         return null;
+    }
+
+    /**
+     * "--depth: 'abc' is not a whole number" for a value a numeric option or parameter could not take, instead of
+     * picocli's Java words ("is not an int", "at index 0"); null for any other failure.
+     */
+    static String notANumber(CommandLine.ParameterException ex) {
+        var arg = ex.getArgSpec();
+        if (arg == null || ex.getValue() == null
+                || !(ex.getCause() instanceof CommandLine.TypeConversionException
+                        || ex.getCause() instanceof NumberFormatException)) {
+            return null;
+        }
+        Class<?> type = arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
+        String what = type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class ? "a whole number"
+                : type == double.class || type == Double.class || type == float.class || type == Float.class
+                ? "a number" : null;
+        if (what == null) return null;
+        String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+        return name + ": '" + ex.getValue() + "' is not " + what;
     }
 
     /** "did you mean" for an unknown option or command word. */

@@ -187,6 +187,17 @@ class HostileInputCliTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsSaidInWordsNotJavaTypes() {
+        assertThat(run("evidence", "abc")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("ID: 'abc' is not a whole number").doesNotContain("long")
+                .doesNotContain("index 0");
+        assertThat(run("pivot", "--depth", "abc", "example.org")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("--depth: 'abc' is not a whole number").doesNotContain(" int");
+        assertThat(run("export", "--format", "csv", "--min-rank", "high")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("--min-rank: 'high' is not a number").doesNotContain("double");
+    }
+
+    @Test
     void anUncaughtFileErrorIsAnEnvironmentErrorInWordsAndAMessagelessOneNeverSaysNull() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Terminal t = new Terminal(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
