@@ -40,6 +40,9 @@ final class ImportCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, file + " is a directory; import takes one file (a folder's "
                         + "indicators: infrapivot extract DIR)");
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) { // a device or a socket
+                throw new CliException(ExitCodes.BAD_INPUT, file + " is not a regular file");
+            }
             if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
             if (Files.size(file) > Importer.MAX_FILE) {
                 throw new CliException(ExitCodes.BAD_INPUT, file + " is larger than "

@@ -187,6 +187,16 @@ class HostileInputCliTest {
     }
 
     @Test
+    void aDeviceNamedAsInputIsRefusedNotReadForEver() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
+        assertThat(run("parse", "-f", "/dev/zero")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("cannot read /dev/zero: a device, not a file");
+        assertThat(run("extract", "/dev/zero")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("/dev/zero is a device, not a file");
+        assertThat(LocalDevices.isDevice(dir)).isFalse();
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsSaidInWordsNotJavaTypes() {
         assertThat(run("evidence", "abc")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err()).contains("ID: 'abc' is not a whole number").doesNotContain("long")
