@@ -70,6 +70,7 @@ public final class Main implements Callable<Integer> {
                 : given.contains("-v") || given.contains("--verbose") ? Logging.Level.WARNINGS : Logging.Level.QUIET;
         Logging.configure(terminal.err(), level);
         CommandLine cl = new CommandLine(new Main(context));
+        versionEverywhere(cl); // `infrapivot lookup --version` printed nothing
         cl.setExpandAtFiles(false); // an argument from data (a Maltego value "@/path") must never name a file to read
         cl.setOut(new java.io.PrintWriter(terminal.out(), true));
         cl.setErr(new java.io.PrintWriter(terminal.err(), true));
@@ -143,6 +144,14 @@ public final class Main implements Callable<Integer> {
         if (what == null) return null;
         String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
         return name + ": '" + ex.getValue() + "' is not " + what;
+    }
+
+    /** Every subcommand's --version (from mixinStandardHelpOptions) prints the root's version. */
+    private static void versionEverywhere(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(cl.getCommandSpec().versionProvider());
+            versionEverywhere(sub);
+        }
     }
 
     /** "did you mean" for an unknown option or command word. */

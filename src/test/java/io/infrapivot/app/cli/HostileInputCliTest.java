@@ -63,6 +63,13 @@ class HostileInputCliTest {
             assertThat(exit).as(help + ": " + cli.err()).isZero();
             assertThat(cli.out()).as(help.toString()).contains("Usage: infrapivot " + String.join(" ", path));
         }
+        for (List<String> path : paths.keySet()) {
+            if (path.equals(List.of("help"))) continue; // `help --version` is help about the --version option
+            List<String> version = new ArrayList<>(path);
+            version.add("--version");
+            assertThat(run(version.toArray(String[]::new))).as(version + ": " + cli.err()).isZero();
+            assertThat(cli.out()).as(version.toString()).startsWith("infrapivot ").contains("Java ");
+        }
         List<List<String>> groups = paths.keySet().stream().filter(paths::get).toList();
         assertThat(groups).contains(List.of("registration"), List.of("case"));
         for (List<String> group : groups) {
