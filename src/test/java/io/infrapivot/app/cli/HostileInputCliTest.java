@@ -215,6 +215,16 @@ class HostileInputCliTest {
     }
 
     @Test
+    void aStoreThatIsNeitherAFolderNorPostgresqlIsRefused() throws Exception {
+        assertThat(run("--store", "mysql://db.example/cases", "case", "list")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("--store: 'mysql://…' is not a store");
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        assertThat(run("--store", file.toString(), "case", "list")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("is a file, not a folder of cases");
+        assertThat(run("--store", dir.resolve("fresh").toString(), "case", "list")).as(cli.err()).isZero();
+    }
+
+    @Test
     void anUncaughtFileErrorIsAnEnvironmentErrorInWordsAndAMessagelessOneNeverSaysNull() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Terminal t = new Terminal(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
