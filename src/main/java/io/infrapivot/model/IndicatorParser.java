@@ -128,6 +128,8 @@ public final class IndicatorParser {
         if (t.isEmpty()) throw new BadInput("empty input");
         Optional<ParseResult> local = files.existing(t, readFiles).map(p -> fileOrName(input, t));
         if (local.isPresent()) return local.get();
+        String notAFile = files.missingPath(t, readFiles);
+        if (notAFile != null) throw new BadInput(notAFile);
         List<String> notes = new ArrayList<>();
         Matcher prefix = TYPE_PREFIX.matcher(t);
         if (prefix.matches() && !prefix.group(2).startsWith("//")) {

@@ -30,6 +30,26 @@ final class LocalFiles {
         }
     }
 
+    /**
+     * Text written as a local path that names no readable file ({@code /tmp/x.exe}, {@code ./sample}, {@code ../a},
+     * {@code ~/b}): why it is not one, or null when the text is not written as a path. A protocol-relative
+     * {@code //host/path} is not a path.
+     */
+    String missingPath(String text, boolean readFiles) {
+        boolean path = (text.startsWith("/") && !text.startsWith("//")) || text.startsWith("./")
+                || text.startsWith("../") || text.equals("~") || text.startsWith("~/");
+        if (!path) return null;
+        if (!readFiles) return "a local file path (reading local files is turned off here)";
+        try {
+            Path p = path(text);
+            if (Files.isDirectory(p)) return "a directory, not a file (its files' indicators: infrapivot extract DIR)";
+            if (Files.exists(p)) return "not a regular file";
+        } catch (InvalidPathException | SecurityException e) {
+            return "not a usable file path";
+        }
+        return "no such file";
+    }
+
     /** Text that can only be a path (holds a separator or starts with ~). */
     static boolean hasPathSyntax(String text) {
         return text.indexOf('/') >= 0 || text.indexOf('\\') >= 0 || text.startsWith("~");

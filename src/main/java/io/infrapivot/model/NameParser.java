@@ -1,6 +1,7 @@
 package io.infrapivot.model;
 
 import com.ibm.icu.text.IDNA;
+import com.ibm.icu.text.SpoofChecker;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,15 @@ final class NameParser {
         }
     }
 
+    /**
+     * ICU's UTS #39 restriction level "highly restrictive": one script per label, or Latin with the scripts
+     * written together with Han (Japanese, Chinese, Korean). A label beyond it ({@code pаypal} with a Cyrillic
+     * а) is noted, never refused: such names are registered and must be looked up. Thread-safe once built.
+     */
+    private static final SpoofChecker MIXED_SCRIPTS = new SpoofChecker.Builder()
+            .setChecks(SpoofChecker.RESTRICTION_LEVEL)
+            .setRestrictionLevel(SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE).build();
+
     private final PublicSuffixList suffixes;
 
     NameParser(PublicSuffixList suffixes) {
@@ -50,6 +60,8 @@ final class NameParser {
         String ascii = toAscii(s);
         checkAscii(ascii);
         String unicode = toUnicode(ascii);
+        String mixed = mixedScripts(unicode);
+        if (mixed != null) notes.add(mixed);
         String tld = ascii.substring(ascii.lastIndexOf('.') + 1);
         if (tld.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new BadInput("top-level label " + tld + " is all-numeric (not a name)");
@@ -73,6 +85,20 @@ final class NameParser {
                 m.icannRegistrableDomain(), m.icannPublicSuffix(), isSuffix, true, labels);
         boolean domain = isSuffix || ascii.equals(m.registrableDomain());
         return new Name(ascii, unicode, domain ? IndicatorType.DOMAIN : IndicatorType.HOST, d);
+    }
+
+    /** "mixed scripts (Cyrillic, Latin)" for the first label that mixes scripts beyond UTS #39's highly restrictive. */
+    static String mixedScripts(String unicode) {
+        for (String label : unicode.split("\\.")) {
+            if (label.chars().allMatch(c -> c < 0x80) || !MIXED_SCRIPTS.failsChecks(label)) continue;
+            Set<String> scripts = new java.util.TreeSet<>();
+            label.codePoints().mapToObj(Character.UnicodeScript::of)
+                    .filter(sc -> sc != Character.UnicodeScript.COMMON && sc != Character.UnicodeScript.INHERITED)
+                    .forEach(sc -> scripts.add(sc.name().charAt(0) + sc.name().substring(1).toLowerCase(Locale.ROOT)
+                            .replace('_', ' ')));
+            return "mixed scripts (" + String.join(", ", scripts) + ")";
+        }
+        return null;
     }
 
     private static void checkCharacters(String s) {

@@ -55,6 +55,25 @@ public final class Safe {
         return b.toString();
     }
 
+    /**
+     * For a one-line message that may hold text already escaped by {@link #oneLine} (a file name, a value): escapes
+     * as {@code oneLine} does but leaves backslashes as they are, so escaping twice changes nothing and a user's
+     * own {@code a\\b} is shown as typed, not doubled. Nothing that could move the cursor or recolour survives.
+     */
+    public static String message(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') b.append("\\n");
+            else if (c == '\r') b.append("\\r");
+            else if (c == '\t') b.append("\\t");
+            else if (needsEscape(c)) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
     public static boolean needsEscape(char c) {
         return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
                 || c == '\u2028' || c == '\u2029'

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 public final class CaseRepositories {
     /** The environment variable naming the store. */
     public static final String ENV = "INFRAPIVOT_STORE";
+    private static final java.util.regex.Pattern URL_LIKE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     private CaseRepositories() {
     }
@@ -29,7 +30,14 @@ public final class CaseRepositories {
      */
     public static CaseRepository of(String store, Path defaultFolder, Analyst analyst) {
         if (PostgresLocation.isPostgres(store)) return new PostgresCaseRepository(PostgresLocation.parse(store), analyst);
+        if (store != null && URL_LIKE.matcher(store).lookingAt()) { // mysql://…, postgresq://…: not a folder "mysql:"
+            throw new IllegalArgumentException("'" + store.substring(0, store.indexOf("://") + 3) + "…' is not a store: give "
+                    + "postgresql://user@host:5432/db or a folder of SQLite cases");
+        }
         Path folder = store == null ? defaultFolder : Path.of(store);
+        if (store != null && java.nio.file.Files.exists(folder) && !java.nio.file.Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(store + " is a file, not a folder of cases");
+        }
         return new SqliteCaseRepository(folder, analyst);
     }
 }

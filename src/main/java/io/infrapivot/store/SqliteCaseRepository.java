@@ -48,6 +48,16 @@ public final class SqliteCaseRepository implements CaseRepository {
     @Override
     public CaseStore open(String nameOrPath) {
         Path file = fileOf(nameOrPath);
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("'" + nameOrPath + "' is a folder; a case is a .sqlite file (give a name, "
+                    + "or a path to a .sqlite file)");
+        }
+        String lower = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!Files.exists(file) && !lower.endsWith(CaseNames.EXTENSION) && !lower.endsWith(".db")) {
+            // `--case ../x` or a config's `case = "../../x y"` would otherwise make a database file anywhere
+            throw new IllegalArgumentException("no case file '" + nameOrPath + "' and a new one must end in "
+                    + CaseNames.EXTENSION + " (a case name is 1 to 64 letters, digits, '.', '_' or '-')");
+        }
         createPrivately(file);
         return SqliteCaseStore.open(file, CaseNames.nameOf(file), java.time.Clock.systemUTC(), analyst);
     }

@@ -115,7 +115,11 @@ public final class AppContext {
 
     /** The case to use: the option, else the config's default, else "default". */
     public String caseName(String option) {
-        if (option != null && !option.isBlank()) return option;
+        if (option != null && option.isBlank()) {
+            // `--case "$CASE"` with CASE unset must not write into the default case unnoticed
+            throw new CliException(ExitCodes.BAD_INPUT, "--case is empty: give a case name (infrapivot case list)");
+        }
+        if (option != null) return option;
         return config().defaultsString("case").orElse("default");
     }
 }

@@ -39,8 +39,16 @@ final class CaseCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (RuntimeException e) {
-            throw new CliException(ExitCodes.ENVIRONMENT, "cannot open case '" + name + "': " + e.getMessage());
+            throw new CliException(ExitCodes.ENVIRONMENT, "cannot open case '" + name + "': " + firstLine(e));
         }
+    }
+
+    /** The first line of a store failure's message (SQLite's carry a second line of dashes and detail). */
+    private static String firstLine(RuntimeException e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) return io.infrapivot.engine.data.FailureReason.of(e);
+        int cut = m.indexOf('\n');
+        return (cut < 0 ? m : m.substring(0, cut)).strip();
     }
 
     /** Opens an existing case; a missing one is NOT_FOUND. */
@@ -57,7 +65,7 @@ final class CaseCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (RuntimeException e) {
-            throw new CliException(ExitCodes.ENVIRONMENT, "cannot open case '" + name + "': " + e.getMessage());
+            throw new CliException(ExitCodes.ENVIRONMENT, "cannot open case '" + name + "': " + firstLine(e));
         }
     }
 

@@ -139,6 +139,10 @@ final class ExtractCommand implements Callable<Integer> {
             t.error("no such file or directory: " + input);
             return ExitCodes.BAD_INPUT;
         }
+        if (LocalDevices.isDevice(p)) { // /dev/zero, /dev/urandom: endless (a pipe such as <(cmd) is read)
+            t.error(input + " is a device, not a file");
+            return ExitCodes.BAD_INPUT;
+        }
         if (!Files.isDirectory(p)) return file(ctx, extractor, printer, store, p, input);
         List<Path> files;
         try (Stream<Path> s = Files.walk(p)) {

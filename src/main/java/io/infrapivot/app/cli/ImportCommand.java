@@ -36,23 +36,37 @@ final class ImportCommand implements Callable<Integer> {
         byte[] bytes;
         ImportedGraph g;
         try {
+            if (Files.isDirectory(file)) {
+                throw new CliException(ExitCodes.BAD_INPUT, file + " is a directory; import takes one file (a folder's "
+                        + "indicators: infrapivot extract DIR)");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) { // a device or a socket
+                throw new CliException(ExitCodes.BAD_INPUT, file + " is not a regular file");
+            }
             if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
             if (Files.size(file) > Importer.MAX_FILE) {
-                throw new CliException(ExitCodes.BAD_INPUT, Terminal.v(file) + " is larger than "
+                throw new CliException(ExitCodes.BAD_INPUT, file + " is larger than "
                         + (Importer.MAX_FILE >> 20) + " MiB");
             }
             bytes = Files.readAllBytes(file);
             g = importer.read(bytes);
         } catch (NoSuchFileException e) {
-            throw new CliException(ExitCodes.NOT_FOUND, "no file " + Terminal.v(file));
+            throw new CliException(ExitCodes.NOT_FOUND, "no file " + file);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot import " + Terminal.v(file) + ": " + e.getMessage());
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot import " + file + ": " + e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + file + ": not valid JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + (e instanceof com.fasterxml.jackson.core.io.JsonEOFException ? " (the file ends inside a value)"
+                    : e instanceof com.fasterxml.jackson.core.JsonParseException ? " (a character out of place)"
+                    : " (not the expected structure)"));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + Terminal.v(file) + ": "
-                    + io.infrapivot.model.Safe.oneLine(String.valueOf(e.getMessage())));
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + file + ": "
+                    + io.infrapivot.engine.data.FailureReason.of(e));
         }
         if (g.indicators().isEmpty()) {
-            throw new CliException(ExitCodes.BAD_INPUT, "no indicators found in " + Terminal.v(file) + " (read as "
+            throw new CliException(ExitCodes.BAD_INPUT, "no indicators found in " + file + " (read as "
                     + g.format() + (g.rejected() > 0 ? "; " + g.rejected() + " rejected: " + String.join("; ", g.reasons()) : "")
                     + ")");
         }

@@ -71,11 +71,15 @@ final class Inputs {
                 try {
                     Path p = Path.of(file);
                     if (Files.isDirectory(p)) throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + file + ": a directory");
+                    if (LocalDevices.isDevice(p)) { // /dev/zero would be read for ever
+                        throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + file + ": a device, not a file");
+                    }
                     in = Files.newInputStream(p);
                 } catch (NoSuchFileException e) {
                     throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + file + ": no such file");
                 } catch (IOException | java.nio.file.InvalidPathException e) {
-                    throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + file + ": " + e.getMessage());
+                    throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + file + ": "
+                            + io.infrapivot.engine.data.FailureReason.of(e));
                 }
                 where = file;
             }

@@ -31,7 +31,8 @@ final class Logging {
         Handler h = new Handler() {
             @Override
             public void publish(LogRecord r) {
-                if (!isLoggable(r)) return;
+                // the JDK logs every System.exit with a stack trace at debug level: not the user's business
+                if (!isLoggable(r) || "java.lang.Runtime".equals(r.getLoggerName())) return;
                 String line = getFormatter().format(r);
                 synchronized (err) {
                     err.print(line);

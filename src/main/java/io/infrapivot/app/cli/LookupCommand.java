@@ -68,6 +68,10 @@ final class LookupCommand implements Callable<Integer> {
         var limit = flags.timeout();
         Instant from = date(since, "--since", false);
         Instant to = date(until, "--until", true);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--since " + since + " is after --until " + until
+                    + ": no fact could be shown");
+        }
         Selection selection = flags.selection();
         RunOptions options = new RunOptions(flags.resolvers, flags.active, from, to, 1000);
         try (Inputs.Reader in = Inputs.open(texts, file, ctx.terminal())) {
@@ -129,10 +133,14 @@ final class LookupCommand implements Callable<Integer> {
         }
         Map<Indicator, List<SourceOutcome>> ended = new java.util.HashMap<>();
         java.util.Set<Indicator> printed = new java.util.HashSet<>();
+        // set (under t's lock) once the lookup returned: an outcome that ends later (a lookup stopped by Ctrl-C
+        // finishing its last write) is not printed into the blocks the main thread prints then
+        boolean[] closed = {false};
         List<SourceOutcome> outcomes;
         try (ProgressLine progress = flags.progress(t, session.session(), output.quiet)) {
             outcomes = session.session().lookup(indicators.keySet(), selection, options, limit, flags.refresh, o -> {
                 synchronized (t) {
+                    if (closed[0]) return;
                     if (output.quiet) {
                         o.facts().forEach(f -> {
                             if (f.object() != null) output.value(t, f.object().value());
@@ -155,11 +163,14 @@ final class LookupCommand implements Callable<Integer> {
                 }
             });
         }
-        if (!json && !output.quiet) {
-            for (Map.Entry<Indicator, String> e : indicators.entrySet()) {
-                if (printed.contains(e.getKey())) continue; // no source for it, or stopped early: shown last
-                report.print(e.getKey(), e.getValue(),
-                        outcomes.stream().filter(o -> o.indicator().equals(e.getKey())).toList());
+        synchronized (t) {
+            closed[0] = true;
+            if (!json && !output.quiet) {
+                for (Map.Entry<Indicator, String> e : indicators.entrySet()) {
+                    if (printed.contains(e.getKey())) continue; // no source for it, or stopped early: shown last
+                    report.print(e.getKey(), e.getValue(),
+                            outcomes.stream().filter(o -> o.indicator().equals(e.getKey())).toList());
+                }
             }
         }
         return outcomes;

@@ -75,12 +75,15 @@ public final class Main implements Callable<Integer> {
                 : given.contains("-v") || given.contains("--verbose") ? Logging.Level.WARNINGS : Logging.Level.QUIET;
         Logging.configure(terminal.err(), level);
         CommandLine cl = new CommandLine(new Main(context));
+        versionEverywhere(cl); // `infrapivot lookup --version` printed nothing
         cl.setExpandAtFiles(false); // an argument from data (a Maltego value "@/path") must never name a file to read
         cl.setOut(new java.io.PrintWriter(terminal.out(), true));
         cl.setErr(new java.io.PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {
-            terminal.error(ex.getMessage() + suggestion(ex) + " (see 'infrapivot "
-                    + commandPath(ex.getCommandLine()) + " --help')");
+            String path = commandPath(ex.getCommandLine());
+            String words = notANumber(ex);
+            terminal.error((words != null ? words : ex.getMessage()) + suggestion(ex) + " (see 'infrapivot "
+                    + (path.isEmpty() ? "" : path + " ") + "--help')");
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(terminal, ex));
@@ -107,6 +110,12 @@ public final class Main implements Callable<Integer> {
                 if (option != null && option.arity().min() > 0) i++;
                 continue;
             }
+            if (current.getCommandSpec().userObject() instanceof CommandLine.HelpCommand) {
+                current = current.getParent(); // `help lookp`: the word names a command of the help's parent
+                if (current.getSubcommands().containsKey(a)) return null;
+                return "unknown command '" + a + "'" + Suggest.didYouMean(a, current.getSubcommands().keySet())
+                        + " (see 'infrapivot --help')";
+            }
             if (current.getSubcommands().isEmpty()) return null;
             CommandLine sub = current.getSubcommands().get(a);
             if (sub == null) {
@@ -119,6 +128,35 @@ public final class Main implements Callable<Integer> {
             current = sub;
         }
         return null;
+    }
+
+    /**
+     * "--depth: 'abc' is not a whole number" for a value a numeric option or parameter could not take, instead of
+     * picocli's Java words ("is not an int", "at index 0"); null for any other failure.
+     */
+    static String notANumber(CommandLine.ParameterException ex) {
+        var arg = ex.getArgSpec();
+        if (arg == null || ex.getValue() == null
+                || !(ex.getCause() instanceof CommandLine.TypeConversionException
+                        || ex.getCause() instanceof NumberFormatException)) {
+            return null;
+        }
+        Class<?> type = arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
+        String what = type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class ? "a whole number"
+                : type == double.class || type == Double.class || type == float.class || type == Float.class
+                ? "a number" : null;
+        if (what == null) return null;
+        String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+        return name + ": '" + ex.getValue() + "' is not " + what;
+    }
+
+    /** Every subcommand's --version (from mixinStandardHelpOptions) prints the root's version. */
+    private static void versionEverywhere(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(cl.getCommandSpec().versionProvider());
+            versionEverywhere(sub);
+        }
     }
 
     /** "did you mean" for an unknown option or command word. */
@@ -151,8 +189,14 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.INTERRUPTED;
         }
         if (ex instanceof IllegalArgumentException) {
-            terminal.error(ex.getMessage());
+            terminal.error(io.infrapivot.engine.data.FailureReason.of(ex));
             return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+            // a file or folder the command read or wrote: said in words (no such file, permission denied…)
+            terminal.error("cannot read or write a file: " + io.infrapivot.engine.data.FailureReason.of(ex));
+            System.getLogger("io.infrapivot.cli").log(System.Logger.Level.WARNING, "input/output error", ex);
+            return ExitCodes.ENVIRONMENT;
         }
         terminal.error("internal error: " + ex);
         System.getLogger("io.infrapivot.cli").log(System.Logger.Level.WARNING, "internal error", ex);

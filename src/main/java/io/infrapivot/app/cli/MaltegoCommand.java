@@ -226,6 +226,8 @@ final class MaltegoCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             Path out = Path.of(output);
+            if (Files.isDirectory(out)) throw new CliException(ExitCodes.BAD_INPUT, output + " is a directory");
+            Files.createDirectories(out.toAbsolutePath().getParent()); // as every other -o FILE does
             Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".infrapivot-mtz", ".tmp");
             try {
                 try (OutputStream os = Files.newOutputStream(tmp)) {

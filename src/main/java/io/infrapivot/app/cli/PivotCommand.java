@@ -109,7 +109,12 @@ final class PivotCommand implements Callable<Integer> {
         int hops = depth != null ? depth : recipe.depth();
         if (hops < 0 || hops > 10) throw new CliException(ExitCodes.BAD_INPUT, "--depth must be 0 to 10");
         if (maxNodes < 1) throw new CliException(ExitCodes.BAD_INPUT, "--max-nodes must be at least 1");
+        List<String> known = ctx.registry().ids();
         budget.forEach((source, n) -> {
+            if (!known.contains(source)) { // a budget for a typo would limit nothing, unnoticed
+                throw new CliException(ExitCodes.BAD_INPUT, "--budget: unknown source '" + source + "'"
+                        + Suggest.didYouMean(source, known) + "; known sources: " + String.join(", ", known));
+            }
             if (n == null || n < 0) {
                 throw new CliException(ExitCodes.BAD_INPUT, "--budget " + source + "=" + n + ": a budget is 0 or more requests");
             }

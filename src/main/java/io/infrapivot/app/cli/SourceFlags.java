@@ -78,6 +78,13 @@ final class SourceFlags {
                         + "; known sources: " + String.join(", ", known));
             }
         }
+        for (String r : resolvers) {
+            try {
+                io.infrapivot.source.dns.DnsConfig.parseResolver(r); // said once, not as every DNS lookup's error
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--resolver: " + e.getMessage());
+            }
+        }
         CaseStore store = CaseCommand.open(ctx, ctx.caseName(caseName));
         Engine engine = new Engine(ctx.registry(), ctx.config(), store, ctx.parser(), ctx.clock(), remote);
         try {

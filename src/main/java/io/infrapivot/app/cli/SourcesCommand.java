@@ -46,7 +46,7 @@ final class SourcesCommand implements Callable<Integer> {
             }
             return null;
         } catch (IllegalArgumentException | java.io.IOException e) {
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return io.infrapivot.engine.data.FailureReason.of(e); // in words: host not found, connection refused…
         }
     }
 

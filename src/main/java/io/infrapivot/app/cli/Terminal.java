@@ -171,10 +171,10 @@ public final class Terminal {
     }
 
     public void error(String message) {
-        err.println("infrapivot: " + Safe.oneLine(message));
+        err.println("infrapivot: " + Safe.message(message)); // idempotent: a message of escaped values stays as it is
     }
 
     public void warn(String message) {
-        err.println("infrapivot: warning: " + Safe.oneLine(message));
+        err.println("infrapivot: warning: " + Safe.message(message));
     }
 }

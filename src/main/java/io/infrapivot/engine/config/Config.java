@@ -55,6 +55,9 @@ public final class Config {
         List<String> warnings = new ArrayList<>();
         JsonNode root = new TomlMapper().createObjectNode();
         boolean exists = Files.isRegularFile(file);
+        if (!exists && Files.exists(file)) { // INFRAPIVOT_CONFIG naming a folder must not mean "no config"
+            throw new ConfigException("cannot read config file " + file + ": not a regular file");
+        }
         if (exists) {
             try {
                 root = new TomlMapper().readTree(file.toFile());

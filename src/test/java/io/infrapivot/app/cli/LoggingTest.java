@@ -53,4 +53,13 @@ class LoggingTest {
                 .contains("infrapivot: debug: source.test: a detail");
         assertThat(text).doesNotContain("\u001b");
     }
+
+    @Test
+    void debugLeavesOutTheJdksRecordOfEveryExit() {
+        Logging.configure(ps, Logging.Level.DEBUG);
+        System.getLogger("java.lang.Runtime").log(System.Logger.Level.DEBUG, "Runtime.exit() called with status: 2",
+                new Throwable("Runtime.exit(2)"));
+        log.log(System.Logger.Level.DEBUG, "a detail");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("infrapivot: debug: source.test: a detail\n");
+    }
 }

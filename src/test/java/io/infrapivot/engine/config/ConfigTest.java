@@ -89,6 +89,12 @@ class ConfigTest {
     }
 
     @Test
+    void aConfigPathThatIsAFolderIsAnErrorNotAnEmptyConfig() {
+        assertThatThrownBy(() -> Config.load(Map.of("INFRAPIVOT_CONFIG", dir.toString()), dir.toString()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not a regular file");
+    }
+
+    @Test
     void casesDirCanBeMovedByEnvironmentOrFile() throws Exception {
         Path file = dir.resolve("c.toml");
         Files.writeString(file, "[defaults]\ncases_dir = \"/srv/cases\"\n");
