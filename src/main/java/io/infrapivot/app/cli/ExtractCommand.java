@@ -203,15 +203,16 @@ final class ExtractCommand implements Callable<Integer> {
         return a;
     }
 
-    private record Seen(IndicatorType type, String value) {}
-
     /** Prints hits as they come (text or JSON Lines), warns of problems, and notes hits for the case. */
     private final class Printer implements Sink {
         private final Terminal t;
         private final PrintStream out;
         private final Set<IndicatorType> only;
-        /** Hits already printed (type and value; the values mostly come from the scanner's parse cache, hashed once). */
-        private final Set<Seen> seen = new HashSet<>();
+        /** Values already printed, per type (index: the type's ordinal; the values mostly come from the scanner's parse
+         *  cache, their hash computed once). */
+        @SuppressWarnings("unchecked")
+        private final Set<String>[] seen = new Set[IndicatorType.values().length];
+        private int seenCount;
         final CaseRecorder recorder = new CaseRecorder();
         long hits;
         int problems;
@@ -244,9 +245,10 @@ final class ExtractCommand implements Callable<Integer> {
             if (!only.contains(h.type())) return;
             if (caseName != null) recorder.add(h);
             if (unique || output.quiet) {
-                Seen key = new Seen(h.type(), h.value());
-                if (seen.contains(key)) return;
-                if (seen.size() < MAX_REMEMBERED) seen.add(key);
+                Set<String> values = seen[h.type().ordinal()];
+                if (values == null) seen[h.type().ordinal()] = values = new HashSet<>();
+                if (values.contains(h.value())) return;
+                if (seenCount < MAX_REMEMBERED && values.add(h.value())) seenCount++;
             }
             hits++;
             if (output.quiet) {

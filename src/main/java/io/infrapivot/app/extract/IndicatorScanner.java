@@ -39,9 +39,11 @@ final class IndicatorScanner {
     private static final Pattern FINGERPRINT_BEFORE = Pattern.compile("(?i)(?:fingerprint|thumbprint)[^\\n]{0,24}$");
     private static final String TRAILING = ".,;:!?'\"*";
     private static final Set<String> SPECIAL_TLDS = Set.of("onion", "i2p", "bit", "exit");
-    private static final int CACHE = 32_768;
+    /** Parse results remembered per type (the whole run's budget: scanners working side by side share it out). */
+    static final int CACHE = 32_768;
 
     private final IndicatorParser parser;
+    private final int cacheSize;
     private final boolean strict;
     private final Allowlist allowlist;
     /** Parse results per indicator type (index: the type's ordinal). */
@@ -59,6 +61,12 @@ final class IndicatorScanner {
     private Fanged current;
 
     IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist) {
+        this(parser, strict, allowlist, CACHE);
+    }
+
+    /** A scanner that remembers up to {@code cacheSize} parse results per type. */
+    IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist, int cacheSize) {
+        this.cacheSize = cacheSize;
         this.parser = parser;
         this.strict = strict;
         this.allowlist = allowlist;
@@ -66,9 +74,18 @@ final class IndicatorScanner {
 
     /** Reports every indicator that starts before {@code limit} in {@code window}. */
     void scan(String window, int limit, Consumer<Candidate> out) {
-        Fanged f = Fanged.of(window);
+        scan(window, window.toCharArray(), limit, out);
+    }
+
+    /**
+     * As {@link #scan(String, int, Consumer)}, {@code chars} holding the same characters as {@code window} (from 0):
+     * the token pass reads the array, one class-table load a character.
+     */
+    void scan(String window, char[] chars, int limit, Consumer<Candidate> out) {
+        Fanged f = Fanged.of(window, chars);
         current = f;
         String t = f.text;
+        char[] cs = f.chars;
         Consumer<Candidate> emit = c -> {
             int s = f.start(c.start());
             if (s < limit) out.accept(new Candidate(c.type(), c.value(), s, f.end(c.end()), f.changed(c.start(), c.end())));
@@ -76,36 +93,37 @@ final class IndicatorScanner {
         int n = t.length();
         int i = 0;
         while (i < n) {
-            while (i < n && separator(t.charAt(i))) i++;
+            while (i < n && separator(cs[i])) i++;
             int s = i;
             int marks = 0;
             int hexRun = 0;
             boolean longHex = false;
-            while (i < n && !separator(t.charAt(i))) {
-                char c = t.charAt(i);
-                if (c == '.') marks |= DOT;
-                else if (c == ':') marks |= COLON;
-                else if (c == '@') marks |= AT;
-                if (hex(c)) {
+            while (i < n) {
+                char c = cs[i];
+                int k = c < 128 ? ASCII[c] : separatorSlow(c) ? SEP : 0;
+                if ((k & SEP) != 0) break;
+                marks |= k;
+                if ((k & HEXC) != 0) {
                     if (++hexRun >= 32) longHex = true;
                 } else {
                     hexRun = 0;
                 }
                 i++;
             }
+            marks &= DOT | COLON | AT;
             if (longHex) marks |= HEX;
             if (i > s && marks != 0) token(t, s, i, marks, emit);
         }
         if (t.indexOf("AS") >= 0) asns(t, emit);
         // the scanner looks for its literal prefixes and snippet markers itself (String.indexOf, vectorised)
-        for (AnalyticsIdScanner.Found a : AnalyticsIdScanner.find(t)) {
+        for (AnalyticsIdScanner.Found a : AnalyticsIdScanner.find(t, cs)) {
             emit.accept(new Candidate(IndicatorType.ANALYTICS_ID, a.value(), a.start(), a.end(), false));
         }
     }
 
-    /** ASCII character classes for the token pass: a separator, a hex digit. */
-    private static final byte SEP = 1;
-    private static final byte HEXC = 2;
+    /** ASCII character classes for the token pass: a separator, a hex digit, and the marks (a dot, colon, at sign). */
+    private static final byte SEP = 16;
+    private static final byte HEXC = 32;
     private static final byte[] ASCII = new byte[128];
 
     static {
@@ -113,6 +131,9 @@ final class IndicatorScanner {
             if (separatorSlow(c)) ASCII[c] |= SEP;
             if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') ASCII[c] |= HEXC;
         }
+        ASCII['.'] |= IndicatorScanner.DOT; // (qualified: declared below)
+        ASCII[':'] |= IndicatorScanner.COLON;
+        ASCII['@'] |= IndicatorScanner.AT;
     }
 
     static boolean separator(char c) {
@@ -528,7 +549,7 @@ final class IndicatorScanner {
         if (hit != null || c.containsKey(text)) return hit;
         ParseResult r = type == IndicatorType.DOMAIN ? parser.parseName(text) : parser.parseAs(type, text);
         ParsedIndicator p = r instanceof ParseResult.Parsed ok ? ok.parsed() : null;
-        if (c.size() >= CACHE) c.clear();
+        if (c.size() >= cacheSize) c.clear();
         c.put(text, p);
         return p;
     }
