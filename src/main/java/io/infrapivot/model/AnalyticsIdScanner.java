@@ -75,6 +75,14 @@ public final class AnalyticsIdScanner {
 
     /** As {@link #find(CharSequence)}, {@code chars} holding the characters of {@code s} (from 0; it may be longer). */
     public static List<Found> find(String s, char[] chars) {
+        return find(s, hasMarker(chars, s.length()));
+    }
+
+    /**
+     * As {@link #find(CharSequence)}, for a caller that has already looked for the snippet markers with
+     * {@link #markerAt} at every character: {@code marker} says whether one was found (if not, no snippet form is tried).
+     */
+    public static List<Found> find(String s, boolean marker) {
         CharSequence text = s;
         List<Found> out = new ArrayList<>();
         Matcher[] matchers = new Matcher[TOKENS.size()];
@@ -98,7 +106,7 @@ public final class AnalyticsIdScanner {
                 out.add(new Found(f.kind, f.prefix + m.group(1), start, m.end()));
             }
         }
-        if (!hasMarker(chars, s.length())) return out;
+        if (!marker) return out;
         for (Form f : SNIPPETS) {
             Matcher m = f.pattern.matcher(text);
             while (m.find()) {
@@ -125,22 +133,27 @@ public final class AnalyticsIdScanner {
      * first two letters stand.
      */
     static boolean hasMarker(char[] a, int length) {
-        int n = length - 2;
-        for (int i = 0; i < n; i++) {
-            char c = a[i];
-            if (c > 'y' || c < 'M' || (FIRST & 1L << (c & 63)) == 0) continue;
-            char d = a[i + 1];
-            boolean maybe = switch (c) {
-                case 'y' -> d == 'm' || d == 'a';
-                case 'M', 's' -> d == 'e';
-                case 'f' -> d == 'b' || d == 'a';
-                case 'h' -> d == 'j' || d == 'o';
-                case 'b' -> d == 'a';
-                default -> false;
-            };
-            if (maybe && startsMarker(a, i, length)) return true;
-        }
+        for (int i = 0; i < length; i++) if (markerAt(a, i, length)) return true;
         return false;
+    }
+
+    /**
+     * Whether a snippet marker starts at {@code a[i]} (the text is {@code a[0, length)}). Cheap where none can: a
+     * caller's own pass over the text may call it at every character instead of {@link #find(String, char[])}'s pass.
+     */
+    public static boolean markerAt(char[] a, int i, int length) {
+        char c = a[i];
+        if (c > 'y' || c < 'M' || (FIRST & 1L << (c & 63)) == 0 || i + 2 >= length) return false;
+        char d = a[i + 1];
+        boolean maybe = switch (c) {
+            case 'y' -> d == 'm' || d == 'a';
+            case 'M', 's' -> d == 'e';
+            case 'f' -> d == 'b' || d == 'a';
+            case 'h' -> d == 'j' || d == 'o';
+            case 'b' -> d == 'a';
+            default -> false;
+        };
+        return maybe && startsMarker(a, i, length);
     }
 
     private static boolean startsMarker(char[] a, int i, int length) {

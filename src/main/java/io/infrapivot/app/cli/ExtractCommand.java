@@ -278,6 +278,12 @@ final class ExtractCommand implements Callable<Integer> {
         }
 
         @Override
+        public boolean firstHitsOnly() {
+            // a case records every occurrence: then each hit must come here
+            return (unique || output.quiet) && caseName == null;
+        }
+
+        @Override
         public void problem(Problem p) {
             problems++;
             try {

@@ -183,8 +183,9 @@ public final class Extractor {
 
     // ---- text and binaries ----
 
+    /** A stream of plain text straight into the sink (which may keep first hits only: then later ones are not built). */
     private TextStream stream(Origin o) {
-        return new TextStream(scanner, o, sink::hit);
+        return new TextStream(scanner, o, sink::hit).firstHitsOnly(sink.firstHitsOnly());
     }
 
     /** UTF-8 (a byte that is not valid UTF-8 is read as Latin-1, so a log in another charset still reads), or UTF-16. */
@@ -206,7 +207,7 @@ public final class Extractor {
                     // (a scanner per worker, the parse cache's budget shared out: memory as in one stream)
                     new ParallelText(ch, size, ParallelText.SEGMENT, ParallelText.LONGEST).scan(workers,
                             () -> new IndicatorScanner(parser, options.strict(), options.allowlist(),
-                                    IndicatorScanner.CACHE / workers), o, sink::hit);
+                                    IndicatorScanner.CACHE / workers), o, sink.firstHitsOnly(), sink::hit);
                     return;
                 }
             }

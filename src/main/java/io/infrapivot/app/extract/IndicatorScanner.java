@@ -49,6 +49,9 @@ final class IndicatorScanner {
     /** Parse results per indicator type (index: the type's ordinal). */
     @SuppressWarnings("unchecked")
     private final Map<String, ParsedIndicator>[] cache = new Map[IndicatorType.values().length];
+    /** Values reported by streams that give first hits only ({@link TextStream#firstHitsOnly}), per type. */
+    @SuppressWarnings("unchecked")
+    private final java.util.Set<String>[] reported = new java.util.Set[IndicatorType.values().length];
     private final Matcher url = URL.matcher("").useTransparentBounds(true);
     private final Matcher email = EMAIL.matcher("").useTransparentBounds(true);
     private final Matcher ipv6 = IPV6.matcher("").useTransparentBounds(true);
@@ -92,6 +95,7 @@ final class IndicatorScanner {
         };
         int n = t.length();
         int i = 0;
+        boolean marker = false;
         while (i < n) {
             while (i < n && separator(cs[i])) i++;
             int s = i;
@@ -102,6 +106,8 @@ final class IndicatorScanner {
                 char c = cs[i];
                 int k = c < 128 ? ASCII[c] : separatorSlow(c) ? SEP : 0;
                 if ((k & SEP) != 0) break;
+                // the analytics snippets' markers (ym(, fbq(, hotjar…) looked for here, not in a pass of their own
+                if ((k & MARKER) != 0 && !marker) marker = AnalyticsIdScanner.markerAt(cs, i, n);
                 marks |= k;
                 if ((k & HEXC) != 0) {
                     if (++hexRun >= 32) longHex = true;
@@ -116,7 +122,7 @@ final class IndicatorScanner {
         }
         if (t.indexOf("AS") >= 0) asns(t, emit);
         // the scanner looks for its literal prefixes and snippet markers itself (String.indexOf, vectorised)
-        for (AnalyticsIdScanner.Found a : AnalyticsIdScanner.find(t, cs)) {
+        for (AnalyticsIdScanner.Found a : AnalyticsIdScanner.find(t, marker)) {
             emit.accept(new Candidate(IndicatorType.ANALYTICS_ID, a.value(), a.start(), a.end(), false));
         }
     }
@@ -124,6 +130,8 @@ final class IndicatorScanner {
     /** ASCII character classes for the token pass: a separator, a hex digit, and the marks (a dot, colon, at sign). */
     private static final byte SEP = 16;
     private static final byte HEXC = 32;
+    /** The first letter of an analytics snippet's marker ({@link AnalyticsIdScanner#markerAt}). */
+    private static final byte MARKER = 64;
     private static final byte[] ASCII = new byte[128];
 
     static {
@@ -134,6 +142,7 @@ final class IndicatorScanner {
         ASCII['.'] |= IndicatorScanner.DOT; // (qualified: declared below)
         ASCII[':'] |= IndicatorScanner.COLON;
         ASCII['@'] |= IndicatorScanner.AT;
+        for (char c : "yMfhbs".toCharArray()) ASCII[c] |= MARKER;
     }
 
     static boolean separator(char c) {
@@ -538,6 +547,19 @@ final class IndicatorScanner {
             if (strict && n == 0) continue;
             emit.accept(new Candidate(IndicatorType.ASN, p.value(), asn.start(), asn.end(), false));
         }
+    }
+
+    // ---- values already reported (first hits only) ----
+
+    /**
+     * Whether {@code value} of {@code type} is reported here for the first time (it is remembered from now on). Past
+     * {@link #cacheSize} values of a type the memory starts over: a value may then be reported again.
+     */
+    boolean firstTime(IndicatorType type, String value) {
+        java.util.Set<String> s = reported[type.ordinal()];
+        if (s == null) reported[type.ordinal()] = s = new java.util.HashSet<>();
+        if (s.size() >= cacheSize && !s.contains(value)) s.clear();
+        return s.add(value);
     }
 
     // ---- the parser, with a small cache (logs repeat the same addresses) ----

@@ -7,8 +7,6 @@ import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,12 +50,15 @@ final class ParallelText {
     record Segment(long from, long start, long end, long to) {}
 
     /**
-     * Scans the file from {@code offset} on {@code workers} threads, each taking a scanner of its own from
-     * {@code scanners}, and gives every hit to {@code sink} in file order (the calling thread).
+     * Scans the file on {@code workers} threads, each with a scanner of its own from {@code scanners}, and gives every
+     * hit to {@code sink} in file order (on the calling thread). {@code firstHitsOnly}: the sink keeps only the first hit
+     * of a value, so a worker leaves out the values it has reported before (each worker takes its segments in file
+     * order, and its earlier segments reach the sink first, so a hit left out was never a first hit).
      */
-    void scan(int workers, Supplier<IndicatorScanner> scanners, Origin o, Consumer<Hit> sink) throws IOException {
-        BlockingQueue<IndicatorScanner> pool = new ArrayBlockingQueue<>(workers);
-        for (int i = 0; i < workers; i++) pool.add(scanners.get());
+    void scan(int workers, Supplier<IndicatorScanner> scanners, Origin o, boolean firstHitsOnly, Consumer<Hit> sink)
+            throws IOException {
+        // one scanner per worker thread, for good: its segments come to it in file order (the executor's queue)
+        ThreadLocal<IndicatorScanner> scanner = ThreadLocal.withInitial(scanners);
         ExecutorService exec = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "extract-segment");
             t.setDaemon(true);
@@ -70,20 +71,13 @@ final class ParallelText {
                 Segment s = next(pos);
                 if (s == null) break;
                 pos = s.end();
-                inFlight.add(exec.submit(() -> {
-                    IndicatorScanner sc = pool.take();
-                    try {
-                        return segment(s, sc, o);
-                    } finally {
-                        pool.add(sc);
-                    }
-                }));
+                inFlight.add(exec.submit(() -> segment(s, scanner.get(), o, firstHitsOnly)));
                 if (inFlight.size() >= workers + 1) emit(inFlight.poll(), sink);
             }
             while (!inFlight.isEmpty()) emit(inFlight.poll(), sink);
             if (pos < size) {
                 // a line too long to cut: the rest in one stream, on this thread
-                scanRange(new Segment(lineStart(pos), pos, size, size), pool.take(), o, sink);
+                scanRange(new Segment(lineStart(pos), pos, size, size), scanners.get(), o, firstHitsOnly, sink);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -165,15 +159,17 @@ final class ParallelText {
         return java.util.Arrays.copyOf(b.array(), b.position());
     }
 
-    private List<Hit> segment(Segment s, IndicatorScanner sc, Origin o) throws IOException {
+    private List<Hit> segment(Segment s, IndicatorScanner sc, Origin o, boolean firstHitsOnly) throws IOException {
         List<Hit> hits = new ArrayList<>();
-        scanRange(s, sc, o, hits::add);
+        scanRange(s, sc, o, firstHitsOnly, hits::add);
         return hits;
     }
 
     /** Decodes [from, to) of the file as UTF-8 and reports the hits that start in [start, end). */
-    private void scanRange(Segment s, IndicatorScanner sc, Origin o, Consumer<Hit> out) throws IOException {
-        try (TextStream ts = new TextStream(sc, o, out, (int) Math.min(Integer.MAX_VALUE - 16, s.to() - s.from() + 1))) {
+    private void scanRange(Segment s, IndicatorScanner sc, Origin o, boolean firstHitsOnly, Consumer<Hit> out)
+            throws IOException {
+        try (TextStream ts = new TextStream(sc, o, out, (int) Math.min(Integer.MAX_VALUE - 16, s.to() - s.from() + 1))
+                .firstHitsOnly(firstHitsOnly)) {
             ts.reportOnly(s.start(), s.end());
             Extractor.Utf8 decoder = new Extractor.Utf8(ts, s.from());
             ByteBuffer b = ByteBuffer.allocate(BLOCK);

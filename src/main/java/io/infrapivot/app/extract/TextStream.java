@@ -28,6 +28,7 @@ final class TextStream implements AutoCloseable {
     /** Only hits whose source offset is in [reportFrom, reportTo) are reported (a segment of a file, ParallelText). */
     private long reportFrom = Long.MIN_VALUE;
     private long reportTo = Long.MAX_VALUE;
+    private boolean firstOnly;
 
     TextStream(IndicatorScanner scanner, Origin origin, Consumer<Hit> sink) {
         this(scanner, origin, sink, WINDOW + OVERLAP);
@@ -41,6 +42,15 @@ final class TextStream implements AutoCloseable {
         this.scanner = scanner;
         this.origin = origin;
         this.sink = sink;
+    }
+
+    /**
+     * Leaves out the hits of a value this stream's scanner has already reported in such a stream: for a sink that
+     * keeps first hits only, fed in order ({@link Sink#firstHitsOnly}). Saves building each later hit.
+     */
+    TextStream firstHitsOnly(boolean on) {
+        firstOnly = on;
+        return this;
     }
 
     /** Reports only the hits that start at source offsets in [from, to): the rest is context for them. */
@@ -104,6 +114,7 @@ final class TextStream implements AutoCloseable {
         for (Candidate c : found) {
             long at = src[c.start()];
             if (at < reportFrom || at >= reportTo) continue;
+            if (firstOnly && !scanner.firstTime(c.type(), c.value())) continue;
             int cs = Math.max(0, c.start() - CONTEXT);
             int ce = Math.min(len, c.end() + CONTEXT);
             String context = window.substring(cs, ce).strip(); // escaped where shown (terminal, JSON)

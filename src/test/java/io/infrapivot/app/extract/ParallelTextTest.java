@@ -37,13 +37,18 @@ class ParallelTextTest {
     }
 
     private List<Hit> segmented(byte[] bytes, int segment, int longest, int workers) throws IOException {
+        return segmented(bytes, segment, longest, workers, false);
+    }
+
+    private List<Hit> segmented(byte[] bytes, int segment, int longest, int workers, boolean firstOnly)
+            throws IOException {
         Path f = dir.resolve("in-" + segment + "-" + workers + ".txt");
         Files.write(f, bytes);
         List<Hit> hits = new ArrayList<>();
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
             new ParallelText(ch, bytes.length, segment, longest).scan(workers,
                     () -> new IndicatorScanner(IndicatorScannerTest.PARSER, true, Allowlist.bundled(), 64),
-                    new Origin("f", "", 0), hits::add);
+                    new Origin("f", "", 0), firstOnly, hits::add);
         }
         return hits;
     }
@@ -103,6 +108,33 @@ class ParallelTextTest {
         sameAsOneStream(text, 128, 1024);
         assertThat(segmented(text.getBytes(StandardCharsets.UTF_8), 128, 1024, 2))
                 .extracting(Hit::value).contains("evil0.example.net", "evil399.example.net", "10.9.249.1");
+    }
+
+    /** What a --unique sink keeps: the first hit of each type and value. */
+    private static List<Hit> firstOfEach(List<Hit> hits) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return hits.stream().filter(h -> seen.add(h.type() + " " + h.value())).toList();
+    }
+
+    @Test
+    void firstHitsOnlyLeavesOutOnlyRepeatsAndKeepsEachFirstHit() throws IOException {
+        StringBuilder b = new StringBuilder(lines(400, "\n"));
+        b.append(lines(400, "\n")); // every value again, further on
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        List<Hit> all = oneStream(bytes);
+        List<Hit> expected = firstOfEach(all);
+        for (int workers : new int[] {1, 2, 3}) {
+            List<Hit> got = segmented(bytes, 300, 4096, workers, true);
+            assertThat(got.size()).as("repeats left out before the sink").isLessThan(all.size());
+            assertThat(firstOfEach(got)).as("%d workers", workers).containsExactlyElementsOf(expected);
+        }
+        // one stream (a small file, standard input) the same
+        List<Hit> one = new ArrayList<>();
+        IndicatorScanner s = new IndicatorScanner(IndicatorScannerTest.PARSER, true, Allowlist.bundled());
+        try (TextStream ts = new TextStream(s, new Origin("f", "", 0), one::add).firstHitsOnly(true)) {
+            ts.append(b.toString(), 0, 1);
+        }
+        assertThat(one).containsExactlyElementsOf(expected);
     }
 
     @Test
