@@ -52,7 +52,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * through this class; archives (zip, with passwords, tar, gzip, bzip2, 7z) are opened and their entries read in turn;
  * anything else is read as a binary (ASCII and UTF-16LE strings). Every level of nesting, every decompressed byte and
  * every entry's expansion ratio is bounded: a bomb is reported as a {@link Problem}, never followed.
- * Single-threaded: one extractor per run.
+ * One extractor per run, called from one thread; a large plain file named by path is scanned on every core
+ * ({@link ParallelText}), its hits still given to the sink in order on the calling thread.
  */
 public final class Extractor {
     private static final System.Logger LOG = System.getLogger("io.infrapivot.extract");
