@@ -65,7 +65,7 @@ final class Fanged {
     }
 
     static Fanged of(String src) {
-        return of(src, src.toCharArray());
+        return of(src, src.toCharArray(), null);
     }
 
     /** Characters that can begin a defanged form (ASCII). */
@@ -75,8 +75,11 @@ final class Fanged {
         for (char c : "[({<.\\ \thHfFmM".toCharArray()) TRIGGER[c] = true;
     }
 
-    /** {@code src} refanged; {@code chars} holds the same characters (from 0). */
-    static Fanged of(String src, char[] chars) {
+    /**
+     * {@code src} refanged; {@code chars} holds the same characters (from 0). {@code done}: a result no longer used,
+     * whose arrays may be reused for this one (or null).
+     */
+    static Fanged of(String src, char[] chars, Fanged done) {
         Out out = null;
         Matcher bracket = BRACKET.matcher(src);
         Matcher dot = SPACED_DOT.matcher(src);
@@ -151,7 +154,7 @@ final class Fanged {
                 i++;
                 continue;
             }
-            if (out == null) out = new Out(n);
+            if (out == null) out = done != null && done.from != null && done.from.length >= n ? new Out(done) : new Out(n);
             out.copy(src, copied, start);
             out.replace(rep, start, end);
             i = end;
@@ -230,6 +233,13 @@ final class Fanged {
             b = new char[n];
             from = new int[n];
             to = new int[n];
+        }
+
+        /** Into the arrays of a refanging no longer used. */
+        Out(Fanged done) {
+            b = done.chars;
+            from = done.from;
+            to = done.to;
         }
 
         private void room(int n) {

@@ -85,7 +85,7 @@ final class IndicatorScanner {
      * the token pass reads the array, one class-table load a character.
      */
     void scan(String window, char[] chars, int limit, Consumer<Candidate> out) {
-        Fanged f = Fanged.of(window, chars);
+        Fanged f = Fanged.of(window, chars, current); // (the last window's refanging arrays reused)
         current = f;
         String t = f.text;
         char[] cs = f.chars;
@@ -547,6 +547,23 @@ final class IndicatorScanner {
             if (strict && n == 0) continue;
             emit.accept(new Candidate(IndicatorType.ASN, p.value(), asn.start(), asn.end(), false));
         }
+    }
+
+    // ---- buffers handed from one closed text stream to the next (segments of a file, one after another) ----
+
+    private TextStream.Spare spare;
+
+    /** The buffers a closed stream left, if they hold {@code capacity} characters (they are then no longer kept). */
+    TextStream.Spare takeSpare(int capacity) {
+        TextStream.Spare s = spare;
+        if (s == null || s.chars().length < capacity) return null;
+        spare = null;
+        return s;
+    }
+
+    /** Keeps a closed stream's buffers (the larger, when one is already kept). */
+    void giveSpare(TextStream.Spare s) {
+        if (spare == null || spare.chars().length < s.chars().length) spare = s;
     }
 
     // ---- values already reported (first hits only) ----

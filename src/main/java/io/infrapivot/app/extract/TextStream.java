@@ -37,8 +37,10 @@ final class TextStream implements AutoCloseable {
     /** A stream for text of about {@code expected} characters (a smaller first buffer; it grows to a window). */
     TextStream(IndicatorScanner scanner, Origin origin, Consumer<Hit> sink, int expected) {
         int capacity = Math.max(16, Math.min(WINDOW + OVERLAP, expected));
-        this.buf = new char[capacity];
-        this.src = new long[capacity];
+        // the buffers of the scanner's last closed stream, when they are large enough (a segment after another)
+        Spare spare = scanner.takeSpare(capacity);
+        this.buf = spare != null ? spare.chars() : new char[capacity];
+        this.src = spare != null ? spare.offsets() : new long[capacity];
         this.scanner = scanner;
         this.origin = origin;
         this.sink = sink;
@@ -137,5 +139,9 @@ final class TextStream implements AutoCloseable {
     @Override
     public void close() {
         flush(true);
+        scanner.giveSpare(new Spare(buf, src));
     }
+
+    /** A closed stream's buffers, kept by its scanner for the next stream. */
+    record Spare(char[] chars, long[] offsets) {}
 }
