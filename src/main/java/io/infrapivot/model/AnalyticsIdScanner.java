@@ -145,25 +145,26 @@ public final class AnalyticsIdScanner {
         char c = a[i];
         if (c > 'y' || c < 'M' || (FIRST & 1L << (c & 63)) == 0 || i + 2 >= length) return false;
         char d = a[i + 1];
-        boolean maybe = switch (c) {
-            case 'y' -> d == 'm' || d == 'a';
-            case 'M', 's' -> d == 'e';
-            case 'f' -> d == 'b' || d == 'a';
-            case 'h' -> d == 'j' || d == 'o';
-            case 'b' -> d == 'a';
+        char e = a[i + 2];
+        // the first three letters pick the marker (two share "ya"), then the rest is compared
+        return switch (c) {
+            case 'y' -> d == 'm' && e == '(' || d == 'a' && (e == 'n' && startsWith(a, i, length, "yandex")
+                    || e == 'C' && startsWith(a, i, length, "yaCounter"));
+            case 'M' -> d == 'e' && e == 't' && startsWith(a, i, length, "Metrika");
+            case 's' -> d == 'e' && e == 't' && startsWith(a, i, length, "setSiteId");
+            case 'f' -> d == 'b' && e == 'q' && startsWith(a, i, length, "fbq(")
+                    || d == 'a' && e == 'c' && startsWith(a, i, length, "facebook");
+            case 'h' -> d == 'j' && e == 'i' && startsWith(a, i, length, "hjid")
+                    || d == 'o' && e == 't' && startsWith(a, i, length, "hotjar");
+            case 'b' -> d == 'a' && e == 'i' && startsWith(a, i, length, "baidu");
             default -> false;
         };
-        return maybe && startsMarker(a, i, length);
     }
 
-    private static boolean startsMarker(char[] a, int i, int length) {
-        for (String m : MARKERS) {
-            if (i + m.length() > length) continue;
-            boolean same = true;
-            for (int k = 0; k < m.length() && same; k++) same = a[i + k] == m.charAt(k);
-            if (same) return true;
-        }
-        return false;
+    private static boolean startsWith(char[] a, int i, int length, String m) {
+        if (i + m.length() > length) return false;
+        for (int k = 3; k < m.length(); k++) if (a[i + k] != m.charAt(k)) return false;
+        return true;
     }
 
     /** The first letters of the markers, as bits (the low six bits of a character from 'M' to 'y': no two collide). */

@@ -475,11 +475,25 @@ final class IndicatorScanner {
         if (d.labels() < 2 && bare) return false;
         if (!d.knownTld() && !SPECIAL_TLDS.contains(tld)) return false;
         if (allowlist.allowsName(ascii)) return false;
-        String written = t.substring(Math.max(s, t.lastIndexOf('.', e - 1) + 1), e);
-        boolean mixedCase = !written.equals(written.toLowerCase(Locale.ROOT)) && !written.equals(written.toUpperCase(Locale.ROOT));
-        if (mixedCase) return false;
+        if (mixedCase(t, Math.max(s, t.lastIndexOf('.', e - 1) + 1), e)) return false;
         // a file name (invoice.pdf, kernel32.dll) unless someone took the trouble to defang it
         return !(bare && !inAddress && FileExtensions.isCommon(tld) && !current.changed(s, e));
+    }
+
+    /** Whether {@code t[s, e)} changes under both lower- and upper-casing (as written: {@code Com}, {@code userAgent}). */
+    private static boolean mixedCase(String t, int s, int e) {
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = s; i < e; i++) {
+            char c = t.charAt(i);
+            if (c >= 128) {
+                String w = t.substring(s, e); // beyond ASCII: as the locale-independent case mappings say
+                return !w.equals(w.toLowerCase(Locale.ROOT)) && !w.equals(w.toUpperCase(Locale.ROOT));
+            }
+            if (c >= 'A' && c <= 'Z') upper = true;
+            else if (c >= 'a' && c <= 'z') lower = true;
+        }
+        return upper && lower;
     }
 
     private void fingerprints(String t, int s, int e, Consumer<Candidate> emit) {
