@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * ASCII byte, so no character is split there either) and keeps only the hits that start inside its own segment: an
  * indicator is found once, whole, with the same context as in a single pass. A line longer than {@link #LONGEST}
  * bytes ends the cutting: the rest of the file is then scanned by the calling thread in one stream, into the sink
- * directly. At most {@code workers + 1} segments are in flight, so memory stays bounded whatever the file's size.
+ * directly. At most {@link #IN_FLIGHT} segments per worker are in flight, so memory stays bounded whatever the file's size.
  */
 final class ParallelText {
     /** Segment size, in bytes. */
@@ -33,6 +33,11 @@ final class ParallelText {
     /** How far past a segment's nominal end a line end is looked for. */
     static final int LONGEST = 1 << 20;
     private static final int BLOCK = 1 << 16;
+    /**
+     * Segments in flight per worker: slack so that one worker held up (a busy machine) does not stop the others while
+     * the output waits for its segment; each is at most one segment's bytes and hits.
+     */
+    static final int IN_FLIGHT = 4;
 
     private final FileChannel file;
     private final long size;
@@ -72,7 +77,7 @@ final class ParallelText {
                 if (s == null) break;
                 pos = s.end();
                 inFlight.add(exec.submit(() -> segment(s, scanner.get(), o, firstHitsOnly)));
-                if (inFlight.size() >= workers + 1) emit(inFlight.poll(), sink);
+                if (inFlight.size() >= IN_FLIGHT * workers) emit(inFlight.poll(), sink);
             }
             while (!inFlight.isEmpty()) emit(inFlight.poll(), sink);
             if (pos < size) {
