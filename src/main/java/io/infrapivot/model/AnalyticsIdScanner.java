@@ -56,6 +56,10 @@ public final class AnalyticsIdScanner {
     /** How far before a setSiteId call its tracker URL is looked for. */
     private static final int MATOMO_REACH = 600;
 
+    /** The literal prefix of each token form (its pattern up to the first '-'). */
+    private static final String[] LITERALS = TOKENS.stream()
+            .map(f -> f.pattern.pattern().substring(0, f.pattern.pattern().indexOf('-') + 1)).toArray(String[]::new);
+
     /** Cheap markers: a snippet form is tried only when its marker is in the text. */
     private static final String[] MARKERS = {"ym(", "yandex", "yaCounter", "Metrika", "fbq(", "facebook", "hjid",
         "hotjar", "baidu", "setSiteId"};
@@ -65,26 +69,44 @@ public final class AnalyticsIdScanner {
 
     /** Every analytics ID in {@code text}, in no particular order. */
     public static List<Found> find(CharSequence text) {
-        List<Found> out = new ArrayList<>();
         String s = text.toString();
-        for (Form f : TOKENS) {
-            Matcher m = f.pattern.matcher(s);
-            String literal = f.pattern.pattern().substring(0, f.pattern.pattern().indexOf('-') + 1);
-            // the literal prefix found by String.indexOf (fast), the rest matched there
-            for (int at = s.indexOf(literal); at >= 0; at = s.indexOf(literal, at + 1)) {
+        return find(s, s.toCharArray());
+    }
+
+    /** As {@link #find(CharSequence)}, {@code chars} holding the characters of {@code s} (from 0; it may be longer). */
+    public static List<Found> find(String s, char[] chars) {
+        return find(s, hasMarker(chars, s.length()));
+    }
+
+    /**
+     * As {@link #find(CharSequence)}, for a caller that has already looked for the snippet markers with
+     * {@link #markerAt} at every character: {@code marker} says whether one was found (if not, no snippet form is tried).
+     */
+    public static List<Found> find(String s, boolean marker) {
+        CharSequence text = s;
+        List<Found> out = new ArrayList<>();
+        Matcher[] matchers = new Matcher[TOKENS.size()];
+        // every token form's literal ends with '-': one pass over the dashes tries the forms whose literal ends there
+        for (int dash = s.indexOf('-'); dash >= 0; dash = s.indexOf('-', dash + 1)) {
+            for (int k = 0; k < TOKENS.size(); k++) {
+                String literal = LITERALS[k];
+                int at = dash + 1 - literal.length();
+                if (at < 0 || !s.startsWith(literal, at)) continue;
+                Form f = TOKENS.get(k);
+                Matcher m = matchers[k] == null ? (matchers[k] = f.pattern.matcher(s)) : matchers[k];
                 if (!m.region(at, s.length()).lookingAt()) continue;
                 int start = m.start();
-                if (f.prefix.equals("ca-pub-") && start >= 3 && text.subSequence(start - 3, start).toString().equals("ca-")) {
+                if (f.prefix.equals("ca-pub-") && start >= 3 && s.startsWith("ca-", start - 3)) {
                     start -= 3;
                 }
-                if (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_'
-                        || text.charAt(start - 1) == '-')) {
+                if (start > 0 && (Character.isLetterOrDigit(s.charAt(start - 1)) || s.charAt(start - 1) == '_'
+                        || s.charAt(start - 1) == '-')) {
                     continue;
                 }
                 out.add(new Found(f.kind, f.prefix + m.group(1), start, m.end()));
             }
         }
-        if (!hasMarker(s)) return out;
+        if (!marker) return out;
         for (Form f : SNIPPETS) {
             Matcher m = f.pattern.matcher(text);
             while (m.find()) {
@@ -106,9 +128,52 @@ public final class AnalyticsIdScanner {
         return out;
     }
 
-    private static boolean hasMarker(String s) {
-        for (String m : MARKERS) if (s.contains(m)) return true;
+    /**
+     * Whether one of {@link #MARKERS} is in {@code a[0, length)}: one pass, and a closer look only where a marker's
+     * first two letters stand.
+     */
+    static boolean hasMarker(char[] a, int length) {
+        for (int i = 0; i < length; i++) if (markerAt(a, i, length)) return true;
         return false;
+    }
+
+    /**
+     * Whether a snippet marker starts at {@code a[i]} (the text is {@code a[0, length)}). Cheap where none can: a
+     * caller's own pass over the text may call it at every character instead of {@link #find(String, char[])}'s pass.
+     */
+    public static boolean markerAt(char[] a, int i, int length) {
+        char c = a[i];
+        if (c > 'y' || c < 'M' || (FIRST & 1L << (c & 63)) == 0 || i + 2 >= length) return false;
+        char d = a[i + 1];
+        char e = a[i + 2];
+        // the first three letters pick the marker (two share "ya"), then the rest is compared
+        return switch (c) {
+            case 'y' -> d == 'm' && e == '(' || d == 'a' && (e == 'n' && startsWith(a, i, length, "yandex")
+                    || e == 'C' && startsWith(a, i, length, "yaCounter"));
+            case 'M' -> d == 'e' && e == 't' && startsWith(a, i, length, "Metrika");
+            case 's' -> d == 'e' && e == 't' && startsWith(a, i, length, "setSiteId");
+            case 'f' -> d == 'b' && e == 'q' && startsWith(a, i, length, "fbq(")
+                    || d == 'a' && e == 'c' && startsWith(a, i, length, "facebook");
+            case 'h' -> d == 'j' && e == 'i' && startsWith(a, i, length, "hjid")
+                    || d == 'o' && e == 't' && startsWith(a, i, length, "hotjar");
+            case 'b' -> d == 'a' && e == 'i' && startsWith(a, i, length, "baidu");
+            default -> false;
+        };
+    }
+
+    private static boolean startsWith(char[] a, int i, int length, String m) {
+        if (i + m.length() > length) return false;
+        for (int k = 3; k < m.length(); k++) if (a[i + k] != m.charAt(k)) return false;
+        return true;
+    }
+
+    /** The first letters of the markers, as bits (the low six bits of a character from 'M' to 'y': no two collide). */
+    private static final long FIRST;
+
+    static {
+        long f = 0;
+        for (String m : MARKERS) f |= 1L << (m.charAt(0) & 63);
+        FIRST = f;
     }
 
 }

@@ -207,15 +207,16 @@ final class ExtractCommand implements Callable<Integer> {
         return a;
     }
 
-    private record Seen(IndicatorType type, String value) {}
-
     /** Prints hits as they come (text or JSON Lines), warns of problems, and notes hits for the case. */
     private final class Printer implements Sink {
         private final Terminal t;
         private final PrintStream out;
         private final Set<IndicatorType> only;
-        /** Hits already printed (type and value; the values mostly come from the scanner's parse cache, hashed once). */
-        private final Set<Seen> seen = new HashSet<>();
+        /** Values already printed, per type (index: the type's ordinal; the values mostly come from the scanner's parse
+         *  cache, their hash computed once). */
+        @SuppressWarnings("unchecked")
+        private final Set<String>[] seen = new Set[IndicatorType.values().length];
+        private int seenCount;
         final CaseRecorder recorder = new CaseRecorder();
         long hits;
         int problems;
@@ -248,9 +249,10 @@ final class ExtractCommand implements Callable<Integer> {
             if (!only.contains(h.type())) return;
             if (caseName != null) recorder.add(h);
             if (unique || output.quiet) {
-                Seen key = new Seen(h.type(), h.value());
-                if (seen.contains(key)) return;
-                if (seen.size() < MAX_REMEMBERED) seen.add(key);
+                Set<String> values = seen[h.type().ordinal()];
+                if (values == null) seen[h.type().ordinal()] = values = new HashSet<>();
+                if (values.contains(h.value())) return;
+                if (seenCount < MAX_REMEMBERED && values.add(h.value())) seenCount++;
             }
             hits++;
             if (output.quiet) {
@@ -277,6 +279,12 @@ final class ExtractCommand implements Callable<Integer> {
                         + (h.found().equals(h.value()) ? "" : "as " + Terminal.v(h.found())) + "\t" + Terminal.v(where)
                         + ":" + h.offset() + "\t" + Terminal.v(h.context()));
             }
+        }
+
+        @Override
+        public boolean firstHitsOnly() {
+            // a case records every occurrence: then each hit must come here
+            return (unique || output.quiet) && caseName == null;
         }
 
         @Override

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +52,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * through this class; archives (zip, with passwords, tar, gzip, bzip2, 7z) are opened and their entries read in turn;
  * anything else is read as a binary (ASCII and UTF-16LE strings). Every level of nesting, every decompressed byte and
  * every entry's expansion ratio is bounded: a bomb is reported as a {@link Problem}, never followed.
- * Single-threaded: one extractor per run.
+ * One extractor per run, called from one thread; a large plain file named by path is scanned on every core
+ * ({@link ParallelText}), its hits still given to the sink in order on the calling thread.
  */
 public final class Extractor {
     private static final System.Logger LOG = System.getLogger("io.infrapivot.extract");
@@ -85,6 +88,7 @@ public final class Extractor {
     private final Options options;
     private final Sink sink;
     private final IndicatorScanner scanner;
+    private final IndicatorParser parser;
     private long budget;
     private AutoDetectParser tika;
 
@@ -92,6 +96,7 @@ public final class Extractor {
     public Extractor(IndicatorParser parser, Options options, Sink sink) {
         this.options = options;
         this.sink = sink;
+        this.parser = parser;
         this.scanner = new IndicatorScanner(parser, options.strict(), options.allowlist());
         this.budget = options.maxBytes();
     }
@@ -165,7 +170,7 @@ public final class Extractor {
         in.reset();
         Kind kind = sniff(head, head.length);
         switch (kind) {
-            case TEXT -> text(in, o);
+            case TEXT -> text(in, file, o);
             case BINARY -> strings(in, o);
             case GZIP -> compressed(in, o, name, true);
             case BZIP2 -> compressed(in, o, name, false);
@@ -179,12 +184,13 @@ public final class Extractor {
 
     // ---- text and binaries ----
 
+    /** A stream of plain text straight into the sink (which may keep first hits only: then later ones are not built). */
     private TextStream stream(Origin o) {
-        return new TextStream(scanner, o, sink::hit);
+        return new TextStream(scanner, o, sink::hit).firstHitsOnly(sink.firstHitsOnly());
     }
 
     /** UTF-8 (a byte that is not valid UTF-8 is read as Latin-1, so a log in another charset still reads), or UTF-16. */
-    private void text(InputStream in, Origin o) throws IOException {
+    private void text(InputStream in, Path file, Origin o) throws IOException {
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
@@ -192,6 +198,20 @@ public final class Extractor {
         if (b0 == 0xff && b1 == 0xfe || b0 == 0xfe && b1 == 0xff) {
             utf16(in, o, b0 == 0xff);
             return;
+        }
+        int workers = Math.min(4, Runtime.getRuntime().availableProcessors());
+        if (file != null && workers > 1 && Files.isRegularFile(file)) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = ch.size();
+                if (size >= 4L * ParallelText.SEGMENT) {
+                    // a plain file of some size: in segments on every core, hits in file order (ParallelText)
+                    // (a scanner per worker, the parse cache's budget shared out: memory as in one stream)
+                    new ParallelText(ch, size, ParallelText.SEGMENT, ParallelText.LONGEST).scan(workers,
+                            () -> new IndicatorScanner(parser, options.strict(), options.allowlist(),
+                                    IndicatorScanner.CACHE / workers), o, sink.firstHitsOnly(), sink::hit);
+                    return;
+                }
+            }
         }
         try (TextStream ts = stream(o)) {
             Utf8 decoder = new Utf8(ts);
@@ -217,14 +237,20 @@ public final class Extractor {
     }
 
     /** A streaming UTF-8 decoder that knows each character's byte offset. */
-    private static final class Utf8 {
+    static final class Utf8 {
         private final TextStream out;
         private final byte[] pending = new byte[4];
         private int pendingLen;
         private long offset;
 
         Utf8(TextStream out) {
+            this(out, 0);
+        }
+
+        /** A decoder whose first byte stood at {@code offset}. */
+        Utf8(TextStream out, long offset) {
             this.out = out;
+            this.offset = offset;
         }
 
         void feed(byte[] b, int n) {

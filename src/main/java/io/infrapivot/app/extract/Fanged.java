@@ -29,13 +29,16 @@ final class Fanged {
 
     /** The text to search. */
     final String text;
+    /** The same characters as {@link #text} (from 0; the array may be longer). */
+    final char[] chars;
     /** Original position of each char of {@link #text}, or null when nothing was changed. */
     private final int[] from;
     /** Original end (exclusive) of the piece each char of {@link #text} came from. */
     private final int[] to;
 
-    private Fanged(String text, int[] from, int[] to) {
+    private Fanged(String text, char[] chars, int[] from, int[] to) {
         this.text = text;
+        this.chars = chars;
         this.from = from;
         this.to = to;
     }
@@ -62,6 +65,21 @@ final class Fanged {
     }
 
     static Fanged of(String src) {
+        return of(src, src.toCharArray(), null);
+    }
+
+    /** Characters that can begin a defanged form (ASCII). */
+    private static final boolean[] TRIGGER = new boolean[128];
+
+    static {
+        for (char c : "[({<.\\ \thHfFmM".toCharArray()) TRIGGER[c] = true;
+    }
+
+    /**
+     * {@code src} refanged; {@code chars} holds the same characters (from 0). {@code done}: a result no longer used,
+     * whose arrays may be reused for this one (or null).
+     */
+    static Fanged of(String src, char[] chars, Fanged done) {
         Out out = null;
         Matcher bracket = BRACKET.matcher(src);
         Matcher dot = SPACED_DOT.matcher(src);
@@ -71,7 +89,11 @@ final class Fanged {
         int i = 0;
         int copied = 0; // src[copied, i) not yet copied to out
         while (i < n) {
-            char c = src.charAt(i);
+            char c = chars[i];
+            if (c >= 128 || !TRIGGER[c]) {
+                i++;
+                continue;
+            }
             String rep = null;
             int end = i;
             int start = i;
@@ -132,13 +154,13 @@ final class Fanged {
                 i++;
                 continue;
             }
-            if (out == null) out = new Out(n);
+            if (out == null) out = done != null && done.from != null && done.from.length >= n ? new Out(done) : new Out(n);
             out.copy(src, copied, start);
             out.replace(rep, start, end);
             i = end;
             copied = end;
         }
-        if (out == null) return new Fanged(src, null, null);
+        if (out == null) return new Fanged(src, chars, null, null);
         out.copy(src, copied, n);
         return out.done();
     }
@@ -169,6 +191,8 @@ final class Fanged {
         int stop = Math.min(n, k + 4);
         while (k < stop && isBlank(s.charAt(k))) k++;
         if (k >= stop) return 0;
+        char c = s.charAt(k);
+        if (c != 'd' && c != 'D' && c != 'a' && c != 'A') return 0;
         if (k + 3 < n && s.regionMatches(true, k, "dot", 0, 3) && isBlank(s.charAt(k + 3))) return 'd';
         if (k + 2 < n && s.regionMatches(true, k, "at", 0, 2) && isBlank(s.charAt(k + 2))) return 'a';
         return 0;
@@ -200,47 +224,57 @@ final class Fanged {
 
     /** The refanged text being built. */
     private static final class Out {
-        private final StringBuilder b;
+        private char[] b;
+        private int len;
         private int[] from;
         private int[] to;
 
         Out(int n) {
-            b = new StringBuilder(n);
+            b = new char[n];
             from = new int[n];
             to = new int[n];
         }
 
-        void copy(String src, int s, int e) {
-            int i = b.length();
-            int n = e - s;
-            if (i + n > from.length) {
-                from = java.util.Arrays.copyOf(from, Math.max(i + n, i * 2 + 16));
-                to = java.util.Arrays.copyOf(to, from.length);
+        /** Into the arrays of a refanging no longer used. */
+        Out(Fanged done) {
+            b = done.chars;
+            from = done.from;
+            to = done.to;
+        }
+
+        private void room(int n) {
+            if (len + n > from.length) {
+                int size = Math.max(len + n, len * 2 + 16);
+                from = java.util.Arrays.copyOf(from, size);
+                to = java.util.Arrays.copyOf(to, size);
+                b = java.util.Arrays.copyOf(b, size);
             }
-            b.append(src, s, e);
+        }
+
+        void copy(String src, int s, int e) {
+            int n = e - s;
+            room(n);
+            int i = len;
+            src.getChars(s, e, b, i);
             for (int k = 0; k < n; k++) {
                 from[i + k] = s + k;
                 to[i + k] = s + k + 1;
             }
+            len = i + n;
         }
 
         void replace(String rep, int s, int e) {
-            for (int k = 0; k < rep.length(); k++) put(rep.charAt(k), s, e);
-        }
-
-        private void put(char c, int s, int e) {
-            int i = b.length();
-            if (i == from.length) {
-                from = java.util.Arrays.copyOf(from, i * 2 + 16);
-                to = java.util.Arrays.copyOf(to, i * 2 + 16);
+            room(rep.length());
+            for (int k = 0; k < rep.length(); k++) {
+                b[len] = rep.charAt(k);
+                from[len] = s;
+                to[len] = e;
+                len++;
             }
-            b.append(c);
-            from[i] = s;
-            to[i] = e;
         }
 
         Fanged done() {
-            return new Fanged(b.toString(), from, to);
+            return new Fanged(new String(b, 0, len), b, from, to);
         }
     }
 }

@@ -39,14 +39,19 @@ final class IndicatorScanner {
     private static final Pattern FINGERPRINT_BEFORE = Pattern.compile("(?i)(?:fingerprint|thumbprint)[^\\n]{0,24}$");
     private static final String TRAILING = ".,;:!?'\"*";
     private static final Set<String> SPECIAL_TLDS = Set.of("onion", "i2p", "bit", "exit");
-    private static final int CACHE = 32_768;
+    /** Parse results remembered per type (the whole run's budget: scanners working side by side share it out). */
+    static final int CACHE = 32_768;
 
     private final IndicatorParser parser;
+    private final int cacheSize;
     private final boolean strict;
     private final Allowlist allowlist;
     /** Parse results per indicator type (index: the type's ordinal). */
     @SuppressWarnings("unchecked")
     private final Map<String, ParsedIndicator>[] cache = new Map[IndicatorType.values().length];
+    /** Values reported by streams that give first hits only ({@link TextStream#firstHitsOnly}), per type. */
+    @SuppressWarnings("unchecked")
+    private final java.util.Set<String>[] reported = new java.util.Set[IndicatorType.values().length];
     private final Matcher url = URL.matcher("").useTransparentBounds(true);
     private final Matcher email = EMAIL.matcher("").useTransparentBounds(true);
     private final Matcher ipv6 = IPV6.matcher("").useTransparentBounds(true);
@@ -59,6 +64,12 @@ final class IndicatorScanner {
     private Fanged current;
 
     IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist) {
+        this(parser, strict, allowlist, CACHE);
+    }
+
+    /** A scanner that remembers up to {@code cacheSize} parse results per type. */
+    IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist, int cacheSize) {
+        this.cacheSize = cacheSize;
         this.parser = parser;
         this.strict = strict;
         this.allowlist = allowlist;
@@ -66,46 +77,61 @@ final class IndicatorScanner {
 
     /** Reports every indicator that starts before {@code limit} in {@code window}. */
     void scan(String window, int limit, Consumer<Candidate> out) {
-        Fanged f = Fanged.of(window);
+        scan(window, window.toCharArray(), limit, out);
+    }
+
+    /**
+     * As {@link #scan(String, int, Consumer)}, {@code chars} holding the same characters as {@code window} (from 0):
+     * the token pass reads the array, one class-table load a character.
+     */
+    void scan(String window, char[] chars, int limit, Consumer<Candidate> out) {
+        Fanged f = Fanged.of(window, chars, current); // (the last window's refanging arrays reused)
         current = f;
         String t = f.text;
+        char[] cs = f.chars;
         Consumer<Candidate> emit = c -> {
             int s = f.start(c.start());
             if (s < limit) out.accept(new Candidate(c.type(), c.value(), s, f.end(c.end()), f.changed(c.start(), c.end())));
         };
         int n = t.length();
         int i = 0;
+        boolean marker = false;
         while (i < n) {
-            while (i < n && separator(t.charAt(i))) i++;
+            while (i < n && separator(cs[i])) i++;
             int s = i;
             int marks = 0;
             int hexRun = 0;
             boolean longHex = false;
-            while (i < n && !separator(t.charAt(i))) {
-                char c = t.charAt(i);
-                if (c == '.') marks |= DOT;
-                else if (c == ':') marks |= COLON;
-                else if (c == '@') marks |= AT;
-                if (hex(c)) {
+            while (i < n) {
+                char c = cs[i];
+                int k = c < 128 ? ASCII[c] : separatorSlow(c) ? SEP : 0;
+                if ((k & SEP) != 0) break;
+                // the analytics snippets' markers (ym(, fbq(, hotjar…) looked for here, not in a pass of their own
+                if ((k & MARKER) != 0 && !marker) marker = AnalyticsIdScanner.markerAt(cs, i, n);
+                marks |= k;
+                if ((k & HEXC) != 0) {
                     if (++hexRun >= 32) longHex = true;
                 } else {
                     hexRun = 0;
                 }
                 i++;
             }
+            marks &= DOT | COLON | AT;
             if (longHex) marks |= HEX;
             if (i > s && marks != 0) token(t, s, i, marks, emit);
         }
         if (t.indexOf("AS") >= 0) asns(t, emit);
         // the scanner looks for its literal prefixes and snippet markers itself (String.indexOf, vectorised)
-        for (AnalyticsIdScanner.Found a : AnalyticsIdScanner.find(t)) {
+        for (AnalyticsIdScanner.Found a : AnalyticsIdScanner.find(t, marker)) {
             emit.accept(new Candidate(IndicatorType.ANALYTICS_ID, a.value(), a.start(), a.end(), false));
         }
     }
 
-    /** ASCII character classes for the token pass: a separator, a hex digit. */
-    private static final byte SEP = 1;
-    private static final byte HEXC = 2;
+    /** ASCII character classes for the token pass: a separator, a hex digit, and the marks (a dot, colon, at sign). */
+    private static final byte SEP = 16;
+    private static final byte HEXC = 32;
+    /** The first letter of an analytics snippet's marker ({@link AnalyticsIdScanner#markerAt}). */
+    private static final byte MARKER = 64;
     private static final byte[] ASCII = new byte[128];
 
     static {
@@ -113,6 +139,10 @@ final class IndicatorScanner {
             if (separatorSlow(c)) ASCII[c] |= SEP;
             if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') ASCII[c] |= HEXC;
         }
+        ASCII['.'] |= IndicatorScanner.DOT; // (qualified: declared below)
+        ASCII[':'] |= IndicatorScanner.COLON;
+        ASCII['@'] |= IndicatorScanner.AT;
+        for (char c : "yMfhbs".toCharArray()) ASCII[c] |= MARKER;
     }
 
     static boolean separator(char c) {
@@ -445,11 +475,25 @@ final class IndicatorScanner {
         if (d.labels() < 2 && bare) return false;
         if (!d.knownTld() && !SPECIAL_TLDS.contains(tld)) return false;
         if (allowlist.allowsName(ascii)) return false;
-        String written = t.substring(Math.max(s, t.lastIndexOf('.', e - 1) + 1), e);
-        boolean mixedCase = !written.equals(written.toLowerCase(Locale.ROOT)) && !written.equals(written.toUpperCase(Locale.ROOT));
-        if (mixedCase) return false;
+        if (mixedCase(t, Math.max(s, t.lastIndexOf('.', e - 1) + 1), e)) return false;
         // a file name (invoice.pdf, kernel32.dll) unless someone took the trouble to defang it
         return !(bare && !inAddress && FileExtensions.isCommon(tld) && !current.changed(s, e));
+    }
+
+    /** Whether {@code t[s, e)} changes under both lower- and upper-casing (as written: {@code Com}, {@code userAgent}). */
+    private static boolean mixedCase(String t, int s, int e) {
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = s; i < e; i++) {
+            char c = t.charAt(i);
+            if (c >= 128) {
+                String w = t.substring(s, e); // beyond ASCII: as the locale-independent case mappings say
+                return !w.equals(w.toLowerCase(Locale.ROOT)) && !w.equals(w.toUpperCase(Locale.ROOT));
+            }
+            if (c >= 'A' && c <= 'Z') upper = true;
+            else if (c >= 'a' && c <= 'z') lower = true;
+        }
+        return upper && lower;
     }
 
     private void fingerprints(String t, int s, int e, Consumer<Candidate> emit) {
@@ -519,6 +563,36 @@ final class IndicatorScanner {
         }
     }
 
+    // ---- buffers handed from one closed text stream to the next (segments of a file, one after another) ----
+
+    private TextStream.Spare spare;
+
+    /** The buffers a closed stream left, if they hold {@code capacity} characters (they are then no longer kept). */
+    TextStream.Spare takeSpare(int capacity) {
+        TextStream.Spare s = spare;
+        if (s == null || s.chars().length < capacity) return null;
+        spare = null;
+        return s;
+    }
+
+    /** Keeps a closed stream's buffers (the larger, when one is already kept). */
+    void giveSpare(TextStream.Spare s) {
+        if (spare == null || spare.chars().length < s.chars().length) spare = s;
+    }
+
+    // ---- values already reported (first hits only) ----
+
+    /**
+     * Whether {@code value} of {@code type} is reported here for the first time (it is remembered from now on). Past
+     * {@link #cacheSize} values of a type the memory starts over: a value may then be reported again.
+     */
+    boolean firstTime(IndicatorType type, String value) {
+        java.util.Set<String> s = reported[type.ordinal()];
+        if (s == null) reported[type.ordinal()] = s = new java.util.HashSet<>();
+        if (s.size() >= cacheSize && !s.contains(value)) s.clear();
+        return s.add(value);
+    }
+
     // ---- the parser, with a small cache (logs repeat the same addresses) ----
 
     private ParsedIndicator parse(IndicatorType type, String text) {
@@ -528,7 +602,7 @@ final class IndicatorScanner {
         if (hit != null || c.containsKey(text)) return hit;
         ParseResult r = type == IndicatorType.DOMAIN ? parser.parseName(text) : parser.parseAs(type, text);
         ParsedIndicator p = r instanceof ParseResult.Parsed ok ? ok.parsed() : null;
-        if (c.size() >= CACHE) c.clear();
+        if (c.size() >= cacheSize) c.clear();
         c.put(text, p);
         return p;
     }

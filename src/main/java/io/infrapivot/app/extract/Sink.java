@@ -5,4 +5,13 @@ public interface Sink {
     void hit(Hit hit);
 
     void problem(Problem problem);
+
+    /**
+     * Whether this sink keeps only the first hit of each type and value ({@code --unique}) and nothing of the later
+     * ones: then the extractor may leave out, before building them, hits of a value it has already given in the same
+     * stretch of plain text (the sink would drop them anyway).
+     */
+    default boolean firstHitsOnly() {
+        return false;
+    }
 }

@@ -21,15 +21,44 @@ final class TextStream implements AutoCloseable {
     private final Origin origin;
     private final Consumer<Hit> sink;
     /** The window's characters {@code buf[0, len)}, and the source offset of each. */
-    private char[] buf = new char[WINDOW + OVERLAP];
+    private char[] buf;
     private int len;
-    private long[] src = new long[WINDOW + OVERLAP];
+    private long[] src;
     private final List<Candidate> found = new ArrayList<>();
+    /** Only hits whose source offset is in [reportFrom, reportTo) are reported (a segment of a file, ParallelText). */
+    private long reportFrom = Long.MIN_VALUE;
+    private long reportTo = Long.MAX_VALUE;
+    private boolean firstOnly;
 
     TextStream(IndicatorScanner scanner, Origin origin, Consumer<Hit> sink) {
+        this(scanner, origin, sink, WINDOW + OVERLAP);
+    }
+
+    /** A stream for text of about {@code expected} characters (a smaller first buffer; it grows to a window). */
+    TextStream(IndicatorScanner scanner, Origin origin, Consumer<Hit> sink, int expected) {
+        int capacity = Math.max(16, Math.min(WINDOW + OVERLAP, expected));
+        // the buffers of the scanner's last closed stream, when they are large enough (a segment after another)
+        Spare spare = scanner.takeSpare(capacity);
+        this.buf = spare != null ? spare.chars() : new char[capacity];
+        this.src = spare != null ? spare.offsets() : new long[capacity];
         this.scanner = scanner;
         this.origin = origin;
         this.sink = sink;
+    }
+
+    /**
+     * Leaves out the hits of a value this stream's scanner has already reported in such a stream: for a sink that
+     * keeps first hits only, fed in order ({@link Sink#firstHitsOnly}). Saves building each later hit.
+     */
+    TextStream firstHitsOnly(boolean on) {
+        firstOnly = on;
+        return this;
+    }
+
+    /** Reports only the hits that start at source offsets in [from, to): the rest is context for them. */
+    void reportOnly(long from, long to) {
+        reportFrom = from;
+        reportTo = to;
     }
 
     void append(char c, long offset) {
@@ -82,14 +111,17 @@ final class TextStream implements AutoCloseable {
         int cut = last ? len : cut(len);
         String window = new String(buf, 0, len);
         found.clear();
-        scanner.scan(window, cut, found::add);
+        scanner.scan(window, buf, cut, found::add);
         found.sort(Comparator.comparingInt(Candidate::start));
         for (Candidate c : found) {
+            long at = src[c.start()];
+            if (at < reportFrom || at >= reportTo) continue;
+            if (firstOnly && !scanner.firstTime(c.type(), c.value())) continue;
             int cs = Math.max(0, c.start() - CONTEXT);
             int ce = Math.min(len, c.end() + CONTEXT);
             String context = window.substring(cs, ce).strip(); // escaped where shown (terminal, JSON)
             sink.accept(new Hit(c.type(), c.value(), window.substring(c.start(), c.end()), origin.file(), origin.path(),
-                    src[c.start()], context));
+                    at, context));
         }
         System.arraycopy(buf, cut, buf, 0, len - cut);
         System.arraycopy(src, cut, src, 0, len - cut);
@@ -107,5 +139,9 @@ final class TextStream implements AutoCloseable {
     @Override
     public void close() {
         flush(true);
+        scanner.giveSpare(new Spare(buf, src));
     }
+
+    /** A closed stream's buffers, kept by its scanner for the next stream. */
+    record Spare(char[] chars, long[] offsets) {}
 }
