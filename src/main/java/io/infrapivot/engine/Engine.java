@@ -81,6 +81,11 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The big hosting networks' list of this engine's config (the shipped list with the user's file), read once. */
+    /** {@link #hostingAsns()} as the faces' view (labels only). */
+    public HostingNetworks hostingNetworks() {
+        return HostingNetworks.over(hostingAsns());
+    }
+
     public synchronized io.infrapivot.source.routing.HostingAsns hostingAsns() {
         if (hostingAsns == null) hostingAsns = HostingNetworks.of(config);
         return hostingAsns;

@@ -11,7 +11,31 @@ import java.util.Optional;
  * source package.
  */
 public final class HostingNetworks {
-    private HostingNetworks() {}
+    private final HostingAsns list;
+
+    private HostingNetworks(HostingAsns list) {
+        this.list = list;
+    }
+
+    /** The shipped list alone, as the faces' view. */
+    public static HostingNetworks shipped() {
+        return new HostingNetworks(HostingAsns.shipped());
+    }
+
+    /** {@code list} as the faces' view. */
+    public static HostingNetworks over(HostingAsns list) {
+        return new HostingNetworks(list);
+    }
+
+    /** The list of {@code config} ({@link #of(Config)}) as the faces' view. */
+    public static HostingNetworks forConfig(Config config) {
+        return new HostingNetworks(of(config));
+    }
+
+    /** "amazon cloud" for an ASN ({@code AS16509} or {@code 16509}) on this list; empty otherwise. */
+    public Optional<String> label(String asn) {
+        return label(list, asn);
+    }
 
     /**
      * The list of {@code config}: the shipped one with the user's file, {@code INFRAPIVOT_HOSTING_ASNS} of the

@@ -17,4 +17,14 @@ public final class NetworkClients {
         RdapBootstrap.shipped();
         WhoisServers.standard();
     }
+
+    /**
+     * Checks a DNS resolver as the user wrote it ({@code IP}, {@code IP:PORT}, {@code [IPv6]:PORT}) before a run, so
+     * that a bad one is said once rather than as every DNS lookup's error.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static void checkResolver(String resolver) {
+        io.infrapivot.source.dns.DnsConfig.parseResolver(resolver);
+    }
 }

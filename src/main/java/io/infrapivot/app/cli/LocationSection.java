@@ -36,11 +36,11 @@ final class LocationSection {
 
     /** Prints the section (nothing when no database placed the address). */
     static void print(Terminal t, Indicator about, List<Fact> located, Map<?, List<Fact>> all) {
-        print(t, about, located, all, io.infrapivot.source.routing.HostingAsns.shipped());
+        print(t, about, located, all, io.infrapivot.engine.HostingNetworks.shipped());
     }
 
     /** As above, naming big hosting networks after {@code hosting} (the config's list). */
-    static void print(Terminal t, Indicator about, List<Fact> located, Map<?, List<Fact>> all, io.infrapivot.source.routing.HostingAsns hosting) {
+    static void print(Terminal t, Indicator about, List<Fact> located, Map<?, List<Fact>> all, io.infrapivot.engine.HostingNetworks hosting) {
         if (located.isEmpty()) return;
         t.println(t.bold("location"));
         for (String l : lines(about, located, all.values().stream().flatMap(List::stream).toList(), hosting)) {
@@ -50,10 +50,10 @@ final class LocationSection {
 
     /** The section's lines (escaped; warnings start with "!"). */
     static List<String> lines(Indicator about, List<Fact> located, List<Fact> others) {
-        return lines(about, located, others, io.infrapivot.source.routing.HostingAsns.shipped());
+        return lines(about, located, others, io.infrapivot.engine.HostingNetworks.shipped());
     }
 
-    static List<String> lines(Indicator about, List<Fact> located, List<Fact> others, io.infrapivot.source.routing.HostingAsns list) {
+    static List<String> lines(Indicator about, List<Fact> located, List<Fact> others, io.infrapivot.engine.HostingNetworks list) {
         List<String> out = new ArrayList<>();
         Map<String, String> countries = new LinkedHashMap<>();
         Map<String, String> cities = new LinkedHashMap<>();
@@ -97,11 +97,11 @@ final class LocationSection {
      * The provider label ("cloudflare cdn") of an announced-by fact of this address: the routing source's mark, else
      * the hosting list's entry for the origin AS (a source such as Team Cymru that does not mark); null when none.
      */
-    private static String hosting(Indicator about, List<Fact> facts, io.infrapivot.source.routing.HostingAsns list) {
+    private static String hosting(Indicator about, List<Fact> facts, io.infrapivot.engine.HostingNetworks list) {
         for (Fact f : facts) {
             if (f.relation() != Relation.ANNOUNCED_BY || !about.equals(f.subject())) continue;
             if (f.value() != null && f.value().hasNonNull("hosting")) return f.value().get("hosting").asText();
-            var listed = io.infrapivot.engine.HostingNetworks.label(list, f.object().value());
+            var listed = list.label(f.object().value());
             if (listed.isPresent()) return listed.get();
         }
         return null;

@@ -125,7 +125,7 @@ final class LookupCommand implements Callable<Integer> {
         Engine engine = session.engine();
         session.store().addSeeds(indicators.keySet());
         // text: each indicator's block as soon as its last lookup ended, its sources in registry order
-        Report report = new Report(t, verbose).hosting(engine.hostingAsns());
+        Report report = new Report(t, verbose).hosting(engine.hostingNetworks());
         report.verdictMaxAge = verdictMaxAge;
         Map<Indicator, List<String>> order = new LinkedHashMap<>();
         for (Indicator i : indicators.keySet()) {

@@ -129,7 +129,7 @@ final class PivotCommand implements Callable<Integer> {
         NoiseRules noise;
         try {
             noise = NoiseRules.load(ctx.parser(), ctx.data().folder(), new LinkedHashSet<>(noFilter),
-                    io.infrapivot.engine.HostingNetworks.of(ctx.config()));
+                    ctx.config());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }

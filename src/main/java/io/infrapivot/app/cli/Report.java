@@ -27,10 +27,10 @@ final class Report {
     java.time.Duration verdictMaxAge = ReputationSection.DEFAULT_MAX_AGE;
 
     /** The big hosting networks named in the routing and location lines (the config's list, else the shipped). */
-    private io.infrapivot.source.routing.HostingAsns hosting = io.infrapivot.source.routing.HostingAsns.shipped();
+    private io.infrapivot.engine.HostingNetworks hosting = io.infrapivot.engine.HostingNetworks.shipped();
 
     /** Names big hosting networks after {@code list} (the config's); returns this report. */
-    Report hosting(io.infrapivot.source.routing.HostingAsns list) {
+    Report hosting(io.infrapivot.engine.HostingNetworks list) {
         this.hosting = list;
         return this;
     }

@@ -68,11 +68,11 @@ final class RoutingSection {
      * {@code back} (printed already), where the location part reads the origin's hosting mark.
      */
     static void print(Terminal t, Indicator about, List<Fact> routed, List<Fact> back) {
-        print(t, about, routed, back, io.infrapivot.source.routing.HostingAsns.shipped());
+        print(t, about, routed, back, io.infrapivot.engine.HostingNetworks.shipped());
     }
 
     /** As above, naming big hosting networks after {@code hosting} (the config's list). */
-    static void print(Terminal t, Indicator about, List<Fact> routed, List<Fact> back, io.infrapivot.source.routing.HostingAsns hosting) {
+    static void print(Terminal t, Indicator about, List<Fact> routed, List<Fact> back, io.infrapivot.engine.HostingNetworks hosting) {
         if (routed.isEmpty()) return;
         t.println(t.bold("routing: origin and history"));
         for (String l : lines(about, routed, hosting)) t.println(l.startsWith("!") ? "  " + t.yellow(l) : "  " + l);
@@ -81,10 +81,10 @@ final class RoutingSection {
 
     /** The part's lines (escaped; warnings start with "!"). */
     static List<String> lines(Indicator about, List<Fact> routed) {
-        return lines(about, routed, io.infrapivot.source.routing.HostingAsns.shipped());
+        return lines(about, routed, io.infrapivot.engine.HostingNetworks.shipped());
     }
 
-    static List<String> lines(Indicator about, List<Fact> routed, io.infrapivot.source.routing.HostingAsns hosting) {
+    static List<String> lines(Indicator about, List<Fact> routed, io.infrapivot.engine.HostingNetworks hosting) {
         Map<String, Row> rows = new LinkedHashMap<>();
         Map<String, List<Fact>> history = new LinkedHashMap<>();
         Map<Indicator, String> owners = new LinkedHashMap<>();
@@ -154,14 +154,14 @@ final class RoutingSection {
      * "AS64500 EXAMPLE-AS (held by Example Hosting Ltd) [amazon cloud]": the AS, its name and holder organisation
      * (a {@code network-owner} fact: RIPEstat's as-overview, PeeringDB), and the big provider it is.
      */
-    private static String asn(Fact f, Map<Indicator, String> owners, io.infrapivot.source.routing.HostingAsns list) {
+    private static String asn(Fact f, Map<Indicator, String> owners, io.infrapivot.engine.HostingNetworks list) {
         String as = f.object().value().toUpperCase(java.util.Locale.ROOT);
         String name = text(f.value(), "as_name");
         String owner = owners.get(f.object());
         if (name == null) name = owner;
         else if (owner != null && !owner.equalsIgnoreCase(name)) name += " (held by " + owner + ")";
         String hosting = text(f.value(), "hosting");
-        if (hosting == null) hosting = io.infrapivot.engine.HostingNetworks.label(list, as).orElse(null);
+        if (hosting == null) hosting = list.label(as).orElse(null);
         return as + (name == null ? "" : " " + name) + (hosting == null ? "" : " [" + hosting + "]");
     }
 

@@ -80,7 +80,7 @@ final class SourceFlags {
         }
         for (String r : resolvers) {
             try {
-                io.infrapivot.source.dns.DnsConfig.parseResolver(r); // said once, not as every DNS lookup's error
+                io.infrapivot.engine.NetworkClients.checkResolver(r); // said once, not as every DNS lookup's error
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.BAD_INPUT, "--resolver: " + e.getMessage());
             }

@@ -93,6 +93,12 @@ public final class NoiseRules {
      * The shipped lists plus the user's files in {@code dataFolder} (may be null), minus the lifted rules; big
      * hosting networks' ASNs after {@code hosting} (the config's list: {@code HostingNetworks.of(config)}).
      */
+    /** As {@link #load(IndicatorParser, Path, Set, io.infrapivot.source.routing.HostingAsns)} with {@code config}'s list. */
+    public static NoiseRules load(IndicatorParser parser, Path dataFolder, Set<String> lifted,
+                                  io.infrapivot.engine.config.Config config) {
+        return load(parser, dataFolder, lifted, io.infrapivot.engine.HostingNetworks.of(config));
+    }
+
     public static NoiseRules load(IndicatorParser parser, Path dataFolder, Set<String> lifted,
                                   io.infrapivot.source.routing.HostingAsns hosting) {
         for (String l : lifted) {

@@ -87,7 +87,7 @@ class ConfigFlagHostingTest {
     void theReportNamesTheNetworksOfTheConfigsList() throws Exception {
         Path mine = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(mine.resolve("hosting-asns.txt"), "AS64500 examplehost hosting\n");
-        var list = HostingNetworks.of(ConfigFile.load(mine.resolve("config.toml").toString(), Map.of(),
+        var list = HostingNetworks.forConfig(ConfigFile.load(mine.resolve("config.toml").toString(), Map.of(),
                 dir.toString()));
         var ip = Indicator.of(IndicatorType.IP, "192.0.2.1");
         var fact = new io.infrapivot.engine.Fact(null, ip, io.infrapivot.model.Relation.ANNOUNCED_BY, CUSTOM,
