@@ -1,5 +1,6 @@
 package io.infrapivot.source.whois;
 
+import io.infrapivot.source.registration.Contact;
 import io.infrapivot.source.registration.ContactBuilder;
 import io.infrapivot.source.registration.RecordBuilder;
 import java.time.ZoneOffset;
@@ -275,7 +276,8 @@ final class KeyValueParser {
     private static ContactBuilder byHandle(RecordBuilder b, String handle) {
         for (String role : List.of("registrant", "admin", "tech", "billing")) {
             ContactBuilder c = b.contact(role);
-            if (handle.equalsIgnoreCase(c.build().handle())) return c;
+            Contact built = c.build(); // null while the contact holds nothing yet
+            if (built != null && handle.equalsIgnoreCase(built.handle())) return c;
         }
         return new ContactBuilder();
     }
