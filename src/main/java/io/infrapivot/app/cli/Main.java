@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:partial failure (a source failed; the others' results are kept)",
                 "2:bad input or usage", "3:ambiguous input (choose with --type)",
-                "4:environment (config, store, data, JDK)", "5:not found", "130:interrupted"})
+                "4:environment (config, store, data, JDK)", "5:not found", "130:interrupted",
+                "141:the output was closed by its reader (| head); stopped at once",
+                "143:terminated (SIGTERM); what finished is printed and stored"})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--no-color", description = "No colour even on a terminal.", scope = CommandLine.ScopeType.INHERIT)
@@ -206,8 +208,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(context.terminal().out());
-        return ExitCodes.OK;
+        // no command is a usage error (docs/cli.md): the usage goes to stderr, exit 2; --help is exit 0 on stdout
+        new CommandLine(this).usage(context.terminal().err());
+        return ExitCodes.BAD_INPUT;
     }
 
     /** The version from the build ({@code version.properties}, filtered by Maven) and the JDK running it. */
