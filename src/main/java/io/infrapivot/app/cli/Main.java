@@ -84,8 +84,14 @@ public final class Main implements Callable<Integer> {
         cl.setParameterExceptionHandler((ex, a) -> {
             String path = commandPath(ex.getCommandLine());
             String words = notANumber(ex);
-            terminal.error((words != null ? words : ex.getMessage()) + suggestion(ex) + " (see 'infrapivot "
-                    + (path.isEmpty() ? "" : path + " ") + "--help')");
+            String message = (words != null ? words : ex.getMessage()) + suggestion(ex) + " (see 'infrapivot "
+                    + (path.isEmpty() ? "" : path + " ") + "--help')";
+            if (ex.getCommandLine().getCommandSpec().userObject() instanceof MaltegoCommand) {
+                // Maltego reads stdout only: the transform's option error is an exception message there too
+                terminal.out().write(io.infrapivot.app.maltego.ResponseXml.exception(message));
+                terminal.out().flush();
+            }
+            terminal.error(message);
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(terminal, ex));

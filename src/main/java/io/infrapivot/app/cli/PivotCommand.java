@@ -107,8 +107,8 @@ final class PivotCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage() + hint);
         }
         int hops = depth != null ? depth : recipe.depth();
-        if (hops < 0 || hops > 10) throw new CliException(ExitCodes.BAD_INPUT, "--depth must be 0 to 10");
-        if (maxNodes < 1) throw new CliException(ExitCodes.BAD_INPUT, "--max-nodes must be at least 1");
+        Counts.within("--depth", hops, 0, 10);
+        Counts.atLeast("--max-nodes", maxNodes, 1);
         List<String> known = ctx.registry().ids();
         budget.forEach((source, n) -> {
             if (!known.contains(source)) { // a budget for a typo would limit nothing, unnoticed
@@ -119,8 +119,8 @@ final class PivotCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, "--budget " + source + "=" + n + ": a budget is 0 or more requests");
             }
         });
-        if (top < 0) throw new CliException(ExitCodes.BAD_INPUT, "--top must be 0 or more");
-        if (sharedThreshold < 1) throw new CliException(ExitCodes.BAD_INPUT, "--shared-threshold must be at least 1");
+        Counts.atLeast("--top", top, 0);
+        Counts.atLeast("--shared-threshold", sharedThreshold, 1);
         Duration limit = flags.timeout();
         Duration tb = timeBudget == null ? null : SourceFlags.positive(timeBudget, "--time-budget");
         Pivot.Window window = within == null ? Pivot.Window.RECIPE

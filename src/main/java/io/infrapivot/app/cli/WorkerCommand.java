@@ -40,9 +40,7 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AppContext ctx = Main.context(spec);
-        if (concurrency < 1 || concurrency > 1000) {
-            throw new CliException(ExitCodes.BAD_INPUT, "--concurrency: give 1 to 1000");
-        }
+        Counts.within("--concurrency", concurrency, 1, 1000);
         for (String s : sources) {
             if (ctx.registry().byId(s).isEmpty()) {
                 throw new CliException(ExitCodes.BAD_INPUT, "--sources: unknown source '" + Terminal.v(s) + "'");

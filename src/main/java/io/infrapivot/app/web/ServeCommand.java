@@ -53,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppContext ctx = io.infrapivot.app.cli.Main.context(spec); // --no-color, the tests' terminal
         Terminal t = ctx.terminal();
-        if (port < 0 || port > 65535) throw new CliException(ExitCodes.BAD_INPUT, "--port must be 0 to 65535");
+        io.infrapivot.app.cli.Counts.within("--port", port, 0, 65535);
         InetAddress address = address(bind);
         Duration limit;
         try {

@@ -25,4 +25,32 @@ class UsageErrorsCliTest {
         assertThat(cli.out()).contains("Usage: infrapivot").contains("141").contains("143");
         assertThat(cli.err()).isEmpty();
     }
+
+    @Test
+    void aCountBelowItsRangeIsAUsageErrorInWords() {
+        assertThat(cli.run("why", "evil.test", "--max", "-5", "--case", dir.resolve("c.sqlite").toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("--max must be 1 or more (got -5)");
+        assertThat(cli.run("why", "evil.test", "--max", "0")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("--max must be 1 or more (got 0)");
+        assertThat(cli.run("serve", "--port", "70000")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("--port must be 0 to 65535 (got 70000)");
+    }
+
+    @Test
+    void maltegoGetsAnOutOfRangeLimitAsAnExceptionInTheXmlToo() {
+        assertThat(cli.run("maltego", "--case", dir.resolve("m.sqlite").toString(), "--limit", "-5",
+                "domain-to-ip", "evil.test")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.out()).contains("MaltegoTransformExceptionMessage").contains("--limit must be 1 or more (got -5)");
+        assertThat(cli.err()).contains("--limit must be 1 or more (got -5)");
+    }
+
+    @Test
+    void maltegoGetsAnOptionItCannotParseAsAnExceptionInTheXml() {
+        assertThat(cli.run("maltego", "--limit", "abc", "domain-to-ip", "evil.test")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.out()).contains("MaltegoTransformExceptionMessage").contains("--limit: 'abc' is not a whole number");
+        assertThat(cli.err()).contains("--limit: 'abc' is not a whole number");
+        assertThat(cli.run("maltego", "list", "--nosuch")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.out()).isEmpty(); // 'maltego list' is run by a person, not by Maltego
+    }
 }
