@@ -75,11 +75,11 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         AppContext ctx = Main.context(spec);
         Format f = Format.fromId(format).orElseThrow(() -> new CliException(ExitCodes.BAD_INPUT,
-                "unknown format '" + Terminal.v(format) + "'; known: " + Format.ids()));
+                "unknown format '" + format + "'; known: " + Format.ids()));
         Set<IndicatorType> typeSet = new LinkedHashSet<>();
         for (String t : types) {
             typeSet.add(IndicatorType.fromId(t).orElseThrow(() -> new CliException(ExitCodes.BAD_INPUT,
-                    "unknown indicator type '" + Terminal.v(t) + "'; known: "
+                    "unknown indicator type '" + t + "'; known: "
                             + String.join(", ", Arrays.stream(IndicatorType.values()).map(IndicatorType::id).toList()))));
         }
         if (f.binary() && output.equals("-") && System.console() != null) {

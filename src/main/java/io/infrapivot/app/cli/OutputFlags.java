@@ -49,10 +49,10 @@ final class OutputFlags {
     static OutputStream create(Path file, boolean force) {
         try {
             if (Files.isSymbolicLink(file)) {
-                throw new CliException(ExitCodes.BAD_INPUT, Terminal.v(file.toString()) + " is a symbolic link; not written (give another path)");
+                throw new CliException(ExitCodes.BAD_INPUT, file + " is a symbolic link; not written (give another path)");
             }
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new CliException(ExitCodes.BAD_INPUT, Terminal.v(file.toString()) + " is a directory");
+                throw new CliException(ExitCodes.BAD_INPUT, file + " is a directory");
             }
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) Files.createDirectories(dir); // as export and man do
@@ -62,9 +62,9 @@ final class OutputFlags {
             }
             return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, Terminal.v(file.toString()) + " exists; not overwritten (add --force to replace it)");
+            throw new CliException(ExitCodes.BAD_INPUT, file + " exists; not overwritten (add --force to replace it)");
         } catch (IOException e) {
-            throw new CliException(ExitCodes.ENVIRONMENT, "cannot write " + Terminal.v(file.toString()) + ": "
+            throw new CliException(ExitCodes.ENVIRONMENT, "cannot write " + file + ": "
                     + io.infrapivot.engine.data.FailureReason.of(e));
         }
     }

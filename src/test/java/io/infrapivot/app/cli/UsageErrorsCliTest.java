@@ -53,4 +53,15 @@ class UsageErrorsCliTest {
         assertThat(cli.run("maltego", "list", "--nosuch")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.out()).isEmpty(); // 'maltego list' is run by a person, not by Maltego
     }
+
+    @Test
+    void aValueWithABackslashOrAControlCharacterIsEscapedOnceInAnError() throws Exception {
+        assertThat(cli.run("export", "--format", "x\\y")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("unknown format 'x\\y'").doesNotContain("x\\\\y");
+        assertThat(cli.run("export", "--format", "x\u001b[31my")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("'x\\u001b[31my'").doesNotContain("\u001b");
+        java.nio.file.Path taken = java.nio.file.Files.writeString(dir.resolve("a\\b.txt"), "x");
+        assertThat(cli.run("man", "-o", taken.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("a\\b.txt exists").doesNotContain("a\\\\b");
+    }
 }
