@@ -140,22 +140,29 @@ public final class Main implements Callable<Integer> {
 
     /**
      * "--depth: 'abc' is not a whole number" for a value a numeric option or parameter could not take, instead of
-     * picocli's Java words ("is not an int", "at index 0"); null for any other failure.
+     * picocli's Java words ("is not an int", "at index 0"), and "--budget: 'foo' is not SOURCE=N" for a map option's
+     * entry without '=' (picocli says "option option"); null for any other failure.
      */
     static String notANumber(CommandLine.ParameterException ex) {
         var arg = ex.getArgSpec();
-        if (arg == null || ex.getValue() == null
-                || !(ex.getCause() instanceof CommandLine.TypeConversionException
-                        || ex.getCause() instanceof NumberFormatException)) {
+        if (arg == null || ex.getValue() == null) return null;
+        boolean map = arg.isOption() && java.util.Map.class.isAssignableFrom(arg.type());
+        String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+        if (map && ex.getCause() == null && !ex.getValue().contains("=")) {
+            // picocli's "Value for option option '--budget' … should be in KEY=VALUE format"
+            return name + ": '" + ex.getValue() + "' is not " + arg.paramLabel();
+        }
+        if (!(ex.getCause() instanceof CommandLine.TypeConversionException
+                || ex.getCause() instanceof NumberFormatException)) {
             return null;
         }
-        Class<?> type = arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
+        Class<?>[] aux = arg.auxiliaryTypes();
+        Class<?> type = map && aux.length > 1 ? aux[1] : aux.length > 0 ? aux[0] : arg.type();
         String what = type == int.class || type == Integer.class || type == long.class || type == Long.class
                 || type == short.class || type == Short.class ? "a whole number"
                 : type == double.class || type == Double.class || type == float.class || type == Float.class
                 ? "a number" : null;
         if (what == null) return null;
-        String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
         return name + ": '" + ex.getValue() + "' is not " + what;
     }
 

@@ -64,4 +64,12 @@ class UsageErrorsCliTest {
         assertThat(cli.run("man", "-o", taken.toString())).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err()).contains("a\\b.txt exists").doesNotContain("a\\\\b");
     }
+
+    @Test
+    void aBudgetThatIsNotSourceEqualsNIsSaidInWords() {
+        assertThat(cli.run("pivot", "--budget", "foo", "evil.test")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("--budget: 'foo' is not SOURCE=N").doesNotContain("option option");
+        assertThat(cli.run("pivot", "--budget", "virustotal=abc", "evil.test")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("--budget: 'abc' is not a whole number");
+    }
 }
