@@ -62,8 +62,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--timeout: " + e.getMessage());
         }
         String name = ctx.caseName(caseName);
-        try (CaseStore first = ctx.cases().open(name)) {
-            first.info(); // creates the case, so the page opens on it
+        try (CaseStore first = openFirst(ctx, name)) {
+            first.info();
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (RuntimeException e) {
@@ -105,6 +105,17 @@ public final class ServeCommand implements Callable<Integer> {
         if (openBrowser) open(t, server.url());
         stopped.await();
         return ExitCodes.INTERRUPTED;
+    }
+
+    /** The case the page opens on; a new one is created (the page needs it) and said so on stderr. */
+    private static CaseStore openFirst(AppContext ctx, String name) {
+        try {
+            return ctx.cases().openExisting(name);
+        } catch (java.util.NoSuchElementException e) {
+            CaseStore created = ctx.cases().open(name);
+            ctx.terminal().err().println("case '" + Terminal.v(name) + "' is new (created)");
+            return created;
+        }
     }
 
     static InetAddress address(String text) {

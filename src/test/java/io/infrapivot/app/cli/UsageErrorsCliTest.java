@@ -72,4 +72,28 @@ class UsageErrorsCliTest {
         assertThat(cli.run("pivot", "--budget", "virustotal=abc", "evil.test")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err()).contains("--budget: 'abc' is not a whole number");
     }
+
+    @Test
+    void aFileThatIsNotASqliteDatabaseIsSaidInWordsNotWithSqlitesCode() throws Exception {
+        Path junk = java.nio.file.Files.writeString(dir.resolve("junk.sqlite"),
+                "root:x:0:0:root:/root:/bin/bash\n".repeat(200));
+        assertThat(cli.run("case", "show", junk.toString())).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(cli.err()).contains("not an infrapivot case (not a SQLite database)").doesNotContain("SQLITE_");
+        assertThat(java.nio.file.Files.readString(junk)).startsWith("root:x:0:0"); // left as it was
+    }
+
+    @Test
+    void serveSaysWhenTheCaseItOpensIsNew() throws Exception {
+        Path store = dir.resolve("store");
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            // the port is taken: the case is opened first, then listening fails and the command ends
+            String port = String.valueOf(taken.getLocalPort());
+            assertThat(cli.run("serve", "--store", store.toString(), "--case", "nosuch", "--port", port))
+                    .isEqualTo(ExitCodes.ENVIRONMENT);
+            assertThat(cli.err()).contains("case 'nosuch' is new (created)").contains("cannot listen");
+            assertThat(cli.run("serve", "--store", store.toString(), "--case", "nosuch", "--port", port))
+                    .isEqualTo(ExitCodes.ENVIRONMENT);
+            assertThat(cli.err()).doesNotContain("is new").contains("cannot listen");
+        }
+    }
 }
