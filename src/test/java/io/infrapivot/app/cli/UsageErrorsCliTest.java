@@ -96,4 +96,14 @@ class UsageErrorsCliTest {
             assertThat(cli.err()).doesNotContain("is new").contains("cannot listen");
         }
     }
+
+    @Test
+    void aConfigDefaultOfTheWrongTypeIsWarnedAboutAndTheCommandGoesOn() throws Exception {
+        Path config = dir.resolve("config.toml");
+        java.nio.file.Files.writeString(config, "[defaults]\ncase = 5\n");
+        java.nio.file.Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(cli.run("case", "list", "--config", config.toString(), "--store", dir.resolve("s").toString()))
+                .isZero();
+        assertThat(cli.err()).contains("warning: config file: [defaults] case must be a string (in quotes), not a number");
+    }
 }
