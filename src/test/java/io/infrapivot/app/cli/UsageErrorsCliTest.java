@@ -106,4 +106,19 @@ class UsageErrorsCliTest {
                 .isZero();
         assertThat(cli.err()).contains("warning: config file: [defaults] case must be a string (in quotes), not a number");
     }
+
+    @Test
+    void exportToAnExistingFileNeedsForceLikeEveryOtherOutputOption() throws Exception {
+        String store = dir.resolve("store").toString();
+        Path list = java.nio.file.Files.writeString(dir.resolve("iocs.txt"), "evil.example\n198.51.100.7\n");
+        assertThat(cli.run("import", list.toString(), "--case", "t", "--store", store)).as(cli.err()).isZero();
+        Path out = java.nio.file.Files.writeString(dir.resolve("out.csv"), "keep me");
+        assertThat(cli.run("export", "--case", "t", "--store", store, "--format", "csv", "-o", out.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("out.csv exists; not overwritten (add --force to replace it)");
+        assertThat(java.nio.file.Files.readString(out)).isEqualTo("keep me");
+        assertThat(cli.run("export", "--case", "t", "--store", store, "--format", "csv", "-o", out.toString(),
+                "--force")).as(cli.err()).isZero();
+        assertThat(java.nio.file.Files.readString(out)).contains("evil.example");
+    }
 }
