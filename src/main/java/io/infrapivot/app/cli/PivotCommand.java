@@ -145,26 +145,29 @@ final class PivotCommand implements Callable<Integer> {
             Engine engine = session.engine();
             Pivot pivot = new Pivot(engine, store, noise, ctx.clock());
             Pivot.Result result;
+            OutputGate gate = new OutputGate(t); // after Ctrl-C, a late outcome is not printed into the summary
             try (ProgressLine progress = flags.progress(t, session.session(), output.quiet)) {
                 result = pivot.run(session.session(), seeds, recipe, options, new Pivot.Listener() {
                     @Override
                     public void outcome(SourceOutcome o) {
                         if (json && !output.quiet) {
-                            synchronized (t) {
+                            gate.print(() -> {
                                 o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
                                 Json.line(t.out(), Json.status(o));
-                            }
+                            });
                         }
                     }
                 });
             }
             List<Provenance.Ranked> ranking = new Provenance(store).ranking().stream()
                     .filter(r -> result.nodes().containsKey(r.indicator())).limit(top).toList();
-            if (output.quiet) {
-                for (Pivot.Node n : result.nodes().values()) if (!n.seed()) output.value(t, n.indicator().value());
-            } else if (json) printJson(t, result, recipe, ranking);
-            else printSummary(t, seeds, recipe, hops, result, ranking);
-            t.out().flush();
+            gate.closeThen(() -> {
+                if (output.quiet) {
+                    for (Pivot.Node n : result.nodes().values()) if (!n.seed()) output.value(t, n.indicator().value());
+                } else if (json) printJson(t, result, recipe, ranking);
+                else printSummary(t, seeds, recipe, hops, result, ranking);
+                t.out().flush();
+            });
             Integer stopped = session.interrupted(t, result.outcomes());
             if (stopped != null) return stopped;
             return in.exit(result.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ERROR) ? ExitCodes.PARTIAL
