@@ -121,4 +121,36 @@ class UsageErrorsCliTest {
                 "--force")).as(cli.err()).isZero();
         assertThat(java.nio.file.Files.readString(out)).contains("evil.example");
     }
+
+    private int withStdin(String input, String... args) {
+        java.io.InputStream before = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return cli.run(args);
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    @Test
+    void importDashReadsStandardInputSniffedOrAsTheFormatGiven() {
+        String store = dir.resolve("store").toString();
+        assertThat(withStdin("evil.example\n198.51.100.7\n", "import", "-", "--case", "s", "--store", store))
+                .as(cli.err()).isZero();
+        assertThat(cli.err()).contains("imported 2 indicators").contains("from standard input (")
+                .contains("as source import:stdin").doesNotContain("no file");
+        String bundle = """
+                {"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[
+                 {"type":"domain-name","spec_version":"2.1","id":"domain-name--3c10e93f-798e-5a26-a0c1-08156efab7f5",
+                  "value":"bad.example"}]}
+                """;
+        assertThat(withStdin(bundle, "import", "-", "--format", "stix21", "--case", "s", "--store", store))
+                .as(cli.err()).isZero();
+        assertThat(cli.err()).contains("imported 1 indicators");
+        assertThat(withStdin("evil.example\n", "import", "-", "--format", "misp", "--case", "s", "--store", store))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("cannot read standard input: not valid JSON");
+        assertThat(withStdin("", "import", "-", "--format", "stx", "--store", store)).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("--format: unknown format 'stx'");
+    }
 }
