@@ -71,7 +71,8 @@ final class ExportCommand implements Callable<Integer> {
     Double minRank;
 
     @Option(names = "--tlp", paramLabel = "LEVEL", defaultValue = "amber",
-            description = "TLP marking of stix21 and misp output: white, green, amber, red (default ${DEFAULT-VALUE}).")
+            description = "TLP marking of stix21 and misp output: clear, green, amber, amber+strict, red; white is "
+                    + "clear (default ${DEFAULT-VALUE}).")
     String tlp;
 
     @Override
