@@ -25,6 +25,7 @@ final class SqliteConnections {
 
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_NOTADB = 26;
 
     private final SQLiteDataSource dataSource;
 
@@ -64,19 +65,22 @@ final class SqliteConnections {
                         null);
             }
         } catch (SQLException e) {
-            throw new StoreException(file + " is not an infrapivot case (" + e.getMessage() + ")", e);
+            String why = primaryCode(e) == SQLITE_NOTADB ? "not a SQLite database" : e.getMessage();
+            throw new StoreException(file + " is not an infrapivot case (" + why + ")", e);
         }
+    }
+
+    /** SQLite's primary result code of a failure (the driver's vendor code), decided on the type, not the text. */
+    private static int primaryCode(SQLException e) {
+        return (e instanceof SQLiteException se ? se.getResultCode().code : e.getErrorCode()) & 0xff;
     }
 
     /** True when the failure is another connection holding the lock (worth retrying). */
     static boolean isBusy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLiteException se) {
-                int primary = se.getResultCode().code & 0xff;
-                if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return true;
-            } else if (t instanceof SQLException se) {
+            if (t instanceof SQLException se) {
                 // the driver's vendor code is SQLite's result code (a batch failure carries it too)
-                int primary = se.getErrorCode() & 0xff;
+                int primary = primaryCode(se);
                 if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return true;
             }
         }

@@ -24,5 +24,11 @@ public final class ExitCodes {
     /** Standard output was closed by its reader ({@code | head -1}): stopped at once, as after SIGPIPE. */
     public static final int OUTPUT_CLOSED = 141;
 
+    /**
+     * Terminated (SIGTERM, systemd's stop): the JVM's exit after the shutdown hooks let what was running finish
+     * and stored it ({@code worker} leaves the rest of its queue to others). Not returned by a command.
+     */
+    public static final int TERMINATED = 143;
+
     private ExitCodes() {}
 }

@@ -38,8 +38,11 @@ final class ExportCommand implements Callable<Integer> {
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
-            description = "Where to write (default: standard output; mtgx needs a file).")
+            description = "Where to write: a new file (--force replaces one; default: standard output; mtgx needs a file).")
     String output;
+
+    @Option(names = "--force", description = "With -o: replace an existing file.")
+    boolean force;
 
     @Option(names = "--from", paramLabel = "SEED", description = "Only the subgraph reached from this indicator.")
     String from;
@@ -68,23 +71,25 @@ final class ExportCommand implements Callable<Integer> {
     Double minRank;
 
     @Option(names = "--tlp", paramLabel = "LEVEL", defaultValue = "amber",
-            description = "TLP marking of stix21 and misp output: white, green, amber, red (default ${DEFAULT-VALUE}).")
+            description = "TLP marking of stix21 and misp output: clear, green, amber, amber+strict, red; white is "
+                    + "clear (default ${DEFAULT-VALUE}).")
     String tlp;
 
     @Override
     public Integer call() {
         AppContext ctx = Main.context(spec);
         Format f = Format.fromId(format).orElseThrow(() -> new CliException(ExitCodes.BAD_INPUT,
-                "unknown format '" + Terminal.v(format) + "'; known: " + Format.ids()));
+                "unknown format '" + format + "'; known: " + Format.ids()));
         Set<IndicatorType> typeSet = new LinkedHashSet<>();
         for (String t : types) {
             typeSet.add(IndicatorType.fromId(t).orElseThrow(() -> new CliException(ExitCodes.BAD_INPUT,
-                    "unknown indicator type '" + Terminal.v(t) + "'; known: "
+                    "unknown indicator type '" + t + "'; known: "
                             + String.join(", ", Arrays.stream(IndicatorType.values()).map(IndicatorType::id).toList()))));
         }
         if (f.binary() && output.equals("-") && System.console() != null) {
             throw new CliException(ExitCodes.BAD_INPUT, "mtgx is a zip file: name it with -o FILE.mtgx");
         }
+        if (!output.equals("-")) OutputFlags.checkTarget(Path.of(output), force); // before the case is read
         Indicator seed = from == null ? null : HistoryCommand.parseOne(ctx, from, null);
         ExportOptions options;
         try {
@@ -132,12 +137,18 @@ final class ExportCommand implements Callable<Integer> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 r = new Exporter(store, options, Main.context(spec).clock()).run(f, out);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            if (!force) {
+                Files.move(tmp, target); // a file made meanwhile is not replaced either
+            } else {
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             return r;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw OutputFlags.exists(Path.of(output));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -22,7 +22,7 @@ final class GeoDataStep {
                     + " setting names others (add it there to read both)");
             return true;
         } catch (IOException e) {
-            t.error("geo database not downloaded (kept as before): " + Terminal.v(FailureReason.of(e)));
+            t.error("geo database not downloaded (kept as before): " + FailureReason.of(e));
             return false;
         }
     }

@@ -133,14 +133,13 @@ final class LookupCommand implements Callable<Integer> {
         }
         Map<Indicator, List<SourceOutcome>> ended = new java.util.HashMap<>();
         java.util.Set<Indicator> printed = new java.util.HashSet<>();
-        // set (under t's lock) once the lookup returned: an outcome that ends later (a lookup stopped by Ctrl-C
+        // closed (under t's lock) once the lookup returned: an outcome that ends later (a lookup stopped by Ctrl-C
         // finishing its last write) is not printed into the blocks the main thread prints then
-        boolean[] closed = {false};
+        OutputGate gate = new OutputGate(t);
         List<SourceOutcome> outcomes;
         try (ProgressLine progress = flags.progress(t, session.session(), output.quiet)) {
             outcomes = session.session().lookup(indicators.keySet(), selection, options, limit, flags.refresh, o -> {
-                synchronized (t) {
-                    if (closed[0]) return;
+                gate.print(() -> {
                     if (output.quiet) {
                         o.facts().forEach(f -> {
                             if (f.object() != null) output.value(t, f.object().value());
@@ -160,11 +159,10 @@ final class LookupCommand implements Callable<Integer> {
                         printed.add(o.indicator());
                         progress.above(() -> report.print(o.indicator(), indicators.get(o.indicator()), mine));
                     }
-                }
+                });
             });
         }
-        synchronized (t) {
-            closed[0] = true;
+        gate.closeThen(() -> {
             if (!json && !output.quiet) {
                 for (Map.Entry<Indicator, String> e : indicators.entrySet()) {
                     if (printed.contains(e.getKey())) continue; // no source for it, or stopped early: shown last
@@ -172,7 +170,7 @@ final class LookupCommand implements Callable<Integer> {
                             outcomes.stream().filter(o -> o.indicator().equals(e.getKey())).toList());
                 }
             }
-        }
+        });
         return outcomes;
     }
 

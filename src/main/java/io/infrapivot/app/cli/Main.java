@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:partial failure (a source failed; the others' results are kept)",
                 "2:bad input or usage", "3:ambiguous input (choose with --type)",
-                "4:environment (config, store, data, JDK)", "5:not found", "130:interrupted"})
+                "4:environment (config, store, data, JDK)", "5:not found", "130:interrupted",
+                "141:the output was closed by its reader (| head); stopped at once",
+                "143:terminated (SIGTERM); what finished is printed and stored"})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--no-color", description = "No colour even on a terminal.", scope = CommandLine.ScopeType.INHERIT)
@@ -82,8 +84,14 @@ public final class Main implements Callable<Integer> {
         cl.setParameterExceptionHandler((ex, a) -> {
             String path = commandPath(ex.getCommandLine());
             String words = notANumber(ex);
-            terminal.error((words != null ? words : ex.getMessage()) + suggestion(ex) + " (see 'infrapivot "
-                    + (path.isEmpty() ? "" : path + " ") + "--help')");
+            String message = (words != null ? words : ex.getMessage()) + suggestion(ex) + " (see 'infrapivot "
+                    + (path.isEmpty() ? "" : path + " ") + "--help')";
+            if (ex.getCommandLine().getCommandSpec().userObject() instanceof MaltegoCommand) {
+                // Maltego reads stdout only: the transform's option error is an exception message there too
+                terminal.out().write(io.infrapivot.app.maltego.ResponseXml.exception(message));
+                terminal.out().flush();
+            }
+            terminal.error(message);
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(terminal, ex));
@@ -132,22 +140,29 @@ public final class Main implements Callable<Integer> {
 
     /**
      * "--depth: 'abc' is not a whole number" for a value a numeric option or parameter could not take, instead of
-     * picocli's Java words ("is not an int", "at index 0"); null for any other failure.
+     * picocli's Java words ("is not an int", "at index 0"), and "--budget: 'foo' is not SOURCE=N" for a map option's
+     * entry without '=' (picocli says "option option"); null for any other failure.
      */
     static String notANumber(CommandLine.ParameterException ex) {
         var arg = ex.getArgSpec();
-        if (arg == null || ex.getValue() == null
-                || !(ex.getCause() instanceof CommandLine.TypeConversionException
-                        || ex.getCause() instanceof NumberFormatException)) {
+        if (arg == null || ex.getValue() == null) return null;
+        boolean map = arg.isOption() && java.util.Map.class.isAssignableFrom(arg.type());
+        String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+        if (map && ex.getCause() == null && !ex.getValue().contains("=")) {
+            // picocli's "Value for option option '--budget' … should be in KEY=VALUE format"
+            return name + ": '" + ex.getValue() + "' is not " + arg.paramLabel();
+        }
+        if (!(ex.getCause() instanceof CommandLine.TypeConversionException
+                || ex.getCause() instanceof NumberFormatException)) {
             return null;
         }
-        Class<?> type = arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
+        Class<?>[] aux = arg.auxiliaryTypes();
+        Class<?> type = map && aux.length > 1 ? aux[1] : aux.length > 0 ? aux[0] : arg.type();
         String what = type == int.class || type == Integer.class || type == long.class || type == Long.class
                 || type == short.class || type == Short.class ? "a whole number"
                 : type == double.class || type == Double.class || type == float.class || type == Float.class
                 ? "a number" : null;
         if (what == null) return null;
-        String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
         return name + ": '" + ex.getValue() + "' is not " + what;
     }
 
@@ -206,8 +221,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(context.terminal().out());
-        return ExitCodes.OK;
+        // no command is a usage error (docs/cli.md): the usage goes to stderr, exit 2; --help is exit 0 on stdout
+        new CommandLine(this).usage(context.terminal().err());
+        return ExitCodes.BAD_INPUT;
     }
 
     /** The version from the build ({@code version.properties}, filtered by Maven) and the JDK running it. */

@@ -70,18 +70,23 @@ final class MaltegoCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         TransformRunner.Result result;
-        try (EngineLookups lookups = lookups(ctx, resolvers, active, timeout);
-             ClosedOnExit hook = new ClosedOnExit(lookups)) {
-            Map<String, String> props;
-            try {
-                props = LocalArgs.parse(properties);
-            } catch (IllegalArgumentException e) {
-                return fail(t, ResponseXml.exception(e.getMessage()), e.getMessage(), ExitCodes.BAD_INPUT);
+        try {
+            // Maltego reads stdout: an option out of range is an exception message there too
+            if (limit != null) Counts.atLeast("--limit", limit, 1);
+            if (depth != null) Counts.within("--depth", depth, 1, 5);
+            try (EngineLookups lookups = lookups(ctx, resolvers, active, timeout);
+                 ClosedOnExit hook = new ClosedOnExit(lookups)) {
+                Map<String, String> props;
+                try {
+                    props = LocalArgs.parse(properties);
+                } catch (IllegalArgumentException e) {
+                    return fail(t, ResponseXml.exception(e.getMessage()), e.getMessage(), ExitCodes.BAD_INPUT);
+                }
+                Map<String, String> settings = new HashMap<>();
+                settings.put("case", caseName);
+                if (depth != null) settings.put("depth", depth.toString());
+                result = new TransformRunner(lookups).run(new TransformRunner.Request(transform, value, props, settings, limit));
             }
-            Map<String, String> settings = new HashMap<>();
-            settings.put("case", caseName);
-            if (depth != null) settings.put("depth", depth.toString());
-            result = new TransformRunner(lookups).run(new TransformRunner.Request(transform, value, props, settings, limit));
         } catch (CliException e) {
             // Maltego reads stdout: it gets the reason as an exception message too
             return fail(t, ResponseXml.exception(e.getMessage()), e.getMessage(), e.exitCode());

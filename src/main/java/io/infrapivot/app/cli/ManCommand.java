@@ -40,7 +40,7 @@ final class ManCommand implements Callable<Integer> {
         try {
             if (dir != null) Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.ENVIRONMENT, "cannot make the folder of " + Terminal.v(output.toString()));
+            throw new CliException(ExitCodes.ENVIRONMENT, "cannot make the folder of " + output);
         }
         try (var out = OutputFlags.create(output, force)) {
             out.write(page.getBytes(StandardCharsets.UTF_8));

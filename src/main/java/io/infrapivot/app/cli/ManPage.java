@@ -56,8 +56,6 @@ final class ManPage {
         for (Map.Entry<String, String> e : spec.usageMessage().exitCodeList().entrySet()) {
             b.append(".TP\n.B ").append(text(e.getKey().strip())).append('\n').append(text(e.getValue().strip())).append('\n');
         }
-        b.append(".TP\n.B 141\nthe output was closed (a pipe's reader went away)\n");
-        b.append(".TP\n.B 143\nterminated (SIGTERM); what finished is printed and stored\n");
         b.append(".SH ENVIRONMENT\n");
         env(b, "INFRAPIVOT_CONFIG", "the config file (default ~/.config/infrapivot/config.toml)");
         env(b, "INFRAPIVOT_DATA_DIR", "the folder of cases and refreshed data sets (default ~/.local/share/infrapivot)");

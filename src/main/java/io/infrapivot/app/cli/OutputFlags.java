@@ -48,12 +48,7 @@ final class OutputFlags {
      */
     static OutputStream create(Path file, boolean force) {
         try {
-            if (Files.isSymbolicLink(file)) {
-                throw new CliException(ExitCodes.BAD_INPUT, Terminal.v(file.toString()) + " is a symbolic link; not written (give another path)");
-            }
-            if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new CliException(ExitCodes.BAD_INPUT, Terminal.v(file.toString()) + " is a directory");
-            }
+            checkTarget(file, force);
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) Files.createDirectories(dir); // as export and man do
             if (force) {
@@ -62,10 +57,29 @@ final class OutputFlags {
             }
             return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, Terminal.v(file.toString()) + " exists; not overwritten (add --force to replace it)");
+            throw exists(file);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.ENVIRONMENT, "cannot write " + Terminal.v(file.toString()) + ": "
+            throw new CliException(ExitCodes.ENVIRONMENT, "cannot write " + file + ": "
                     + io.infrapivot.engine.data.FailureReason.of(e));
         }
+    }
+
+    /**
+     * Refuses, before anything is done, a target {@code -o} must not write: a symbolic link (even dangling), a
+     * directory, or an existing file unless {@code force} (every command's -o FILE, export's too).
+     */
+    static void checkTarget(Path file, boolean force) {
+        if (Files.isSymbolicLink(file)) {
+            throw new CliException(ExitCodes.BAD_INPUT, file + " is a symbolic link; not written (give another path)");
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CliException(ExitCodes.BAD_INPUT, file + " is a directory");
+        }
+        if (!force && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) throw exists(file);
+    }
+
+    /** The refusal of an existing file without --force. */
+    static CliException exists(Path file) {
+        return new CliException(ExitCodes.BAD_INPUT, file + " exists; not overwritten (add --force to replace it)");
     }
 }

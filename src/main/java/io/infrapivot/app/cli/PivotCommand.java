@@ -107,8 +107,8 @@ final class PivotCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage() + hint);
         }
         int hops = depth != null ? depth : recipe.depth();
-        if (hops < 0 || hops > 10) throw new CliException(ExitCodes.BAD_INPUT, "--depth must be 0 to 10");
-        if (maxNodes < 1) throw new CliException(ExitCodes.BAD_INPUT, "--max-nodes must be at least 1");
+        Counts.within("--depth", hops, 0, 10);
+        Counts.atLeast("--max-nodes", maxNodes, 1);
         List<String> known = ctx.registry().ids();
         budget.forEach((source, n) -> {
             if (!known.contains(source)) { // a budget for a typo would limit nothing, unnoticed
@@ -119,8 +119,8 @@ final class PivotCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, "--budget " + source + "=" + n + ": a budget is 0 or more requests");
             }
         });
-        if (top < 0) throw new CliException(ExitCodes.BAD_INPUT, "--top must be 0 or more");
-        if (sharedThreshold < 1) throw new CliException(ExitCodes.BAD_INPUT, "--shared-threshold must be at least 1");
+        Counts.atLeast("--top", top, 0);
+        Counts.atLeast("--shared-threshold", sharedThreshold, 1);
         Duration limit = flags.timeout();
         Duration tb = timeBudget == null ? null : SourceFlags.positive(timeBudget, "--time-budget");
         Pivot.Window window = within == null ? Pivot.Window.RECIPE
@@ -145,26 +145,29 @@ final class PivotCommand implements Callable<Integer> {
             Engine engine = session.engine();
             Pivot pivot = new Pivot(engine, store, noise, ctx.clock());
             Pivot.Result result;
+            OutputGate gate = new OutputGate(t); // after Ctrl-C, a late outcome is not printed into the summary
             try (ProgressLine progress = flags.progress(t, session.session(), output.quiet)) {
                 result = pivot.run(session.session(), seeds, recipe, options, new Pivot.Listener() {
                     @Override
                     public void outcome(SourceOutcome o) {
                         if (json && !output.quiet) {
-                            synchronized (t) {
+                            gate.print(() -> {
                                 o.facts().forEach(f -> Json.line(t.out(), Json.fact(f)));
                                 Json.line(t.out(), Json.status(o));
-                            }
+                            });
                         }
                     }
                 });
             }
             List<Provenance.Ranked> ranking = new Provenance(store).ranking().stream()
                     .filter(r -> result.nodes().containsKey(r.indicator())).limit(top).toList();
-            if (output.quiet) {
-                for (Pivot.Node n : result.nodes().values()) if (!n.seed()) output.value(t, n.indicator().value());
-            } else if (json) printJson(t, result, recipe, ranking);
-            else printSummary(t, seeds, recipe, hops, result, ranking);
-            t.out().flush();
+            gate.closeThen(() -> {
+                if (output.quiet) {
+                    for (Pivot.Node n : result.nodes().values()) if (!n.seed()) output.value(t, n.indicator().value());
+                } else if (json) printJson(t, result, recipe, ranking);
+                else printSummary(t, seeds, recipe, hops, result, ranking);
+                t.out().flush();
+            });
             Integer stopped = session.interrupted(t, result.outcomes());
             if (stopped != null) return stopped;
             return in.exit(result.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ERROR) ? ExitCodes.PARTIAL

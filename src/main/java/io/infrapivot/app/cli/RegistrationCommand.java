@@ -112,7 +112,7 @@ final class RegistrationCommand implements Callable<Integer> {
             }
             if (store != null) {
                 t.error(stored + (stored == 1 ? " record" : " records") + " stored in case "
-                        + Terminal.v(Main.context(spec).caseName(caseName)) + " (infrapivot history --registration …)");
+                        + Main.context(spec).caseName(caseName) + " (infrapivot history --registration …)");
             }
             if (ok == files.size()) return ExitCodes.OK;
             return ok == 0 ? ExitCodes.BAD_INPUT : ExitCodes.PARTIAL;

@@ -26,7 +26,7 @@ final class ReputationDataUpdate {
                     + (r.date() == null ? "" : ", list of " + r.date()) + ", from " + Terminal.v(dropUrl));
             ok++;
         } catch (IOException e) {
-            t.error("spamhaus-drop not refreshed (kept as before): " + Terminal.v(FailureReason.of(e)));
+            t.error("spamhaus-drop not refreshed (kept as before): " + FailureReason.of(e));
             failed++;
         }
         String torUrl = ctx.config().source(ReputationListsRefresh.TOR_ID).get("url", ReputationListsRefresh.TOR_DEFAULT_URL);
@@ -35,7 +35,7 @@ final class ReputationDataUpdate {
             t.println("tor-exit-list: " + exits + " exit addresses, from " + Terminal.v(torUrl));
             ok++;
         } catch (IOException e) {
-            t.error("tor-exit-list not refreshed (kept as before): " + Terminal.v(FailureReason.of(e)));
+            t.error("tor-exit-list not refreshed (kept as before): " + FailureReason.of(e));
             failed++;
         }
         return new Counts(ok, failed);

@@ -44,7 +44,7 @@ final class ReputationSection {
             return io.infrapivot.source.Durations.parse(text.get());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "verdict_max_age is not a duration (like 30d or 12h): '"
-                    + Terminal.v(text.get()) + "'");
+                    + text.get() + "'");
         }
     }
 

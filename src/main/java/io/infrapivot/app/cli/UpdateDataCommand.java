@@ -59,7 +59,7 @@ final class UpdateDataCommand implements Callable<Integer> {
                 t.println("public-suffix-list: " + r.date() + ", " + r.entries() + " rules, from " + Terminal.v(r.origin()));
                 ok++;
             } catch (IOException e) {
-                t.error("public-suffix-list not refreshed: " + Terminal.v(FailureReason.of(e)));
+                t.error("public-suffix-list not refreshed: " + FailureReason.of(e));
                 failed++;
             }
         }
@@ -71,12 +71,12 @@ final class UpdateDataCommand implements Callable<Integer> {
                         t.println(r.name() + ": " + r.entries() + " ranges from " + Terminal.v(r.origin()));
                         ok++;
                     } else {
-                        t.error(r.name() + " not refreshed (kept as before): " + Terminal.v(r.message()));
+                        t.error(r.name() + " not refreshed (kept as before): " + r.message());
                         failed++;
                     }
                 }
             } catch (IOException e) {
-                t.error("known-networks not written: " + Terminal.v(FailureReason.of(e)));
+                t.error("known-networks not written: " + FailureReason.of(e));
                 failed++;
             }
         }
@@ -89,7 +89,7 @@ final class UpdateDataCommand implements Callable<Integer> {
                         : ", published " + r.publication()) + ", from " + Terminal.v(url));
                 ok++;
             } catch (IOException e) {
-                t.error("rdap-bootstrap not refreshed: " + Terminal.v(FailureReason.of(e)));
+                t.error("rdap-bootstrap not refreshed: " + FailureReason.of(e));
                 failed++;
             }
         }

@@ -34,6 +34,7 @@ final class WhyCommand implements Callable<Integer> {
     public Integer call() {
         AppContext ctx = Main.context(spec);
         Terminal t = ctx.terminal();
+        Counts.atLeast("--max", max, 1);
         Indicator target = HistoryCommand.parseOne(ctx, text, type);
         try (CaseStore store = CaseCommand.openExisting(ctx, ctx.caseName(caseName))) {
             Provenance p = new Provenance(store);

@@ -40,12 +40,10 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AppContext ctx = Main.context(spec);
-        if (concurrency < 1 || concurrency > 1000) {
-            throw new CliException(ExitCodes.BAD_INPUT, "--concurrency: give 1 to 1000");
-        }
+        Counts.within("--concurrency", concurrency, 1, 1000);
         for (String s : sources) {
             if (ctx.registry().byId(s).isEmpty()) {
-                throw new CliException(ExitCodes.BAD_INPUT, "--sources: unknown source '" + Terminal.v(s) + "'");
+                throw new CliException(ExitCodes.BAD_INPUT, "--sources: unknown source '" + s + "'");
             }
         }
         TaskQueue queue = DistributedLookup.queue(ctx, concurrency * 2 + 4);
@@ -60,7 +58,7 @@ final class WorkerCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         worker.start();
-        ctx.terminal().error("worker " + Terminal.v(me) + " taking tasks from " + Terminal.v(ctx.cases().location())
+        ctx.terminal().error("worker " + me + " taking tasks from " + ctx.cases().location()
                 + " (sources: " + (sources.isEmpty() ? "all" : String.join(",", sources)) + ", concurrency "
                 + concurrency + ")");
         stopped.await();

@@ -28,10 +28,10 @@ public record ExportOptions(Indicator from, int depth, boolean excludeMarked, Se
             throw new IllegalArgumentException("--until is before --since");
         }
         tlp = tlp == null ? "amber" : tlp;
-        if (!Set.of("white", "clear", "green", "amber", "red").contains(tlp)) {
-            throw new IllegalArgumentException("--tlp must be white, green, amber or red");
+        if (!Set.of("white", "clear", "green", "amber", "amber+strict", "red").contains(tlp)) {
+            throw new IllegalArgumentException("--tlp must be clear, green, amber, amber+strict or red (white: clear)");
         }
-        if (tlp.equals("clear")) tlp = "white";
+        if (tlp.equals("white")) tlp = "clear"; // TLP 1.0's name of TLP 2.0's clear, for old users
     }
 
     /** The whole case, no filter. */

@@ -84,18 +84,60 @@ public final class Importer {
         return read(Files.readAllBytes(file));
     }
 
+    /** The formats {@code --format} names (else the content is sniffed). */
+    public static final List<String> FORMATS = List.of("stix21", "misp", "jsonl", "csv", "mtgx");
+
+    /**
+     * Reads {@code bytes} as {@code format} (one of {@link #FORMATS}), or sniffs the format as for a file when it is
+     * null; {@link IllegalArgumentException} with a one-line reason when they are not of that format.
+     */
+    public ImportedGraph read(byte[] bytes, String format) throws IOException {
+        if (format == null) return read(bytes);
+        switch (format) {
+            case "mtgx" -> {
+                return mtgx(bytes);
+            }
+            case "csv" -> {
+                return csv(text(bytes));
+            }
+            case "jsonl" -> {
+                return jsonl(text(bytes));
+            }
+            case "stix21" -> {
+                JsonNode root = json.readTree(text(bytes));
+                if (!root.path("type").asText().equals("bundle")) throw new IllegalArgumentException("not a STIX 2.1 bundle");
+                return stix(root);
+            }
+            case "misp" -> {
+                JsonNode event = mispEvent(json.readTree(text(bytes)));
+                if (event == null || !event.isObject()) throw new IllegalArgumentException("not a MISP event");
+                return misp(event);
+            }
+            default -> throw new IllegalArgumentException("unknown format '" + Safe.oneLine(format) + "'; known: "
+                    + String.join(", ", FORMATS));
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static JsonNode mispEvent(JsonNode root) {
+        return root.has("Event") ? root.path("Event")
+                : root.path("response").isArray() ? root.path("response").path(0).path("Event") : null;
+    }
+
     public ImportedGraph read(byte[] bytes) throws IOException {
         if (bytes.length >= 2 && bytes[0] == 'P' && bytes[1] == 'K') return mtgx(bytes);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        String text = text(bytes);
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             String first = trimmed.lines().findFirst().orElse("");
             if (first.contains("\"kind\"") && first.strip().endsWith("}")) return jsonl(text);
             JsonNode root = json.readTree(text);
             if (root.path("type").asText().equals("bundle")) return stix(root);
-            JsonNode event = root.has("Event") ? root.path("Event")
-                    : root.path("response").isArray() ? root.path("response").path(0).path("Event") : null;
+            JsonNode event = mispEvent(root);
             if (event != null && event.isObject()) return misp(event);
             throw new IllegalArgumentException("a JSON file that is neither a STIX 2.1 bundle nor a MISP event");
         }

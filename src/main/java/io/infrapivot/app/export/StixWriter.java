@@ -31,6 +31,14 @@ final class StixWriter implements GraphWriter {
             "green", "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da",
             "amber", "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82",
             "red", "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed");
+    /**
+     * The levels TLP 1.0 (STIX 2.1's predefined markings above) lacks: FIRST's TLP 2.0 marking-definitions, published
+     * by OASIS with these ids through the TLP 2.0 extension {@link #TLP2_EXTENSION}.
+     */
+    static final Map<String, String> TLP2 = Map.of(
+            "clear", "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487",
+            "amber+strict", "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003");
+    static final String TLP2_EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
 
     private final JsonGenerator g;
     private final List<Node> grouped = new ArrayList<>();
@@ -49,7 +57,8 @@ final class StixWriter implements GraphWriter {
     @Override
     public void begin(ExportHeader h) throws IOException {
         header = h;
-        marking = TLP.get(h.options().tlp());
+        String level = h.options().tlp();
+        marking = TLP2.containsKey(level) ? TLP2.get(level) : TLP.get(level);
         g.writeStartObject();
         g.writeStringField("type", "bundle");
         g.writeStringField("id", "bundle--" + Stix.uuid5(Stix.NAMESPACE, "bundle " + h.info().name() + " "
@@ -69,10 +78,18 @@ final class StixWriter implements GraphWriter {
         tlp.put("type", "marking-definition");
         tlp.put("spec_version", "2.1");
         tlp.put("id", marking);
-        tlp.put("created", "2017-01-20T00:00:00.000Z");
-        tlp.put("definition_type", "tlp");
-        tlp.put("name", "TLP:" + h.options().tlp().toUpperCase(Locale.ROOT));
-        tlp.putObject("definition").put("tlp", h.options().tlp());
+        if (TLP2.containsKey(level)) { // the published TLP 2.0 object, as OASIS defines it
+            tlp.put("created", "2022-10-01T00:00:00.000Z");
+            tlp.put("name", "TLP:" + level.toUpperCase(Locale.ROOT));
+            ObjectNode ext = tlp.putObject("extensions").putObject(TLP2_EXTENSION);
+            ext.put("extension_type", "property-extension");
+            ext.put("tlp_2_0", level);
+        } else {
+            tlp.put("created", "2017-01-20T00:00:00.000Z");
+            tlp.put("definition_type", "tlp");
+            tlp.put("name", "TLP:" + level.toUpperCase(Locale.ROOT));
+            tlp.putObject("definition").put("tlp", level);
+        }
         write(tlp);
     }
 

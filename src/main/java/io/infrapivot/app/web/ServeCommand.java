@@ -53,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppContext ctx = io.infrapivot.app.cli.Main.context(spec); // --no-color, the tests' terminal
         Terminal t = ctx.terminal();
-        if (port < 0 || port > 65535) throw new CliException(ExitCodes.BAD_INPUT, "--port must be 0 to 65535");
+        io.infrapivot.app.cli.Counts.within("--port", port, 0, 65535);
         InetAddress address = address(bind);
         Duration limit;
         try {
@@ -62,8 +62,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--timeout: " + e.getMessage());
         }
         String name = ctx.caseName(caseName);
-        try (CaseStore first = ctx.cases().open(name)) {
-            first.info(); // creates the case, so the page opens on it
+        try (CaseStore first = openFirst(ctx, name)) {
+            first.info();
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (RuntimeException e) {
@@ -105,6 +105,17 @@ public final class ServeCommand implements Callable<Integer> {
         if (openBrowser) open(t, server.url());
         stopped.await();
         return ExitCodes.INTERRUPTED;
+    }
+
+    /** The case the page opens on; a new one is created (the page needs it) and said so on stderr. */
+    private static CaseStore openFirst(AppContext ctx, String name) {
+        try {
+            return ctx.cases().openExisting(name);
+        } catch (java.util.NoSuchElementException e) {
+            CaseStore created = ctx.cases().open(name);
+            ctx.terminal().err().println("case '" + Terminal.v(name) + "' is new (created)");
+            return created;
+        }
     }
 
     static InetAddress address(String text) {

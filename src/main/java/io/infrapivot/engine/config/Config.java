@@ -65,6 +65,7 @@ public final class Config {
                 throw new ConfigException("cannot read config file " + file + ": " + firstLine(e.getMessage()));
             }
             warnIfShared(file, warnings);
+            wrongTypes(root, warnings);
         }
         Path dataDir = dataDir(env, home);
         return new Config(file, exists, root, Map.copyOf(env), dataDir, warnings);
@@ -96,6 +97,39 @@ public final class Config {
         } catch (IOException | UnsupportedOperationException e) {
             // not a POSIX file system: nothing to check
         }
+    }
+
+    /** The {@code [defaults]} keys the program reads; each is text (a TOML string). */
+    static final List<String> DEFAULTS_KEYS = List.of("case", "cases_dir", "store", "verdict_max_age");
+
+    /**
+     * One warning per {@code [defaults]} value of the wrong type ({@code case = 5}), naming the key and the type
+     * expected; such a value is not used (never silently read as something else).
+     */
+    private static void wrongTypes(JsonNode root, List<String> warnings) {
+        JsonNode defaults = root.path("defaults");
+        if (defaults.isMissingNode()) return;
+        if (!defaults.isObject()) {
+            warnings.add("config file: [defaults] must be a table, not " + typeOf(defaults) + "; ignored");
+            return;
+        }
+        for (String key : DEFAULTS_KEYS) {
+            JsonNode n = defaults.path(key);
+            if (!n.isMissingNode() && !n.isTextual()) {
+                warnings.add("config file: [defaults] " + key + " must be a string (in quotes), not "
+                        + typeOf(n) + "; ignored");
+            }
+        }
+    }
+
+    private static String typeOf(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "a table";
+            default -> n.isValueNode() && !n.isTextual() ? "a date or time" : "another type";
+        };
     }
 
     private static String firstLine(String s) {
@@ -139,7 +173,7 @@ public final class Config {
         String e = env.get("INFRAPIVOT_DEFAULT_" + name.toUpperCase(Locale.ROOT));
         if (e != null && !e.isBlank()) return Optional.of(e);
         JsonNode n = root.path("defaults").path(name);
-        return n.isMissingNode() || n.isNull() ? Optional.empty() : Optional.of(n.asText());
+        return n.isTextual() ? Optional.of(n.asText()) : Optional.empty(); // a wrong type was warned about on load
     }
 
     /**

@@ -17,9 +17,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** MISP events: every object against its template in ../shared/data/misp-objects, references against the list. */
+@Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS)
 public class MispExportTest {
     static final Path OBJECTS = Path.of("../shared/data/misp-objects").toAbsolutePath().normalize();
     static final ObjectMapper M = new ObjectMapper();
@@ -143,5 +145,14 @@ public class MispExportTest {
         assertThat(shared.path("Tag").toString()).contains("infrapivot:noise=\\\"shared-hosting\\\"");
         assertThat(byValue.get("198.51.100.3").path("to_ids").asBoolean()).isTrue();
         assertThat(event.path("Tag").toString()).contains("tlp:amber");
+    }
+
+    @Test
+    void tlp2LevelsAreMispTagsAndWhiteIsClear() throws Exception {
+        for (String[] c : new String[][] {{"clear", "tlp:clear"}, {"white", "tlp:clear"}, {"amber+strict", "tlp:amber+strict"}}) {
+            var o = new ExportOptions(null, 0, false, Set.of(), Set.of(), null, null, null, c[0]);
+            JsonNode tags = M.readTree(export(store, Format.MISP, o)).path("Event").path("Tag");
+            assertThat(tags.findValuesAsText("name")).as(c[0]).contains(c[1]).doesNotContain("tlp:white", "tlp:amber");
+        }
     }
 }

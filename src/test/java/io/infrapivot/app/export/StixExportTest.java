@@ -24,9 +24,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** STIX 2.1 bundles against the OASIS JSON schemas (draft 2020-12, format assertions on), and the ids. */
+@Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS)
 public class StixExportTest {
     static final String PREFIX = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/";
     static final Path SCHEMAS = Path.of("../shared/data/stix2.1-schemas").toAbsolutePath().normalize();
@@ -197,6 +199,41 @@ public class StixExportTest {
         assertThat(bundle).contains("marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed").contains("TLP:RED")
                 .doesNotContain("f88d31f6-486f-44da-b317-01333bde0b82");
         assertThat(validate(bundle)).isEmpty();
+    }
+
+    @Test
+    void tlp2LevelsAreFirstsPublishedMarkingsAndWhiteIsClear() throws Exception {
+        for (String level : new String[] {"clear", "white"}) {
+            String bundle = export(store, Format.STIX21, new ExportOptions(null, 0, false, Set.of(), Set.of(), null, null,
+                    null, level));
+            JsonNode marking = marking(bundle, "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
+            assertThat(marking.path("name").asText()).isEqualTo("TLP:CLEAR");
+            assertThat(marking.path("created").asText()).isEqualTo("2022-10-01T00:00:00.000Z");
+            assertThat(marking.path("extensions").path("extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d")
+                    .path("tlp_2_0").asText()).isEqualTo("clear");
+            assertThat(bundle).doesNotContain("613f2e26-407d-48c7-9eca-b8e91df99dc9"); // TLP 1.0 white
+            assertThat(validate(bundle)).isEmpty();
+        }
+        String strict = export(store, Format.STIX21, new ExportOptions(null, 0, false, Set.of(), Set.of(), null, null,
+                null, "amber+strict"));
+        JsonNode marking = marking(strict, "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003");
+        assertThat(marking.path("name").asText()).isEqualTo("TLP:AMBER+STRICT");
+        assertThat(marking.path("extensions").path("extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d")
+                .path("extension_type").asText()).isEqualTo("property-extension");
+        assertThat(validate(strict)).isEmpty();
+    }
+
+    /** The marking-definition {@code id} of the bundle, checked to be referenced by the exported objects. */
+    private static JsonNode marking(String bundle, String id) throws Exception {
+        JsonNode found = null;
+        boolean referenced = false;
+        for (JsonNode o : M.readTree(bundle).path("objects")) {
+            if (o.path("id").asText().equals(id)) found = o;
+            if (o.path("object_marking_refs").toString().contains(id)) referenced = true;
+        }
+        assertThat(found).as(id).isNotNull();
+        assertThat(referenced).as("objects marked with " + id).isTrue();
+        return found;
     }
 
     @Test

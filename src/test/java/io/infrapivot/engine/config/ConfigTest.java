@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConfigTest {
     @TempDir
     Path dir;
@@ -102,5 +105,24 @@ class ConfigTest {
                 .isEqualTo(Path.of("/srv/cases"));
         assertThat(Config.load(Map.of("INFRAPIVOT_CONFIG", file.toString(), "INFRAPIVOT_CASES_DIR", "/c"), dir.toString())
                 .casesDir()).isEqualTo(Path.of("/c"));
+    }
+
+    @Test
+    void aDefaultOfTheWrongTypeIsSaidInOneLineNamingTheKeyAndTheTypeAndIsNotUsed() throws Exception {
+        Path file = dir.resolve("c.toml");
+        Files.writeString(file, """
+                [defaults]
+                case = 5
+                store = true
+                cases_dir = "/x/cases"
+                """);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Config c = Config.load(Map.of("INFRAPIVOT_CONFIG", file.toString()), dir.toString());
+        assertThat(c.warnings()).containsExactly(
+                "config file: [defaults] case must be a string (in quotes), not a number; ignored",
+                "config file: [defaults] store must be a string (in quotes), not a boolean; ignored");
+        assertThat(c.defaultsString("case")).isEmpty();
+        assertThat(c.defaultsString("store")).isEmpty();
+        assertThat(c.casesDir()).isEqualTo(Path.of("/x/cases"));
     }
 }
