@@ -193,7 +193,10 @@ final class IndicatorScanner {
     private void urls(String t, int s, int e, Consumer<Candidate> emit) {
         url.reset(t).region(s, e);
         int from = s;
-        while (from < e && url.region(from, e).find()) {
+        while (from < e) {
+            // every scheme ends in "://" and is at most 6 letters long: the pattern is tried only from just before one
+            int sep = schemeSeparator(t, from, e);
+            if (sep < 0 || !url.region(Math.max(from, sep - 6), e).find()) break;
             int us = url.start();
             int ue = urlEnd(t, url.end(), e);
             from = Math.max(ue, url.end());
@@ -216,6 +219,14 @@ final class IndicatorScanner {
             emit.accept(new Candidate(u.host().type(), u.host().value(), bracketed ? hs + 1 : hs, bracketed ? he - 1 : he,
                     false));
         }
+    }
+
+    /** Where the first "://" in {@code t[s, e)} starts, or -1. */
+    private static int schemeSeparator(String t, int s, int e) {
+        for (int i = s; i + 2 < e; i++) {
+            if (t.charAt(i) == ':' && t.charAt(i + 1) == '/' && t.charAt(i + 2) == '/') return i;
+        }
+        return -1;
     }
 
     private static int indexOf(String t, char c, int s, int e) {
@@ -521,13 +532,21 @@ final class IndicatorScanner {
             if (isTaken(hs, i)) continue;
             String h = t.substring(hs, i);
             if (strict && !plausibleHash(h)) continue;
-            boolean cert = (len == 40 || len == 64) && FINGERPRINT_BEFORE.matcher(t)
+            boolean cert = (len == 40 || len == 64) && printBefore(t, Math.max(0, hs - 48), hs) && FINGERPRINT_BEFORE.matcher(t)
                     .region(Math.max(0, hs - 48), hs).find();
             IndicatorType type = cert ? IndicatorType.CERT : IndicatorType.HASH;
             ParsedIndicator p = parse(type, h);
             if (p == null || strict && allowlist.allowsValue(p.value())) continue;
             emit.accept(new Candidate(type, p.value(), hs, i, false));
         }
+    }
+
+    /** Whether "print" (any case) stands in {@code t[s, e)}: the cheap test before {@link #FINGERPRINT_BEFORE}. */
+    private static boolean printBefore(String t, int s, int e) {
+        for (int i = s; i + 5 <= e; i++) {
+            if ((t.charAt(i) | 0x20) == 'p' && t.regionMatches(true, i, "print", 0, 5)) return true;
+        }
+        return false;
     }
 
     private static boolean wordChar(char c) {
