@@ -126,6 +126,12 @@ final class Fanged {
                     }
                 }
                 case ' ', '\t' -> {
+                    // most blanks stand before a word that is not "dot" or "at": told by the next character alone
+                    char nx = i + 4 < n ? chars[i + 1] : 'x';
+                    if (nx != ' ' && nx != '\t' && (nx | 0x20) != 'd' && (nx | 0x20) != 'a') {
+                        i++;
+                        continue;
+                    }
                     char w = i + 4 < n ? spacedWord(src, i, n) : 0;
                     if ((w == 'd' || w == 'D' || w == 'a' || w == 'A') && i > 0 && nameChar(src, i - 1)) {
                         if ((w == 'd' || w == 'D') && region(dot, i, n).lookingAt() && !stopWordBefore(src, i)) {

@@ -48,7 +48,7 @@ final class IndicatorScanner {
     private final Allowlist allowlist;
     /** Parse results per indicator type (index: the type's ordinal). */
     @SuppressWarnings("unchecked")
-    private final Map<String, ParsedIndicator>[] cache = new Map[IndicatorType.values().length];
+    private final Map<String, Object>[] cache = new Map[IndicatorType.values().length];
     /** Values reported by streams that give first hits only ({@link TextStream#firstHitsOnly}), per type. */
     @SuppressWarnings("unchecked")
     private final java.util.Set<String>[] reported = new java.util.Set[IndicatorType.values().length];
@@ -614,15 +614,18 @@ final class IndicatorScanner {
 
     // ---- the parser, with a small cache (logs repeat the same addresses) ----
 
+    /** A text the parser rejected, as remembered in {@link #cache} (one lookup tells a rejection from a miss). */
+    private static final Object REJECTED = new Object();
+
     private ParsedIndicator parse(IndicatorType type, String text) {
-        Map<String, ParsedIndicator> c = cache[type.ordinal()];
+        Map<String, Object> c = cache[type.ordinal()];
         if (c == null) cache[type.ordinal()] = c = new HashMap<>();
-        ParsedIndicator hit = c.get(text);
-        if (hit != null || c.containsKey(text)) return hit;
+        Object hit = c.get(text);
+        if (hit != null) return hit == REJECTED ? null : (ParsedIndicator) hit;
         ParseResult r = type == IndicatorType.DOMAIN ? parser.parseName(text) : parser.parseAs(type, text);
         ParsedIndicator p = r instanceof ParseResult.Parsed ok ? ok.parsed() : null;
         if (c.size() >= cacheSize) c.clear();
-        c.put(text, p);
+        c.put(text, p == null ? REJECTED : p);
         return p;
     }
 
