@@ -62,6 +62,8 @@ final class IndicatorScanner {
     private int takenCount;
     /** The window being scanned (for "was this written defanged"). */
     private Fanged current;
+    /** Its refanged characters (as {@code current.text}, from 0). */
+    private char[] chars;
 
     IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist) {
         this(parser, strict, allowlist, CACHE);
@@ -89,6 +91,7 @@ final class IndicatorScanner {
         current = f;
         String t = f.text;
         char[] cs = f.chars;
+        this.chars = cs;
         Consumer<Candidate> emit = c -> {
             int s = f.start(c.start());
             if (s < limit) out.accept(new Candidate(c.type(), c.value(), s, f.end(c.end()), f.changed(c.start(), c.end())));
@@ -107,7 +110,10 @@ final class IndicatorScanner {
                 int k = c < 128 ? ASCII[c] : separatorSlow(c) ? SEP : 0;
                 if ((k & SEP) != 0) break;
                 // the analytics snippets' markers (ym(, fbq(, hotjar…) looked for here, not in a pass of their own
-                if ((k & MARKER) != 0 && !marker) marker = AnalyticsIdScanner.markerAt(cs, i, n);
+                // (every marker's second letter is one of m, a, e, b, j, o: most first letters are passed over here)
+                if ((k & MARKER) != 0 && !marker && i + 2 < n && MARKER_SECOND[cs[i + 1] & 127] && cs[i + 1] < 128) {
+                    marker = AnalyticsIdScanner.markerAt(cs, i, n);
+                }
                 marks |= k;
                 if ((k & HEXC) != 0) {
                     if (++hexRun >= 32) longHex = true;
@@ -133,6 +139,10 @@ final class IndicatorScanner {
     /** The first letter of an analytics snippet's marker ({@link AnalyticsIdScanner#markerAt}). */
     private static final byte MARKER = 64;
     private static final byte[] ASCII = new byte[128];
+    /** The second letters of the analytics snippets' markers. */
+    private static final boolean[] MARKER_SECOND = new boolean[128];
+    /** ASCII name characters: letters, digits, '-' and '_'. */
+    private static final boolean[] NAME = new boolean[128];
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -143,6 +153,10 @@ final class IndicatorScanner {
         ASCII[':'] |= IndicatorScanner.COLON;
         ASCII['@'] |= IndicatorScanner.AT;
         for (char c : "yMfhbs".toCharArray()) ASCII[c] |= MARKER;
+        for (char c : "maebjo".toCharArray()) MARKER_SECOND[c] = true;
+        for (char c = 0; c < 128; c++) {
+            NAME[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+        }
     }
 
     static boolean separator(char c) {
@@ -422,17 +436,25 @@ final class IndicatorScanner {
 
     /** Runs of name characters holding a dot, whose last label starts with a letter, through the parser. */
     private void names(String t, int s, int e, Consumer<Candidate> emit) {
+        char[] cs = chars;
         int i = s;
         while (i < e) {
-            if (!nameChar(t.charAt(i))) {
+            if (!nameChar(cs[i])) {
                 i++;
                 continue;
             }
             int rs = i;
             boolean dot = false;
-            while (i < e && (nameChar(t.charAt(i)) || t.charAt(i) == '.' && i + 1 < e && t.charAt(i + 1) != '.')) {
-                if (t.charAt(i) == '.') dot = true;
-                i++;
+            while (i < e) {
+                char c = cs[i];
+                if (c < 128 ? NAME[c] : Character.isLetterOrDigit(c)) {
+                    i++;
+                } else if (c == '.' && i + 1 < e && cs[i + 1] != '.') {
+                    dot = true;
+                    i++;
+                } else {
+                    break;
+                }
             }
             int re = i;
             while (re > rs && (t.charAt(re - 1) == '.' || t.charAt(re - 1) == '-')) re--;
@@ -470,8 +492,7 @@ final class IndicatorScanner {
     }
 
     private static boolean nameChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                || c >= 0x80 && Character.isLetterOrDigit(c);
+        return c < 128 ? NAME[c] : Character.isLetterOrDigit(c);
     }
 
     /**
