@@ -46,9 +46,10 @@ final class IndicatorScanner {
     private final int cacheSize;
     private final boolean strict;
     private final Allowlist allowlist;
-    /** Parse results per indicator type (index: the type's ordinal). */
-    @SuppressWarnings("unchecked")
-    private final Map<String, Object>[] cache = new Map[IndicatorType.values().length];
+    /** Parse results per indicator type (index: the type's ordinal); shared by scanners working side by side. */
+    private final Map<String, Object>[] cache;
+    /** How many parse results {@link #cache} keeps per type. */
+    private final int parseCacheSize;
     /** Values reported by streams that give first hits only ({@link TextStream#firstHitsOnly}), per type. */
     @SuppressWarnings("unchecked")
     private final java.util.Set<String>[] reported = new java.util.Set[IndicatorType.values().length];
@@ -71,7 +72,19 @@ final class IndicatorScanner {
 
     /** A scanner that remembers up to {@code cacheSize} parse results per type. */
     IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist, int cacheSize) {
+        this(parser, strict, allowlist, cacheSize, null);
+    }
+
+    /**
+     * A scanner that remembers up to {@code cacheSize} reported values per type and parses through {@code shared}
+     * ({@link #sharedParseCache}, used by every scanner of one extraction; null: a cache of its own, of
+     * {@code cacheSize} results per type). Each worker then parses a value once for all, not once each.
+     */
+    @SuppressWarnings("unchecked")
+    IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist, int cacheSize, Map<String, Object>[] shared) {
         this.cacheSize = cacheSize;
+        this.cache = shared != null ? shared : new Map[IndicatorType.values().length];
+        this.parseCacheSize = shared != null ? CACHE : cacheSize;
         this.parser = parser;
         this.strict = strict;
         this.allowlist = allowlist;
@@ -635,6 +648,14 @@ final class IndicatorScanner {
 
     // ---- the parser, with a small cache (logs repeat the same addresses) ----
 
+    /** A parse cache for scanners working side by side (thread-safe; {@link #CACHE} results per type). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object>[] sharedParseCache() {
+        Map<String, Object>[] c = new Map[IndicatorType.values().length];
+        for (int k = 0; k < c.length; k++) c[k] = new java.util.concurrent.ConcurrentHashMap<>();
+        return c;
+    }
+
     /** A text the parser rejected, as remembered in {@link #cache} (one lookup tells a rejection from a miss). */
     private static final Object REJECTED = new Object();
 
@@ -645,7 +666,7 @@ final class IndicatorScanner {
         if (hit != null) return hit == REJECTED ? null : (ParsedIndicator) hit;
         ParseResult r = type == IndicatorType.DOMAIN ? parser.parseName(text) : parser.parseAs(type, text);
         ParsedIndicator p = r instanceof ParseResult.Parsed ok ? ok.parsed() : null;
-        if (c.size() >= cacheSize) c.clear();
+        if (c.size() >= parseCacheSize) c.clear();
         c.put(text, p == null ? REJECTED : p);
         return p;
     }
