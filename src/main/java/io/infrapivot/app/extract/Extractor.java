@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -205,10 +206,11 @@ public final class Extractor {
                 long size = ch.size();
                 if (size >= 4L * ParallelText.SEGMENT) {
                     // a plain file of some size: in segments on every core, hits in file order (ParallelText)
-                    // (a scanner per worker, the parse cache's budget shared out: memory as in one stream)
+                    // (a scanner per worker, one parse cache for all; the reported values' budget shared out)
+                    Map<String, Object>[] parsed = IndicatorScanner.sharedParseCache();
                     new ParallelText(ch, size, ParallelText.SEGMENT, ParallelText.LONGEST).scan(workers,
                             () -> new IndicatorScanner(parser, options.strict(), options.allowlist(),
-                                    IndicatorScanner.CACHE / workers), o, sink.firstHitsOnly(), sink::hit);
+                                    IndicatorScanner.CACHE / workers, parsed), o, sink.firstHitsOnly(), sink::hit);
                     return;
                 }
             }

@@ -31,37 +31,76 @@ final class Fanged {
     final String text;
     /** The same characters as {@link #text} (from 0; the array may be longer). */
     final char[] chars;
-    /** Original position of each char of {@link #text}, or null when nothing was changed. */
-    private final int[] from;
-    /** Original end (exclusive) of the piece each char of {@link #text} came from. */
-    private final int[] to;
+    /**
+     * The replacements, four ints each in the order made: start and end in {@link #text}, start and end in the
+     * original; null when nothing was changed. Between replacements characters map one to one.
+     */
+    private final int[] reps;
+    private final int repCount;
 
-    private Fanged(String text, char[] chars, int[] from, int[] to) {
+    private Fanged(String text, char[] chars, int[] reps, int repCount) {
         this.text = text;
         this.chars = chars;
-        this.from = from;
-        this.to = to;
+        this.reps = reps;
+        this.repCount = repCount;
     }
 
     int start(int i) {
-        if (from == null) return i;
-        return i < text.length() ? from[i] : text.isEmpty() ? 0 : to[text.length() - 1];
+        if (reps == null) return i;
+        return i < text.length() ? from(i) : text.isEmpty() ? 0 : to(text.length() - 1);
     }
 
     int end(int i) {
-        if (from == null) return i;
-        return i == 0 ? 0 : to[i - 1];
+        if (reps == null) return i;
+        return i == 0 ? 0 : to(i - 1);
     }
 
     /** Whether the span [s, e) of {@link #text} was changed from the original (it was defanged). */
     boolean changed(int s, int e) {
-        if (from == null) return false;
+        if (reps == null) return false;
         return end(e) - start(s) != e - s || changedInside(s, e);
     }
 
+    /** Whether a char of [s, e) came from other than one original char (a replacement overlaps the span). */
     private boolean changedInside(int s, int e) {
-        for (int i = s; i < e; i++) if (to[i] - from[i] != 1) return true;
+        if (s >= e) return false;
+        for (int j = rep(e - 1); j >= 0 && reps[4 * j + 1] > s; j--) {
+            if (reps[4 * j + 3] - reps[4 * j + 2] != 1) return true;
+        }
         return false;
+    }
+
+    /** The last replacement starting at or before {@code i} of {@link #text}, or -1. */
+    private int rep(int i) {
+        int lo = 0;
+        int hi = repCount - 1;
+        int r = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (reps[4 * mid] <= i) {
+                r = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return r;
+    }
+
+    /** Original position of char {@code i} of {@link #text}. */
+    private int from(int i) {
+        int j = rep(i);
+        if (j < 0) return i;
+        int b = 4 * j;
+        return i < reps[b + 1] ? reps[b + 2] : reps[b + 3] + i - reps[b + 1];
+    }
+
+    /** Original end (exclusive) of the piece char {@code i} of {@link #text} came from. */
+    private int to(int i) {
+        int j = rep(i);
+        if (j < 0) return i + 1;
+        int b = 4 * j;
+        return i < reps[b + 1] ? reps[b + 3] : reps[b + 3] + i - reps[b + 1] + 1;
     }
 
     static Fanged of(String src) {
@@ -126,6 +165,12 @@ final class Fanged {
                     }
                 }
                 case ' ', '\t' -> {
+                    // most blanks stand before a word that is not "dot" or "at": told by the next character alone
+                    char nx = i + 4 < n ? chars[i + 1] : 'x';
+                    if (nx != ' ' && nx != '\t' && (nx | 0x20) != 'd' && (nx | 0x20) != 'a') {
+                        i++;
+                        continue;
+                    }
                     char w = i + 4 < n ? spacedWord(src, i, n) : 0;
                     if ((w == 'd' || w == 'D' || w == 'a' || w == 'A') && i > 0 && nameChar(src, i - 1)) {
                         if ((w == 'd' || w == 'D') && region(dot, i, n).lookingAt() && !stopWordBefore(src, i)) {
@@ -154,14 +199,14 @@ final class Fanged {
                 i++;
                 continue;
             }
-            if (out == null) out = done != null && done.from != null && done.from.length >= n ? new Out(done) : new Out(n);
-            out.copy(src, copied, start);
+            if (out == null) out = done != null && done.reps != null && done.chars.length >= n ? new Out(done) : new Out(n);
+            out.copy(chars, copied, start);
             out.replace(rep, start, end);
             i = end;
             copied = end;
         }
-        if (out == null) return new Fanged(src, chars, null, null);
-        out.copy(src, copied, n);
+        if (out == null) return new Fanged(src, chars, null, 0);
+        out.copy(chars, copied, n);
         return out.done();
     }
 
@@ -226,55 +271,44 @@ final class Fanged {
     private static final class Out {
         private char[] b;
         private int len;
-        private int[] from;
-        private int[] to;
+        private int[] reps;
+        private int count;
 
         Out(int n) {
             b = new char[n];
-            from = new int[n];
-            to = new int[n];
+            reps = new int[64];
         }
 
         /** Into the arrays of a refanging no longer used. */
         Out(Fanged done) {
             b = done.chars;
-            from = done.from;
-            to = done.to;
+            reps = done.reps;
         }
 
         private void room(int n) {
-            if (len + n > from.length) {
-                int size = Math.max(len + n, len * 2 + 16);
-                from = java.util.Arrays.copyOf(from, size);
-                to = java.util.Arrays.copyOf(to, size);
-                b = java.util.Arrays.copyOf(b, size);
-            }
+            if (len + n > b.length) b = java.util.Arrays.copyOf(b, Math.max(len + n, len * 2 + 16));
         }
 
-        void copy(String src, int s, int e) {
+        void copy(char[] src, int s, int e) {
             int n = e - s;
             room(n);
-            int i = len;
-            src.getChars(s, e, b, i);
-            for (int k = 0; k < n; k++) {
-                from[i + k] = s + k;
-                to[i + k] = s + k + 1;
-            }
-            len = i + n;
+            System.arraycopy(src, s, b, len, n);
+            len += n;
         }
 
         void replace(String rep, int s, int e) {
             room(rep.length());
-            for (int k = 0; k < rep.length(); k++) {
-                b[len] = rep.charAt(k);
-                from[len] = s;
-                to[len] = e;
-                len++;
-            }
+            if (4 * count + 4 > reps.length) reps = java.util.Arrays.copyOf(reps, reps.length * 2);
+            int k = 4 * count++;
+            reps[k] = len;
+            for (int i = 0; i < rep.length(); i++) b[len++] = rep.charAt(i);
+            reps[k + 1] = len;
+            reps[k + 2] = s;
+            reps[k + 3] = e;
         }
 
         Fanged done() {
-            return new Fanged(new String(b, 0, len), b, from, to);
+            return new Fanged(new String(b, 0, len), b, reps, count);
         }
     }
 }

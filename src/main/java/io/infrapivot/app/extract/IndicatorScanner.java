@@ -46,9 +46,10 @@ final class IndicatorScanner {
     private final int cacheSize;
     private final boolean strict;
     private final Allowlist allowlist;
-    /** Parse results per indicator type (index: the type's ordinal). */
-    @SuppressWarnings("unchecked")
-    private final Map<String, ParsedIndicator>[] cache = new Map[IndicatorType.values().length];
+    /** Parse results per indicator type (index: the type's ordinal); shared by scanners working side by side. */
+    private final Map<String, Object>[] cache;
+    /** How many parse results {@link #cache} keeps per type. */
+    private final int parseCacheSize;
     /** Values reported by streams that give first hits only ({@link TextStream#firstHitsOnly}), per type. */
     @SuppressWarnings("unchecked")
     private final java.util.Set<String>[] reported = new java.util.Set[IndicatorType.values().length];
@@ -62,6 +63,8 @@ final class IndicatorScanner {
     private int takenCount;
     /** The window being scanned (for "was this written defanged"). */
     private Fanged current;
+    /** Its refanged characters (as {@code current.text}, from 0). */
+    private char[] chars;
 
     IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist) {
         this(parser, strict, allowlist, CACHE);
@@ -69,7 +72,19 @@ final class IndicatorScanner {
 
     /** A scanner that remembers up to {@code cacheSize} parse results per type. */
     IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist, int cacheSize) {
+        this(parser, strict, allowlist, cacheSize, null);
+    }
+
+    /**
+     * A scanner that remembers up to {@code cacheSize} reported values per type and parses through {@code shared}
+     * ({@link #sharedParseCache}, used by every scanner of one extraction; null: a cache of its own, of
+     * {@code cacheSize} results per type). Each worker then parses a value once for all, not once each.
+     */
+    @SuppressWarnings("unchecked")
+    IndicatorScanner(IndicatorParser parser, boolean strict, Allowlist allowlist, int cacheSize, Map<String, Object>[] shared) {
         this.cacheSize = cacheSize;
+        this.cache = shared != null ? shared : new Map[IndicatorType.values().length];
+        this.parseCacheSize = shared != null ? CACHE : cacheSize;
         this.parser = parser;
         this.strict = strict;
         this.allowlist = allowlist;
@@ -89,6 +104,7 @@ final class IndicatorScanner {
         current = f;
         String t = f.text;
         char[] cs = f.chars;
+        this.chars = cs;
         Consumer<Candidate> emit = c -> {
             int s = f.start(c.start());
             if (s < limit) out.accept(new Candidate(c.type(), c.value(), s, f.end(c.end()), f.changed(c.start(), c.end())));
@@ -107,7 +123,10 @@ final class IndicatorScanner {
                 int k = c < 128 ? ASCII[c] : separatorSlow(c) ? SEP : 0;
                 if ((k & SEP) != 0) break;
                 // the analytics snippets' markers (ym(, fbq(, hotjar…) looked for here, not in a pass of their own
-                if ((k & MARKER) != 0 && !marker) marker = AnalyticsIdScanner.markerAt(cs, i, n);
+                // (every marker's second letter is one of m, a, e, b, j, o: most first letters are passed over here)
+                if ((k & MARKER) != 0 && !marker && i + 2 < n && MARKER_SECOND[cs[i + 1] & 127] && cs[i + 1] < 128) {
+                    marker = AnalyticsIdScanner.markerAt(cs, i, n);
+                }
                 marks |= k;
                 if ((k & HEXC) != 0) {
                     if (++hexRun >= 32) longHex = true;
@@ -133,6 +152,10 @@ final class IndicatorScanner {
     /** The first letter of an analytics snippet's marker ({@link AnalyticsIdScanner#markerAt}). */
     private static final byte MARKER = 64;
     private static final byte[] ASCII = new byte[128];
+    /** The second letters of the analytics snippets' markers. */
+    private static final boolean[] MARKER_SECOND = new boolean[128];
+    /** ASCII name characters: letters, digits, '-' and '_'. */
+    private static final boolean[] NAME = new boolean[128];
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -143,6 +166,10 @@ final class IndicatorScanner {
         ASCII[':'] |= IndicatorScanner.COLON;
         ASCII['@'] |= IndicatorScanner.AT;
         for (char c : "yMfhbs".toCharArray()) ASCII[c] |= MARKER;
+        for (char c : "maebjo".toCharArray()) MARKER_SECOND[c] = true;
+        for (char c = 0; c < 128; c++) {
+            NAME[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+        }
     }
 
     static boolean separator(char c) {
@@ -193,7 +220,10 @@ final class IndicatorScanner {
     private void urls(String t, int s, int e, Consumer<Candidate> emit) {
         url.reset(t).region(s, e);
         int from = s;
-        while (from < e && url.region(from, e).find()) {
+        while (from < e) {
+            // every scheme ends in "://" and is at most 6 letters long: the pattern is tried only from just before one
+            int sep = schemeSeparator(t, from, e);
+            if (sep < 0 || !url.region(Math.max(from, sep - 6), e).find()) break;
             int us = url.start();
             int ue = urlEnd(t, url.end(), e);
             from = Math.max(ue, url.end());
@@ -216,6 +246,14 @@ final class IndicatorScanner {
             emit.accept(new Candidate(u.host().type(), u.host().value(), bracketed ? hs + 1 : hs, bracketed ? he - 1 : he,
                     false));
         }
+    }
+
+    /** Where the first "://" in {@code t[s, e)} starts, or -1. */
+    private static int schemeSeparator(String t, int s, int e) {
+        for (int i = s; i + 2 < e; i++) {
+            if (t.charAt(i) == ':' && t.charAt(i + 1) == '/' && t.charAt(i + 2) == '/') return i;
+        }
+        return -1;
     }
 
     private static int indexOf(String t, char c, int s, int e) {
@@ -411,17 +449,25 @@ final class IndicatorScanner {
 
     /** Runs of name characters holding a dot, whose last label starts with a letter, through the parser. */
     private void names(String t, int s, int e, Consumer<Candidate> emit) {
+        char[] cs = chars;
         int i = s;
         while (i < e) {
-            if (!nameChar(t.charAt(i))) {
+            if (!nameChar(cs[i])) {
                 i++;
                 continue;
             }
             int rs = i;
             boolean dot = false;
-            while (i < e && (nameChar(t.charAt(i)) || t.charAt(i) == '.' && i + 1 < e && t.charAt(i + 1) != '.')) {
-                if (t.charAt(i) == '.') dot = true;
-                i++;
+            while (i < e) {
+                char c = cs[i];
+                if (c < 128 ? NAME[c] : Character.isLetterOrDigit(c)) {
+                    i++;
+                } else if (c == '.' && i + 1 < e && cs[i + 1] != '.') {
+                    dot = true;
+                    i++;
+                } else {
+                    break;
+                }
             }
             int re = i;
             while (re > rs && (t.charAt(re - 1) == '.' || t.charAt(re - 1) == '-')) re--;
@@ -459,8 +505,7 @@ final class IndicatorScanner {
     }
 
     private static boolean nameChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                || c >= 0x80 && Character.isLetterOrDigit(c);
+        return c < 128 ? NAME[c] : Character.isLetterOrDigit(c);
     }
 
     /**
@@ -521,13 +566,21 @@ final class IndicatorScanner {
             if (isTaken(hs, i)) continue;
             String h = t.substring(hs, i);
             if (strict && !plausibleHash(h)) continue;
-            boolean cert = (len == 40 || len == 64) && FINGERPRINT_BEFORE.matcher(t)
+            boolean cert = (len == 40 || len == 64) && printBefore(t, Math.max(0, hs - 48), hs) && FINGERPRINT_BEFORE.matcher(t)
                     .region(Math.max(0, hs - 48), hs).find();
             IndicatorType type = cert ? IndicatorType.CERT : IndicatorType.HASH;
             ParsedIndicator p = parse(type, h);
             if (p == null || strict && allowlist.allowsValue(p.value())) continue;
             emit.accept(new Candidate(type, p.value(), hs, i, false));
         }
+    }
+
+    /** Whether "print" (any case) stands in {@code t[s, e)}: the cheap test before {@link #FINGERPRINT_BEFORE}. */
+    private static boolean printBefore(String t, int s, int e) {
+        for (int i = s; i + 5 <= e; i++) {
+            if ((t.charAt(i) | 0x20) == 'p' && t.regionMatches(true, i, "print", 0, 5)) return true;
+        }
+        return false;
     }
 
     private static boolean wordChar(char c) {
@@ -595,15 +648,26 @@ final class IndicatorScanner {
 
     // ---- the parser, with a small cache (logs repeat the same addresses) ----
 
+    /** A parse cache for scanners working side by side (thread-safe; {@link #CACHE} results per type). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object>[] sharedParseCache() {
+        Map<String, Object>[] c = new Map[IndicatorType.values().length];
+        for (int k = 0; k < c.length; k++) c[k] = new java.util.concurrent.ConcurrentHashMap<>();
+        return c;
+    }
+
+    /** A text the parser rejected, as remembered in {@link #cache} (one lookup tells a rejection from a miss). */
+    private static final Object REJECTED = new Object();
+
     private ParsedIndicator parse(IndicatorType type, String text) {
-        Map<String, ParsedIndicator> c = cache[type.ordinal()];
+        Map<String, Object> c = cache[type.ordinal()];
         if (c == null) cache[type.ordinal()] = c = new HashMap<>();
-        ParsedIndicator hit = c.get(text);
-        if (hit != null || c.containsKey(text)) return hit;
+        Object hit = c.get(text);
+        if (hit != null) return hit == REJECTED ? null : (ParsedIndicator) hit;
         ParseResult r = type == IndicatorType.DOMAIN ? parser.parseName(text) : parser.parseAs(type, text);
         ParsedIndicator p = r instanceof ParseResult.Parsed ok ? ok.parsed() : null;
-        if (c.size() >= cacheSize) c.clear();
-        c.put(text, p);
+        if (c.size() >= parseCacheSize) c.clear();
+        c.put(text, p == null ? REJECTED : p);
         return p;
     }
 
