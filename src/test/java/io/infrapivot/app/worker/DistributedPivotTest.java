@@ -30,7 +30,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,10 +110,7 @@ class DistributedPivotTest {
     @Test
     void aPivotOnThreeWorkersOneKilledEqualsTheSingleProcessPivot() throws Exception {
         try (SimulatedInternet net = new SimulatedInternet(Duration.ofMillis(5))) {
-            Map<String, String> env = new HashMap<>(net.env());
-            env.put("INFRAPIVOT_CONFIG", dir.resolve("none.toml").toString());
-            env.put("INFRAPIVOT_DATA_DIR", dir.resolve("data").toString());
-            env.put("HOME", dir.toString());
+            Map<String, String> env = WorkerProcesses.isolatedEnv(net.env(), dir);
             Config config = Config.load(env, dir.toString());
             String url = TestPostgres.cluster().newDatabase();
             PostgresCaseRepository repo = new PostgresCaseRepository(PostgresLocation.parse(url),

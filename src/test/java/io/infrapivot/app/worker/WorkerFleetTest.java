@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,11 +67,8 @@ class WorkerFleetTest {
     }
 
     private Map<String, String> env(MockWebServer server) {
-        Map<String, String> env = new HashMap<>();
-        env.put("INFRAPIVOT_HACKERTARGET_URL", server.url("/").toString().replaceAll("/$", ""));
-        env.put("INFRAPIVOT_CONFIG", dir.resolve("none.toml").toString());
-        env.put("INFRAPIVOT_DATA_DIR", dir.resolve("data").toString());
-        env.put("HOME", dir.toString());
+        Map<String, String> env = WorkerProcesses.isolatedEnv(
+                Map.of("INFRAPIVOT_HACKERTARGET_URL", server.url("/").toString().replaceAll("/$", "")), dir);
         return env;
     }
 

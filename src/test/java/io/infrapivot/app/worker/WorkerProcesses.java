@@ -12,6 +12,18 @@ final class WorkerProcesses {
     private WorkerProcesses() {
     }
 
+    /**
+     * {@code base} (a stand-in's {@code INFRAPIVOT_*_URL}s) with no config file, a data folder and a home inside
+     * {@code dir}: what a worker or the test's own engine runs with, apart from the machine's files.
+     */
+    static Map<String, String> isolatedEnv(Map<String, String> base, Path dir) {
+        Map<String, String> env = new java.util.HashMap<>(base);
+        env.put("INFRAPIVOT_CONFIG", dir.resolve("none.toml").toString());
+        env.put("INFRAPIVOT_DATA_DIR", dir.resolve("data").toString());
+        env.put("HOME", dir.toString());
+        return env;
+    }
+
     /** A worker on {@code url} named {@code name}, {@code args} after {@code worker} (e.g. --sources). */
     static Process start(Path dir, String url, Map<String, String> env, String name, String... args)
             throws IOException {

@@ -14,7 +14,6 @@ import io.infrapivot.store.SqliteCaseRepository;
 import io.infrapivot.store.TestPostgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,11 +51,8 @@ class WorkerRestartTest {
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(standIn);
             server.start();
-            Map<String, String> env = new HashMap<>();
-            env.put("INFRAPIVOT_HACKERTARGET_URL", server.url("/").toString().replaceAll("/$", ""));
-            env.put("INFRAPIVOT_CONFIG", dir.resolve("none.toml").toString());
-            env.put("INFRAPIVOT_DATA_DIR", dir.resolve("data").toString());
-            env.put("HOME", dir.toString());
+            Map<String, String> env = WorkerProcesses.isolatedEnv(
+                    Map.of("INFRAPIVOT_HACKERTARGET_URL", server.url("/").toString().replaceAll("/$", "")), dir);
             String url = cluster.newDatabase();
             PostgresCaseRepository repo = new PostgresCaseRepository(PostgresLocation.parse(url),
                     new Analyst("lead", "here"));
